@@ -1,0 +1,90 @@
+package org.seqnlp.vectors;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An immutable word-vector space: a vocabulary and one dense float vector per word, stored as a single
+ * row-major matrix so that memory is the matrix and little more.
+ *
+ * <p>Rows keep the order of the file or trainer they came from (word2vec tools write the most frequent
+ * word first). Instances are safe to share between threads.
+ */
+public final class WordVectors {
+
+  private final String[] words;
+  private final Map<String, Integer> indexByWord;
+  private final int dimension;
+  private final float[] matrix;
+
+  /**
+   * @param words the vocabulary, one entry per row, without duplicates
+   * @param dimension the length of every vector
+   * @param matrix {@code words.size() * dimension} values, row-major; taken over, not copied
+   */
+  public WordVectors(List<String> words, int dimension, float[] matrix) {
+    if (dimension <= 0) {
+      throw new IllegalArgumentException("dimension must be positive, got " + dimension);
+    }
+    Objects.requireNonNull(matrix, "matrix");
+    if ((long) words.size() * dimension != matrix.length) {
+      throw new IllegalArgumentException("matrix holds " + matrix.length + " values, expected "
+          + words.size() + " words x " + dimension + " dimensions");
+    }
+    this.words = words.toArray(new String[0]);
+    this.dimension = dimension;
+    this.matrix = matrix;
+    this.indexByWord = new HashMap<>(words.size() * 2);
+    for (int i = 0; i < this.words.length; i++) {
+      if (indexByWord.putIfAbsent(Objects.requireNonNull(this.words[i], "word"), i) != null) {
+        throw new IllegalArgumentException("duplicate word '" + this.words[i] + "' at rows "
+            + indexByWord.get(this.words[i]) + " and " + i);
+      }
+    }
+  }
+
+  /** Number of words. */
+  public int size() {
+    return words.length;
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  public String word(int index) {
+    return words[index];
+  }
+
+  /** Row of {@code word}, or -1 when it is not in the vocabulary. */
+  public int indexOf(String word) {
+    Integer index = indexByWord.get(word);
+    return index == null ? -1 : index;
+  }
+
+  public boolean contains(String word) {
+    return indexByWord.containsKey(word);
+  }
+
+  /** A copy of the vector in row {@code index}. */
+  public float[] vector(int index) {
+    float[] copy = new float[dimension];
+    System.arraycopy(matrix, index * dimension, copy, 0, dimension);
+    return copy;
+  }
+
+  /** Reads component {@code component} of row {@code index} without copying. */
+  public float get(int index, int component) {
+    return matrix[index * dimension + component];
+  }
+
+  /**
+   * The backing row-major matrix, shared, not copied: callers must not modify it. Exposed for
+   * search and serialisation loops that cannot afford a copy per row.
+   */
+  float[] matrix() {
+    return matrix;
+  }
+}
