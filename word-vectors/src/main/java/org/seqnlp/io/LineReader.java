@@ -1,0 +1,188 @@
+package org.seqnlp.io;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a text file line by line and counts the lines, so that a format reader can name the line of
+ * every problem it finds.
+ *
+ * <ul>
+ *   <li>A gzip-compressed file is recognised by its first two bytes, whatever its name, and
+ *       decompressed. A truncated or corrupt gzip stream is an {@link InputFormatException} at the line
+ *       being read when the data ran out.
+ *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
+ *       start of the file is dropped.
+ *   <li>Bytes that are not valid in the charset are an {@link InputFormatException} at their line,
+ *       never silently replaced. Each line is split off as bytes before it is decoded, so the line
+ *       number is exact; this is why the charset must encode {@code \n} as the single byte 0x0A, as
+ *       UTF-8, ASCII and the ISO-8859 family do.
+ * </ul>
+ */
+public final class LineReader implements Closeable {
+
+  private static final int GZIP_MAGIC_FIRST = 0x1f;
+  private static final int GZIP_MAGIC_SECOND = 0x8b;
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  private final String source;
+  private final InputStream in;
+  private final Charset charset;
+  private final CharsetDecoder decoder;
+  private final byte[] buffer = new byte[1 << 16];
+  private int position;
+  private int limit;
+  private byte[] line = new byte[256];
+  private long lineNumber;
+
+  private LineReader(String source, InputStream in, Charset charset) {
+    this.source = source;
+    this.in = in;
+    this.charset = charset;
+    this.decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
+  /**
+   * Opens {@code file}, decompressing it if it is gzipped.
+   *
+   * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
+   */
+  public static LineReader open(Path file, Charset charset) throws IOException {
+    if (!supports(charset)) {
+      throw new IllegalArgumentException("line reading needs a charset that encodes line ends as single"
+          + " bytes, such as UTF-8 or ISO-8859-1, not " + charset.name());
+    }
+    String source = file.toString();
+    InputStream raw;
+    try {
+      raw = Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(source, null, "no such file");
+    }
+    try {
+      PushbackInputStream peekable = new PushbackInputStream(raw, 2);
+      return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** Whether files in {@code charset} can be read: it must encode {@code \r} and {@code \n} as one byte each. */
+  public static boolean supports(Charset charset) {
+    return Arrays.equals("\r\n".getBytes(charset), new byte[] {'\r', '\n'});
+  }
+
+  private static boolean isGzip(PushbackInputStream in) throws IOException {
+    byte[] head = in.readNBytes(2);
+    in.unread(head);
+    return head.length == 2 && (head[0] & 0xff) == GZIP_MAGIC_FIRST && (head[1] & 0xff) == GZIP_MAGIC_SECOND;
+  }
+
+  private static InputStream gunzip(String source, InputStream in) throws IOException {
+    try {
+      return new GZIPInputStream(in, 1 << 16);
+    } catch (EOFException e) {
+      throw InputFormatException.atByte(source, 0, "truncated gzip header", e);
+    } catch (ZipException e) {
+      throw InputFormatException.atByte(source, 0, "corrupt gzip header: " + e.getMessage(), e);
+    }
+  }
+
+  /** The next line without its line end, or null at the end of the file. */
+  public String readLine() throws IOException {
+    if (position == limit && !fill()) {
+      return null;
+    }
+    int length = 0;
+    while (true) {
+      int end = position;
+      while (end < limit && buffer[end] != '\n') {
+        end++;
+      }
+      length = append(length, end - position);
+      if (end < limit) {
+        position = end + 1;
+        break;
+      }
+      position = limit;
+      if (!fill()) {
+        break;
+      }
+    }
+    lineNumber++;
+    if (length > 0 && line[length - 1] == '\r') {
+      length--;
+    }
+    String text = decode(length);
+    return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+  }
+
+  private int append(int length, int count) {
+    if (length + count > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+    }
+    System.arraycopy(buffer, position, line, length, count);
+    return length + count;
+  }
+
+  private boolean fill() throws IOException {
+    int read;
+    try {
+      read = in.read(buffer);
+    } catch (EOFException e) {
+      throw InputFormatException.atLine(source, lineNumber + 1,
+          "truncated gzip file: the compressed data ends early", e);
+    } catch (ZipException e) {
+      throw InputFormatException.atLine(source, lineNumber + 1, "corrupt gzip data: " + e.getMessage(), e);
+    }
+    position = 0;
+    limit = Math.max(read, 0);
+    return read > 0;
+  }
+
+  private String decode(int length) throws InputFormatException {
+    try {
+      return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+    } catch (CharacterCodingException e) {
+      throw InputFormatException.atLine(source, lineNumber,
+          "not valid " + charset.name() + " text (is the file in another encoding, such as ISO-8859-1?)", e);
+    }
+  }
+
+  /** The number (1-based) of the line last returned by {@link #readLine()}; 0 before the first. */
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  /** The file name, as errors give it. */
+  public String source() {
+    return source;
+  }
+
+  /** An error about the line last returned. */
+  public InputFormatException error(String problem) {
+    return InputFormatException.atLine(source, lineNumber, problem);
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,167 @@
+package org.seqnlp.vectors.format;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.seqnlp.vectors.WordVectors;
+
+/**
+ * Reads and writes word-vector files in any {@link VectorFormat}, detecting the format from the content
+ * when asked to. Gzip-compressed input ({@code .gz}, recognised by its magic bytes) is decompressed on
+ * the fly; byte offsets in errors then count decompressed bytes.
+ */
+public final class VectorFiles {
+
+  private static final int SAMPLE_BYTES = 1 << 16;
+  private static final int GZIP_MAGIC = 0x1f8b;
+  private static final int ZIP_MAGIC = 0x504b0304;
+
+  private VectorFiles() {}
+
+  /**
+   * Reads {@code file}, detecting its format (see {@link #detect(Path)}).
+   *
+   * @throws org.seqnlp.io.InputFormatException when the file does not follow the detected format
+   */
+  public static WordVectors read(Path file) throws IOException {
+    try (InputStream in = open(file)) {
+      return read(in, file.toString(), knownSize(file, in));
+    }
+  }
+
+  /**
+   * Reads {@code file} in {@code format}.
+   *
+   * @throws org.seqnlp.io.InputFormatException when the file does not follow the format
+   */
+  public static WordVectors read(Path file, VectorFormat format) throws IOException {
+    try (InputStream in = open(file)) {
+      return format.read(in, file.toString(), knownSize(file, in));
+    }
+  }
+
+  /**
+   * Reads vectors from a stream, detecting the format; the stream is not closed.
+   *
+   * @param source the name errors give for the input
+   */
+  public static WordVectors read(InputStream in, String source) throws IOException {
+    return read(decompressed(in), source, -1);
+  }
+
+  /** Reads vectors in {@code format} from a stream, which is not closed. */
+  public static WordVectors read(InputStream in, String source, VectorFormat format) throws IOException {
+    return format.read(decompressed(in), source, -1);
+  }
+
+  /**
+   * The format of {@code file}, from its first bytes: a zip is {@link VectorFormat#DL4J_ZIP}; a first
+   * line of two integers is a word2vec header, followed by {@link VectorFormat#WORD2VEC_BINARY} when
+   * control characters follow within the sample, else by {@link VectorFormat#WORD2VEC_TEXT}; anything
+   * else is {@link VectorFormat#GLOVE}.
+   */
+  public static VectorFormat detect(Path file) throws IOException {
+    try (InputStream in = open(file)) {
+      return detect(in);
+    }
+  }
+
+  /**
+   * Writes {@code vectors} to {@code file} in {@code format}, gzip-compressed when the name ends in
+   * {@code .gz}. The file is written under a temporary name and then renamed, so that a reader (or an
+   * analyzer watching the file for changes) never sees it half-written.
+   */
+  public static void write(WordVectors vectors, Path file, VectorFormat format) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary)) {
+        if (absolute.getFileName().toString().endsWith(".gz")) {
+          GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+          format.write(vectors, gzip);
+          gzip.finish();
+        } else {
+          format.write(vectors, out);
+        }
+      }
+      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+    return detect(in).read(in, source, fileBytes);
+  }
+
+  /** Detects the format of a decompressed, mark-supporting stream without consuming it. */
+  private static VectorFormat detect(InputStream in) throws IOException {
+    in.mark(SAMPLE_BYTES);
+    byte[] sample = in.readNBytes(SAMPLE_BYTES);
+    in.reset();
+    return detect(sample, sample.length);
+  }
+
+  static VectorFormat detect(byte[] sample, int length) {
+    if (length >= 4 && readInt(sample) == ZIP_MAGIC) {
+      return VectorFormat.DL4J_ZIP;
+    }
+    int newline = 0;
+    while (newline < length && sample[newline] != '\n') {
+      newline++;
+    }
+    if (newline == length || VectorHeader.parse(sample, 0, newline) == null) {
+      return VectorFormat.GLOVE;
+    }
+    for (int i = newline + 1; i < length; i++) {
+      if (isControlCharacter(sample[i])) {
+        return VectorFormat.WORD2VEC_BINARY;
+      }
+    }
+    return VectorFormat.WORD2VEC_TEXT;
+  }
+
+  /** Control bytes never occur in text vector files but nearly always among float32 bytes. */
+  private static boolean isControlCharacter(byte b) {
+    return (b >= 0 && b < ' ' && b != '\n' && b != '\r' && b != '\t') || b == 0x7f;
+  }
+
+  private static InputStream open(Path file) throws IOException {
+    return decompressed(Files.newInputStream(file));
+  }
+
+  /** The file size, when {@code in} reads the file as it is on disk (not decompressed), else -1. */
+  private static long knownSize(Path file, InputStream in) throws IOException {
+    return in instanceof GzipStream ? -1 : Files.size(file);
+  }
+
+  /** Wraps {@code in} in a mark-supporting stream, decompressing it when it starts like gzip. */
+  private static InputStream decompressed(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, SAMPLE_BYTES);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    if (first >= 0 && second >= 0 && (first << 8 | second) == GZIP_MAGIC) {
+      return new GzipStream(buffered);
+    }
+    return buffered;
+  }
+
+  private static int readInt(byte[] bytes) {
+    return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
+  }
+
+  /** A decompressing stream that supports mark/reset for format detection. */
+  private static final class GzipStream extends BufferedInputStream {
+    GzipStream(InputStream compressed) throws IOException {
+      super(new GZIPInputStream(compressed, SAMPLE_BYTES), SAMPLE_BYTES);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.seqnlp.vectors.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.seqnlp.vectors.WordVectors;
+
+/** The word-vector file formats this package reads and writes. */
+public enum VectorFormat {
+
+  /** word2vec text: a {@code "<words> <dimension>"} header, then {@code word v1 ... vD} per line. */
+  WORD2VEC_TEXT("word2vec-text") {
+    @Override
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return TextVectorReader.readWithHeader(in, source, TextVectorReader.UTF8_WORDS, fileBytes);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      TextVectorWriter.write(vectors, out, true, TextVectorWriter::requireToken, row -> true);
+    }
+  },
+
+  /**
+   * word2vec binary: a {@code "<words> <dimension>\n"} header, then per word its UTF-8 bytes, a space,
+   * the little-endian float32 values and an optional newline.
+   */
+  WORD2VEC_BINARY("word2vec-binary") {
+    @Override
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return BinaryVectorReader.read(in, source, fileBytes);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      BinaryVectorWriter.write(vectors, out);
+    }
+  },
+
+  /**
+   * GloVe text: {@code word v1 ... vD} per line, no header; the first line sets the dimension. Having
+   * no word count, it is read into an array sized from the file and trimmed at the end, which may
+   * briefly take twice the matrix.
+   */
+  GLOVE("glove") {
+    @Override
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return TextVectorReader.readWithoutHeader(in, source, fileBytes);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      TextVectorWriter.write(vectors, out, false, TextVectorWriter::requireToken, row -> true);
+    }
+  },
+
+  /**
+   * The model zip Lucene's {@code Word2VecSynonymFilter} (9.12) reads, as DL4J writes it: an entry
+   * {@code syn0.txt} in word2vec text with Base64-encoded words. Zero vectors are not written, as Lucene
+   * cannot load them.
+   */
+  DL4J_ZIP("dl4j-zip") {
+    @Override
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return Dl4jZipFormat.read(in, source);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      Dl4jZipFormat.write(vectors, out);
+    }
+  };
+
+  private final String id;
+
+  VectorFormat(String id) {
+    this.id = id;
+  }
+
+  /** The name used on command lines and in analyzer configurations, e.g. {@code word2vec-binary}. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The format named {@code id} (see {@link #id()}), ignoring case.
+   *
+   * @throws IllegalArgumentException naming the accepted ids when there is none such
+   */
+  public static VectorFormat forId(String id) {
+    for (VectorFormat format : values()) {
+      if (format.id.equals(id.toLowerCase(Locale.ROOT))) {
+        return format;
+      }
+    }
+    throw new IllegalArgumentException("unknown vector format '" + id + "', expected one of "
+        + Arrays.stream(values()).map(VectorFormat::id).collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * Reads vectors in this format.
+   *
+   * @param source the name errors give for the input, usually its file name
+   * @param fileBytes the input's size when known, else -1
+   * @throws org.seqnlp.io.InputFormatException when the input does not follow the format
+   */
+  abstract WordVectors read(InputStream in, String source, long fileBytes) throws IOException;
+
+  /**
+   * Writes {@code vectors} in this format; {@code out} is flushed, not closed.
+   *
+   * @throws IllegalArgumentException when a word cannot be spelled in the format (space-separated
+   *     formats cannot hold words with whitespace)
+   */
+  public abstract void write(WordVectors vectors, OutputStream out) throws IOException;
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

@@ -1,0 +1,60 @@
+package org.seqnlp.vectors.format;
+
+/**
+ * The first line of the word2vec formats, {@code "<words> <dimension>"}, shared by the text and binary
+ * variants and by Lucene's DL4J zip.
+ */
+record VectorHeader(int words, int dimension) {
+
+  /**
+   * Parses {@code bytes[from, to)} (the line without its newline; trailing spaces and a carriage return
+   * allowed), or returns null when they are not two non-negative integers with a positive dimension.
+   */
+  static VectorHeader parse(byte[] bytes, int from, int to) {
+    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\t')) {
+      to--;
+    }
+    int separator = from;
+    while (separator < to && bytes[separator] != ' ') {
+      separator++;
+    }
+    long words = parseCount(bytes, from, separator);
+    long dimension = parseCount(bytes, separator + 1, to);
+    if (words < 0 || dimension <= 0) {
+      return null;
+    }
+    return new VectorHeader((int) words, (int) dimension);
+  }
+
+  /** Why the header cannot describe a file of {@code fileBytes} bytes, or null when it can. */
+  String contradiction(long fileBytes, long minimumBytesPerWord) {
+    if ((long) words * dimension > Integer.MAX_VALUE - 8) {
+      return "header declares " + words + " words x " + dimension
+          + " dimensions, more values than one Java array holds";
+    }
+    if (fileBytes >= 0 && words * minimumBytesPerWord > fileBytes) {
+      return "header declares " + words + " words x " + dimension + " dimensions, more than a file of "
+          + fileBytes + " bytes can hold";
+    }
+    return null;
+  }
+
+  @Override
+  public String toString() {
+    return words + " " + dimension;
+  }
+
+  private static long parseCount(byte[] bytes, int from, int to) {
+    if (from >= to || to - from > 10) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] < '0' || bytes[i] > '9') {
+        return -1;
+      }
+      value = value * 10 + (bytes[i] - '0');
+    }
+    return value > Integer.MAX_VALUE ? -1 : value;
+  }
+}

@@ -1,0 +1,145 @@
+package org.seqnlp.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LineReaderTest {
+
+  @TempDir
+  Path directory;
+
+  private Path write(String name, byte[] content) throws IOException {
+    return Files.write(directory.resolve(name), content);
+  }
+
+  private static byte[] gzip(byte[] content) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(content);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<String> readAll(Path file, Charset charset) throws IOException {
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = LineReader.open(file, charset)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+        assertEquals(lines.size(), reader.lineNumber());
+      }
+    }
+    return lines;
+  }
+
+  @Test
+  void splitsLinesAndDropsCarriageReturnsAndByteOrderMark() throws IOException {
+    Path file = write("a.txt", "\uFEFFfirst\r\n\nthird\n  \nlast without end".getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of("first", "", "third", "  ", "last without end"), readAll(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void emptyFileHasNoLines() throws IOException {
+    assertEquals(List.of(), readAll(write("empty.txt", new byte[0]), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void linesLongerThanTheBufferAreWhole() throws IOException {
+    String longLine = "x".repeat(200_000);
+    Path file = write("long.txt", (longLine + "\nshort\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(longLine, "short"), readAll(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void decodesTheChosenCharset() throws IOException {
+    Path file = write("latin1.txt", "Bogotá\nñu\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertEquals(List.of("Bogotá", "ñu"), readAll(file, StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void invalidBytesNameTheirLine() throws IOException {
+    Path file = write("latin1.txt", "ok\nstill ok\nBogotá\n".getBytes(StandardCharsets.ISO_8859_1));
+    InputFormatException e = assertThrows(InputFormatException.class, () -> readAll(file, StandardCharsets.UTF_8));
+    assertEquals(file + ":3: not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)",
+        e.getMessage());
+  }
+
+  @Test
+  void gzippedFilesAreRecognisedByContentNotName() throws IOException {
+    Path file = write("plain-name.txt", gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8)));
+    assertEquals(List.of("one", "two"), readAll(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void truncatedGzipNamesTheLineWhereTheDataEnds() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 5000; i++) {
+      text.append("line ").append(i).append(" of a compressed file\n");
+    }
+    byte[] complete = gzip(text.toString().getBytes(StandardCharsets.UTF_8));
+    Path file = write("cut.txt.gz", Arrays.copyOf(complete, complete.length / 2));
+    List<String> read = new ArrayList<>();
+    InputFormatException e = assertThrows(InputFormatException.class, () -> {
+      try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          read.add(line);
+        }
+      }
+    });
+    assertTrue(read.size() > 100, "lines before the cut are read: " + read.size());
+    assertEquals(file + ":" + (read.size() + 1) + ": truncated gzip file: the compressed data ends early",
+        e.getMessage());
+  }
+
+  @Test
+  void truncatedGzipHeaderIsReportedAtByteZero() throws IOException {
+    Path file = write("header.gz", new byte[] {0x1f, (byte) 0x8b, 8});
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> LineReader.open(file, StandardCharsets.UTF_8));
+    assertEquals(file + ": byte 0: truncated gzip header", e.getMessage());
+  }
+
+  @Test
+  void missingFileSaysSo() {
+    Path file = directory.resolve("absent.txt");
+    NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> LineReader.open(file, StandardCharsets.UTF_8));
+    assertEquals(file + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void rejectsCharsetsWithMultiByteLineEnds() throws IOException {
+    Path file = write("utf16.txt", new byte[0]);
+    assertThrows(IllegalArgumentException.class, () -> LineReader.open(file, StandardCharsets.UTF_16));
+    assertFalse(LineReader.supports(StandardCharsets.UTF_16));
+    assertTrue(LineReader.supports(StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void errorNamesTheLastLine() throws IOException {
+    Path file = write("a.txt", "a\nb\n".getBytes(StandardCharsets.UTF_8));
+    try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
+      reader.readLine();
+      reader.readLine();
+      assertEquals(file + ":2: bad", reader.error("bad").getMessage());
+      assertNull(reader.readLine());
+      assertNull(reader.readLine());
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.seqnlp.vectors.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.vectors.WordVectors;
+
+/** Reading word2vec text and GloVe files as other tools write them, and every way they can be broken. */
+class TextFormatsTest {
+
+  @TempDir
+  Path directory;
+
+  private static WordVectors read(String text, VectorFormat format) throws IOException {
+    return VectorFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "v.txt", format);
+  }
+
+  private static InputFormatException failure(String text, VectorFormat format) {
+    return assertThrows(InputFormatException.class, () -> read(text, format));
+  }
+
+  @Test
+  void acceptsTrailingSpacesTabsAndWindowsLineEnds() throws IOException {
+    // The C word2vec tool ends each line with a space; some tools separate values by tabs.
+    WordVectors vectors = read("2 3\r\nking 0.1 0.2 0.3 \r\nqueen\t0.4  0.5\t0.6\r\n\r\n", VectorFormat.WORD2VEC_TEXT);
+    assertEquals("queen", vectors.word(1));
+    assertArrayEquals(new float[] {0.4f, 0.5f, 0.6f}, vectors.vector(1));
+  }
+
+  @Test
+  void readsALastLineWithoutNewline() throws IOException {
+    assertEquals(2, read("a 1 2\nb 3 4", VectorFormat.GLOVE).size());
+  }
+
+  @Test
+  void gloveTakesItsDimensionFromTheFirstLine() throws IOException {
+    WordVectors vectors = read("the 0.418 0.24968 -0.41242\n, 0.013441 0.23682 -0.16899\n", VectorFormat.GLOVE);
+    assertEquals(3, vectors.dimension());
+    assertEquals(",", vectors.word(1));
+    assertEquals(-0.16899f, vectors.get(1, 2));
+  }
+
+  @Test
+  void readsLinesLongerThanTheReadBuffer() throws IOException {
+    StringBuilder line = new StringBuilder("long");
+    for (int i = 0; i < 100_000; i++) {
+      line.append(" 0.123456");
+    }
+    WordVectors vectors = read("1 100000\n" + line + "\n", VectorFormat.WORD2VEC_TEXT);
+    assertEquals(0.123456f, vectors.get(0, 99_999));
+  }
+
+  @Test
+  void detectsTextWithAHeaderAndGloveWithout() throws IOException {
+    Path word2vec = Files.writeString(directory.resolve("a.txt"), "1 2\nx 1 2\n");
+    Path glove = Files.writeString(directory.resolve("b.txt"), "x 1 2\n");
+    assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(word2vec));
+    assertEquals(VectorFormat.GLOVE, VectorFiles.detect(glove));
+  }
+
+  @Test
+  void wrongNumberOfValuesNamesTheLine() {
+    InputFormatException e = failure("3 2\na 1 2\nb 1 2 3\nc 1 2\n", VectorFormat.WORD2VEC_TEXT);
+    assertEquals("v.txt:3: expected 2 values after word 'b', found 3", e.getMessage());
+    assertEquals(3, e.position());
+    assertFalse(e.isByteOffset());
+    assertEquals("v.txt:2: expected 3 values after word 'b', found 2",
+        failure("a 1 2 3\nb 1 2\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  @Test
+  void nonNumericValueNamesTheLineAndValue() {
+    assertEquals("v.txt:3: not a number: '0.2x'",
+        failure("2 2\na 1 2\nb 0.1 0.2x\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+    assertEquals("v.txt:1: not a finite number: 'NaN'", failure("a NaN 1\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  @Test
+  void fewerWordsThanTheHeaderDeclaresIsAnError() {
+    assertEquals("v.txt:4: header declares 5 words but the file ends after 2",
+        failure("5 2\na 1 2\nb 1 2\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+  }
+
+  @Test
+  void moreWordsThanTheHeaderDeclaresIsAnError() {
+    assertEquals("v.txt:3: more vectors than the 1 the header declares",
+        failure("1 2\na 1 2\nb 1 2\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+  }
+
+  @Test
+  void duplicateWordNamesBothLines() {
+    assertEquals("v.txt:5: duplicate word 'a', already on line 2",
+        failure("4 1\na 1\nb 2\nc 3\na 4\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+    assertEquals("v.txt:2: duplicate word 'a', already on line 1",
+        failure("a 1\na 4\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  @Test
+  void badHeaderIsAnError() {
+    assertEquals("v.txt:1: expected a '<words> <dimension>' header, found 'a 1 2'",
+        failure("a 1 2\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+    assertEquals("v.txt:1: expected a '<words> <dimension>' header, found '2 0'",
+        failure("2 0\n", VectorFormat.WORD2VEC_TEXT).getMessage());
+    assertEquals("v.txt:1: empty file, expected a '<words> <dimension>' header",
+        failure("", VectorFormat.WORD2VEC_TEXT).getMessage());
+  }
+
+  @Test
+  void headerPromisingMoreThanTheFileHoldsFailsBeforeAllocating() throws IOException {
+    Path file = Files.writeString(directory.resolve("v.txt"), "900000000 300\na 1\n");
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> VectorFiles.read(file, VectorFormat.WORD2VEC_TEXT));
+    assertEquals(file + ":1: header declares 900000000 words x 300 dimensions, more values than one Java"
+        + " array holds", e.getMessage());
+    Path small = Files.writeString(directory.resolve("w.txt"), "1000000 3\na 1 2 3\n");
+    assertEquals(small + ":1: header declares 1000000 words x 3 dimensions, more than a file of 18 bytes"
+        + " can hold", assertThrows(InputFormatException.class, () -> VectorFiles.read(small)).getMessage());
+  }
+
+  @Test
+  void blankLineBetweenVectorsIsAnError() {
+    assertEquals("v.txt:2: empty line", failure("a 1\n\nb 2\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  @Test
+  void lineStartingWithASpaceIsAnError() {
+    assertEquals("v.txt:2: line starts with a space, expected a word",
+        failure("a 1\n 2\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  @Test
+  void emptyGloveFileIsAnError() {
+    assertEquals("v.txt:1: empty file, expected '<word> <value> ...' lines",
+        failure("", VectorFormat.GLOVE).getMessage());
+    assertEquals("v.txt:1: expected '<word> <value> ...', found 'lonely'",
+        failure("lonely\n", VectorFormat.GLOVE).getMessage());
+  }
+}

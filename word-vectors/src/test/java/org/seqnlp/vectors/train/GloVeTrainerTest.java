@@ -1,0 +1,61 @@
+package org.seqnlp.vectors.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.Vocabulary;
+
+class GloVeTrainerTest {
+
+  private static final int END = EncodedCorpus.SENTENCE_END;
+
+  private static EncodedCorpus corpus(int... tokens) {
+    return new EncodedCorpus(new Vocabulary(List.of("a", "b", "c", "d"), new long[] {4, 3, 2, 1}), tokens);
+  }
+
+  @Test
+  void countsAreWeightedByInverseDistanceSymmetricAndStopAtSentenceEnds() {
+    CooccurrenceMatrix counts = CooccurrenceMatrix.count(corpus(0, 1, 2, END, 3, 0, 1, END), 2, 1);
+    assertEquals(2f, counts.get(0, 1));
+    assertEquals(2f, counts.get(1, 0));
+    assertEquals(0.5f, counts.get(0, 2));
+    assertEquals(1f, counts.get(1, 2));
+    assertEquals(1f, counts.get(3, 0));
+    assertEquals(0.5f, counts.get(3, 1));
+    assertEquals(0f, counts.get(2, 3), "no count across the sentence end");
+    assertEquals(10, counts.nonZeroCount());
+  }
+
+  @Test
+  void parallelCountingEqualsSerialCounting() {
+    EncodedCorpus corpus = SyntheticCorpus.generate(200, 3);
+    CooccurrenceMatrix serial = CooccurrenceMatrix.count(corpus, 4, 1);
+    CooccurrenceMatrix parallel = CooccurrenceMatrix.count(corpus, 4, 3);
+    assertEquals(serial.nonZeroCount(), parallel.nonZeroCount());
+    for (int row = 0; row < serial.rows(); row++) {
+      for (int column = 0; column < serial.rows(); column++) {
+        assertEquals(serial.get(row, column), parallel.get(row, column), 1e-3);
+      }
+    }
+  }
+
+  @Test
+  void glovePlacesWordsOfOneTopicTogether() {
+    GloVeSettings settings = GloVeSettings.defaults().withDimension(20).withWindow(5).withXMax(10)
+        .withEpochs(30).withThreads(2);
+    WordVectors vectors = new GloVeTrainer(settings).train(SyntheticCorpus.generate(2000, 7), Progress::silent);
+    assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
+  }
+
+  @Test
+  void badSettingsAreRejected() {
+    assertThrows(IllegalArgumentException.class, () -> GloVeSettings.defaults().withXMax(0));
+    assertThrows(IllegalArgumentException.class, () -> GloVeSettings.defaults().withWindow(0));
+  }
+}

@@ -1,0 +1,110 @@
+package org.seqnlp.vectors.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.Vocabulary;
+import org.seqnlp.vectors.train.Word2VecSettings.Architecture;
+
+class Word2VecTrainerTest {
+
+  private static final EncodedCorpus CORPUS = SyntheticCorpus.generate(2000, 7);
+
+  private static Word2VecSettings small(Architecture architecture) {
+    return Word2VecSettings.defaults(architecture).withDimension(20).withWindow(3).withSample(0);
+  }
+
+  private static float[] matrix(WordVectors vectors) {
+    float[] values = new float[vectors.size() * vectors.dimension()];
+    for (int row = 0; row < vectors.size(); row++) {
+      System.arraycopy(vectors.vector(row), 0, values, row * vectors.dimension(), vectors.dimension());
+    }
+    return values;
+  }
+
+  @Test
+  void skipGramPlacesWordsOfOneTopicTogether() {
+    WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM)).train(CORPUS, Progress::silent);
+    assertEquals(CORPUS.vocabulary().size(), vectors.size());
+    for (int row = 0; row < vectors.size(); row++) {
+      assertEquals(CORPUS.vocabulary().word(row), vectors.word(row), "rows keep the frequency order");
+    }
+    assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
+  }
+
+  @Test
+  void cbowPlacesWordsOfOneTopicTogether() {
+    WordVectors vectors = new Word2VecTrainer(small(Architecture.CBOW)).train(CORPUS, Progress::silent);
+    assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
+  }
+
+  @Test
+  void severalThreadsLearnAsWell() {
+    WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM).withThreads(3))
+        .train(CORPUS, Progress::silent);
+    assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
+  }
+
+  @Test
+  void oneThreadWithAFixedSeedIsDeterministic() {
+    Word2VecSettings settings = small(Architecture.SKIP_GRAM).withEpochs(1).withSample(1e-2);
+    float[] first = matrix(new Word2VecTrainer(settings).train(CORPUS, Progress::silent));
+    float[] second = matrix(new Word2VecTrainer(settings).train(CORPUS, Progress::silent));
+    float[] otherSeed = matrix(new Word2VecTrainer(settings.withSeed(2)).train(CORPUS, Progress::silent));
+    assertArrayEquals(first, second);
+    assertFalse(Arrays.equals(first, otherSeed));
+  }
+
+  @Test
+  void progressCountsEveryWordOfEveryEpoch() {
+    Progress[] opened = new Progress[1];
+    new Word2VecTrainer(small(Architecture.SKIP_GRAM).withEpochs(3).withThreads(2)).train(CORPUS,
+        (task, total, unit) -> {
+          assertEquals(3 * CORPUS.wordCount(), total);
+          return opened[0] = Progress.silent(task, total, unit);
+        });
+    assertEquals(3 * CORPUS.wordCount(), opened[0].done());
+  }
+
+  @Test
+  void subsamplingKeepsRareWordsAndThinsFrequentOnes() {
+    Vocabulary vocabulary = new Vocabulary(List.of("the", "of", "rare"), new long[] {900_000, 99_000, 1_000});
+    float[] keep = Word2VecTrainer.keepProbabilities(vocabulary, 1e-3);
+    // word2vec: (sqrt(f / t) + 1) * t / f with f the word's share of the corpus.
+    assertEquals((Math.sqrt(0.9 / 1e-3) + 1) * 1e-3 / 0.9, keep[0], 1e-6);
+    assertTrue(keep[0] < keep[1] && keep[1] < 1, Arrays.toString(keep));
+    assertTrue(keep[2] >= 1, Arrays.toString(keep));
+    float[] off = Word2VecTrainer.keepProbabilities(vocabulary, 0);
+    assertArrayEquals(new float[] {1, 1, 1}, off);
+  }
+
+  @Test
+  void workersStartAtSentenceBoundaries() {
+    int end = EncodedCorpus.SENTENCE_END;
+    int[] tokens = {0, 1, 2, end, 3, end, 4, 5, 6, 7, end, 8, end};
+    int[] starts = Word2VecTrainer.chunkStarts(tokens, 3);
+    assertArrayEquals(new int[] {0, 4, 11, 13}, starts);
+    assertArrayEquals(new int[] {0, 13}, Word2VecTrainer.chunkStarts(tokens, 1));
+  }
+
+  @Test
+  void emptyCorpusAndBadSettingsAreRejected() {
+    EncodedCorpus empty = new EncodedCorpus(new Vocabulary(List.of(), new long[0]), new int[0]);
+    Word2VecTrainer trainer = new Word2VecTrainer(Word2VecSettings.defaults(Architecture.SKIP_GRAM));
+    assertThrows(IllegalArgumentException.class, () -> trainer.train(empty, Progress::silent));
+    Word2VecSettings defaults = Word2VecSettings.defaults(Architecture.SKIP_GRAM);
+    assertThrows(IllegalArgumentException.class, () -> defaults.withDimension(0));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withSample(-1));
+    assertThrows(IllegalArgumentException.class, () -> defaults.withLearningRate(0));
+    assertEquals(0.05, Word2VecSettings.defaults(Architecture.CBOW).learningRate());
+  }
+}
