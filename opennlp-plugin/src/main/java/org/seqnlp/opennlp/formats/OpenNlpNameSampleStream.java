@@ -1,0 +1,68 @@
+package org.seqnlp.opennlp.formats;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.NameSampleDataStream;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
+import opennlp.tools.util.FilterObjectStream;
+import org.seqnlp.io.InputFormatException;
+
+/**
+ * Reads OpenNLP's own name-finder training format, one sentence a line with entities marked
+ * {@code <START:person> Pierre Vinken <END> , 61 years old}; blank lines before a sentence mark a new
+ * document ({@link NameSample#isClearAdaptiveDataSet()}), as in OpenNLP's {@link NameSampleDataStream}.
+ *
+ * <p>Each line is parsed by OpenNLP's {@link NameSample#parse(String, boolean)}, so samples are exactly
+ * OpenNLP's. Its errors do not say where they are, and it silently drops a {@code <START:type>} that
+ * has no {@code <END>}; this stream reports both as {@link InputFormatException}s naming file and line.
+ */
+public final class OpenNlpNameSampleStream extends FilterObjectStream<String, NameSample> {
+
+  private final FileLineStream lines;
+
+  /** Reads {@code file}, gzipped or not. */
+  public OpenNlpNameSampleStream(Path file, Charset charset) throws IOException {
+    this(new FileLineStream(file, charset));
+  }
+
+  private OpenNlpNameSampleStream(FileLineStream lines) {
+    super(lines);
+    this.lines = lines;
+  }
+
+  @Override
+  public NameSample read() throws IOException {
+    boolean startsDocument = false;
+    String line;
+    while ((line = lines.read()) != null && line.trim().isEmpty()) {
+      startsDocument = true;
+    }
+    if (line == null) {
+      return null;
+    }
+    NameSample sample;
+    try {
+      sample = NameSample.parse(line, startsDocument);
+    } catch (IOException | RuntimeException e) {
+      throw lines.error(String.valueOf(e.getMessage()));
+    }
+    if (startTags(line) > sample.getNames().length) {
+      throw lines.error("a " + NameSampleDataStream.START_TAG_PREFIX + "type> has no "
+          + NameSampleDataStream.END_TAG);
+    }
+    return sample;
+  }
+
+  private static int startTags(String line) {
+    int count = 0;
+    for (String token : WhitespaceTokenizer.INSTANCE.tokenize(line)) {
+      if (token.startsWith(NameSampleDataStream.START_TAG_PREFIX)
+          || token.equals(NameSampleDataStream.START_TAG)) {
+        count++;
+      }
+    }
+    return count;
+  }
+}
