@@ -1,0 +1,195 @@
+package org.seqnlp.lucene.expansion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilterFactory;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.util.ResourceLoader;
+import org.apache.lucene.util.ResourceLoaderAware;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.vectors.NeighbourLookup;
+import org.seqnlp.vectors.format.VectorFormat;
+
+/**
+ * Factory for {@link SemanticExpansionFilter}.
+ *
+ * <pre class="prettyprint">
+ * &lt;fieldType name="text_expanded" class="solr.TextField"&gt;
+ *   &lt;analyzer type="query"&gt;
+ *     &lt;tokenizer name="standard"/&gt;
+ *     &lt;filter name="lowercase"/&gt;
+ *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="3"
+ *             minSimilarity="0.7" protected="protwords.txt" ignoreCase="false" neighbourTable="false"/&gt;
+ *   &lt;/analyzer&gt;
+ * &lt;/fieldType&gt;</pre>
+ *
+ * <ul>
+ *   <li>{@code vectors} (required): the vector file. An absolute path is read from the file system,
+ *       shared by all factories naming it and reloaded when it changes; a relative one is opened
+ *       through the resource loader (Solr: the core's conf directory), else relative to the working
+ *       directory.
+ *   <li>{@code format}: {@code auto} (default: detected from the content), {@code word2vec-text},
+ *       {@code word2vec-binary}, {@code glove} or {@code dl4j-zip} (Lucene's Word2VecSynonymFilter model).
+ *   <li>{@code maxExpansions}: neighbours added per term, default {@value #DEFAULT_MAX_EXPANSIONS}.
+ *   <li>{@code minSimilarity}: the least cosine similarity (true cosine, in (0, 1]) of an added
+ *       neighbour, default {@value #DEFAULT_MIN_SIMILARITY}; it is also the neighbour's boost.
+ *   <li>{@code protected}: comma-separated word files of terms never expanded.
+ *   <li>{@code ignoreCase}: look terms up (and match protected words) lowercased; default false.
+ *   <li>{@code neighbourTable}: precompute {@code maxExpansions} neighbours for the whole vocabulary
+ *       when the factory is informed (minutes for large vocabularies, once per JVM and file) for
+ *       constant-time lookups instead of a vocabulary scan per term; default false.
+ * </ul>
+ *
+ * @lucene.spi {@value #NAME}
+ */
+public final class SemanticExpansionFilterFactory extends TokenFilterFactory implements ResourceLoaderAware {
+
+  /** SPI name. */
+  public static final String NAME = "semanticExpansion";
+
+  public static final int DEFAULT_MAX_EXPANSIONS = 3;
+  public static final float DEFAULT_MIN_SIMILARITY = 0.7f;
+
+  private static final String AUTO_FORMAT = "auto";
+
+  private final String vectorsName;
+  private final VectorFormat format;
+  private final int maxExpansions;
+  private final float minSimilarity;
+  private final String protectedFiles;
+  private final boolean ignoreCase;
+  private final boolean neighbourTable;
+
+  /** Held only to keep the space in {@link VectorSpaceCache}, which holds it weakly, while this factory lives. */
+  private VectorSpace space;
+  private NeighbourLookup neighbours;
+  private CharArraySet unexpanded;
+
+  public SemanticExpansionFilterFactory(Map<String, String> args) {
+    super(args);
+    vectorsName = require(args, "vectors");
+    format = getFormat(args, "format");
+    maxExpansions = getPositiveInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS);
+    minSimilarity = getSimilarity(args, "minSimilarity", DEFAULT_MIN_SIMILARITY);
+    protectedFiles = get(args, "protected");
+    ignoreCase = getStrictBoolean(args, "ignoreCase", false);
+    neighbourTable = getStrictBoolean(args, "neighbourTable", false);
+    if (!args.isEmpty()) {
+      throw new IllegalArgumentException("Unknown parameters: " + args);
+    }
+  }
+
+  /** Default ctor for compatibility with SPI. */
+  public SemanticExpansionFilterFactory() {
+    throw defaultCtorException();
+  }
+
+  @Override
+  public void inform(ResourceLoader loader) throws IOException {
+    space = load(loader);
+    neighbours = neighbourTable ? space.table(maxExpansions) : space.search();
+    unexpanded = protectedFiles == null ? CharArraySet.EMPTY_SET : getWordSet(loader, protectedFiles, ignoreCase);
+  }
+
+  @Override
+  public TokenStream create(TokenStream input) {
+    if (neighbours == null) {
+      throw new IllegalStateException(NAME + ": inform(ResourceLoader) must be called before create()");
+    }
+    return new SemanticExpansionFilter(input, neighbours, maxExpansions, minSimilarity, unexpanded,
+        ignoreCase);
+  }
+
+  private VectorSpace load(ResourceLoader loader) throws IOException {
+    Path path = asPath(vectorsName);
+    if (path != null && path.isAbsolute()) {
+      return VectorSpaceCache.forFile(path, format);
+    }
+    try {
+      return VectorSpaceCache.forResource(loader, vectorsName, format);
+    } catch (InputFormatException e) {
+      throw e;
+    } catch (IOException notFound) {
+      if (path != null && Files.isRegularFile(path)) {
+        return VectorSpaceCache.forFile(path, format);
+      }
+      throw new IOException(NAME + ": vectors file '" + vectorsName
+          + "' not found by the resource loader nor in the working directory", notFound);
+    }
+  }
+
+  private static Path asPath(String name) {
+    try {
+      return Path.of(name);
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  /** The format named by {@code name}, or null for {@value #AUTO_FORMAT} (the default). */
+  private VectorFormat getFormat(Map<String, String> args, String name) {
+    String value = get(args, name, AUTO_FORMAT);
+    if (value.equalsIgnoreCase(AUTO_FORMAT)) {
+      return null;
+    }
+    try {
+      return VectorFormat.forId(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " must be " + AUTO_FORMAT + " or a vector format: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private int getPositiveInt(Map<String, String> args, String name, int defaultValue) {
+    String value = get(args, name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed >= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the argument's name
+    }
+    throw new IllegalArgumentException(name + " must be a positive integer, got '" + value + "'");
+  }
+
+  private float getSimilarity(Map<String, String> args, String name, float defaultValue) {
+    String value = get(args, name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      float parsed = Float.parseFloat(value.trim());
+      if (parsed > 0 && parsed <= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the argument's name
+    }
+    throw new IllegalArgumentException(name + " must be a cosine similarity in (0, 1], got '" + value + "'");
+  }
+
+  /** Like {@code getBoolean}, but rejects values other than true and false instead of reading them as false. */
+  private boolean getStrictBoolean(Map<String, String> args, String name, boolean defaultValue) {
+    String value = get(args, name);
+    if (value == null) {
+      return defaultValue;
+    }
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    }
+  }
+}

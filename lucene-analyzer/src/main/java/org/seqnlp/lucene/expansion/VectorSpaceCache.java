@@ -1,0 +1,139 @@
+package org.seqnlp.lucene.expansion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.util.ResourceLoader;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+/**
+ * Loads each vector file once per JVM and shares it among every factory (so every filter and thread)
+ * that names it: vector files are hundreds of megabytes, and Solr creates a factory per field type and
+ * per core.
+ *
+ * <p>Files are keyed by their real path and reloaded when their modification time or size changes.
+ * Resources that only a {@link ResourceLoader} can open (class path, ZooKeeper) are keyed by loader and
+ * name and never reloaded. Entries hold their vectors weakly: the factories using a space keep it alive,
+ * and once none does the garbage collector may take it, so a reloaded or abandoned file is not kept
+ * forever. Two threads asking for the same file at the same time load it once.
+ */
+final class VectorSpaceCache {
+
+  private static final ConcurrentHashMap<Object, Slot> SLOTS = new ConcurrentHashMap<>();
+
+  private VectorSpaceCache() {}
+
+  /**
+   * The space of {@code file}, loading it if no live entry matches its current modification time and
+   * size.
+   *
+   * @param format the format, or null to detect it
+   */
+  static VectorSpace forFile(Path file, VectorFormat format) throws IOException {
+    Path realPath = file.toRealPath();
+    Slot slot = slot(new FileKey(realPath, format));
+    synchronized (slot) {
+      BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
+      VectorSpace cached = slot.space.get();
+      if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
+          && attributes.size() == slot.size) {
+        return cached;
+      }
+      WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
+      VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
+      slot.fill(loaded);
+      slot.modified = attributes.lastModifiedTime();
+      slot.size = attributes.size();
+      return loaded;
+    }
+  }
+
+  /**
+   * The space of resource {@code name} of {@code loader}, loading it on the first request.
+   *
+   * @param format the format, or null to detect it
+   */
+  static VectorSpace forResource(ResourceLoader loader, String name, VectorFormat format) throws IOException {
+    Slot slot = slot(new ResourceKey(loader, name, format));
+    synchronized (slot) {
+      VectorSpace cached = slot.space.get();
+      if (cached != null) {
+        return cached;
+      }
+      WordVectors vectors;
+      try (InputStream in = loader.openResource(name)) {
+        vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+      }
+      VectorSpace loaded = new VectorSpace(name, vectors);
+      slot.fill(loaded);
+      return loaded;
+    }
+  }
+
+  /** Number of entries whose vectors are still in memory, for tests. */
+  static int liveEntries() {
+    return (int) SLOTS.values().stream().filter(slot -> slot.space.get() != null).count();
+  }
+
+  /**
+   * The slot for {@code key}, after dropping slots whose vectors were collected. A slot dropped just as
+   * another thread fetched it only costs that thread a load of its own.
+   */
+  private static Slot slot(Object key) {
+    SLOTS.values().removeIf(Slot::isCollected);
+    return SLOTS.computeIfAbsent(key, k -> new Slot());
+  }
+
+  /** A cache entry; loading into it is guarded by the slot, reading whether it was collected is not. */
+  private static final class Slot {
+    volatile WeakReference<VectorSpace> space = new WeakReference<>(null);
+    volatile boolean loaded;
+    FileTime modified;
+    long size;
+
+    void fill(VectorSpace loaded) {
+      space = new WeakReference<>(loaded);
+      this.loaded = true;
+    }
+
+    boolean isCollected() {
+      return loaded && space.get() == null;
+    }
+  }
+
+  private record FileKey(Path realPath, VectorFormat format) {}
+
+  /** Identifies a resource by loader identity, holding the loader weakly so that it can be unloaded. */
+  private static final class ResourceKey {
+    private final WeakReference<ResourceLoader> loader;
+    private final int loaderIdentity;
+    private final String name;
+    private final VectorFormat format;
+
+    ResourceKey(ResourceLoader loader, String name, VectorFormat format) {
+      this.loader = new WeakReference<>(loader);
+      this.loaderIdentity = System.identityHashCode(loader);
+      this.name = name;
+      this.format = format;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof ResourceKey key && loader.get() != null && loader.get() == key.loader.get()
+          && name.equals(key.name) && format == key.format;
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(loaderIdentity, name, format);
+    }
+  }
+}

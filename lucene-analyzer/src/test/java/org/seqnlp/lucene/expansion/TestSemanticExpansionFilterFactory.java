@@ -1,0 +1,210 @@
+package org.seqnlp.lucene.expansion;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.TokenFilterFactory;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.search.BoostAttribute;
+import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
+import org.apache.lucene.tests.analysis.MockTokenizer;
+import org.apache.lucene.util.ResourceLoader;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase {
+
+  private static final ResourceLoader LOADER = new MapResourceLoader()
+      .with("vectors.txt", ExpansionFixtures.vehiclesText())
+      .with("protwords.txt", "# never expanded\nCAR\n")
+      .with("broken.txt", "2 3\ncar 1 2\n");
+
+  private static Map<String, String> args(String... keysAndValues) {
+    Map<String, String> args = new HashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      args.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return args;
+  }
+
+  private static TokenFilterFactory informed(ResourceLoader loader, String... keysAndValues) throws IOException {
+    TokenFilterFactory factory = TokenFilterFactory.forName(SemanticExpansionFilterFactory.NAME,
+        args(keysAndValues));
+    ((SemanticExpansionFilterFactory) factory).inform(loader);
+    return factory;
+  }
+
+  private static TokenStream tokenize(TokenFilterFactory factory, String text) {
+    Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+    tokenizer.setReader(new StringReader(text));
+    return factory.create(tokenizer);
+  }
+
+  /** A temporary directory of the default file system, which the factory resolves names on. */
+  private static Path defaultFileSystemTempDir() {
+    return Path.of(createTempDir().toString());
+  }
+
+  public void testIsFoundByItsSpiName() {
+    assertTrue(TokenFilterFactory.availableTokenFilters().contains(SemanticExpansionFilterFactory.NAME));
+    assertEquals(SemanticExpansionFilterFactory.class,
+        TokenFilterFactory.lookupClass(SemanticExpansionFilterFactory.NAME));
+    assertTrue(TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt"))
+        instanceof SemanticExpansionFilterFactory);
+  }
+
+  public void testExpandsWithVectorsFromTheResourceLoader() throws IOException {
+    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt", "maxExpansions", "2");
+    assertTokenStreamContents(tokenize(factory, "car banana"),
+        new String[] {"car", "automobile", "vehicle", "banana", "fruit"}, new int[] {1, 0, 0, 1, 0});
+  }
+
+  public void testDefaultsAreThreeExpansionsAboveCosine07() throws IOException {
+    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt");
+    assertTokenStreamContents(tokenize(factory, "car"), new String[] {"car", "automobile", "vehicle"});
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.5"), "car"),
+        new String[] {"car", "automobile", "vehicle", "truck"});
+  }
+
+  public void testReadsAnAbsolutePathInAnyFormat() throws IOException {
+    Path directory = defaultFileSystemTempDir();
+    for (VectorFormat format : VectorFormat.values()) {
+      Path file = directory.resolve("vectors-" + format.id());
+      VectorFiles.write(ExpansionFixtures.vehicles(), file, format);
+      for (String formatArg : List.of("auto", format.id())) {
+        TokenFilterFactory factory = informed(LOADER, "vectors", file.toString(), "format", formatArg);
+        assertTokenStreamContents(tokenize(factory, "banana"), new String[] {"banana", "fruit"});
+      }
+    }
+  }
+
+  public void testFallsBackToAPathRelativeToTheWorkingDirectory() throws IOException {
+    Path file = defaultFileSystemTempDir().resolve("vectors.bin");
+    VectorFiles.write(ExpansionFixtures.vehicles(), file, VectorFormat.WORD2VEC_BINARY);
+    Path relative = Path.of("").toAbsolutePath().relativize(file);
+    TokenFilterFactory factory = informed(LOADER, "vectors", relative.toString());
+    assertTokenStreamContents(tokenize(factory, "banana"), new String[] {"banana", "fruit"});
+  }
+
+  public void testProtectedWordsAreNotExpanded() throws IOException {
+    assertTokenStreamContents(
+        tokenize(informed(LOADER, "vectors", "vectors.txt", "protected", "protwords.txt"), "CAR car"),
+        new String[] {"CAR", "car", "automobile", "vehicle"});
+    assertTokenStreamContents(
+        tokenize(informed(LOADER, "vectors", "vectors.txt", "protected", "protwords.txt", "ignoreCase", "true"),
+            "car Car banana"),
+        new String[] {"car", "Car", "banana", "fruit"});
+  }
+
+  public void testIgnoreCaseLooksTermsUpLowercased() throws IOException {
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "ignoreCase", "true"), "CAR"),
+        new String[] {"CAR", "automobile", "vehicle"});
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt"), "CAR"), new String[] {"CAR"});
+  }
+
+  public void testNeighbourTableGivesTheSameTokens() throws IOException {
+    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt", "neighbourTable", "true",
+        "maxExpansions", "4", "minSimilarity", "0.55");
+    assertTokenStreamContents(tokenize(factory, "car"), new String[] {"car", "automobile", "vehicle", "truck"});
+  }
+
+  public void testRequiresVectors() {
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> TokenFilterFactory.forName("semanticExpansion", args()));
+    assertTrue(e.getMessage(), e.getMessage().contains("vectors"));
+  }
+
+  public void testRejectsUnknownParameters() {
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt", "maxSynonyms", "3")));
+    assertEquals("Unknown parameters: {maxSynonyms=3}", e.getMessage());
+  }
+
+  public void testRejectsInvalidValuesNamingTheArgument() {
+    String[][] invalid = {
+        {"format", "csv"}, {"maxExpansions", "0"}, {"maxExpansions", "-2"}, {"maxExpansions", "three"},
+        {"minSimilarity", "0"}, {"minSimilarity", "1.5"}, {"minSimilarity", "high"}, {"ignoreCase", "yes"},
+        {"neighbourTable", "maybe"}};
+    for (String[] arg : invalid) {
+      IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+          () -> TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt", arg[0], arg[1])));
+      assertTrue(e.getMessage(), e.getMessage().contains(arg[0]) && e.getMessage().contains(arg[1]));
+    }
+  }
+
+  public void testMissingVectorsFileIsReportedByName() {
+    IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", "missing.bin"));
+    assertEquals("semanticExpansion: vectors file 'missing.bin' not found by the resource loader nor in the"
+        + " working directory", e.getMessage());
+  }
+
+  public void testMalformedVectorsNameTheLine() {
+    InputFormatException e = expectThrows(InputFormatException.class,
+        () -> informed(LOADER, "vectors", "broken.txt"));
+    assertEquals("broken.txt:2: expected 3 values after word 'car', found 2", e.getMessage());
+  }
+
+  public void testCreateBeforeInformFails() {
+    TokenFilterFactory factory = TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt"));
+    expectThrows(IllegalStateException.class, () -> factory.create(new MockTokenizer()));
+  }
+
+  public void testSixteenThreadsThroughOneFactoryGetTheSameTokensAsOne() throws Exception {
+    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.5",
+        "maxExpansions", "3");
+    String[] words = {"car", "banana", "bus", "truck", "x", "vehicle", "fruit", "automobile"};
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int j = 0; j <= i % 7; j++) {
+        text.append(words[(i * 31 + j * 7) % words.length]).append(' ');
+      }
+      texts.add(text.toString());
+    }
+    List<String> expected = analyzeAll(factory, texts);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (int thread = 0; thread < 16; thread++) {
+        results.add(pool.submit(() -> analyzeAll(factory, texts)));
+      }
+      for (Future<List<String>> result : results) {
+        assertEquals(expected, result.get());
+      }
+    } finally {
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
+    }
+  }
+
+  /** Each text's tokens with their boosts, e.g. "car/1.0 automobile/0.95". */
+  private static List<String> analyzeAll(TokenFilterFactory factory, List<String> texts) throws IOException {
+    List<String> analyzed = new ArrayList<>();
+    for (String text : texts) {
+      StringBuilder tokens = new StringBuilder();
+      try (TokenStream stream = tokenize(factory, text)) {
+        CharTermAttribute termAtt = stream.addAttribute(CharTermAttribute.class);
+        BoostAttribute boostAtt = stream.addAttribute(BoostAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          tokens.append(termAtt).append('/').append(boostAtt.getBoost()).append(' ');
+        }
+        stream.end();
+      }
+      analyzed.add(tokens.toString());
+    }
+    return analyzed;
+  }
+}

@@ -1,0 +1,109 @@
+package org.seqnlp.lucene.expansion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.lang.ref.WeakReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+class VectorSpaceCacheTest {
+
+  @TempDir
+  Path directory;
+
+  private Path writeVehicles(String name) throws IOException {
+    Path file = directory.resolve(name);
+    VectorFiles.write(ExpansionFixtures.vehicles(), file, VectorFormat.WORD2VEC_BINARY);
+    return file;
+  }
+
+  @Test
+  void sharesOneLoadPerRealPath() throws IOException {
+    Path file = writeVehicles("v.bin");
+    Files.createDirectories(directory.resolve("sub"));
+    VectorSpace first = VectorSpaceCache.forFile(file, null);
+    assertSame(first, VectorSpaceCache.forFile(directory.resolve("sub/../v.bin"), null));
+    Path link = Files.createSymbolicLink(directory.resolve("link.bin"), file);
+    assertSame(first, VectorSpaceCache.forFile(link, null));
+  }
+
+  @Test
+  void concurrentRequestsLoadOnce() throws Exception {
+    Path file = writeVehicles("concurrent.bin");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<VectorSpace>> spaces = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        spaces.add(pool.submit((Callable<VectorSpace>) () -> VectorSpaceCache.forFile(file, null)));
+      }
+      for (Future<VectorSpace> space : spaces) {
+        assertSame(spaces.get(0).get(), space.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void reloadsAFileThatChanged() throws IOException {
+    Path file = writeVehicles("changing.bin");
+    VectorSpace before = VectorSpaceCache.forFile(file, null);
+    WordVectors other = new WordVectors(List.of("alpha", "beta"), 3, new float[] {1, 0, 0, 1, 0.1f, 0});
+    VectorFiles.write(other, file, VectorFormat.WORD2VEC_BINARY);
+    Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 5000));
+    VectorSpace after = VectorSpaceCache.forFile(file, null);
+    assertNotSame(before, after);
+    assertEquals("beta", after.search().nearest("alpha", 1, 0.5f).get(0).word());
+    assertSame(after, VectorSpaceCache.forFile(file, null));
+  }
+
+  @Test
+  void keysFilesByFormatAsWell() throws IOException {
+    Path file = writeVehicles("format.bin");
+    assertNotSame(VectorSpaceCache.forFile(file, null),
+        VectorSpaceCache.forFile(file, VectorFormat.WORD2VEC_BINARY));
+  }
+
+  @Test
+  void sharesResourcesPerLoaderAndName() throws IOException {
+    MapResourceLoader loader = new MapResourceLoader().with("v.txt", ExpansionFixtures.vehiclesText());
+    MapResourceLoader otherLoader = new MapResourceLoader().with("v.txt", ExpansionFixtures.vehiclesText());
+    VectorSpace first = VectorSpaceCache.forResource(loader, "v.txt", null);
+    assertSame(first, VectorSpaceCache.forResource(loader, "v.txt", null));
+    assertNotSame(first, VectorSpaceCache.forResource(otherLoader, "v.txt", null));
+  }
+
+  @Test
+  void doesNotKeepSpacesNoOneUses() throws Exception {
+    Path file = writeVehicles("abandoned.bin");
+    WeakReference<VectorSpace> abandoned = new WeakReference<>(VectorSpaceCache.forFile(file, null));
+    for (int attempt = 0; attempt < 50 && abandoned.get() != null; attempt++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertNull(abandoned.get(), "the cache must not hold vectors strongly");
+  }
+
+  @Test
+  void tableIsBuiltOnceAndReusedForSmallerK() throws IOException {
+    VectorSpace space = VectorSpaceCache.forFile(writeVehicles("table.bin"), null);
+    assertSame(space.table(3), space.table(2));
+    assertNotSame(space.table(3), space.table(5));
+  }
+}
