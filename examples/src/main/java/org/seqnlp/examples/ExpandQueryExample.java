@@ -1,0 +1,44 @@
+package org.seqnlp.examples;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.vectors.NearestNeighbours;
+import org.seqnlp.vectors.format.VectorFiles;
+
+/**
+ * Expands a query with word-vector neighbours in plain Lucene and prints the weighted query it
+ * becomes.
+ *
+ * <pre>
+ * java -cp "eval/target/seqnlp.jar:eval/target/lib/*:examples/target/classes" \
+ *     org.seqnlp.examples.ExpandQueryExample models/vectors/seqnlp-en-100d.bin "heart attack"
+ * </pre>
+ */
+public final class ExpandQueryExample {
+
+  private ExpandQueryExample() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: ExpandQueryExample VECTORS_FILE \"query text\"");
+      System.exit(2);
+    }
+    System.out.println(expand(Path.of(args[0]), args[1]));
+  }
+
+  /** The query Lucene's QueryBuilder makes of {@code text} for field "body", with expansion. */
+  static Query expand(Path vectorsFile, String text) throws IOException {
+    // Load once and share: the neighbour search is thread-safe and holds the normalised matrix.
+    NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(vectorsFile));
+    try (Analyzer analyzer = new SemanticExpansionAnalyzer(
+        neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, 3, 0.7f)) {
+      return new QueryBuilder(analyzer).createBooleanQuery("body", text);
+    }
+  }
+}
