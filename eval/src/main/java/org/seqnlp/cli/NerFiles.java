@@ -1,0 +1,57 @@
+package org.seqnlp.cli;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.ext.ExtensionLoader;
+import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.TagScheme;
+import picocli.CommandLine;
+
+/** Reading name-finder data and models for the {@code *-ner} commands. */
+final class NerFiles {
+
+  private NerFiles() {
+  }
+
+  /**
+   * Lets OpenNLP's extension loader instantiate SeqNLP classes named in training parameters and model
+   * manifests; OpenNLP 2.5.9+ loads only allow-listed packages.
+   */
+  static void allowSeqNlpExtensions() {
+    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+  }
+
+  /** Accepts the {@code --format} values of the CoNLL column formats. */
+  static void checkFormat(CommandLine.Model.CommandSpec spec, String format) {
+    if (!format.equals("conll03") && !format.equals("conll02")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be conll03 or conll02, not " + format);
+    }
+  }
+
+  static TokenNameFinderModel loadModel(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": no such model file");
+    }
+    allowSeqNlpExtensions();
+    return new TokenNameFinderModel(file);
+  }
+
+  /** The first {@code limit} samples of a CoNLL column file (all when {@code limit} is 0). */
+  static List<NameSample> readSamples(Path file, Charset encoding, int limit) throws IOException {
+    List<NameSample> samples = new ArrayList<>();
+    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, encoding, TagScheme.AUTO)) {
+      NameSample sample;
+      while ((sample = stream.read()) != null && (limit == 0 || samples.size() < limit)) {
+        samples.add(sample);
+      }
+    }
+    return samples;
+  }
+}

@@ -1,0 +1,133 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import opennlp.tools.formats.Conll02NameSampleStream;
+import opennlp.tools.formats.Conll03NameSampleStream;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderEvaluator;
+import opennlp.tools.util.MarkableFileInputStreamFactory;
+import opennlp.tools.util.PlainTextByLineStream;
+import opennlp.tools.util.ext.ExtensionLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train-ner, ner and eval-ner on a small synthetic CoNLL-2003 file. */
+class NerCommandsTest extends ToolTest {
+
+  @TempDir
+  static Path directory;
+
+  private static Path train;
+  private static Path test;
+  private static Path model;
+
+
+  /** Sentences from templates in CoNLL-2003 columns (IOB1 tags), one document. */
+  private static Path conllFile(String name, int sentences, long seed) throws IOException {
+    String[][] people = {{"John", "Smith"}, {"Maria", "Garcia"}, {"Wei", "Zhang"}, {"Olga"}};
+    String[][] places = {{"Paris"}, {"New", "York"}, {"Berlin"}, {"Lagos"}};
+    String[][] templates = {{"PER", "visited", "LOC", "on", "Monday", "."}, {"PER", "flew", "to", "LOC", "."},
+        {"the", "mayor", "of", "LOC", "met", "PER", "."}};
+    Random random = new Random(seed);
+    List<String> lines = new ArrayList<>(List.of("-DOCSTART- -X- O O", ""));
+    for (int s = 0; s < sentences; s++) {
+      for (String slot : templates[random.nextInt(templates.length)]) {
+        String[][] fillers = slot.equals("PER") ? people : slot.equals("LOC") ? places : null;
+        if (fillers == null) {
+          lines.add(slot + " XX O O");
+        } else {
+          for (String token : fillers[random.nextInt(fillers.length)]) {
+            lines.add(token + " NNP I-NP I-" + slot);
+          }
+        }
+      }
+      lines.add("");
+    }
+    return Files.write(directory.resolve(name), lines, StandardCharsets.UTF_8);
+  }
+
+  @BeforeAll
+  static void trainModel() throws IOException {
+    train = conllFile("train.txt", 150, 1);
+    test = conllFile("test.txt", 40, 2);
+    model = directory.resolve("model.bin");
+    int exitCode = SeqNlp.newCommandLine().execute("train-ner", "--train", train.toString(), "--dev",
+        test.toString(), "--output", model.toString(), "--checkpoint", directory.resolve("checkpoint").toString(), "--epochs", "10", "--hidden", "12", "--word-dim", "12",
+        "--char-dim", "6", "--char-filters", "10", "--batch-size", "8", "--learning-rate", "0.01");
+    assertEquals(0, exitCode);
+  }
+
+  @Test
+  void evalNerAgreesWithOpenNlpsEvaluator() throws IOException {
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString()), err.toString());
+    TokenNameFinderEvaluator evaluator = new TokenNameFinderEvaluator(new NameFinderME(NerFiles.loadModel(model)));
+    evaluator.evaluate(new Conll03NameSampleStream(Conll03NameSampleStream.LANGUAGE.EN,
+        new PlainTextByLineStream(new MarkableFileInputStreamFactory(test.toFile()), StandardCharsets.UTF_8),
+        Conll02NameSampleStream.GENERATE_PERSON_ENTITIES | Conll02NameSampleStream.GENERATE_LOCATION_ENTITIES));
+    String overall = out.toString().lines().filter(line -> line.startsWith("overall")).findFirst().orElseThrow();
+    String[] columns = overall.trim().split("\\s+");
+    assertEquals(String.format(Locale.ROOT, "%.2f", 100 * evaluator.getFMeasure().getPrecisionScore()), columns[1]);
+    assertEquals(String.format(Locale.ROOT, "%.2f", 100 * evaluator.getFMeasure().getRecallScore()), columns[2]);
+    assertEquals(String.format(Locale.ROOT, "%.2f", 100 * evaluator.getFMeasure().getFMeasure()), columns[3]);
+    assertTrue(evaluator.getFMeasure().getFMeasure() > 0.8, overall);
+  }
+
+  @Test
+  void nerPrintsMarkupConllAndJson() throws IOException {
+    Path input = Files.writeString(directory.resolve("input.txt"), "John Smith visited Paris on Monday .\n");
+    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--tokenized"));
+    assertEquals("<START:person> John Smith <END> visited <START:location> Paris <END> on Monday .",
+        out.toString().strip());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--output-format", "conll"));
+    assertTrue(out.toString().startsWith("John\tB-person\nSmith\tI-person\nvisited\tO\nParis\tB-location\n"),
+        out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--output-format", "json"));
+    assertTrue(out.toString().startsWith("{\"tokens\":[\"John\",\"Smith\",\"visited\",\"Paris\",\"on\",\"Monday\",\".\"],"
+        + "\"entities\":[{\"start\":0,\"end\":2,\"type\":\"person\",\"text\":\"John Smith\",\"probability\":"),
+        out.toString());
+  }
+
+  @Test
+  void aCheckpointBecomesAModelThatTagsLikeTheTrainedOne() throws IOException {
+    Path fromCheckpoint = directory.resolve("from-checkpoint.bin");
+    // The command must allow-list our packages itself, as in a fresh JVM.
+    ExtensionLoader.unregisterAllowedPackage("org.seqnlp.");
+    assertEquals(0, run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(), "--output",
+        fromCheckpoint.toString()), err.toString());
+    String[] tokens = {"Maria", "Garcia", "flew", "to", "New", "York", "."};
+    assertEquals(java.util.Arrays.toString(new NameFinderME(NerFiles.loadModel(model)).find(tokens)),
+        java.util.Arrays.toString(new NameFinderME(NerFiles.loadModel(fromCheckpoint)).find(tokens)));
+  }
+
+  @Test
+  void trainNerNeedsTrainingDataOrACheckpoint() {
+    assertEquals(2, run("train-ner", "--output", directory.resolve("x.bin").toString()));
+    assertTrue(err.toString().contains("give either --train or --from-checkpoint"), err.toString());
+  }
+
+  @Test
+  void badOutputFormatIsAUsageError() {
+    assertEquals(2, run("ner", "--model", model.toString(), "--output-format", "xml"));
+    assertTrue(err.toString().contains("--output-format must be markup, conll or json, not xml"), err.toString());
+  }
+
+  @Test
+  void missingModelIsOneLineError() {
+    Path missing = directory.resolve("missing.bin");
+    assertEquals(1, run("eval-ner", "--model", missing.toString(), "--test", test.toString()));
+    assertEquals("seqnlp eval-ner: error: " + missing + ": no such model file", err.toString().strip());
+  }
+}

@@ -1,0 +1,489 @@
+package org.seqnlp.opennlp.lm;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import opennlp.tools.languagemodel.LanguageModel;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.nn.AffineLayer;
+import org.seqnlp.opennlp.nn.Lstm;
+import org.seqnlp.opennlp.nn.RecurrentCell;
+import org.seqnlp.opennlp.nn.SimpleRnnCell;
+import org.seqnlp.opennlp.nn.Tensor;
+import org.seqnlp.opennlp.nn.TensorFile;
+
+/**
+ * A recurrent (RNN or LSTM) language model run in plain Java over weights trained with DL4J, so using
+ * it needs no native libraries. Sentences are scored from a fresh state whose first input is the
+ * end-of-sentence token, as if the sentence followed another one; tokens outside the vocabulary count
+ * as {@value Vocabulary#UNKNOWN}.
+ *
+ * <p>The model file is a zip holding {@value #MANIFEST_ENTRY} (architecture and training facts),
+ * {@value #VOCABULARY_ENTRY} and {@value #WEIGHTS_ENTRY} (a {@link TensorFile}). Instances are immutable
+ * and safe to share between threads.
+ */
+public final class RnnLanguageModel implements LanguageModel {
+
+  public static final String MANIFEST_ENTRY = "manifest.properties";
+  public static final String VOCABULARY_ENTRY = "vocabulary.txt";
+  public static final String WEIGHTS_ENTRY = "weights.bin";
+  static final String EMBEDDING = "embedding";
+  static final String OUTPUT_WEIGHTS = "output.weights";
+  static final String OUTPUT_BIAS = "output.bias";
+  /** Longest continuation {@link #predictNextTokens} returns when no end of sentence comes first. */
+  public static final int MAX_CONTINUATION = 256;
+  private static final int LANES = 16;
+
+  private static final String COMPONENT = "RnnLanguageModel";
+  private static final String FORMAT_VERSION = "1";
+  private static final String TRAINING_PREFIX = "Training-";
+
+  private final LmArchitecture architecture;
+  private final Vocabulary vocabulary;
+  private final Map<String, Tensor> weights;
+  private final Map<String, String> trainingInfo;
+  private final float[] embedding;
+  private final RecurrentCell[] cells;
+  private final AffineLayer output;
+
+  /**
+   * @param weights {@value #EMBEDDING} {@code [vocabulary, embedding]}, per layer i
+   *     {@code layer.i.input-weights}, {@code layer.i.recurrent-weights}, {@code layer.i.bias} in the
+   *     layout of the cell class ({@link Lstm}, {@link SimpleRnnCell}), {@value #OUTPUT_WEIGHTS}
+   *     {@code [hidden, vocabulary]} and {@value #OUTPUT_BIAS}
+   * @param trainingInfo facts about training (data, settings, measured perplexity) kept in the manifest
+   */
+  public RnnLanguageModel(LmArchitecture architecture, Vocabulary vocabulary, Map<String, Tensor> weights,
+      Map<String, String> trainingInfo) {
+    this.architecture = architecture;
+    this.vocabulary = vocabulary;
+    this.weights = Map.copyOf(weights);
+    this.trainingInfo = Collections.unmodifiableMap(new LinkedHashMap<>(trainingInfo));
+    int v = vocabulary.size();
+    this.embedding = tensor(EMBEDDING, v, architecture.embeddingSize()).values();
+    this.cells = new RecurrentCell[architecture.layers()];
+    for (int layer = 0; layer < cells.length; layer++) {
+      int in = architecture.inputSize(layer);
+      int h = architecture.hiddenSize();
+      int gates = architecture.cell() == CellType.LSTM ? 4 * h : h;
+      float[] inputWeights = tensor(layerTensor(layer, "input-weights"), in, gates).values();
+      float[] recurrentWeights = tensor(layerTensor(layer, "recurrent-weights"), h, gates).values();
+      float[] bias = tensor(layerTensor(layer, "bias"), gates).values();
+      cells[layer] = architecture.cell() == CellType.LSTM
+          ? new Lstm(in, h, inputWeights, recurrentWeights, bias)
+          : new SimpleRnnCell(in, h, inputWeights, recurrentWeights, bias);
+    }
+    this.output = new AffineLayer(architecture.hiddenSize(), v,
+        tensor(OUTPUT_WEIGHTS, architecture.hiddenSize(), v).values(), tensor(OUTPUT_BIAS, v).values());
+  }
+
+  static String layerTensor(int layer, String part) {
+    return "layer." + layer + "." + part;
+  }
+
+  private Tensor tensor(String name, int... shape) {
+    Tensor tensor = weights.get(name);
+    if (tensor == null) {
+      throw new IllegalArgumentException("weights lack tensor " + name);
+    }
+    if (!Arrays.equals(tensor.shape(), shape)) {
+      throw new IllegalArgumentException("tensor " + name + " has shape " + Arrays.toString(tensor.shape())
+          + ", expected " + Arrays.toString(shape));
+    }
+    return tensor;
+  }
+
+  public LmArchitecture architecture() {
+    return architecture;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** Facts recorded at training time (data, settings, perplexity), as written in the manifest. */
+  public Map<String, String> trainingInfo() {
+    return trainingInfo;
+  }
+
+  /** This model with {@code facts} added to its training information (e.g. a measured perplexity). */
+  public RnnLanguageModel withTrainingInfo(Map<String, String> facts) {
+    Map<String, String> merged = new LinkedHashMap<>(trainingInfo);
+    merged.putAll(facts);
+    return new RnnLanguageModel(architecture, vocabulary, weights, merged);
+  }
+
+  /** The tokens of a line of text, in this model's unit (words or characters). */
+  public List<String> tokenize(String line) {
+    return architecture.unit().tokenize(line);
+  }
+
+  /** Natural-log probability of {@code tokens} as a whole sentence, its end-of-sentence token included. */
+  public double logProbability(String... tokens) {
+    Scorer scorer = new Scorer();
+    double sum = 0;
+    for (String token : tokens) {
+      sum += scorer.logProbabilityOf(vocabulary.id(token));
+    }
+    return sum + scorer.logProbabilityOf(Vocabulary.END_OF_SENTENCE_ID);
+  }
+
+  /**
+   * Probability of {@code tokens} as a whole sentence, its end-of-sentence token included. Underflows to
+   * 0 for long sequences; use {@link #logProbability} then.
+   */
+  @Override
+  public double calculateProbability(String... tokens) {
+    return Math.exp(logProbability(tokens));
+  }
+
+  /**
+   * The most likely continuation of the sentence begun by {@code tokens}, token by token (greedy), up to
+   * and without the end-of-sentence token, at most {@value #MAX_CONTINUATION} tokens.
+   */
+  @Override
+  public String[] predictNextTokens(String... tokens) {
+    return sample(tokens, MAX_CONTINUATION, 0, 0, new Random(0));
+  }
+
+  /**
+   * Distribution of the token following {@code context} at the start of a sentence, indexed by
+   * vocabulary id.
+   */
+  public double[] nextTokenProbabilities(String... context) {
+    Scorer scorer = new Scorer();
+    for (String token : context) {
+      scorer.advance(vocabulary.id(token));
+    }
+    double[] probabilities = new double[vocabulary.size()];
+    double logNormalizer = scorer.logNormalizer();
+    for (int id = 0; id < probabilities.length; id++) {
+      probabilities[id] = Math.exp(scorer.logits[id] - logNormalizer);
+    }
+    return probabilities;
+  }
+
+  /**
+   * Continues the sentence begun by {@code context}, drawing each token from the model's distribution
+   * sharpened by {@code temperature} (0 takes the most likely token, which is greedy decoding) and
+   * restricted to the {@code topK} most likely tokens (0 for all), until the end-of-sentence token or
+   * {@code maxTokens} tokens. The result excludes the context and the end-of-sentence token; the same
+   * {@code random} seed gives the same result.
+   */
+  public String[] sample(String[] context, int maxTokens, double temperature, int topK, Random random) {
+    if (temperature < 0 || topK < 0 || maxTokens < 0) {
+      throw new IllegalArgumentException("temperature, top-k and length must not be negative");
+    }
+    Scorer scorer = new Scorer();
+    for (String token : context) {
+      scorer.advance(vocabulary.id(token));
+    }
+    List<String> produced = new ArrayList<>();
+    while (produced.size() < maxTokens) {
+      int next = temperature == 0 ? argmax(scorer.logits) : draw(scorer.logits, temperature, topK, random);
+      if (next == Vocabulary.END_OF_SENTENCE_ID) {
+        break;
+      }
+      produced.add(vocabulary.token(next));
+      scorer.advance(next);
+    }
+    return produced.toArray(String[]::new);
+  }
+
+  private static int argmax(float[] logits) {
+    int best = 0;
+    for (int id = 1; id < logits.length; id++) {
+      if (logits[id] > logits[best]) {
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  private static int draw(float[] logits, double temperature, int topK, Random random) {
+    Integer[] order = new Integer[logits.length];
+    Arrays.setAll(order, id -> id);
+    int candidates = logits.length;
+    if (topK > 0 && topK < logits.length) {
+      Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
+      candidates = topK;
+    }
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < candidates; i++) {
+      max = Math.max(max, logits[order[i]]);
+    }
+    double[] weight = new double[candidates];
+    double total = 0;
+    for (int i = 0; i < candidates; i++) {
+      weight[i] = Math.exp((logits[order[i]] - max) / temperature);
+      total += weight[i];
+    }
+    double target = random.nextDouble() * total;
+    for (int i = 0; i < candidates; i++) {
+      target -= weight[i];
+      if (target < 0) {
+        return order[i];
+      }
+    }
+    return order[candidates - 1];
+  }
+
+  /**
+   * Perplexity of the sentences of {@code file} (one a line, each followed by one end-of-sentence token
+   * that counts in N, the Penn Treebank convention). With {@code acrossSentences} false every sentence
+   * is scored alone, exactly as {@link #logProbability}; with true the state runs on from one sentence
+   * into the next, as the model was trained and as published PTB figures are computed.
+   */
+  public Perplexity perplexity(Path file, boolean acrossSentences) throws IOException {
+    List<List<String>> sentences = SentenceFile.read(file, architecture.unit());
+    if (!acrossSentences) {
+      return perplexityOfSentencesAlone(sentences);
+    }
+    double logProbability = 0;
+    long tokens = 0;
+    Scorer scorer = new Scorer();
+    for (List<String> sentence : sentences) {
+      for (String token : sentence) {
+        logProbability += scorer.logProbabilityOf(vocabulary.id(token));
+      }
+      logProbability += scorer.logProbabilityOf(Vocabulary.END_OF_SENTENCE_ID);
+      tokens += sentence.size() + 1;
+    }
+    return new Perplexity(logProbability, tokens);
+  }
+
+  /**
+   * Scores {@value #LANES} sentences side by side, so that each row of the softmax weights, read once
+   * from memory, serves all of them: the output layer dominates the cost and is memory-bound when
+   * applied to one vector. The arithmetic per sentence is that of {@link #logProbability}, unchanged.
+   */
+  private Perplexity perplexityOfSentencesAlone(List<List<String>> sentences) {
+    int[][] targets = new int[sentences.size()][];
+    long tokens = 0;
+    for (int s = 0; s < targets.length; s++) {
+      targets[s] = SentenceFile.encode(List.of(sentences.get(s)), vocabulary);
+      tokens += targets[s].length;
+    }
+    Scorer[] lanes = new Scorer[LANES];
+    int[] sentenceOf = new int[LANES];
+    int[] position = new int[LANES];
+    float[][] hidden = new float[LANES][];
+    float[][] logits = new float[LANES][];
+    int nextSentence = 0;
+    double logProbability = 0;
+    while (true) {
+      int active = 0;
+      for (int lane = 0; lane < LANES; lane++) {
+        if (lanes[lane] == null || position[lane] == targets[sentenceOf[lane]].length) {
+          lanes[lane] = nextSentence < targets.length ? new Scorer() : null;
+          sentenceOf[lane] = nextSentence++;
+          position[lane] = 0;
+        }
+        if (lanes[lane] != null) {
+          hidden[active] = lanes[lane].hidden;
+          logits[active++] = lanes[lane].logits;
+        }
+      }
+      if (active == 0) {
+        return new Perplexity(logProbability, tokens);
+      }
+      output.apply(hidden, logits, active);
+      for (int lane = 0; lane < LANES; lane++) {
+        if (lanes[lane] != null) {
+          int target = targets[sentenceOf[lane]][position[lane]++];
+          logProbability += lanes[lane].logits[target] - lanes[lane].logNormalizer();
+          lanes[lane].feed(target);
+        }
+      }
+    }
+  }
+
+  /**
+   * The recurrent state and the logits of the next token, starting as after an end of sentence.
+   */
+  private final class Scorer {
+    private final float[][] states = new float[cells.length][];
+    private final float[] logits = new float[vocabulary.size()];
+
+    /** The top layer's output after the last token fed. */
+    private float[] hidden;
+
+    Scorer() {
+      for (int layer = 0; layer < cells.length; layer++) {
+        states[layer] = new float[cells[layer].stateSize()];
+      }
+      advance(Vocabulary.END_OF_SENTENCE_ID);
+    }
+
+    /** Feeds {@code id}, leaving the logits of the token after it. */
+    void advance(int id) {
+      feed(id);
+      output.apply(hidden, logits);
+    }
+
+    /** Feeds {@code id} through the recurrent layers only; the caller computes the logits. */
+    void feed(int id) {
+      int e = architecture.embeddingSize();
+      float[] x = Arrays.copyOfRange(embedding, id * e, id * e + e);
+      for (int layer = 0; layer < cells.length; layer++) {
+        float[] next = new float[cells[layer].stateSize()];
+        cells[layer].step(x, states[layer], next);
+        states[layer] = next;
+        x = Arrays.copyOf(next, cells[layer].hidden());
+      }
+      hidden = x;
+    }
+
+    double logNormalizer() {
+      float max = Float.NEGATIVE_INFINITY;
+      for (float logit : logits) {
+        max = Math.max(max, logit);
+      }
+      double sum = 0;
+      for (float logit : logits) {
+        sum += Math.exp(logit - max);
+      }
+      return max + Math.log(sum);
+    }
+
+    /** Log probability of {@code id} as the next token, then feeds it. */
+    double logProbabilityOf(int id) {
+      double logProbability = logits[id] - logNormalizer();
+      advance(id);
+      return logProbability;
+    }
+  }
+
+  /** Writes the model as a zip (manifest, vocabulary, weights). */
+  public void write(OutputStream out) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out);
+    zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
+    manifest().store(zip, "seqnlp " + COMPONENT);
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(VOCABULARY_ENTRY));
+    vocabulary.write(zip);
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(WEIGHTS_ENTRY));
+    TensorFile.write(weights.values(), zip);
+    zip.closeEntry();
+    zip.finish();
+  }
+
+  public void save(Path file) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(out);
+    }
+  }
+
+  private Properties manifest() {
+    Properties manifest = new Properties();
+    manifest.setProperty("Manifest-Version", "1.0");
+    manifest.setProperty("Component-Name", COMPONENT);
+    manifest.setProperty("Format-Version", FORMAT_VERSION);
+    manifest.setProperty("Token-Unit", architecture.unit().name());
+    manifest.setProperty("Cell", architecture.cell().name());
+    manifest.setProperty("Layers", Integer.toString(architecture.layers()));
+    manifest.setProperty("Embedding-Size", Integer.toString(architecture.embeddingSize()));
+    manifest.setProperty("Hidden-Size", Integer.toString(architecture.hiddenSize()));
+    manifest.setProperty("Vocabulary-Size", Integer.toString(vocabulary.size()));
+    trainingInfo.forEach((key, value) -> manifest.setProperty(TRAINING_PREFIX + key, value));
+    return manifest;
+  }
+
+  public static RnnLanguageModel load(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /**
+   * Reads a model written by {@link #write}.
+   *
+   * @param source the file name used in error messages
+   * @throws InputFormatException when the stream is not such a model, naming what is wrong
+   */
+  public static RnnLanguageModel read(InputStream in, String source) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(in)) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    } catch (ZipException e) {
+      throw InputFormatException.atByte(source, 0, "not a readable zip file: " + e.getMessage(), e);
+    }
+    for (String name : List.of(MANIFEST_ENTRY, VOCABULARY_ENTRY, WEIGHTS_ENTRY)) {
+      if (!entries.containsKey(name)) {
+        throw InputFormatException.atByte(source, 0, "not a seqnlp language model: no entry " + name);
+      }
+    }
+    Properties manifest = new Properties();
+    manifest.load(new ByteArrayInputStream(entries.get(MANIFEST_ENTRY)));
+    String manifestSource = source + "!" + MANIFEST_ENTRY;
+    if (!COMPONENT.equals(manifest.getProperty("Component-Name"))) {
+      throw InputFormatException.atByte(manifestSource, 0, "Component-Name is "
+          + manifest.getProperty("Component-Name") + ", not " + COMPONENT);
+    }
+    if (!FORMAT_VERSION.equals(manifest.getProperty("Format-Version"))) {
+      throw InputFormatException.atByte(manifestSource, 0, "unsupported Format-Version "
+          + manifest.getProperty("Format-Version"));
+    }
+    LmArchitecture architecture;
+    try {
+      architecture = new LmArchitecture(
+          TokenUnit.valueOf(required(manifest, "Token-Unit", manifestSource)),
+          CellType.valueOf(required(manifest, "Cell", manifestSource)),
+          Integer.parseInt(required(manifest, "Layers", manifestSource)),
+          Integer.parseInt(required(manifest, "Embedding-Size", manifestSource)),
+          Integer.parseInt(required(manifest, "Hidden-Size", manifestSource)));
+    } catch (IllegalArgumentException e) {
+      throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
+    }
+    Vocabulary vocabulary = Vocabulary.read(new ByteArrayInputStream(entries.get(VOCABULARY_ENTRY)),
+        source + "!" + VOCABULARY_ENTRY);
+    String weightsSource = source + "!" + WEIGHTS_ENTRY;
+    Map<String, Tensor> weights = TensorFile.read(new ByteArrayInputStream(entries.get(WEIGHTS_ENTRY)),
+        weightsSource);
+    Map<String, String> trainingInfo = new LinkedHashMap<>();
+    for (String key : new TreeSet<>(manifest.stringPropertyNames())) {
+      if (key.startsWith(TRAINING_PREFIX)) {
+        trainingInfo.put(key.substring(TRAINING_PREFIX.length()), manifest.getProperty(key));
+      }
+    }
+    try {
+      return new RnnLanguageModel(architecture, vocabulary, weights, trainingInfo);
+    } catch (IllegalArgumentException e) {
+      throw InputFormatException.atByte(weightsSource, 0, e.getMessage(), e);
+    }
+  }
+
+  private static String required(Properties manifest, String key, String source) throws InputFormatException {
+    String value = manifest.getProperty(key);
+    if (value == null) {
+      throw InputFormatException.atByte(source, 0, "missing " + key);
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return COMPONENT + architecture + ", vocabulary of " + vocabulary.size();
+  }
+}

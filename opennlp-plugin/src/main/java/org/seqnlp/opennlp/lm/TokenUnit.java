@@ -1,0 +1,43 @@
+package org.seqnlp.opennlp.lm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a language model predicts: whitespace-separated words or single characters of a line. */
+public enum TokenUnit {
+
+  /** Tokens are the whitespace-separated words of a line. */
+  WORD {
+    @Override
+    public List<String> tokenize(String line) {
+      String stripped = line.strip();
+      return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+    }
+
+    @Override
+    public String join(List<String> tokens) {
+      return String.join(" ", tokens);
+    }
+  },
+
+  /** Tokens are the characters (code points) of a line, spaces included. */
+  CHARACTER {
+    @Override
+    public List<String> tokenize(String line) {
+      List<String> tokens = new ArrayList<>(line.length());
+      line.codePoints().forEach(codePoint -> tokens.add(Character.toString(codePoint)));
+      return tokens;
+    }
+
+    @Override
+    public String join(List<String> tokens) {
+      return String.join("", tokens);
+    }
+  };
+
+  /** The tokens of one line (one sentence), without the end-of-sentence token. */
+  public abstract List<String> tokenize(String line);
+
+  /** The text of {@code tokens}, the inverse of {@link #tokenize} for normalised input. */
+  public abstract String join(List<String> tokens);
+}

@@ -1,0 +1,120 @@
+package org.seqnlp.opennlp.namefind;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import opennlp.tools.ml.model.SequenceClassificationModel;
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.BeamSearchContextGenerator;
+import opennlp.tools.util.Sequence;
+import opennlp.tools.util.SequenceValidator;
+import opennlp.tools.util.model.SerializableArtifact;
+import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.nn.Tagging;
+
+/**
+ * A BiLSTM-CRF network as OpenNLP's {@link SequenceClassificationModel}: {@code NameFinderME} calls
+ * {@link #bestSequence} with the tokens and gets the CRF's Viterbi labels (the outcomes of the name
+ * finder's sequence codec) with each label's marginal probability, which {@code NameFinderME.probs()}
+ * then reports.
+ *
+ * <p>The name finder's feature context generator and sequence validator are not used: the network
+ * computes its own features, and the CRF's transition scores keep outcome sequences valid. Stored in
+ * a {@code TokenNameFinderModel} zip by {@link BiLstmCrfModelSerializer}.
+ *
+ * <p>Immutable and thread-safe: one instance (one loaded {@code TokenNameFinderModel}) serves any
+ * number of threads, each with its own {@code NameFinderME}.
+ */
+public final class BiLstmCrfSequenceModel implements SequenceClassificationModel, SerializableArtifact {
+
+  private final BiLstmCrfNetwork network;
+  private final String[] outcomes;
+
+  public BiLstmCrfSequenceModel(BiLstmCrfNetwork network) {
+    this.network = Objects.requireNonNull(network, "network");
+    this.outcomes = network.labels().toArray(new String[0]);
+  }
+
+  public BiLstmCrfNetwork network() {
+    return network;
+  }
+
+  /**
+   * A {@code TokenNameFinderModel} around this model, as {@code NameFinderME.train} would build it with
+   * default factory settings: for networks trained outside OpenNLP, e.g. a training checkpoint. The
+   * outcomes must be those of the BIO codec ({@code type-start}, {@code type-cont}, {@code other}).
+   */
+  public TokenNameFinderModel toNameFinderModel(String language) {
+    return new TokenNameFinderModel(language, this, null, Map.of(), Map.of(), new BioCodec(),
+        new TokenNameFinderFactory());
+  }
+
+  /** The best outcome sequence of one sentence. */
+  public Sequence tag(String[] tokens) {
+    Tagging tagging = network.tag(tokens);
+    Sequence sequence = new Sequence();
+    for (int t = 0; t < tokens.length; t++) {
+      sequence.add(outcomes[tagging.labels()[t]], tagging.probabilities()[t]);
+    }
+    return sequence;
+  }
+
+  /**
+   * Tags many sentences at once, spread over {@code threads} threads (1: the calling thread only);
+   * results are in input order.
+   */
+  public List<Sequence> tagAll(List<String[]> sentences, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (threads == 1 || sentences.size() < 2) {
+      return sentences.stream().map(this::tag).toList();
+    }
+    java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> sentences.parallelStream().map(this::tag).toList()).join();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Override
+  public <T> Sequence bestSequence(T[] sequence, Object[] additionalContext, BeamSearchContextGenerator<T> cg,
+      SequenceValidator<T> validator) {
+    return tag(asTokens(sequence));
+  }
+
+  /** Returns the single best sequence: the CRF decodes exactly, there is no beam of alternatives. */
+  @Override
+  public <T> Sequence[] bestSequences(int numSequences, T[] sequence, Object[] additionalContext,
+      double minSequenceScore, BeamSearchContextGenerator<T> cg, SequenceValidator<T> validator) {
+    return new Sequence[] {tag(asTokens(sequence))};
+  }
+
+  /** Returns the single best sequence: the CRF decodes exactly, there is no beam of alternatives. */
+  @Override
+  public <T> Sequence[] bestSequences(int numSequences, T[] sequence, Object[] additionalContext,
+      BeamSearchContextGenerator<T> cg, SequenceValidator<T> validator) {
+    return new Sequence[] {tag(asTokens(sequence))};
+  }
+
+  @Override
+  public String[] getOutcomes() {
+    return outcomes.clone();
+  }
+
+  @Override
+  public Class<?> getArtifactSerializerClass() {
+    return BiLstmCrfModelSerializer.class;
+  }
+
+  private static <T> String[] asTokens(T[] sequence) {
+    String[] tokens = new String[sequence.length];
+    for (int i = 0; i < sequence.length; i++) {
+      tokens[i] = String.valueOf(sequence[i]);
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,48 @@
+package org.seqnlp.opennlp.nn;
+
+/** y = x·W + b with W row-major {@code [inputSize, outputSize]}, as DL4J stores dense and output layers. */
+public final class AffineLayer {
+
+  private final int inputSize;
+  private final int outputSize;
+  private final float[] weights;
+  private final float[] bias;
+
+  public AffineLayer(int inputSize, int outputSize, float[] weights, float[] bias) {
+    TokenEncoder.requireLength("weights", weights, (long) inputSize * outputSize);
+    TokenEncoder.requireLength("bias", bias, outputSize);
+    this.inputSize = inputSize;
+    this.outputSize = outputSize;
+    this.weights = weights;
+    this.bias = bias;
+  }
+
+  /** Writes x·W + b into {@code out} (length {@link #outputSize()}). */
+  public void apply(float[] x, float[] out) {
+    System.arraycopy(bias, 0, out, 0, outputSize);
+    for (int i = 0; i < inputSize; i++) {
+      if (x[i] != 0f) {
+        Lstm.axpy(x[i], weights, i * outputSize, out, 0, outputSize);
+      }
+    }
+  }
+
+  /**
+   * Applies the layer to {@code count} vectors at once, {@code out[k] = x[k]·W + b}: each weight row is
+   * read once for all of them, which is what makes a large layer fast. Each result is bit-identical to
+   * {@link #apply(float[], float[])}.
+   */
+  public void apply(float[][] x, float[][] out, int count) {
+    for (int k = 0; k < count; k++) {
+      System.arraycopy(bias, 0, out[k], 0, outputSize);
+    }
+    for (int i = 0; i < inputSize; i++) {
+      int row = i * outputSize;
+      for (int k = 0; k < count; k++) {
+        if (x[k][i] != 0f) {
+          Lstm.axpy(x[k][i], weights, row, out[k], 0, outputSize);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package org.seqnlp.opennlp.nn;
+
+/**
+ * The labels the network chose for one sentence, with the CRF marginal probability of each chosen
+ * label.
+ */
+public record Tagging(int[] labels, double[] probabilities) {
+}

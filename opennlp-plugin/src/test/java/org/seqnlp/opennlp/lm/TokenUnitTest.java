@@ -1,0 +1,22 @@
+package org.seqnlp.opennlp.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenUnitTest {
+
+  @Test
+  void wordsAreWhitespaceSeparated() {
+    assertEquals(List.of("a", "b", "c"), TokenUnit.WORD.tokenize(" a  b\tc "));
+    assertEquals(List.of(), TokenUnit.WORD.tokenize("  "));
+    assertEquals("a b c", TokenUnit.WORD.join(List.of("a", "b", "c")));
+  }
+
+  @Test
+  void charactersAreCodePointsSpacesIncluded() {
+    assertEquals(List.of("a", " ", "😀", "é"), TokenUnit.CHARACTER.tokenize("a 😀é"));
+    assertEquals("a 😀é", TokenUnit.CHARACTER.join(List.of("a", " ", "😀", "é")));
+  }
+}

@@ -1,0 +1,43 @@
+package org.seqnlp.opennlp.nn;
+
+import java.util.List;
+import java.util.Random;
+
+/** Small networks with random weights, for tests. */
+final class RandomNetworks {
+
+  private RandomNetworks() {
+  }
+
+  static BiLstmCrfNetwork create(long seed) {
+    Random random = new Random(seed);
+    Vocabulary words = new Vocabulary(List.of("<unk>", "the", "cat", "sat", "on", "mat"));
+    Vocabulary chars = new Vocabulary(List.of("<unk>", "<pad>", "t", "h", "e", "c", "a", "s", "T"));
+    int wordDimension = 4;
+    int charDimension = 3;
+    int filters = 5;
+    int hidden = 6;
+    int labels = 3;
+    TokenEncoder encoder = new TokenEncoder(words, chars, wordDimension, charDimension, filters, 6,
+        gaussian(random, words.size() * wordDimension), gaussian(random, chars.size() * charDimension),
+        gaussian(random, filters * TokenEncoder.KERNEL_WIDTH * charDimension), gaussian(random, filters));
+    int features = encoder.outputDimension();
+    return new BiLstmCrfNetwork(List.of("other", "person-start", "person-cont"), encoder, lstm(random, features, hidden),
+        lstm(random, features, hidden), gaussian(random, 2 * hidden * labels), gaussian(random, labels),
+        new LinearChainCrf(labels, gaussian(random, labels), gaussian(random, labels),
+            gaussian(random, labels * labels)));
+  }
+
+  private static Lstm lstm(Random random, int inputSize, int hidden) {
+    return new Lstm(inputSize, hidden, gaussian(random, inputSize * 4 * hidden),
+        gaussian(random, hidden * 4 * hidden), gaussian(random, 4 * hidden));
+  }
+
+  static float[] gaussian(Random random, int size) {
+    float[] values = new float[size];
+    for (int i = 0; i < size; i++) {
+      values[i] = (float) (random.nextGaussian() * 0.5);
+    }
+    return values;
+  }
+}
