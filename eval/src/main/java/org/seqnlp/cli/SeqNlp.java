@@ -17,6 +17,17 @@ import picocli.CommandLine.Option;
     description = "Neural sequence models for Apache OpenNLP and Lucene/Solr.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        TrainLmCommand.class,
+        PerplexityCommand.class,
+        SampleCommand.class,
+        DataStatsCommand.class,
+        EvalIrCommand.class,
+        TrainNerCommand.class,
+        NerCommand.class,
+        EvalNerCommand.class,
+        ExpandCommand.class,
+        TrainVectorsCommand.class,
+        EvalVectorsCommand.class,
     })
 public final class SeqNlp implements Runnable {
 
@@ -49,6 +60,8 @@ public final class SeqNlp implements Runnable {
 
   static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new SeqNlp());
+    // Enum options are documented in lowercase (--format conll03); accept any case.
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + oneLine(exception));
       if (parseResult.hasMatchedOption("--verbose")) {

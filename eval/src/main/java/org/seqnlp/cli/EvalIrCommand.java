@@ -1,0 +1,144 @@
+package org.seqnlp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.seqnlp.eval.ir.Combination;
+import org.seqnlp.eval.ir.ExpansionSettings;
+import org.seqnlp.eval.ir.IrExperiment;
+import org.seqnlp.eval.ir.SemanticExpansionMethod;
+import org.seqnlp.eval.ir.StandardCollection;
+import org.seqnlp.vectors.train.Word2VecSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqnlp eval-ir}: BM25 with and without query expansion on the classic IR collections. */
+@Command(name = "eval-ir", mixinStandardHelpOptions = true,
+    description = {"Measures query-time expansion on CISI, CRAN, MED, LISA and TIME against BM25.",
+        "Runs our semanticExpansion filter and Lucene's Word2VecSynonymFilter with general vectors and with "
+            + "vectors trained on each collection, at every setting of the grid, with paired significance tests; "
+            + "then per-term latency and throughput. Writes a markdown report."})
+final class EvalIrCommand implements Callable<Integer> {
+
+  @Option(names = "--data", defaultValue = "../shared/data",
+      description = "Shared data directory holding ir/<collection> (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--vectors", defaultValue = "models/vectors/seqnlp-en-100d.bin",
+      description = "General word vectors (word2vec text/binary, GloVe or DL4J zip; default: ${DEFAULT-VALUE}).")
+  Path vectors;
+
+  @Option(names = "--output", defaultValue = "eval/results/ir.md",
+      description = "Markdown report to write (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--collections", split = ",", defaultValue = "cisi,cran,med,lisa,time",
+      description = "Collections to run (default: ${DEFAULT-VALUE}).")
+  List<String> collections;
+
+  @Option(names = "--max-expansions", split = ",", defaultValue = "2,5",
+      description = "Maximum expansions per term to try (default: ${DEFAULT-VALUE}).")
+  List<Integer> maxExpansions;
+
+  @Option(names = "--min-similarity", split = ",", defaultValue = "0.6,0.8,0.95",
+      description = "Minimum cosine similarities to try (default: ${DEFAULT-VALUE}).")
+  List<Float> minSimilarities;
+
+  @Option(names = "--expansion-weight", defaultValue = "0.5",
+      description = "Weight of the expansion clause added to the original query (default: ${DEFAULT-VALUE}).")
+  float expansionWeight;
+
+  @Option(names = "--no-general-vectors",
+      description = "Skip the general vectors (e.g. before they are trained); --vectors is then ignored.")
+  boolean noGeneralVectors;
+
+  @Option(names = "--no-own-vectors",
+      description = "Skip the vectors trained on each collection's own documents.")
+  boolean noOwnVectors;
+
+  @Option(names = "--train-dimension", defaultValue = "100", description = "Own vectors: dimensions (default: ${DEFAULT-VALUE}).")
+  int trainDimension;
+
+  @Option(names = "--train-epochs", defaultValue = "15", description = "Own vectors: epochs (default: ${DEFAULT-VALUE}).")
+  int trainEpochs;
+
+  @Option(names = "--train-min-count", defaultValue = "3",
+      description = "Own vectors: minimum word count (default: ${DEFAULT-VALUE}).")
+  int trainMinCount;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--latency-repetitions", defaultValue = "5",
+      description = "Repetitions per term when timing expansion (default: ${DEFAULT-VALUE}).")
+  int latencyRepetitions;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    IrExperiment.Settings settings;
+    try {
+      settings = new IrExperiment.Settings(data, noGeneralVectors ? null : existingVectors(), collections(), grid(),
+          List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
+          latencyRepetitions);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    String report = new IrExperiment(settings, SemanticExpansionMethod::new)
+        .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    IrExperiment.write(report, output);
+    System.out.println("wrote " + output);
+    return 0;
+  }
+
+  private Path existingVectors() {
+    if (!Files.isRegularFile(vectors)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "vectors file not found: " + vectors);
+    }
+    return vectors;
+  }
+
+  private List<StandardCollection> collections() {
+    List<StandardCollection> named = new ArrayList<>();
+    for (String name : collections) {
+      try {
+        named.add(StandardCollection.named(name.strip()));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "unknown collection '" + name
+            + "', expected some of cisi, cran, med, lisa, time");
+      }
+    }
+    return named;
+  }
+
+  private List<ExpansionSettings> grid() {
+    List<ExpansionSettings> grid = new ArrayList<>();
+    try {
+      for (int max : maxExpansions) {
+        for (float min : minSimilarities) {
+          grid.add(new ExpansionSettings(max, min));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return grid;
+  }
+
+  private Word2VecSettings training() {
+    try {
+      return Word2VecSettings.defaults(Word2VecSettings.Architecture.SKIP_GRAM).withDimension(trainDimension)
+          .withEpochs(trainEpochs).withThreads(threads).withSeed(seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.seqnlp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.seqnlp.eval.vectors.AnalogyEvaluator;
+import org.seqnlp.eval.vectors.PcaPlot;
+import org.seqnlp.eval.vectors.StandardVectorTests;
+import org.seqnlp.eval.vectors.UnitVectors;
+import org.seqnlp.eval.vectors.VectorScores;
+import org.seqnlp.vectors.NearestNeighbours;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code seqnlp eval-vectors}: Google analogies, WordSim-353, SimLex-999 and MEN scores of a vector
+ * file, nearest neighbours of a few words, and a PCA plot.
+ */
+@Command(name = "eval-vectors", mixinStandardHelpOptions = true,
+    description = {"Scores word vectors on the Google analogies (3CosAdd and 3CosMul among the most "
+        + "frequent words, with coverage, semantic and syntactic accuracy) and on WordSim-353, "
+        + "SimLex-999 and MEN (Spearman correlation over the covered pairs); lists nearest neighbours "
+        + "and optionally draws a 2-D PCA plot of chosen words as PNG.",
+        "Test words are looked up as written, then lowercased."})
+final class EvalVectorsCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file (format detected unless --format).")
+  Path vectorsFile;
+
+  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove or dl4j-zip (default: detected).")
+  String format;
+
+  @Option(names = "--data", defaultValue = "../shared/data",
+      description = "Shared data directory holding wordvec-eval/ (default: ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--analogy-vocabulary", defaultValue = "" + AnalogyEvaluator.DEFAULT_VOCABULARY_LIMIT,
+      description = "Analogy questions and answers use only this many most frequent words "
+          + "(default: ${DEFAULT-VALUE}).")
+  int analogyVocabulary;
+
+  @Option(names = "--neighbours", split = ",", paramLabel = "WORD",
+      defaultValue = "king,france,london,computer,good,walked,money,river",
+      description = "Words whose nearest neighbours are listed (default: ${DEFAULT-VALUE}).")
+  List<String> neighbourWords;
+
+  @Option(names = "--neighbour-count", defaultValue = "8",
+      description = "Neighbours listed per word (default: ${DEFAULT-VALUE}).")
+  int neighbourCount;
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "Write a PCA plot of --plot-words to this file.")
+  Path plot;
+
+  @Option(names = "--plot-words", split = ",", paramLabel = "WORD",
+      defaultValue = "france,paris,germany,berlin,italy,rome,spain,madrid,japan,tokyo,"
+          + "king,queen,man,woman,boy,girl,father,mother,son,daughter,"
+          + "dog,cat,horse,cow,car,train,ship,bus,walk,walked,run,ran,good,better,bad,worse",
+      description = "Words to plot (default: ${DEFAULT-VALUE}).")
+  List<String> plotWords;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (analogyVocabulary <= 0 || neighbourCount < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--analogy-vocabulary must be positive and --neighbour-count not negative");
+    }
+    VectorFormat vectorFormat;
+    try {
+      vectorFormat = format == null ? VectorFiles.detect(vectorsFile) : VectorFormat.forId(format);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    StandardVectorTests tests = StandardVectorTests.read(data);
+    WordVectors vectors = VectorFiles.read(vectorsFile, vectorFormat);
+    UnitVectors unitVectors = new UnitVectors(vectors);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s)%n", vectorsFile, vectors.size(),
+        vectors.dimension(), vectorFormat.id());
+    VectorScores scores = tests.evaluate(unitVectors, analogyVocabulary);
+    scores.report().forEach(out::println);
+    out.println("summary (3CosAdd total (semantic / syntactic) | WS353 | SimLex | MEN): " + scores.summary());
+    printNeighbours(vectors, unitVectors, out);
+    if (plot != null) {
+      System.setProperty("java.awt.headless", "true");
+      PcaPlot pca = PcaPlot.project(unitVectors, plotWords);
+      pca.writePng(plot, vectorsFile.getFileName().toString());
+      out.printf(Locale.ROOT, "plot: %s (%d of %d words)%n", plot, pca.points().size(), plotWords.size());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void printNeighbours(WordVectors vectors, UnitVectors unitVectors, PrintWriter out) {
+    NearestNeighbours neighbours = new NearestNeighbours(vectors);
+    for (String word : neighbourWords) {
+      int row = unitVectors.find(word);
+      String listing = row < 0 ? "(not in the vocabulary)"
+          : neighbours.nearest(row, neighbourCount, -1f).stream()
+              .map(n -> String.format(Locale.ROOT, "%s %.2f", n.word(), n.similarity()))
+              .collect(Collectors.joining(", "));
+      out.println("neighbours of " + word + ": " + listing);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.seqnlp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seqnlp.opennlp.lm.Perplexity;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqnlp perplexity}: perplexity of a language model on a text file. */
+@Command(name = "perplexity", mixinStandardHelpOptions = true,
+    description = {"Prints the perplexity of a language model on a file of sentences, one a line.",
+        "Each line is followed by one end-of-sentence token, which counts in N (Penn Treebank convention).",
+        "The last line is perplexity=<number>."})
+final class PerplexityCommand implements Callable<Integer> {
+
+  @Option(names = {"-m", "--model"}, required = true, description = "Language model (.zip).")
+  Path model;
+
+  @Option(names = {"-d", "--data"}, required = true, description = "Text file, one sentence a line.")
+  Path data;
+
+  @Option(names = "--across-sentences", description = "Carry the recurrent state from one sentence into the "
+      + "next (as in training and published PTB figures) instead of scoring each sentence alone, as "
+      + "calculateProbability does.")
+  boolean acrossSentences;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
+    out.println("tokens=" + perplexity.tokens());
+    out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
+    out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));
+    return 0;
+  }
+}

@@ -1,0 +1,163 @@
+package org.seqnlp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.corpus.Corpus;
+import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+import org.seqnlp.vectors.train.GloVeSettings;
+import org.seqnlp.vectors.train.GloVeTrainer;
+import org.seqnlp.vectors.train.ProgressFactory;
+import org.seqnlp.vectors.train.Word2VecSettings;
+import org.seqnlp.vectors.train.Word2VecTrainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqnlp train-vectors}: trains word2vec or GloVe vectors on text files in plain Java. */
+@Command(name = "train-vectors", mixinStandardHelpOptions = true,
+    description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
+        + "line) with skip-gram or CBOW (negative sampling) or GloVe, and writes them most frequent "
+        + "word first.",
+        "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
+            + "(don't, well-known); words without a letter are dropped; lowercased unless "
+            + "--no-lowercase."})
+final class TrainVectorsCommand implements Callable<Integer> {
+
+  /** The training algorithms, by their command-line names. */
+  enum Model {
+    sg, cbow, glove
+  }
+
+  @Parameters(arity = "1..*", paramLabel = "CORPUS",
+      description = "Corpus files, or directories whose *.txt and *.gz files are read.")
+  List<Path> corpus;
+
+  @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
+  Path output;
+
+  @Option(names = "--format", defaultValue = "word2vec-binary",
+      description = "word2vec-binary, word2vec-text, glove or dl4j-zip (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--model", defaultValue = "sg", description = "sg, cbow or glove (default: ${DEFAULT-VALUE}).")
+  Model model;
+
+  @Option(names = "--dim", defaultValue = "100", description = "Vector dimensions (default: ${DEFAULT-VALUE}).")
+  int dimension;
+
+  @Option(names = "--window", description = "Context window (default: 5; glove 10).")
+  Integer window;
+
+  @Option(names = "--negative", defaultValue = "5",
+      description = "Noise words per example, sg and cbow (default: ${DEFAULT-VALUE}).")
+  int negative;
+
+  @Option(names = "--sample", defaultValue = "1e-4",
+      description = "Subsampling threshold of frequent words, sg and cbow; 0 = off (default: ${DEFAULT-VALUE}).")
+  double sample;
+
+  @Option(names = "--min-count", defaultValue = "5",
+      description = "Words seen fewer times are dropped (default: ${DEFAULT-VALUE}).")
+  int minCount;
+
+  @Option(names = "--max-vocab", defaultValue = "0",
+      description = "Keep at most this many most frequent words; 0 = no limit (default: ${DEFAULT-VALUE}).")
+  int maxVocabulary;
+
+  @Option(names = "--epochs", description = "Passes over the corpus, for glove over the co-occurrences "
+      + "(default: 5; glove 15).")
+  Integer epochs;
+
+  @Option(names = "--x-max", defaultValue = "100",
+      description = "GloVe: count at which a co-occurrence gets full weight (default: ${DEFAULT-VALUE}).")
+  double xMax;
+
+  @Option(names = "--learning-rate",
+      description = "Start learning rate (default: 0.025 sg, 0.05 cbow and glove).")
+  Double learningRate;
+
+  @Option(names = "--threads", description = "Worker threads (default: the number of processors).")
+  Integer threads;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Lowercase words (default: on; --no-lowercase keeps case).")
+  boolean lowercase;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (minCount < 1 || maxVocabulary < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--min-count must be at least 1 and --max-vocab 0 (no limit) or more");
+    }
+    VectorFormat vectorFormat = parse(() -> VectorFormat.forId(format));
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    Trainer trainer = parse(() -> trainer(workers));
+    long start = System.nanoTime();
+    Corpus text = parse(() -> Corpus.of(corpus, new Tokenizer(lowercase)));
+    EncodedCorpus encoded;
+    try (Progress progress = Progress.start("reading corpus", 0, "words")) {
+      encoded = EncodedCorpus.encode(text, minCount, maxVocabulary, progress);
+    }
+    WordVectors vectors = trainer.train(encoded, Progress::start);
+    VectorFiles.write(vectors, output, vectorFormat);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %d files, %.1f s%n",
+        output, vectors.size(), vectors.dimension(), encoded.wordCount(), text.files().size(), seconds);
+    return 0;
+  }
+
+  /** Either trainer, as the one call this command makes. */
+  @FunctionalInterface
+  private interface Trainer {
+    WordVectors train(EncodedCorpus corpus, ProgressFactory progress);
+  }
+
+  private Trainer trainer(int workers) {
+    if (model == Model.glove) {
+      GloVeSettings defaults = GloVeSettings.defaults();
+      GloVeSettings settings = defaults.withDimension(dimension).withXMax(xMax).withThreads(workers)
+          .withSeed(seed).withWindow(window != null ? window : defaults.window())
+          .withEpochs(epochs != null ? epochs : defaults.epochs())
+          .withLearningRate(learningRate != null ? learningRate : defaults.learningRate());
+      return new GloVeTrainer(settings)::train;
+    }
+    Word2VecSettings.Architecture architecture = model == Model.cbow
+        ? Word2VecSettings.Architecture.CBOW : Word2VecSettings.Architecture.SKIP_GRAM;
+    Word2VecSettings defaults = Word2VecSettings.defaults(architecture);
+    Word2VecSettings settings = defaults.withDimension(dimension).withNegative(negative).withSample(sample)
+        .withThreads(workers).withSeed(seed).withWindow(window != null ? window : defaults.window())
+        .withEpochs(epochs != null ? epochs : defaults.epochs())
+        .withLearningRate(learningRate != null ? learningRate : defaults.learningRate());
+    return new Word2VecTrainer(settings)::train;
+  }
+
+  /** Runs {@code parser}, turning bad option values into usage errors (exit code 2). */
+  private <T> T parse(CheckedSupplier<T> parser) throws Exception {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface CheckedSupplier<T> {
+    T get() throws Exception;
+  }
+}

@@ -1,0 +1,64 @@
+package org.seqnlp.eval.ir;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.corpus.Corpus;
+import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.train.Word2VecSettings;
+import org.seqnlp.vectors.train.Word2VecTrainer;
+
+/**
+ * Word vectors trained on a collection's own documents (Kuzi et al., CIKM 2016): the words are the
+ * index terms, because the text is first run through the retrieval analysis, so every neighbour the
+ * vectors offer is a term the index can match.
+ */
+public final class CollectionVectors {
+
+  private CollectionVectors() {}
+
+  /**
+   * Trains word2vec on the analysed documents, one document a sentence.
+   *
+   * @param minCount words seen fewer times are left out of the vocabulary
+   */
+  public static WordVectors train(TestCollection collection, Analyzer analysis, Word2VecSettings settings,
+      int minCount) throws IOException {
+    Path corpusFile = Files.createTempFile("seqnlp-" + collection.name().toLowerCase(Locale.ROOT), ".txt");
+    try {
+      writeAnalysed(collection.documents(), analysis, corpusFile);
+      Corpus corpus = Corpus.of(List.of(corpusFile), Tokenizer.lowercasing());
+      EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
+      return new Word2VecTrainer(settings).train(encoded, Progress::silent);
+    } finally {
+      Files.deleteIfExists(corpusFile);
+    }
+  }
+
+  private static void writeAnalysed(List<CollectionDocument> documents, Analyzer analysis, Path file)
+      throws IOException {
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (CollectionDocument document : documents) {
+        try (TokenStream tokens = analysis.tokenStream(SearchIndex.FIELD, document.text())) {
+          CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+          tokens.reset();
+          while (tokens.incrementToken()) {
+            out.append(term).append(' ');
+          }
+          tokens.end();
+        }
+        out.append('\n');
+      }
+    }
+  }
+}

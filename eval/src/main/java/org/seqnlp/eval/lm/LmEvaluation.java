@@ -1,0 +1,225 @@
+package org.seqnlp.eval.lm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import opennlp.tools.languagemodel.NGramLanguageModel;
+import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.lm.CellType;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.lm.RnnLmTrainer;
+import org.seqnlp.opennlp.lm.SentenceFile;
+import org.seqnlp.opennlp.lm.TokenUnit;
+import org.seqnlp.opennlp.lm.Vocabulary;
+
+/**
+ * Penn Treebank perplexity of the recurrent cells side by side (RNN without and with gradient clipping,
+ * LSTM; same size and token budget) against interpolated modified Kneser-Ney and OpenNLP's
+ * {@link NGramLanguageModel}, all measured in one run and written as a Markdown table. Every model
+ * scores each sentence alone, its end-of-sentence token included, as {@code calculateProbability} does.
+ */
+public final class LmEvaluation {
+
+  /** One row of the table. */
+  record Row(String model, double validation, double test, String throughput, String notes) {
+  }
+
+  private final Path ptb;
+  private final Path workDirectory;
+  private final int budgetTokens;
+  private final int hiddenSize;
+  private final int maxSentences;
+  private final List<List<String>> train;
+  private final List<List<String>> validation;
+  private final List<List<String>> test;
+
+  /**
+   * @param maxSentences how many sentences of the validation and test files to score (0: all), when the
+   *     machine cannot afford the full sets for every model
+   */
+  LmEvaluation(Path ptb, Path workDirectory, int budgetTokens, int hiddenSize, int maxSentences)
+      throws IOException {
+    this.ptb = ptb;
+    this.workDirectory = workDirectory;
+    this.budgetTokens = budgetTokens;
+    this.hiddenSize = hiddenSize;
+    this.maxSentences = maxSentences;
+    this.train = SentenceFile.read(ptb.resolve("ptb.train.txt"), TokenUnit.WORD);
+    this.validation = firstSentences(SentenceFile.read(ptb.resolve("ptb.valid.txt"), TokenUnit.WORD), maxSentences);
+    this.test = firstSentences(SentenceFile.read(ptb.resolve("ptb.test.txt"), TokenUnit.WORD), maxSentences);
+  }
+
+  private static List<List<String>> firstSentences(List<List<String>> sentences, int count) {
+    return count == 0 || count >= sentences.size() ? sentences : sentences.subList(0, count);
+  }
+
+  /** Perplexity of {@code sentences} (end-of-sentence tokens included) from a sentence log-probability. */
+  static double perplexity(List<List<String>> sentences, ToDoubleFunction<String[]> logProbability) {
+    double sum = 0;
+    long tokens = 0;
+    for (List<String> sentence : sentences) {
+      sum += logProbability.applyAsDouble(sentence.toArray(String[]::new));
+      tokens += sentence.size() + 1;
+    }
+    return Math.exp(-sum / tokens);
+  }
+
+  Row kneserNey(int order) {
+    long started = System.nanoTime();
+    KneserNeyLanguageModel model = new KneserNeyLanguageModel(order, train);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new Row(order + "-gram interpolated modified Kneser-Ney", perplexity(validation, model::logProbability),
+        perplexity(test, model::logProbability), String.format(Locale.ROOT, "counts in %.0f s", seconds), "");
+  }
+
+  /**
+   * OpenNLP's stupid-backoff model scores only the full n-gram windows of a sentence and its scores are
+   * not probabilities; the figure is exp of minus its mean log score per window, and an unseen
+   * unigram gives the whole sentence probability 0, so those sentences are counted and left out.
+   */
+  Row openNlp(int order) {
+    NGramLanguageModel model = new NGramLanguageModel(order);
+    for (List<String> sentence : train) {
+      model.add(withEndOfSentence(sentence));
+    }
+    return new Row("OpenNLP NGramLanguageModel, n=" + order + " (stupid backoff)",
+        openNlpPseudoPerplexity(model, order, validation), openNlpPseudoPerplexity(model, order, test), "",
+        "not normalised: a score, not a perplexity; sentences with score 0 left out");
+  }
+
+  private static String[] withEndOfSentence(List<String> sentence) {
+    List<String> tokens = new ArrayList<>(sentence);
+    tokens.add(Vocabulary.END_OF_SENTENCE);
+    return tokens.toArray(String[]::new);
+  }
+
+  private static double openNlpPseudoPerplexity(NGramLanguageModel model, int order,
+      List<List<String>> sentences) {
+    double sum = 0;
+    long windows = 0;
+    for (List<String> sentence : sentences) {
+      String[] tokens = withEndOfSentence(sentence);
+      double probability = model.calculateProbability(tokens);
+      if (probability > 0 && tokens.length >= order) {
+        sum += Math.log(probability);
+        windows += tokens.length - order + 1;
+      }
+    }
+    return Math.exp(-sum / windows);
+  }
+
+  Row recurrent(String name, CellType cell, double clipNorm) throws IOException {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(RnnLmTrainer.CELL, cell.name());
+    parameters.put(RnnLmTrainer.HIDDEN_SIZE, Integer.toString(hiddenSize));
+    parameters.put(RnnLmTrainer.EMBEDDING_SIZE, Integer.toString(hiddenSize));
+    parameters.put(RnnLmTrainer.CLIP_NORM, Double.toString(clipNorm));
+    parameters.put(RnnLmTrainer.MAX_TOKENS, Integer.toString(budgetTokens));
+    parameters.put(RnnLmTrainer.CHECKPOINT_MINUTES, "2");
+    Path directory = workDirectory.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"));
+    // a fixed budget and no validation during training: every model gets the same tokens and the last
+    // weights are compared
+    RnnLanguageModel model = new RnnLmTrainer(parameters, true).train(ptb.resolve("ptb.train.txt"), null,
+        directory);
+    model.save(directory.resolve("model.zip"));
+    var info = model.trainingInfo();
+    return new Row(name, perplexity(validation, model::logProbability), perplexity(test, model::logProbability),
+        info.get("Tokens-Per-Second") + " tokens/s (" + info.get("Tokens-Per-Cpu-Second") + " per CPU-second)",
+        "gradient norm mean " + info.get("Gradient-Norm-Mean") + ", max " + info.get("Gradient-Norm-Max")
+            + ", clipped " + info.get("Clipped-Steps") + "; " + info.get("Stop-Reason"));
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder table = new StringBuilder(
+        "| model | valid perplexity | test perplexity | training throughput | notes |\n|---|---:|---:|---|---|\n");
+    for (Row row : rows) {
+      table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s |%n", row.model(), row.validation(),
+          row.test(), row.throughput(), row.notes()));
+    }
+    return table.toString();
+  }
+
+  /** The result document: settings, table, and how the figures were measured. */
+  String report(List<Row> rows) {
+    String setup = String.join(" ",
+        "Recurrent models: embedding and " + hiddenSize + "-unit layers (2 layers),",
+        budgetTokens + " training tokens each",
+        String.format(Locale.ROOT, "(%.3f epochs, no validation during training, last weights),",
+            budgetTokens / 929_589.0),
+        "SGD with learning rate 1, truncated BPTT 35, batch 20; clipping by global gradient norm where stated.",
+        "Every model scores each sentence alone with its end-of-sentence token, as `calculateProbability`",
+        "does, on " + evaluationSets() + ".",
+        "Throughput is wall-clock and per CPU-second of the training thread (OMP_NUM_THREADS=1) on a 2-core",
+        "machine shared with other jobs. GRU is missing: DL4J 1.0.0-M2.1 has no GRU layer for",
+        "MultiLayerNetwork.");
+    String command = String.format(Locale.ROOT, "Produced by `org.seqnlp.eval.lm.LmEvaluation %s <work-dir> "
+        + "<this file> %d %d %d`.", ptb, budgetTokens, hiddenSize, maxSentences);
+    return "# Penn Treebank language models\n\n" + setup + "\n\n" + command + "\n\n" + table(rows);
+  }
+
+  private String evaluationSets() {
+    return String.format(Locale.ROOT, "%s of ptb.valid.txt (%d tokens) and %s of ptb.test.txt (%d tokens)",
+        describe(validation), tokens(validation), describe(test), tokens(test));
+  }
+
+  private String describe(List<List<String>> sentences) {
+    return (sentences.size() == maxSentences ? "the first " : "all ") + sentences.size() + " sentences";
+  }
+
+  private static long tokens(List<List<String>> sentences) {
+    return sentences.stream().mapToLong(sentence -> sentence.size() + 1).sum();
+  }
+
+  /** The rows in table order, by the name that selects them on the command line. */
+  private static final List<String> ROWS = List.of("kn5", "kn3", "opennlp3", "rnn", "rnn-clip", "lstm");
+
+  private Row compute(String row) throws IOException {
+    return switch (row) {
+      case "kn5" -> kneserNey(5);
+      case "kn3" -> kneserNey(3);
+      case "opennlp3" -> openNlp(3);
+      case "rnn" -> recurrent("RNN (tanh), no clipping", CellType.RNN, 0);
+      case "rnn-clip" -> recurrent("RNN (tanh), global-norm clipping 5", CellType.RNN, 5);
+      case "lstm" -> recurrent("LSTM, global-norm clipping 5", CellType.LSTM, 5);
+      default -> throw new IllegalArgumentException("unknown row " + row + "; rows are " + ROWS);
+    };
+  }
+
+  /**
+   * Arguments: PTB directory, work directory, output file, token budget per recurrent model, hidden size,
+   * number of validation and test sentences to score (0: all),
+   * then optionally the rows to compute (default: all). Each computed row is kept in the work directory
+   * and the output is rewritten from every row kept there, so rows may be computed by parallel processes.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 6) {
+      System.err.println("usage: LmEvaluation <ptb-dir> <work-dir> <output.md> <budget-tokens> <hidden-size> "
+          + "<max-sentences> [row...]; rows: " + ROWS);
+      System.exit(2);
+    }
+    LmEvaluation evaluation = new LmEvaluation(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[3]),
+        Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+    List<String> selected = args.length > 6 ? List.of(args).subList(6, args.length) : ROWS;
+    Files.createDirectories(evaluation.workDirectory);
+    for (String name : selected) {
+      Row row = evaluation.compute(name);
+      Files.writeString(evaluation.workDirectory.resolve(name + ".row"), String.join("\t", row.model(),
+          Double.toString(row.validation()), Double.toString(row.test()), row.throughput(), row.notes()));
+      List<Row> rows = new ArrayList<>();
+      for (String kept : ROWS) {
+        Path file = evaluation.workDirectory.resolve(kept + ".row");
+        if (Files.exists(file)) {
+          String[] fields = Files.readString(file).split("\t", -1);
+          rows.add(new Row(fields[0], Double.parseDouble(fields[1]), Double.parseDouble(fields[2]), fields[3],
+              fields[4]));
+        }
+      }
+      Files.writeString(Path.of(args[2]), evaluation.report(rows));
+      System.out.print(table(rows));
+    }
+  }
+}

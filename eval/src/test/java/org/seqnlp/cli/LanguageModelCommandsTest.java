@@ -1,0 +1,102 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
+
+/** train-lm, perplexity and sample on a tiny model trained once for the class. */
+class LanguageModelCommandsTest extends ToolTest {
+
+  @TempDir
+  static Path directory;
+  static Path model;
+  static Path text;
+
+
+  @BeforeAll
+  static void trainTinyModel() throws IOException {
+    Random random = new Random(7);
+    String[] subjects = {"the cat", "a dog", "my bird"};
+    String[] verbs = {"sees", "likes"};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 150; i++) {
+      lines.add(subjects[random.nextInt(3)] + " " + verbs[random.nextInt(2)] + " " + subjects[random.nextInt(3)]);
+    }
+    text = Files.write(directory.resolve("train.txt"), lines);
+    model = directory.resolve("model.zip");
+    LanguageModelCommandsTest test = new LanguageModelCommandsTest();
+    assertEquals(0, test.run("train-lm", "--train", text.toString(), "-o", model.toString(), "--hidden-size", "10",
+        "--embedding-size", "6", "--layers", "1", "--batch-size", "4", "--bptt", "5", "--epochs", "1", "--test", text.toString()),
+        test.err.toString());
+    assertTrue(test.out.toString().contains("tokens-per-second="), test.out.toString());
+    assertTrue(test.out.toString().contains("test-perplexity="), test.out.toString());
+    assertTrue(RnnLanguageModel.load(model).trainingInfo().containsKey("Test-Perplexity-Across-Sentences"));
+  }
+
+  @Test
+  void perplexityLineEqualsPerplexityFromCalculateProbabilityPerSentence() throws IOException {
+    assertEquals(0, run("perplexity", "--model", model.toString(), "--data", text.toString()), err.toString());
+    List<String> output = out.toString().strip().lines().toList();
+    String last = output.get(output.size() - 1);
+    assertTrue(last.startsWith("perplexity="), last);
+
+    RnnLanguageModel languageModel = RnnLanguageModel.load(model);
+    double logProbability = 0;
+    long tokens = 0;
+    for (String line : Files.readAllLines(text)) {
+      String[] sentence = line.split(" ");
+      logProbability += Math.log(languageModel.calculateProbability(sentence));
+      tokens += sentence.length + 1;
+    }
+    double expected = Math.exp(-logProbability / tokens);
+    assertEquals(expected, Double.parseDouble(last.substring("perplexity=".length())), 1e-3);
+  }
+
+  @Test
+  void perplexityAcrossSentencesIsAnotherFigure() {
+    assertEquals(0, run("perplexity", "-m", model.toString(), "-d", text.toString()));
+    String alone = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("perplexity", "-m", model.toString(), "-d", text.toString(), "--across-sentences"));
+    assertNotEquals(alone, out.toString().strip().lines().reduce((a, b) -> b).orElseThrow());
+  }
+
+  @Test
+  void samplesRepeatWithTheSameSeedAndStartWithTheSeedText() {
+    assertEquals(0, run("sample", "-m", model.toString(), "--seed-text", "the cat", "-n", "5", "--seed", "9",
+        "--top-k", "3"));
+    String first = out.toString();
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("sample", "-m", model.toString(), "--seed-text", "the cat", "-n", "5", "--seed", "9",
+        "--top-k", "3"));
+    assertEquals(first, out.toString());
+    assertEquals(5, first.lines().count());
+    first.lines().forEach(line -> assertTrue(line.startsWith("the cat"), line));
+  }
+
+  @Test
+  void temperatureZeroPrintsTheGreedyPrediction() throws IOException {
+    assertEquals(0, run("sample", "-m", model.toString(), "--seed-text", "a dog", "--temperature", "0"));
+    String[] greedy = RnnLanguageModel.load(model).predictNextTokens("a", "dog");
+    assertEquals(("a dog " + String.join(" ", greedy)).strip(), out.toString().strip());
+  }
+
+  @Test
+  void badArgumentsAndBadModelFilesFailOnOneLine() {
+    assertEquals(SeqNlp.EXIT_USAGE, run("sample", "-m", model.toString(), "--temperature", "-1"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("perplexity", "-m", text.toString(), "-d", text.toString()));
+    String message = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertTrue(message.startsWith("seqnlp perplexity: error: " + text), message);
+  }
+}

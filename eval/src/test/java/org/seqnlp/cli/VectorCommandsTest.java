@@ -1,0 +1,90 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.eval.vectors.EvaluationFixtures;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+class VectorCommandsTest extends ToolTest {
+
+  @TempDir
+  Path directory;
+
+
+  private Path corpus() throws IOException {
+    Random random = new Random(5);
+    String[][] topics = {{"cat", "dog", "horse", "cow"}, {"car", "bus", "train", "ship"}};
+    StringBuilder text = new StringBuilder();
+    for (int line = 0; line < 300; line++) {
+      String[] topic = topics[line % 2];
+      for (int i = 0; i < 10; i++) {
+        text.append(i == 0 ? "The " : i == 5 ? " the " : " ").append(topic[random.nextInt(topic.length)]);
+      }
+      text.append(".\n");
+    }
+    return Files.writeString(directory.resolve("corpus.txt"), text);
+  }
+
+  @Test
+  void trainsEachModelAndWritesTheRequestedFormat() throws IOException {
+    Path corpus = corpus();
+    for (String model : new String[] {"sg", "cbow", "glove"}) {
+      Path output = directory.resolve(model + ".txt");
+      assertEquals(0, run("train-vectors", corpus.toString(), "-o", output.toString(), "--model", model,
+          "--format", "word2vec-text", "--dim", "10", "--epochs", "2", "--threads", "1"), err.toString());
+      WordVectors vectors = VectorFiles.read(output, VectorFormat.WORD2VEC_TEXT);
+      assertEquals(9, vectors.size(), model);
+      assertEquals(10, vectors.dimension());
+      assertEquals("the", vectors.word(0), "most frequent word first");
+    }
+    assertTrue(out.toString().contains("9 words x 10 dimensions"), out.toString());
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrors() throws IOException {
+    Path corpus = corpus();
+    String output = directory.resolve("v.bin").toString();
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--format", "xml"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--dim", "0"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--model", "lsa"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--min-count", "0"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("none.txt").toString(),
+        "-o", output));
+  }
+
+  @Test
+  void evaluatesVectorsListsNeighboursAndPlots() throws IOException {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors,
+        VectorFormat.WORD2VEC_BINARY);
+    Path plot = directory.resolve("plot.png");
+    assertEquals(0, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--neighbours",
+        "king,nothing", "--plot", plot.toString(), "--plot-words", "king,queen,man,woman"), err.toString());
+    String report = out.toString();
+    assertTrue(report.contains("analogy coverage: 4 / 5 questions"), report);
+    assertTrue(report.contains("analogy 3CosAdd: total 100.00%"), report);
+    assertTrue(report.contains("WordSim-353  Spearman 1.000 over 3 / 4 pairs"), report);
+    assertTrue(report.contains("neighbours of king: man 1.00, queen 0.95"), report);
+    assertTrue(report.contains("neighbours of nothing: (not in the vocabulary)"), report);
+    assertTrue(Files.size(plot) > 0);
+  }
+
+  @Test
+  void missingTestSetsFailWithTheDirectoryNamed() throws IOException {
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors,
+        VectorFormat.WORD2VEC_BINARY);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", vectors.toString(), "--data", directory.toString()));
+    assertTrue(err.toString().contains("test set missing"), err.toString());
+  }
+}

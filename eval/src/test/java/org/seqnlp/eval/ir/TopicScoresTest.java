@@ -1,0 +1,31 @@
+package org.seqnlp.eval.ir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TopicScoresTest {
+
+  @Test
+  void scoresOnlyJudgedTopicsAndExpansionRecoversMissedDocuments() throws IOException {
+    TestCollection collection = TinyCollection.collection();
+    RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
+    try (SearchIndex index = SearchIndex.build(collection.documents(), baseline)) {
+      TopicScores bm25 = TopicScores.evaluate(collection, index, QueryFormulations.analyzed(baseline));
+      assertEquals(List.of("1", "2"), bm25.topicIds(), "topic 3 has no judgements");
+      // "automobile" only occurs in d2: one of two relevant documents, at rank 1.
+      assertEquals(0.5, bm25.averagePrecision()[0], 1e-9);
+      assertEquals(0.5, bm25.recall100()[0], 1e-9);
+
+      LuceneWord2VecExpansion lucene = LuceneWord2VecExpansion.of(TinyCollection.vectors());
+      RetrievalAnalyzer expanding = RetrievalAnalyzer.followedBy(lucene.filter(new ExpansionSettings(1, 0.9f)));
+      TopicScores expanded = TopicScores.evaluate(collection, index,
+          QueryFormulations.interpolated(baseline, expanding, 0.5f, false));
+      assertArrayEquals(new double[] {1, 1}, expanded.recall100(), 1e-9);
+      assertEquals(1.0, expanded.averagePrecision()[0], 1e-9);
+    }
+  }
+}
