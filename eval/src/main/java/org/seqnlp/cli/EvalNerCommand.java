@@ -2,7 +2,6 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +28,8 @@ final class EvalNerCommand implements Callable<Integer> {
   @Option(names = "--test", required = true, paramLabel = "FILE", description = "Test data (CoNLL columns).")
   Path test;
 
-  @Option(names = "--format", defaultValue = "conll03", paramLabel = "FORMAT",
-      description = "conll03 or conll02, read alike: token first, tag last, -DOCSTART- lines"
-          + " (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
-      description = "Character encoding of the data (default: ${DEFAULT-VALUE}).")
-  Charset encoding;
+  @CommandLine.Mixin
+  ConllDataOptions data;
 
   @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
       description = "Tag the test set N times and report the rate of the last round, after JIT warm-up"
@@ -52,12 +45,11 @@ final class EvalNerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NerFiles.checkFormat(spec, format);
     if (rounds < 1 || threads < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, --threads at least 0");
     }
     TokenNameFinderModel loaded = NerFiles.loadModel(model);
-    List<NameSample> samples = NerFiles.readSamples(test, encoding, 0);
+    List<NameSample> samples = data.read(spec, test, 0);
     long tokens = samples.stream().mapToLong(sample -> sample.getSentence().length).sum();
     EntityScores scores = null;
     double seconds = 0;

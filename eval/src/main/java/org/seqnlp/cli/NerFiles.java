@@ -12,7 +12,6 @@ import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
-import picocli.CommandLine;
 
 /** Reading name-finder data and models for the {@code *-ner} commands. */
 final class NerFiles {
@@ -26,13 +25,6 @@ final class NerFiles {
    */
   static void allowSeqNlpExtensions() {
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-  }
-
-  /** Accepts the {@code --format} values of the CoNLL column formats. */
-  static void checkFormat(CommandLine.Model.CommandSpec spec, String format) {
-    if (!format.equals("conll03") && !format.equals("conll02")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format must be conll03 or conll02, not " + format);
-    }
   }
 
   static TokenNameFinderModel loadModel(Path file) throws IOException {

@@ -3,7 +3,6 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,14 +43,8 @@ final class TrainNerCommand implements Callable<Integer> {
       description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
   Path dev;
 
-  @Option(names = "--format", defaultValue = "conll03", paramLabel = "FORMAT",
-      description = "conll03 or conll02, read alike: token first, tag last, -DOCSTART- lines"
-          + " (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
-      description = "Character encoding of the data (default: ${DEFAULT-VALUE}).")
-  Charset encoding;
+  @CommandLine.Mixin
+  ConllDataOptions data;
 
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "The model zip to write.")
   Path output;
@@ -107,7 +100,6 @@ final class TrainNerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    NerFiles.checkFormat(spec, format);
     if (maxSentences < 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-sentences must not be negative");
     }
@@ -125,7 +117,7 @@ final class TrainNerCommand implements Callable<Integer> {
       return 0;
     }
     TrainingParameters parameters = parameters();
-    List<NameSample> samples = NerFiles.readSamples(train, encoding, maxSentences);
+    List<NameSample> samples = data.read(spec, train, maxSentences);
     long started = System.nanoTime();
     TokenNameFinderModel model = NameFinderME.train(language, null, ObjectStreamUtils.createObjectStream(samples),
         parameters, new TokenNameFinderFactory());
