@@ -1,14 +1,11 @@
 package org.seqnlp.opennlp.lm;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LineReader;
 
 /** A UTF-8 text file with one sentence a line, the input of language-model training and evaluation. */
 public final class SentenceFile {
@@ -16,17 +13,16 @@ public final class SentenceFile {
   private SentenceFile() {
   }
 
-  /** The tokens of every line of {@code file}, in order; empty lines are empty sentences. */
+  /**
+   * The tokens of every line of {@code file} (UTF-8, gzipped or not), in order; empty lines are empty
+   * sentences. Bytes that are not UTF-8 fail with the exact line.
+   */
   public static List<List<String>> read(Path file, TokenUnit unit) throws IOException {
     List<List<String>> sentences = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
       String line;
-      try {
-        while ((line = reader.readLine()) != null) {
-          sentences.add(unit.tokenize(line));
-        }
-      } catch (CharacterCodingException e) {
-        throw InputFormatException.atLine(file.toString(), sentences.size() + 1, "not UTF-8 text", e);
+      while ((line = lines.readLine()) != null) {
+        sentences.add(unit.tokenize(line));
       }
     }
     return sentences;
