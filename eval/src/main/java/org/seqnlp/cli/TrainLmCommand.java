@@ -14,11 +14,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code seqnlp train-lm}: trains a word- or character-level RNN/LSTM language model with DL4J. */
+/** {@code seqnlp train-lm}: trains a word- or character-level RNN, GRU or LSTM language model. */
 @Command(name = "train-lm", mixinStandardHelpOptions = true,
     description = {"Trains a recurrent language model (one sentence a line) and writes it as a zip.",
         "Defaults are Zaremba et al.'s small LSTM: 2 layers of 200, BPTT 35, batch 20, SGD 1.0, "
-            + "global-norm clipping at 5. Set OMP_NUM_THREADS=1 on small machines."})
+            + "global-norm clipping at 5, a softmax factored into word classes for large vocabularies."})
 final class TrainLmCommand implements Callable<Integer> {
 
   @Option(names = "--train", required = true, description = "Training text, one sentence a line.")
@@ -40,8 +40,19 @@ final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--unit", description = "WORD or CHARACTER (default: WORD).")
   TokenUnit unit;
 
-  @Option(names = "--cell", description = "RNN or LSTM (default: LSTM).")
+  @Option(names = "--cell", description = "RNN, GRU or LSTM (default: LSTM).")
   CellType cell;
+
+  @Option(names = "--engine", description = "java (plain Java: all cells, word classes, threads) or dl4j "
+      + "(DeepLearning4J: RNN and LSTM, full softmax, adam) (default: java).")
+  String engine;
+
+  @Option(names = "--threads", description = "Threads of the java engine (default: up to 2).")
+  Integer threads;
+
+  @Option(names = "--output-classes", description = "Word classes of a factored softmax: a number, 0 for the "
+      + "full softmax, or auto: the square root of the vocabulary size from 1000 entries up (default: auto).")
+  String outputClasses;
 
   @Option(names = "--layers", description = "Stacked recurrent layers (default: 2).")
   Integer layers;
@@ -61,15 +72,19 @@ final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--batch-size", description = "Parallel rows of the text stream (default: 20).")
   Integer batchSize;
 
-  @Option(names = "--updater", description = "sgd or adam (default: sgd).")
+  @Option(names = "--updater", description = "sgd, or adam with --engine dl4j (default: sgd).")
   String updater;
 
   @Option(names = "--learning-rate", description = "Default: 1.0.")
   Double learningRate;
 
   @Option(names = "--lr-decay", description = "Learning-rate factor after a validation without improvement "
-      + "(default: 0.5).")
+      + "and per epoch from --decay-start-epoch (default: 0.5).")
   Double learningRateDecay;
+
+  @Option(names = "--decay-start-epoch", description = "Decay the learning rate after every epoch from this "
+      + "one on, as well as on a validation without improvement; 0 for never (default: 0).")
+  Integer decayStartEpoch;
 
   @Option(names = "--clip-norm", description = "Largest global gradient norm; 0 turns clipping off (default: 5).")
   Double clipNorm;
@@ -108,6 +123,10 @@ final class TrainLmCommand implements Callable<Integer> {
     TrainingParameters parameters = new TrainingParameters();
     put(parameters, RnnLmTrainer.TOKEN_UNIT, unit);
     put(parameters, RnnLmTrainer.CELL, cell);
+    put(parameters, RnnLmTrainer.ENGINE, engine);
+    put(parameters, RnnLmTrainer.THREADS, threads);
+    put(parameters, RnnLmTrainer.OUTPUT_CLASSES, outputClasses);
+    put(parameters, RnnLmTrainer.DECAY_START_EPOCH, decayStartEpoch);
     put(parameters, RnnLmTrainer.LAYERS, layers);
     put(parameters, RnnLmTrainer.EMBEDDING_SIZE, embeddingSize);
     put(parameters, RnnLmTrainer.HIDDEN_SIZE, hiddenSize);

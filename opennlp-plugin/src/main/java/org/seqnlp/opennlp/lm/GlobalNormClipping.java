@@ -31,13 +31,25 @@ final class GlobalNormClipping extends BaseTrainingListener {
     // DL4J sums the gradient over the minibatch here and divides by its size only in the updater; the
     // norm that is clipped is the norm of the mean, as in Zaremba et al. and the TensorFlow PTB model.
     double norm = gradient.norm2Number().doubleValue() / model.batchSize();
+    double scale = scaleFor(norm);
+    if (scale < 1) {
+      gradient.muli(scale);
+    }
+  }
+
+  /**
+   * Records a step whose gradient has global norm {@code norm} and returns the factor to scale it by: 1,
+   * or {@code maxNorm / norm} when clipping. The plain-Java trainer calls this directly.
+   */
+  double scaleFor(double norm) {
     steps++;
     normSum += norm;
     largestNorm = Math.max(largestNorm, norm);
     if (maxNorm > 0 && norm > maxNorm) {
-      gradient.muli(maxNorm / norm);
       clipped++;
+      return maxNorm / norm;
     }
+    return 1;
   }
 
   /** Writes the statistics into {@code state}, for a checkpoint. */

@@ -23,6 +23,7 @@ import java.util.zip.ZipOutputStream;
 import opennlp.tools.languagemodel.LanguageModel;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.nn.AffineLayer;
+import org.seqnlp.opennlp.nn.GruCell;
 import org.seqnlp.opennlp.nn.Lstm;
 import org.seqnlp.opennlp.nn.RecurrentCell;
 import org.seqnlp.opennlp.nn.SimpleRnnCell;
@@ -30,10 +31,11 @@ import org.seqnlp.opennlp.nn.Tensor;
 import org.seqnlp.opennlp.nn.TensorFile;
 
 /**
- * A recurrent (RNN or LSTM) language model run in plain Java over weights trained with DL4J, so using
- * it needs no native libraries. Sentences are scored from a fresh state whose first input is the
- * end-of-sentence token, as if the sentence followed another one; tokens outside the vocabulary count
- * as {@value Vocabulary#UNKNOWN}.
+ * A recurrent (RNN, LSTM or GRU) language model run in plain Java over weights trained with DL4J or the
+ * plain-Java trainer, so using it needs no native libraries. Its output is the full softmax over the
+ * vocabulary or a class-factored one ({@link LmArchitecture#outputClasses()}, {@link OutputSoftmax}).
+ * Sentences are scored from a fresh state whose first input is the end-of-sentence token, as if the
+ * sentence followed another one; tokens outside the vocabulary count as {@value Vocabulary#UNKNOWN}.
  *
  * <p>The model file is a zip holding {@value #MANIFEST_ENTRY} (architecture and training facts),
  * {@value #VOCABULARY_ENTRY} and {@value #WEIGHTS_ENTRY} (a {@link TensorFile}). Instances are immutable
@@ -47,6 +49,15 @@ public final class RnnLanguageModel implements LanguageModel {
   static final String EMBEDDING = "embedding";
   static final String OUTPUT_WEIGHTS = "output.weights";
   static final String OUTPUT_BIAS = "output.bias";
+  /** Class scores of a class-factored softmax, {@code [hidden, classes]}. */
+  public static final String CLASS_WEIGHTS = "output.class-weights";
+  /** Class score bias of a class-factored softmax, {@code [classes]}. */
+  public static final String CLASS_BIAS = "output.class-bias";
+  /**
+   * Class boundaries of a class-factored softmax, {@code [classes + 1]} whole numbers stored as floats:
+   * 0, strictly increasing, the vocabulary size; class c holds the ids {@code starts[c] .. starts[c + 1]}.
+   */
+  public static final String CLASS_STARTS = "output.class-starts";
   /** Longest continuation {@link #predictNextTokens} returns when no end of sentence comes first. */
   public static final int MAX_CONTINUATION = 256;
   private static final int LANES = 16;
@@ -61,13 +72,15 @@ public final class RnnLanguageModel implements LanguageModel {
   private final Map<String, String> trainingInfo;
   private final float[] embedding;
   private final RecurrentCell[] cells;
-  private final AffineLayer output;
+  private final OutputSoftmax softmax;
 
   /**
    * @param weights {@value #EMBEDDING} {@code [vocabulary, embedding]}, per layer i
    *     {@code layer.i.input-weights}, {@code layer.i.recurrent-weights}, {@code layer.i.bias} in the
-   *     layout of the cell class ({@link Lstm}, {@link SimpleRnnCell}), {@value #OUTPUT_WEIGHTS}
-   *     {@code [hidden, vocabulary]} and {@value #OUTPUT_BIAS}
+   *     layout of the cell class ({@link Lstm}, {@link GruCell}, {@link SimpleRnnCell}),
+   *     {@value #OUTPUT_WEIGHTS} {@code [hidden, vocabulary]} and {@value #OUTPUT_BIAS} (the word scores,
+   *     normalised within their class when the softmax is class-factored), and for a class-factored
+   *     softmax {@value #CLASS_WEIGHTS}, {@value #CLASS_BIAS} and {@value #CLASS_STARTS}
    * @param trainingInfo facts about training (data, settings, measured perplexity) kept in the manifest
    */
   public RnnLanguageModel(LmArchitecture architecture, Vocabulary vocabulary, Map<String, Tensor> weights,
@@ -77,21 +90,32 @@ public final class RnnLanguageModel implements LanguageModel {
     this.weights = Map.copyOf(weights);
     this.trainingInfo = Collections.unmodifiableMap(new LinkedHashMap<>(trainingInfo));
     int v = vocabulary.size();
+    int h = architecture.hiddenSize();
     this.embedding = tensor(EMBEDDING, v, architecture.embeddingSize()).values();
     this.cells = new RecurrentCell[architecture.layers()];
     for (int layer = 0; layer < cells.length; layer++) {
       int in = architecture.inputSize(layer);
-      int h = architecture.hiddenSize();
-      int gates = architecture.cell() == CellType.LSTM ? 4 * h : h;
+      int gates = switch (architecture.cell()) {
+        case RNN -> h;
+        case LSTM -> 4 * h;
+        case GRU -> 3 * h;
+      };
       float[] inputWeights = tensor(layerTensor(layer, "input-weights"), in, gates).values();
       float[] recurrentWeights = tensor(layerTensor(layer, "recurrent-weights"), h, gates).values();
       float[] bias = tensor(layerTensor(layer, "bias"), gates).values();
-      cells[layer] = architecture.cell() == CellType.LSTM
-          ? new Lstm(in, h, inputWeights, recurrentWeights, bias)
-          : new SimpleRnnCell(in, h, inputWeights, recurrentWeights, bias);
+      cells[layer] = switch (architecture.cell()) {
+        case RNN -> new SimpleRnnCell(in, h, inputWeights, recurrentWeights, bias);
+        case LSTM -> new Lstm(in, h, inputWeights, recurrentWeights, bias);
+        case GRU -> new GruCell(in, h, inputWeights, recurrentWeights, bias);
+      };
     }
-    this.output = new AffineLayer(architecture.hiddenSize(), v,
-        tensor(OUTPUT_WEIGHTS, architecture.hiddenSize(), v).values(), tensor(OUTPUT_BIAS, v).values());
+    AffineLayer words = new AffineLayer(h, v, tensor(OUTPUT_WEIGHTS, h, v).values(),
+        tensor(OUTPUT_BIAS, v).values());
+    int classes = architecture.outputClasses();
+    this.softmax = classes == 0 ? OutputSoftmax.full(words) : OutputSoftmax.classFactored(words,
+        new AffineLayer(h, classes, tensor(CLASS_WEIGHTS, h, classes).values(),
+            tensor(CLASS_BIAS, classes).values()),
+        OutputSoftmax.classStarts(tensor(CLASS_STARTS, classes + 1).values(), v));
   }
 
   static String layerTensor(int layer, String part) {
@@ -137,12 +161,8 @@ public final class RnnLanguageModel implements LanguageModel {
 
   /** Natural-log probability of {@code tokens} as a whole sentence, its end-of-sentence token included. */
   public double logProbability(String... tokens) {
-    Scorer scorer = new Scorer();
-    double sum = 0;
-    for (String token : tokens) {
-      sum += scorer.logProbabilityOf(vocabulary.id(token));
-    }
-    return sum + scorer.logProbabilityOf(Vocabulary.END_OF_SENTENCE_ID);
+    int[] ids = SentenceFile.encode(List.of(Arrays.asList(tokens)), vocabulary);
+    return perplexityOfEncoded(new int[][] {ids}).logProbability();
   }
 
   /**
@@ -168,14 +188,9 @@ public final class RnnLanguageModel implements LanguageModel {
    * vocabulary id.
    */
   public double[] nextTokenProbabilities(String... context) {
-    Scorer scorer = new Scorer();
-    for (String token : context) {
-      scorer.advance(vocabulary.id(token));
-    }
-    double[] probabilities = new double[vocabulary.size()];
-    double logNormalizer = scorer.logNormalizer();
+    double[] probabilities = scorerAfter(context).logProbabilities().clone();
     for (int id = 0; id < probabilities.length; id++) {
-      probabilities[id] = Math.exp(scorer.logits[id] - logNormalizer);
+      probabilities[id] = Math.exp(probabilities[id]);
     }
     return probabilities;
   }
@@ -191,48 +206,56 @@ public final class RnnLanguageModel implements LanguageModel {
     if (temperature < 0 || topK < 0 || maxTokens < 0) {
       throw new IllegalArgumentException("temperature, top-k and length must not be negative");
     }
-    Scorer scorer = new Scorer();
-    for (String token : context) {
-      scorer.advance(vocabulary.id(token));
-    }
+    Scorer scorer = scorerAfter(context);
     List<String> produced = new ArrayList<>();
     while (produced.size() < maxTokens) {
-      int next = temperature == 0 ? argmax(scorer.logits) : draw(scorer.logits, temperature, topK, random);
+      double[] logProbabilities = scorer.logProbabilities();
+      int next = temperature == 0 ? argmax(logProbabilities) : draw(logProbabilities, temperature, topK, random);
       if (next == Vocabulary.END_OF_SENTENCE_ID) {
         break;
       }
       produced.add(vocabulary.token(next));
-      scorer.advance(next);
+      scorer.feed(next);
     }
     return produced.toArray(String[]::new);
   }
 
-  private static int argmax(float[] logits) {
+  /** A scorer at the start of a sentence that has read {@code context}. */
+  private Scorer scorerAfter(String[] context) {
+    Scorer scorer = new Scorer();
+    for (String token : context) {
+      scorer.feed(vocabulary.id(token));
+    }
+    return scorer;
+  }
+
+  private static int argmax(double[] logProbabilities) {
     int best = 0;
-    for (int id = 1; id < logits.length; id++) {
-      if (logits[id] > logits[best]) {
+    for (int id = 1; id < logProbabilities.length; id++) {
+      if (logProbabilities[id] > logProbabilities[best]) {
         best = id;
       }
     }
     return best;
   }
 
-  private static int draw(float[] logits, double temperature, int topK, Random random) {
-    Integer[] order = new Integer[logits.length];
+  /** Draws an id with weight ∝ p^(1/temperature) among the {@code topK} most likely (all for 0). */
+  private static int draw(double[] logProbabilities, double temperature, int topK, Random random) {
+    Integer[] order = new Integer[logProbabilities.length];
     Arrays.setAll(order, id -> id);
-    int candidates = logits.length;
-    if (topK > 0 && topK < logits.length) {
-      Arrays.sort(order, (a, b) -> Float.compare(logits[b], logits[a]));
+    int candidates = logProbabilities.length;
+    if (topK > 0 && topK < logProbabilities.length) {
+      Arrays.sort(order, (a, b) -> Double.compare(logProbabilities[b], logProbabilities[a]));
       candidates = topK;
     }
     double max = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < candidates; i++) {
-      max = Math.max(max, logits[order[i]]);
+      max = Math.max(max, logProbabilities[order[i]]);
     }
     double[] weight = new double[candidates];
     double total = 0;
     for (int i = 0; i < candidates; i++) {
-      weight[i] = Math.exp((logits[order[i]] - max) / temperature);
+      weight[i] = Math.exp((logProbabilities[order[i]] - max) / temperature);
       total += weight[i];
     }
     double target = random.nextDouble() * total;
@@ -254,91 +277,92 @@ public final class RnnLanguageModel implements LanguageModel {
   public Perplexity perplexity(Path file, boolean acrossSentences) throws IOException {
     List<List<String>> sentences = SentenceFile.read(file, architecture.unit());
     if (!acrossSentences) {
-      return perplexityOfSentencesAlone(sentences);
-    }
-    double logProbability = 0;
-    long tokens = 0;
-    Scorer scorer = new Scorer();
-    for (List<String> sentence : sentences) {
-      for (String token : sentence) {
-        logProbability += scorer.logProbabilityOf(vocabulary.id(token));
+      int[][] encoded = new int[sentences.size()][];
+      for (int s = 0; s < encoded.length; s++) {
+        encoded[s] = SentenceFile.encode(List.of(sentences.get(s)), vocabulary);
       }
-      logProbability += scorer.logProbabilityOf(Vocabulary.END_OF_SENTENCE_ID);
-      tokens += sentence.size() + 1;
+      return perplexityOfEncoded(encoded);
     }
-    return new Perplexity(logProbability, tokens);
+    int[] stream = SentenceFile.encode(sentences, vocabulary);
+    Scorer scorer = new Scorer();
+    double logProbability = 0;
+    for (int id : stream) {
+      logProbability += scorer.logProbabilityOf(id);
+    }
+    return new Perplexity(logProbability, stream.length);
   }
 
   /**
-   * Scores {@value #LANES} sentences side by side, so that each row of the softmax weights, read once
-   * from memory, serves all of them: the output layer dominates the cost and is memory-bound when
-   * applied to one vector. The arithmetic per sentence is that of {@link #logProbability}, unchanged.
+   * Perplexity of {@code sentences}, each scored alone from a fresh state as {@link #logProbability}
+   * does; each is its token ids followed by {@link Vocabulary#END_OF_SENTENCE_ID}, as {@link
+   * SentenceFile#encode} gives them.
+   *
+   * <p>Scores {@value #LANES} sentences side by side, so that each row of the softmax weights, read once
+   * from memory, serves all of them that need it: the output layer dominates the cost and is
+   * memory-bound when applied to one vector. The arithmetic per sentence does not depend on the others.
    */
-  private Perplexity perplexityOfSentencesAlone(List<List<String>> sentences) {
-    int[][] targets = new int[sentences.size()][];
+  Perplexity perplexityOfEncoded(int[][] sentences) {
     long tokens = 0;
-    for (int s = 0; s < targets.length; s++) {
-      targets[s] = SentenceFile.encode(List.of(sentences.get(s)), vocabulary);
-      tokens += targets[s].length;
+    for (int s = 0; s < sentences.length; s++) {
+      if (sentences[s].length == 0 || sentences[s][sentences[s].length - 1] != Vocabulary.END_OF_SENTENCE_ID) {
+        throw new IllegalArgumentException("sentence " + s + " does not end with the end-of-sentence id");
+      }
+      tokens += sentences[s].length;
     }
     Scorer[] lanes = new Scorer[LANES];
     int[] sentenceOf = new int[LANES];
     int[] position = new int[LANES];
     float[][] hidden = new float[LANES][];
-    float[][] logits = new float[LANES][];
+    int[] targets = new int[LANES];
+    double[] logProbabilities = new double[LANES];
     int nextSentence = 0;
     double logProbability = 0;
     while (true) {
       int active = 0;
       for (int lane = 0; lane < LANES; lane++) {
-        if (lanes[lane] == null || position[lane] == targets[sentenceOf[lane]].length) {
-          lanes[lane] = nextSentence < targets.length ? new Scorer() : null;
+        if (lanes[lane] == null || position[lane] == sentences[sentenceOf[lane]].length) {
+          lanes[lane] = nextSentence < sentences.length ? new Scorer() : null;
           sentenceOf[lane] = nextSentence++;
           position[lane] = 0;
         }
         if (lanes[lane] != null) {
           hidden[active] = lanes[lane].hidden;
-          logits[active++] = lanes[lane].logits;
+          targets[active++] = sentences[sentenceOf[lane]][position[lane]];
         }
       }
       if (active == 0) {
         return new Perplexity(logProbability, tokens);
       }
-      output.apply(hidden, logits, active);
+      softmax.logProbabilities(hidden, targets, active, logProbabilities);
+      active = 0;
       for (int lane = 0; lane < LANES; lane++) {
         if (lanes[lane] != null) {
-          int target = targets[sentenceOf[lane]][position[lane]++];
-          logProbability += lanes[lane].logits[target] - lanes[lane].logNormalizer();
-          lanes[lane].feed(target);
+          logProbability += logProbabilities[active++];
+          lanes[lane].feed(sentences[sentenceOf[lane]][position[lane]++]);
         }
       }
     }
   }
 
   /**
-   * The recurrent state and the logits of the next token, starting as after an end of sentence.
+   * The recurrent state and the distribution of the next token, starting as after an end of sentence.
    */
   private final class Scorer {
     private final float[][] states = new float[cells.length][];
-    private final float[] logits = new float[vocabulary.size()];
 
     /** The top layer's output after the last token fed. */
     private float[] hidden;
+    /** log p(next token = id) by id, computed when first asked for after a feed. */
+    private double[] logProbabilities;
 
     Scorer() {
       for (int layer = 0; layer < cells.length; layer++) {
         states[layer] = new float[cells[layer].stateSize()];
       }
-      advance(Vocabulary.END_OF_SENTENCE_ID);
+      feed(Vocabulary.END_OF_SENTENCE_ID);
     }
 
-    /** Feeds {@code id}, leaving the logits of the token after it. */
-    void advance(int id) {
-      feed(id);
-      output.apply(hidden, logits);
-    }
-
-    /** Feeds {@code id} through the recurrent layers only; the caller computes the logits. */
+    /** Feeds {@code id} through the recurrent layers. */
     void feed(int id) {
       int e = architecture.embeddingSize();
       float[] x = Arrays.copyOfRange(embedding, id * e, id * e + e);
@@ -349,25 +373,24 @@ public final class RnnLanguageModel implements LanguageModel {
         x = Arrays.copyOf(next, cells[layer].hidden());
       }
       hidden = x;
+      logProbabilities = null;
     }
 
-    double logNormalizer() {
-      float max = Float.NEGATIVE_INFINITY;
-      for (float logit : logits) {
-        max = Math.max(max, logit);
+    /** The log probability of every id as the next token (not to be modified). */
+    double[] logProbabilities() {
+      if (logProbabilities == null) {
+        logProbabilities = new double[vocabulary.size()];
+        softmax.logProbabilities(hidden, logProbabilities);
       }
-      double sum = 0;
-      for (float logit : logits) {
-        sum += Math.exp(logit - max);
-      }
-      return max + Math.log(sum);
+      return logProbabilities;
     }
 
-    /** Log probability of {@code id} as the next token, then feeds it. */
+    /** Log probability of {@code id} as the next token, computing only what it needs, then feeds it. */
     double logProbabilityOf(int id) {
-      double logProbability = logits[id] - logNormalizer();
-      advance(id);
-      return logProbability;
+      double[] logProbability = new double[1];
+      softmax.logProbabilities(new float[][] {hidden}, new int[] {id}, 1, logProbability);
+      feed(id);
+      return logProbability[0];
     }
   }
 
@@ -402,6 +425,7 @@ public final class RnnLanguageModel implements LanguageModel {
     manifest.setProperty("Layers", Integer.toString(architecture.layers()));
     manifest.setProperty("Embedding-Size", Integer.toString(architecture.embeddingSize()));
     manifest.setProperty("Hidden-Size", Integer.toString(architecture.hiddenSize()));
+    manifest.setProperty("Output-Classes", Integer.toString(architecture.outputClasses()));
     manifest.setProperty("Vocabulary-Size", Integer.toString(vocabulary.size()));
     trainingInfo.forEach((key, value) -> manifest.setProperty(TRAINING_PREFIX + key, value));
     return manifest;
@@ -452,7 +476,9 @@ public final class RnnLanguageModel implements LanguageModel {
           CellType.valueOf(required(manifest, "Cell", manifestSource)),
           Integer.parseInt(required(manifest, "Layers", manifestSource)),
           Integer.parseInt(required(manifest, "Embedding-Size", manifestSource)),
-          Integer.parseInt(required(manifest, "Hidden-Size", manifestSource)));
+          Integer.parseInt(required(manifest, "Hidden-Size", manifestSource)),
+          // Absent from models written before class-factored softmax: those have the full softmax.
+          Integer.parseInt(manifest.getProperty("Output-Classes", "0")));
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
     }

@@ -33,16 +33,33 @@ public final class AffineLayer {
    * {@link #apply(float[], float[])}.
    */
   public void apply(float[][] x, float[][] out, int count) {
+    apply(x, out, count, 0, outputSize);
+  }
+
+  /**
+   * Outputs {@code from .. to} only, for {@code count} vectors at once: {@code out[k][j - from] =
+   * (x[k]·W + b)[j]}, so that a caller needing a slice of a large layer (the words of one class of a
+   * class-factored softmax) pays for that slice alone. Each value is bit-identical to the full layer's.
+   */
+  public void apply(float[][] x, float[][] out, int count, int from, int to) {
+    if (from < 0 || to > outputSize || from > to) {
+      throw new IllegalArgumentException("outputs " + from + ".." + to + " outside 0.." + outputSize);
+    }
+    int width = to - from;
     for (int k = 0; k < count; k++) {
-      System.arraycopy(bias, 0, out[k], 0, outputSize);
+      System.arraycopy(bias, from, out[k], 0, width);
     }
     for (int i = 0; i < inputSize; i++) {
-      int row = i * outputSize;
+      int row = i * outputSize + from;
       for (int k = 0; k < count; k++) {
         if (x[k][i] != 0f) {
-          Lstm.axpy(x[k][i], weights, row, out[k], 0, outputSize);
+          Lstm.axpy(x[k][i], weights, row, out[k], 0, width);
         }
       }
     }
+  }
+
+  public int outputSize() {
+    return outputSize;
   }
 }

@@ -150,7 +150,8 @@ public final class Lstm implements RecurrentCell {
     return (float) ((e - 1) / (e + 1));
   }
 
-  private static float sigmoid(float x) {
+  /** The logistic function, shared by the gated cells ({@link GruCell}). */
+  static float sigmoid(float x) {
     return (float) (1.0 / (1.0 + Math.exp(-x)));
   }
 

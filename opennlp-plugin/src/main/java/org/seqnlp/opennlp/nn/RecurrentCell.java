@@ -1,8 +1,9 @@
 package org.seqnlp.opennlp.nn;
 
 /**
- * One recurrent layer run a time step at a time, over weights trained elsewhere (DL4J), with the state
- * kept by the caller: what a language model needs to score and sample token by token.
+ * One recurrent layer run a time step at a time, over weights trained elsewhere (DL4J or the plain-Java
+ * language-model trainer), with the state kept by the caller: what a language model needs to score and
+ * sample token by token.
  *
  * <p>The state is a flat {@code float[stateSize()]} whose first {@link #hidden()} entries are the
  * layer's output h<sub>t</sub>; cells with more state (the LSTM's memory cell) keep it after that. A
@@ -14,7 +15,7 @@ public interface RecurrentCell {
 
   int hidden();
 
-  /** Length of the state array: {@code hidden()} for a plain RNN, twice that for an LSTM. */
+  /** Length of the state array: {@code hidden()} for a plain RNN and a GRU, twice that for an LSTM. */
   int stateSize();
 
   /**

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.nn.Tensor;
+import org.seqnlp.opennlp.nn.TensorFile;
 
 class RnnLanguageModelTest {
 
@@ -36,14 +38,30 @@ class RnnLanguageModelTest {
   @TempDir
   Path directory;
 
-  /** A model with random weights over {@link #WORDS}: enough to test everything but learning. */
+  /** Class starts for {@link #WORDS}: the end of sentence alone, then classes of 3 and 4 ids. */
+  private static final int[] CLASS_STARTS = {0, 1, 4, 8};
+
+  /** A model with random weights over {@code words}: enough to test everything but learning. */
   static RnnLanguageModel randomModel(CellType cell, TokenUnit unit, List<String> words) {
+    return randomModel(cell, unit, words, null);
+  }
+
+  /**
+   * A model with random weights over {@code words}, with the full softmax when {@code classStarts} is null,
+   * else with the class-factored one of these class boundaries.
+   */
+  static RnnLanguageModel randomModel(CellType cell, TokenUnit unit, List<String> words, int[] classStarts) {
     Map<String, Long> counts = new LinkedHashMap<>();
     words.forEach(word -> counts.put(word, 1L));
     Vocabulary vocabulary = Vocabulary.build(counts, 1, 0);
-    LmArchitecture architecture = new LmArchitecture(unit, cell, 2, 5, 7);
+    int classes = classStarts == null ? 0 : classStarts.length - 1;
+    LmArchitecture architecture = new LmArchitecture(unit, cell, 2, 5, 7, classes);
     int v = vocabulary.size();
-    int gates = cell == CellType.LSTM ? 28 : 7;
+    int gates = switch (cell) {
+      case RNN -> 7;
+      case LSTM -> 28;
+      case GRU -> 21;
+    };
     Random random = new Random(42);
     Map<String, Tensor> weights = new LinkedHashMap<>();
     put(weights, random, RnnLanguageModel.EMBEDDING, v, 5);
@@ -55,7 +73,27 @@ class RnnLanguageModelTest {
     }
     put(weights, random, RnnLanguageModel.OUTPUT_WEIGHTS, 7, v);
     put(weights, random, RnnLanguageModel.OUTPUT_BIAS, v);
+    if (classStarts != null) {
+      put(weights, random, RnnLanguageModel.CLASS_WEIGHTS, 7, classes);
+      put(weights, random, RnnLanguageModel.CLASS_BIAS, classes);
+      float[] starts = new float[classStarts.length];
+      for (int c = 0; c < starts.length; c++) {
+        starts[c] = classStarts[c];
+      }
+      weights.put(RnnLanguageModel.CLASS_STARTS, new Tensor(RnnLanguageModel.CLASS_STARTS,
+          new int[] {starts.length}, starts));
+    }
     return new RnnLanguageModel(architecture, vocabulary, weights, Map.of("Data", "random"));
+  }
+
+  /** Every cell type, each with the full and with the class-factored softmax. */
+  private static List<RnnLanguageModel> allKinds(TokenUnit unit, List<String> words, int[] classStarts) {
+    List<RnnLanguageModel> models = new ArrayList<>();
+    for (CellType cell : CellType.values()) {
+      models.add(randomModel(cell, unit, words));
+      models.add(randomModel(cell, unit, words, classStarts));
+    }
+    return models;
   }
 
   private static void put(Map<String, Tensor> weights, Random random, String name, int... shape) {
@@ -67,25 +105,63 @@ class RnnLanguageModelTest {
   }
 
   private final RnnLanguageModel model = randomModel(CellType.LSTM, TokenUnit.WORD, WORDS);
+  private final RnnLanguageModel classModel = randomModel(CellType.GRU, TokenUnit.WORD, WORDS, CLASS_STARTS);
 
   @Test
   void nextTokenProbabilitiesSumToOne() {
-    for (CellType cell : CellType.values()) {
-      double[] probabilities = randomModel(cell, TokenUnit.WORD, WORDS).nextTokenProbabilities("the", "cat");
-      assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6, cell.name());
+    for (RnnLanguageModel kind : allKinds(TokenUnit.WORD, WORDS, CLASS_STARTS)) {
+      for (String[] context : List.of(new String[0], new String[] {"the", "cat"})) {
+        double[] probabilities = kind.nextTokenProbabilities(context);
+        assertEquals(1.0, Arrays.stream(probabilities).sum(), 1e-6, kind.toString());
+        assertTrue(Arrays.stream(probabilities).allMatch(p -> p > 0), kind.toString());
+      }
     }
   }
 
   @Test
   void sentenceProbabilityIsTheChainOfNextTokenProbabilitiesEndOfSentenceIncluded() {
     String[] sentence = {"the", "cat", "sees", "a", "tree"};
-    double expected = 0;
-    for (int i = 0; i <= sentence.length; i++) {
-      int next = i < sentence.length ? model.vocabulary().id(sentence[i]) : Vocabulary.END_OF_SENTENCE_ID;
-      expected += Math.log(model.nextTokenProbabilities(Arrays.copyOf(sentence, i))[next]);
+    for (RnnLanguageModel kind : allKinds(TokenUnit.WORD, WORDS, CLASS_STARTS)) {
+      double expected = 0;
+      for (int i = 0; i <= sentence.length; i++) {
+        int next = i < sentence.length ? kind.vocabulary().id(sentence[i]) : Vocabulary.END_OF_SENTENCE_ID;
+        expected += Math.log(kind.nextTokenProbabilities(Arrays.copyOf(sentence, i))[next]);
+      }
+      assertEquals(expected, kind.logProbability(sentence), 1e-9, kind.toString());
+      assertEquals(Math.exp(expected), kind.calculateProbability(sentence), 1e-12, kind.toString());
     }
-    assertEquals(expected, model.logProbability(sentence), 1e-9);
-    assertEquals(Math.exp(expected), model.calculateProbability(sentence), 1e-12);
+  }
+
+  @Test
+  void classScoresMoveWholeClassesAndLeaveTheWordsWithinAClassInProportion() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve("shifted-classes.zip");
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, weights -> {
+      Map<String, Tensor> tensors = TensorFile.read(new ByteArrayInputStream(weights), "weights");
+      float[] bias = tensors.get(RnnLanguageModel.CLASS_BIAS).values();
+      bias[1] += 2f;
+      bias[2] -= 1f;
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TensorFile.write(tensors.values(), out);
+      return out.toByteArray();
+    });
+    RnnLanguageModel shifted = RnnLanguageModel.load(file);
+    double[] before = classModel.nextTokenProbabilities("the");
+    double[] after = shifted.nextTokenProbabilities("the");
+    double[] classBefore = new double[CLASS_STARTS.length - 1];
+    double[] classAfter = new double[CLASS_STARTS.length - 1];
+    for (int c = 0; c < classBefore.length; c++) {
+      for (int id = CLASS_STARTS[c]; id < CLASS_STARTS[c + 1]; id++) {
+        classBefore[c] += before[id];
+        classAfter[c] += after[id];
+        assertEquals(before[id] / before[CLASS_STARTS[c]], after[id] / after[CLASS_STARTS[c]], 1e-9);
+      }
+    }
+    // p(class) = softmax of the class scores, so moving class 1 up by 2 and class 2 down by 1 multiplies
+    // their odds against class 0 by e^2 and e^-1.
+    assertEquals(Math.exp(2), (classAfter[1] / classAfter[0]) / (classBefore[1] / classBefore[0]), 1e-6);
+    assertEquals(Math.exp(-1), (classAfter[2] / classAfter[0]) / (classBefore[2] / classBefore[0]), 1e-6);
   }
 
   @Test
@@ -132,11 +208,26 @@ class RnnLanguageModelTest {
 
   @Test
   void zeroOrTinyTemperatureAndTopOneAreGreedy() {
-    String[] greedy = model.predictNextTokens("a");
-    assertArrayEquals(greedy, model.sample(new String[] {"a"}, 256, 0, 0, new Random(3)));
-    assertArrayEquals(greedy, model.sample(new String[] {"a"}, 256, 1e-4, 0, new Random(3)));
-    assertArrayEquals(greedy, model.sample(new String[] {"a"}, 256, 1.0, 1, new Random(3)));
+    for (RnnLanguageModel kind : List.of(model, classModel)) {
+      String[] greedy = kind.predictNextTokens("a");
+      assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 0, 0, new Random(3)));
+      assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 1e-4, 0, new Random(3)));
+      assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 1.0, 1, new Random(3)));
+    }
     assertThrows(IllegalArgumentException.class, () -> model.sample(new String[0], 5, -1, 0, new Random(1)));
+  }
+
+  @Test
+  void classSoftmaxGreedyDecodingFollowsTheMostLikelyNextToken() {
+    String[] predicted = classModel.predictNextTokens("the");
+    String[] context = {"the"};
+    for (String token : predicted) {
+      assertEquals(classModel.vocabulary().id(token), argmax(classModel.nextTokenProbabilities(context)));
+      context = Arrays.copyOf(context, context.length + 1);
+      context[context.length - 1] = token;
+    }
+    assertTrue(predicted.length == RnnLanguageModel.MAX_CONTINUATION
+        || argmax(classModel.nextTokenProbabilities(context)) == Vocabulary.END_OF_SENTENCE_ID);
   }
 
   @Test
@@ -168,33 +259,136 @@ class RnnLanguageModelTest {
   }
 
   @Test
-  void manySentencesOfMixedLengthsScoreExactlyAsEachAlone() throws IOException {
-    Random random = new Random(5);
-    List<String> lines = new ArrayList<>();
-    double expected = 0;
-    for (int i = 0; i < 50; i++) {
-      String[] sentence = new String[random.nextInt(9)];
-      Arrays.setAll(sentence, t -> WORDS.get(random.nextInt(WORDS.size())));
-      lines.add(String.join(" ", sentence));
-      expected += model.logProbability(sentence);
+  void classSoftmaxFilePerplexityIsThatOfTheSentenceProbabilities() throws IOException {
+    List<String> lines = List.of("the cat sees a tree", "", "a dog", "tree tree the", "zebra");
+    Path file = Files.write(directory.resolve("classes.txt"), lines);
+    double logProbability = 0;
+    long tokens = 0;
+    for (String line : lines) {
+      String[] sentence = classModel.tokenize(line).toArray(String[]::new);
+      logProbability += Math.log(classModel.calculateProbability(sentence));
+      tokens += sentence.length + 1;
     }
-    Path file = Files.write(directory.resolve("many.txt"), lines);
-    assertEquals(expected, model.perplexity(file, false).logProbability(), 1e-9);
+    Perplexity perplexity = classModel.perplexity(file, false);
+    assertEquals(tokens, perplexity.tokens());
+    assertEquals(Math.exp(-logProbability / tokens), perplexity.value(), 1e-9);
+    double running = 0;
+    String[] context = new String[0];
+    for (String line : lines) {
+      for (String token : (line + " " + Vocabulary.END_OF_SENTENCE).trim().split(" ")) {
+        // Across sentences the state runs on: an end of sentence is fed like any other token.
+        running += Math.log(classModel.nextTokenProbabilities(context)[classModel.vocabulary().id(token)]);
+        context = Arrays.copyOf(context, context.length + 1);
+        context[context.length - 1] = token;
+      }
+    }
+    assertEquals(running, classModel.perplexity(file, true).logProbability(), 1e-9);
+  }
+
+  @Test
+  void encodedSentencesMustEndWithTheEndOfSentence() {
+    int[] theCat = {model.vocabulary().id("the"), model.vocabulary().id("cat"), Vocabulary.END_OF_SENTENCE_ID};
+    assertEquals(model.logProbability("the", "cat"), model.perplexityOfEncoded(new int[][] {theCat}).logProbability());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> model.perplexityOfEncoded(new int[][] {{0}, {2, 3}}));
+    assertTrue(e.getMessage().contains("sentence 1"), e.getMessage());
+  }
+
+  @Test
+  void manySentencesOfMixedLengthsScoreExactlyAsEachAlone() throws IOException {
+    for (RnnLanguageModel kind : List.of(model, classModel)) {
+      Random random = new Random(5);
+      List<String> lines = new ArrayList<>();
+      double expected = 0;
+      for (int i = 0; i < 50; i++) {
+        String[] sentence = new String[random.nextInt(9)];
+        Arrays.setAll(sentence, t -> WORDS.get(random.nextInt(WORDS.size())));
+        lines.add(String.join(" ", sentence));
+        expected += kind.logProbability(sentence);
+      }
+      Path file = Files.write(directory.resolve("many.txt"), lines);
+      assertEquals(expected, kind.perplexity(file, false).logProbability(), 1e-9, kind.toString());
+    }
   }
 
   @Test
   void savedModelReadsBackIdentically() throws IOException {
-    for (CellType cell : CellType.values()) {
-      RnnLanguageModel original = randomModel(cell, TokenUnit.CHARACTER, List.of("a", "b", " ", "\\", "é"));
-      Path file = directory.resolve(cell + ".zip");
+    int[] characterClasses = {0, 2, 5, 7};
+    int saved = 0;
+    for (RnnLanguageModel original : allKinds(TokenUnit.CHARACTER, List.of("a", "b", " ", "\\", "é"),
+        characterClasses)) {
+      Path file = directory.resolve("model-" + saved++ + ".zip");
       original.save(file);
       RnnLanguageModel read = RnnLanguageModel.load(file);
       assertEquals(original.architecture(), read.architecture());
       assertEquals(original.vocabulary().tokens(), read.vocabulary().tokens());
       assertEquals(original.trainingInfo(), read.trainingInfo());
       assertEquals(original.logProbability("a", " ", "b", "é"), read.logProbability("a", " ", "b", "é"));
+      assertArrayEquals(original.nextTokenProbabilities("b", "a"), read.nextTokenProbabilities("b", "a"));
       assertEquals(read.tokenize("ab é"), List.of("a", "b", " ", "é"));
     }
+    assertEquals(2 * CellType.values().length, saved);
+  }
+
+  @Test
+  void manifestsWrittenBeforeWordClassesReadAsTheFullSoftmax() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.write(bytes);
+    Path old = directory.resolve("old.zip");
+    copyEntries(bytes.toByteArray(), old, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      assertEquals("0", properties.remove("Output-Classes"));
+      return store(properties);
+    });
+    RnnLanguageModel read = RnnLanguageModel.load(old);
+    assertEquals(0, read.architecture().outputClasses());
+    assertEquals(model.architecture(), read.architecture());
+    assertEquals(model.logProbability("the", "cat"), read.logProbability("the", "cat"));
+  }
+
+  @Test
+  void badClassStartsFailToLoadNamingTheProblem() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Map<float[], String> problems = new LinkedHashMap<>();
+    problems.put(new float[] {0, 4, 1, 8}, "must increase strictly (no empty class): entry 2 is 1 after 4");
+    problems.put(new float[] {0, 1, 1, 8}, "must increase strictly");
+    problems.put(new float[] {0, 1, 4, 7}, "must end at the vocabulary size 8, not 7");
+    problems.put(new float[] {1, 2, 4, 8}, "must start at 0, not 1");
+    problems.put(new float[] {0, 1.5f, 4, 8}, "entry 1 is 1.5, not an id from 0 to 8");
+    problems.put(new float[] {0, 1, 4, 9}, "entry 3 is 9.0, not an id from 0 to 8");
+    int case_ = 0;
+    for (Map.Entry<float[], String> problem : problems.entrySet()) {
+      Path file = directory.resolve("bad-classes-" + case_++ + ".zip");
+      copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, weights -> {
+        Map<String, Tensor> tensors = TensorFile.read(new ByteArrayInputStream(weights), "weights");
+        float[] starts = problem.getKey();
+        tensors.put(RnnLanguageModel.CLASS_STARTS, new Tensor(RnnLanguageModel.CLASS_STARTS,
+            new int[] {starts.length}, starts));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TensorFile.write(tensors.values(), out);
+        return out.toByteArray();
+      });
+      InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+      assertTrue(e.getMessage().contains(file + "!" + RnnLanguageModel.WEIGHTS_ENTRY), e.getMessage());
+      assertTrue(e.getMessage().contains(RnnLanguageModel.CLASS_STARTS), e.getMessage());
+      assertTrue(e.getMessage().contains(problem.getValue()), e.getMessage());
+    }
+  }
+
+  @Test
+  void classTensorsMustMatchTheDeclaredClassCount() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve("four-classes.zip");
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.setProperty("Output-Classes", "4");
+      return store(properties);
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    assertTrue(e.getMessage().contains(RnnLanguageModel.CLASS_WEIGHTS + " has shape [7, 3], expected [7, 4]"),
+        e.getMessage());
   }
 
   @Test
@@ -206,35 +400,53 @@ class RnnLanguageModelTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     model.write(bytes);
     Path noWeights = directory.resolve("no-weights.zip");
-    copyEntries(bytes.toByteArray(), noWeights, RnnLanguageModel.WEIGHTS_ENTRY, null);
+    copyEntries(bytes.toByteArray(), noWeights, RnnLanguageModel.WEIGHTS_ENTRY, content -> null);
     InputFormatException missing = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(noWeights));
     assertTrue(missing.getMessage().contains("no entry weights.bin"), missing.getMessage());
 
     Path truncated = directory.resolve("truncated.zip");
-    copyEntries(bytes.toByteArray(), truncated, RnnLanguageModel.WEIGHTS_ENTRY, 100);
+    copyEntries(bytes.toByteArray(), truncated, RnnLanguageModel.WEIGHTS_ENTRY,
+        content -> Arrays.copyOf(content, 100));
     InputFormatException cut = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(truncated));
     assertTrue(cut.getMessage().contains("weights.bin: byte"), cut.getMessage());
     assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
     assertFalse(cut.getMessage().contains("\n"));
   }
 
-  /** Copies the zip {@code model} to {@code file}, dropping {@code entry} or cutting it to {@code keep} bytes. */
-  private static void copyEntries(byte[] model, Path file, String entry, Integer keep) throws IOException {
+  /** A change to the content of a zip entry; null drops the entry. */
+  private interface EntryChange {
+    byte[] apply(byte[] content) throws IOException;
+  }
+
+  /** Copies the zip {@code model} to {@code file} with {@code entry} changed by {@code change}. */
+  private static void copyEntries(byte[] model, Path file, String entry, EntryChange change) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model));
         OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       ZipEntry next;
       while ((next = in.getNextEntry()) != null) {
         byte[] content = in.readAllBytes();
         if (next.getName().equals(entry)) {
-          if (keep == null) {
+          content = change.apply(content);
+          if (content == null) {
             continue;
           }
-          content = Arrays.copyOf(content, keep);
         }
         zip.putNextEntry(new ZipEntry(next.getName()));
         zip.write(content);
         zip.closeEntry();
       }
     }
+  }
+
+  private static Properties load(byte[] content) throws IOException {
+    Properties properties = new Properties();
+    properties.load(new ByteArrayInputStream(content));
+    return properties;
+  }
+
+  private static byte[] store(Properties properties) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    properties.store(out, null);
+    return out.toByteArray();
   }
 }

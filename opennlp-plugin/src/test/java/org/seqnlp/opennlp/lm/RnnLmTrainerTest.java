@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -23,8 +24,10 @@ class RnnLmTrainerTest {
   @TempDir
   Path directory;
 
+  /** A small DL4J-trained model with Adam. */
   private static TrainingParameters small(CellType cell) {
     TrainingParameters parameters = new TrainingParameters();
+    parameters.put(RnnLmTrainer.ENGINE, "dl4j");
     parameters.put(RnnLmTrainer.CELL, cell.name());
     parameters.put(RnnLmTrainer.EMBEDDING_SIZE, "8");
     parameters.put(RnnLmTrainer.HIDDEN_SIZE, "12");
@@ -36,16 +39,31 @@ class RnnLmTrainerTest {
     return parameters;
   }
 
+  /** The same settings trained by the plain-Java engine (SGD). */
+  private static TrainingParameters smallJava(CellType cell) {
+    TrainingParameters parameters = small(cell);
+    parameters.put(RnnLmTrainer.ENGINE, "java");
+    parameters.put(RnnLmTrainer.UPDATER, "sgd");
+    parameters.put(RnnLmTrainer.LEARNING_RATE, "0.5");
+    return parameters;
+  }
+
+  private static Dl4jLmNetwork dl4jNetwork(TrainingParameters parameters, LmArchitecture architecture,
+      int vocabularySize, GlobalNormClipping clipping) {
+    return (Dl4jLmNetwork) new RnnLmTrainer(parameters, false).newNetwork(architecture, vocabularySize, null,
+        clipping);
+  }
+
   @ParameterizedTest
-  @EnumSource(CellType.class)
+  @EnumSource(value = CellType.class, names = {"RNN", "LSTM"})
   void plainJavaForwardPassMatchesDl4j(CellType cell) throws IOException {
-    RnnLmTrainer trainer = new RnnLmTrainer(small(cell), false);
     LmArchitecture architecture = new LmArchitecture(TokenUnit.WORD, cell, 2, 8, 12);
     Vocabulary vocabulary = Vocabulary.build(Map.of("the", 5L, "cat", 3L, "dog", 2L, "sees", 2L), 1, 0);
-    MultiLayerNetwork network = trainer.newNetwork(architecture, vocabulary.size());
+    Dl4jLmNetwork trained = dl4jNetwork(small(cell), architecture, vocabulary.size(), new GlobalNormClipping(5));
     int[] stream = {0, 2, 3, 5, 2, 4, 0, 2, 3, 5, 2, 4, 0, 1, 2, 3, 4, 5, 0, 2, 4};
-    network.fit(RnnLmTrainer.batch(stream, 2, 0, 10)[0], RnnLmTrainer.batch(stream, 2, 0, 10)[1]);
-    RnnLanguageModel model = RnnLmTrainer.toLanguageModel(network, architecture, vocabulary, Map.of());
+    trained.fit(stream, 2, 0, 10);
+    RnnLanguageModel model = trained.toLanguageModel(vocabulary, Map.of());
+    MultiLayerNetwork network = trained.network();
 
     String[] context = {"the", "cat", "sees", "the", "dog"};
     float[] ids = new float[context.length + 1];
@@ -68,14 +86,13 @@ class RnnLmTrainerTest {
     parameters.put(RnnLmTrainer.UPDATER, "sgd");
     parameters.put(RnnLmTrainer.LEARNING_RATE, "1.0");
     int[] stream = {0, 2, 3, 4, 0, 3, 2, 4, 0, 2, 2, 4, 0, 3, 3, 4, 0};
-    INDArray[] batch = RnnLmTrainer.batch(stream, 2, 0, 6);
     for (double maxNorm : new double[] {1e-3, 0}) {
-      MultiLayerNetwork network = new RnnLmTrainer(parameters, false)
-          .newNetwork(new LmArchitecture(TokenUnit.WORD, CellType.RNN, 1, 4, 5), 5);
       GlobalNormClipping clipping = new GlobalNormClipping(maxNorm);
-      network.setListeners(clipping);
+      Dl4jLmNetwork trained = dl4jNetwork(parameters, new LmArchitecture(TokenUnit.WORD, CellType.RNN, 1, 4, 5), 5,
+          clipping);
+      MultiLayerNetwork network = trained.network();
       INDArray before = network.params().dup();
-      network.fit(batch[0], batch[1]);
+      trained.fit(stream, 2, 0, 6);
       double step = network.params().sub(before).norm2Number().doubleValue();
       if (maxNorm > 0) {
         assertEquals(maxNorm, step, 1e-6, "SGD with rate 1 moves exactly the clipped norm");
@@ -87,12 +104,13 @@ class RnnLmTrainerTest {
     }
   }
 
-  @Test
-  void trainsAPredictableLanguageAndResumesFromItsCheckpoint() throws IOException {
+  @ParameterizedTest
+  @ValueSource(strings = {"dl4j", "java"})
+  void trainsAPredictableLanguageAndResumesFromItsCheckpoint(String engine) throws IOException {
     Path train = ToyCorpus.write(directory, "train.txt", 300, 1);
     Path valid = ToyCorpus.write(directory, "valid.txt", 40, 2);
     Path work = directory.resolve("work");
-    TrainingParameters parameters = small(CellType.LSTM);
+    TrainingParameters parameters = engine.equals("java") ? smallJava(CellType.LSTM) : small(CellType.LSTM);
     RnnLanguageModel first = new RnnLmTrainer(parameters, false).train(train, valid, work);
     long firstTokens = Long.parseLong(first.trainingInfo().get("Tokens-Trained"));
 
@@ -138,8 +156,8 @@ class RnnLmTrainerTest {
   void dropoutGoesOnEveryNonRecurrentInput() {
     TrainingParameters parameters = small(CellType.LSTM);
     parameters.put(RnnLmTrainer.DROPOUT, "0.25");
-    MultiLayerNetwork network = new RnnLmTrainer(parameters, false)
-        .newNetwork(new LmArchitecture(TokenUnit.WORD, CellType.LSTM, 2, 4, 5), 7);
+    MultiLayerNetwork network = dl4jNetwork(parameters, new LmArchitecture(TokenUnit.WORD, CellType.LSTM, 2, 4, 5),
+        7, new GlobalNormClipping(5)).network();
     assertEquals(null, network.getLayerWiseConfigurations().getConf(0).getLayer().getIDropout(), "embedding");
     for (int layer = 1; layer <= 3; layer++) {
       assertEquals(new Dropout(0.75),
@@ -153,7 +171,17 @@ class RnnLmTrainerTest {
     parameters.put(RnnLmTrainer.UPDATER, "rmsprop");
     LmArchitecture architecture = new LmArchitecture(TokenUnit.WORD, CellType.LSTM, 1, 4, 5);
     assertThrows(IllegalArgumentException.class,
-        () -> new RnnLmTrainer(parameters, false).newNetwork(architecture, 7));
+        () -> new RnnLmTrainer(parameters, false).newNetwork(architecture, 7, null, new GlobalNormClipping(5)));
+    parameters.put(RnnLmTrainer.ENGINE, "java");
+    IllegalArgumentException adam = assertThrows(IllegalArgumentException.class,
+        () -> new RnnLmTrainer(parameters, false).newNetwork(architecture, 7, null, new GlobalNormClipping(5)));
+    assertTrue(adam.getMessage().contains("sgd only"), adam.getMessage());
+    parameters.put(RnnLmTrainer.ENGINE, "dl4j");
+    parameters.put(RnnLmTrainer.UPDATER, "sgd");
+    LmArchitecture gru = new LmArchitecture(TokenUnit.WORD, CellType.GRU, 1, 4, 5);
+    IllegalArgumentException noGru = assertThrows(IllegalArgumentException.class,
+        () -> new RnnLmTrainer(parameters, false).newNetwork(gru, 7, null, new GlobalNormClipping(5)));
+    assertTrue(noGru.getMessage().contains("Engine=java"), noGru.getMessage());
     TrainingParameters bad = small(CellType.LSTM);
     bad.put(RnnLmTrainer.HIDDEN_SIZE, "many");
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -1,0 +1,168 @@
+package org.seqnlp.opennlp.lm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.seqnlp.opennlp.nn.Tensor;
+import org.seqnlp.opennlp.nn.TensorFile;
+
+class JavaLmNetworkTest {
+
+  @TempDir
+  Path directory;
+
+  private static final Vocabulary VOCABULARY = Vocabulary.build(
+      Map.of("a", 9L, "b", 8L, "c", 7L, "d", 6L, "e", 5L, "f", 4L, "g", 3L), 1, 0);
+  /**
+   * Two rows of five steps, each starting with an end of sentence: row 0 holds "a b" and "c", row 1
+   * "d e f g", so that one training segment's loss is exactly the three sentences scored alone.
+   */
+  private static final int[] STREAM = {0, 2, 3, 0, 4, 0, 5, 6, 7, 8, 0};
+  private static final List<String[]> SENTENCES = List.of(new String[] {"a", "b"}, new String[] {"c"},
+      new String[] {"d", "e", "f", "g"});
+  private static final int[] CLASSES = {0, 2, 5, 9};
+
+  private static JavaLmNetwork network(CellType cell, int[] classStarts, int threads, double clipNorm) {
+    LmArchitecture architecture = new LmArchitecture(TokenUnit.WORD, cell, 2, 3, 4,
+        classStarts == null ? 0 : classStarts.length - 1);
+    return new JavaLmNetwork(architecture, VOCABULARY.size(), classStarts, 0, 5, 0.5, 7, threads, 1.0,
+        new GlobalNormClipping(clipNorm));
+  }
+
+  private Map<String, Tensor> weights(JavaLmNetwork network) throws IOException {
+    Path file = Files.createTempFile(directory, "weights", ".bin");
+    network.saveCheckpoint(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      return TensorFile.read(in, file.toString());
+    }
+  }
+
+  /** Minus the log-probability of the three sentences under the runtime model with these weights. */
+  private static double runtimeLoss(LmArchitecture architecture, Map<String, Tensor> weights,
+      Map<String, Tensor> extra) {
+    Map<String, Tensor> all = new LinkedHashMap<>(weights);
+    all.putAll(extra);
+    RnnLanguageModel model = new RnnLanguageModel(architecture, VOCABULARY, all, Map.of());
+    double loss = 0;
+    for (String[] sentence : SENTENCES) {
+      loss -= model.logProbability(sentence);
+    }
+    return loss;
+  }
+
+  /**
+   * The SGD step of one segment (rate 1, no clipping) is minus the gradient of the mean loss over the
+   * two rows; its directional derivative must match central differences of the runtime model's loss, which
+   * also checks that training and scoring compute the same function.
+   */
+  @ParameterizedTest
+  @EnumSource(CellType.class)
+  void gradientMatchesFiniteDifferencesOfTheRuntimeModel(CellType cell) throws IOException {
+    for (int[] classes : new int[][] {null, CLASSES}) {
+      JavaLmNetwork network = network(cell, classes, 1, 0);
+      RnnLanguageModel initial = network.toLanguageModel(VOCABULARY, Map.of());
+      LmArchitecture architecture = initial.architecture();
+      Map<String, Tensor> extra = new LinkedHashMap<>();
+      if (classes != null) {
+        float[] starts = new float[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+          starts[i] = classes[i];
+        }
+        extra.put(RnnLanguageModel.CLASS_STARTS, new Tensor(RnnLanguageModel.CLASS_STARTS,
+            new int[] {starts.length}, starts));
+      }
+      Map<String, Tensor> before = weights(network);
+      network.fit(STREAM, 2, 0, 5);
+      Map<String, Tensor> after = weights(network);
+
+      Random random = new Random(3);
+      for (int trial = 0; trial < 3; trial++) {
+        Map<String, Tensor> plus = new LinkedHashMap<>();
+        Map<String, Tensor> minus = new LinkedHashMap<>();
+        double predicted = 0;
+        double epsilon = 1e-2;
+        for (Map.Entry<String, Tensor> entry : before.entrySet()) {
+          float[] values = entry.getValue().values();
+          float[] stepped = after.get(entry.getKey()).values();
+          float[] up = new float[values.length];
+          float[] down = new float[values.length];
+          for (int i = 0; i < values.length; i++) {
+            double direction = random.nextGaussian();
+            // the step is -gradient of (loss / 2 rows)
+            predicted += 2 * (values[i] - stepped[i]) * direction;
+            up[i] = (float) (values[i] + epsilon * direction);
+            down[i] = (float) (values[i] - epsilon * direction);
+          }
+          plus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), up));
+          minus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), down));
+        }
+        double measured = (runtimeLoss(architecture, plus, extra) - runtimeLoss(architecture, minus, extra))
+            / (2 * epsilon);
+        assertEquals(measured, predicted, 0.02 * Math.abs(measured) + 1e-3,
+            cell + (classes == null ? ", full softmax" : ", word classes") + ", trial " + trial);
+      }
+      assertEquals(runtimeLoss(architecture, before, extra), -sumLogProbability(initial), 1e-4);
+    }
+  }
+
+  private static double sumLogProbability(RnnLanguageModel model) {
+    double sum = 0;
+    for (String[] sentence : SENTENCES) {
+      sum += model.logProbability(sentence);
+    }
+    return sum;
+  }
+
+  @Test
+  void twoThreadsComputeTheSameStepAsOne() throws IOException {
+    JavaLmNetwork single = network(CellType.LSTM, CLASSES, 1, 0);
+    JavaLmNetwork split = network(CellType.LSTM, CLASSES, 2, 0);
+    single.fit(STREAM, 2, 0, 5);
+    split.fit(STREAM, 2, 0, 5);
+    Map<String, Tensor> expected = weights(single);
+    Map<String, Tensor> actual = weights(split);
+    for (String name : expected.keySet()) {
+      assertArrayEquals(expected.get(name).values(), actual.get(name).values(), 1e-6f, name);
+    }
+    split.close();
+  }
+
+  @Test
+  void clippingBoundsTheStepToTheMaximumNorm() throws IOException {
+    JavaLmNetwork network = network(CellType.RNN, null, 1, 1e-3);
+    Map<String, Tensor> before = weights(network);
+    network.fit(STREAM, 2, 0, 5);
+    Map<String, Tensor> after = weights(network);
+    double squared = 0;
+    for (String name : before.keySet()) {
+      float[] a = before.get(name).values();
+      float[] b = after.get(name).values();
+      for (int i = 0; i < a.length; i++) {
+        squared += (double) (a[i] - b[i]) * (a[i] - b[i]);
+      }
+    }
+    assertEquals(1e-3, Math.sqrt(squared), 1e-6, "SGD with rate 1 moves exactly the clipped norm");
+  }
+
+  @Test
+  void classesBinTheSquareRootOfFrequency() {
+    // sqrt counts 10, 10, 5, 5, 5, 5: a total of 40, four shares of 10
+    int[] starts = JavaLmNetwork.classStarts(new long[] {100, 100, 25, 25, 25, 25}, 4);
+    assertArrayEquals(new int[] {0, 1, 2, 4, 6}, starts);
+    int[] single = JavaLmNetwork.classStarts(new long[] {1000, 1, 1}, 3);
+    assertTrue(single.length <= 4 && single[0] == 0 && single[single.length - 1] == 3);
+  }
+}
