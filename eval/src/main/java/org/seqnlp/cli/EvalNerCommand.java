@@ -3,14 +3,13 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import org.seqnlp.eval.ner.DataSet;
+import org.seqnlp.eval.ner.NameFinderTagging;
+import org.seqnlp.eval.ner.Throughput;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
-import org.seqnlp.opennlp.namefind.EntityScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,35 +48,16 @@ final class EvalNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, --threads at least 0");
     }
     TokenNameFinderModel loaded = NerFiles.loadModel(model);
-    List<NameSample> samples = data.read(spec, test, 0);
-    long tokens = samples.stream().mapToLong(sample -> sample.getSentence().length).sum();
-    EntityScores scores = null;
-    double seconds = 0;
-    for (int round = 0; round < rounds; round++) {
-      NameFinderME finder = new NameFinderME(loaded);
-      scores = new EntityScores();
-      long started = System.nanoTime();
-      for (NameSample sample : samples) {
-        if (sample.isClearAdaptiveDataSet()) {
-          finder.clearAdaptiveData();
-        }
-        scores.add(sample.getNames(), finder.find(sample.getSentence()));
-      }
-      seconds = (System.nanoTime() - started) / 1e9;
-    }
+    DataSet testSet = new DataSet(test, data.read(spec, test, 0));
+    NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, "tagging " + testSet.name());
     PrintWriter out = spec.commandLine().getOut();
-    out.println(scores.format());
+    out.println(run.scores(testSet.samples()).format());
     out.printf(Locale.ROOT, "%d sentences, %d tokens in %.2f s: %.0f tokens/s (one thread, NameFinderME.find)%n",
-        samples.size(), tokens, seconds, tokens / seconds);
+        testSet.sentenceCount(), testSet.tokenCount(), run.throughput().seconds(), run.throughput().tokensPerSecond());
     if (threads > 0 && loaded.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel network) {
-      List<String[]> sentences = samples.stream().map(NameSample::getSentence).toList();
-      double batchSeconds = 0;
-      for (int round = 0; round < rounds; round++) {
-        long started = System.nanoTime();
-        network.tagAll(sentences, threads);
-        batchSeconds = (System.nanoTime() - started) / 1e9;
-      }
-      out.printf(Locale.ROOT, "batch API on %d threads: %.0f tokens/s%n", threads, tokens / batchSeconds);
+      Throughput batched = NameFinderTagging.batched(network, testSet.sentences(), threads, rounds,
+          "batch API on " + threads + " threads");
+      out.printf(Locale.ROOT, "batch API on %d threads: %.0f tokens/s%n", threads, batched.tokensPerSecond());
     }
     out.flush();
     return 0;

@@ -37,6 +37,9 @@ final class NerFiles {
 
   /** The first {@code limit} samples of a CoNLL column file (all when {@code limit} is 0). */
   static List<NameSample> readSamples(Path file, Charset encoding, int limit) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": no such data file");
+    }
     List<NameSample> samples = new ArrayList<>();
     try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, encoding, TagScheme.AUTO)) {
       NameSample sample;

@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
-import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
-import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.eval.ner.NameFinderTraining;
+import org.seqnlp.eval.ner.NamedModel;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
 import picocli.CommandLine;
@@ -39,10 +37,6 @@ final class TrainNerCommand implements Callable<Integer> {
       description = "Instead of training, wrap a checkpoint written by --checkpoint into a model zip.")
   Path fromCheckpoint;
 
-  @Option(names = "--dev", paramLabel = "FILE",
-      description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
-  Path dev;
-
   @CommandLine.Mixin
   ConllDataOptions data;
 
@@ -53,43 +47,8 @@ final class TrainNerCommand implements Callable<Integer> {
       description = "Language code stored in the model (default: ${DEFAULT-VALUE}).")
   String language;
 
-  @Option(names = "--vectors", paramLabel = "FILE",
-      description = "Word vectors to initialise the embeddings (word2vec binary or text); random without.")
-  Path vectors;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
-  Integer epochs;
-
-  @Option(names = "--patience", paramLabel = "N", description = "Epochs without dev gain before stopping (default: 5).")
-  Integer patience;
-
-  @Option(names = "--hidden", paramLabel = "N", description = "LSTM size per direction (default: 100).")
-  Integer hidden;
-
-  @Option(names = "--word-dim", paramLabel = "N", description = "Word embedding size without vectors (default: 100).")
-  Integer wordDimension;
-
-  @Option(names = "--char-dim", paramLabel = "N", description = "Character embedding size (default: 25).")
-  Integer charDimension;
-
-  @Option(names = "--char-filters", paramLabel = "N", description = "Character CNN filters (default: 50).")
-  Integer charFilters;
-
-  @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per step (default: 32).")
-  Integer batchSize;
-
-  @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
-  Double learningRate;
-
-  @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: 0.5).")
-  Double dropout;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: 42).")
-  Integer seed;
-
-  @Option(names = "--checkpoint", paramLabel = "FILE",
-      description = "Where the best network so far is written after every improving epoch.")
-  Path checkpoint;
+  @CommandLine.Mixin
+  BiLstmCrfTrainingOptions training;
 
   @Option(names = "--max-sentences", defaultValue = "0", paramLabel = "N",
       description = "Train on the first N sentences only (0: all), for quick runs.")
@@ -116,14 +75,12 @@ final class TrainNerCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
     }
-    TrainingParameters parameters = parameters();
+    TrainingParameters parameters = training.parameters(spec);
     List<NameSample> samples = data.read(spec, train, maxSentences);
-    long started = System.nanoTime();
-    TokenNameFinderModel model = NameFinderME.train(language, null, ObjectStreamUtils.createObjectStream(samples),
-        parameters, new TokenNameFinderFactory());
-    write(model);
+    NamedModel trained = NameFinderTraining.biLstmCrf(language, samples, parameters);
+    write(trained.model());
     spec.commandLine().getOut().printf("trained on %d sentences in %.1f s; model written to %s%n", samples.size(),
-        (System.nanoTime() - started) / 1e9, output);
+        trained.trainingSeconds().orElseThrow(), output);
     return 0;
   }
 
@@ -137,30 +94,5 @@ final class TrainNerCommand implements Callable<Integer> {
       throw e;
     }
     Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private TrainingParameters parameters() {
-    TrainingParameters parameters = new TrainingParameters();
-    parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.EPOCHS, epochs);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.PATIENCE, patience);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.HIDDEN, hidden);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_DIMENSION, wordDimension);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_DIMENSION, charDimension);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_FILTERS, charFilters);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.BATCH_SIZE, batchSize);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.LEARNING_RATE, learningRate);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.DROPOUT, dropout);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.SEED, seed);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.DEV_DATA, dev);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint);
-    return parameters;
-  }
-
-  private static void putIfSet(TrainingParameters parameters, String key, Object value) {
-    if (value != null) {
-      parameters.put(key, value.toString());
-    }
   }
 }

@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import opennlp.tools.formats.Conll02NameSampleStream;
 import opennlp.tools.formats.Conll03NameSampleStream;
 import opennlp.tools.namefind.NameFinderME;
@@ -21,6 +18,7 @@ import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.eval.ner.ConllFixtures;
 
 /** train-ner, ner and eval-ner on a small synthetic CoNLL-2003 file. */
 class NerCommandsTest extends ToolTest {
@@ -32,35 +30,10 @@ class NerCommandsTest extends ToolTest {
   private static Path test;
   private static Path model;
 
-
-  /** Sentences from templates in CoNLL-2003 columns (IOB1 tags), one document. */
-  private static Path conllFile(String name, int sentences, long seed) throws IOException {
-    String[][] people = {{"John", "Smith"}, {"Maria", "Garcia"}, {"Wei", "Zhang"}, {"Olga"}};
-    String[][] places = {{"Paris"}, {"New", "York"}, {"Berlin"}, {"Lagos"}};
-    String[][] templates = {{"PER", "visited", "LOC", "on", "Monday", "."}, {"PER", "flew", "to", "LOC", "."},
-        {"the", "mayor", "of", "LOC", "met", "PER", "."}};
-    Random random = new Random(seed);
-    List<String> lines = new ArrayList<>(List.of("-DOCSTART- -X- O O", ""));
-    for (int s = 0; s < sentences; s++) {
-      for (String slot : templates[random.nextInt(templates.length)]) {
-        String[][] fillers = slot.equals("PER") ? people : slot.equals("LOC") ? places : null;
-        if (fillers == null) {
-          lines.add(slot + " XX O O");
-        } else {
-          for (String token : fillers[random.nextInt(fillers.length)]) {
-            lines.add(token + " NNP I-NP I-" + slot);
-          }
-        }
-      }
-      lines.add("");
-    }
-    return Files.write(directory.resolve(name), lines, StandardCharsets.UTF_8);
-  }
-
   @BeforeAll
   static void trainModel() throws IOException {
-    train = conllFile("train.txt", 150, 1);
-    test = conllFile("test.txt", 40, 2);
+    train = ConllFixtures.conllFile(directory.resolve("train.txt"), 150, 1);
+    test = ConllFixtures.conllFile(directory.resolve("test.txt"), 40, 2);
     model = directory.resolve("model.bin");
     int exitCode = SeqNlp.newCommandLine().execute("train-ner", "--train", train.toString(), "--dev",
         test.toString(), "--output", model.toString(), "--checkpoint", directory.resolve("checkpoint").toString(), "--epochs", "10", "--hidden", "12", "--word-dim", "12",

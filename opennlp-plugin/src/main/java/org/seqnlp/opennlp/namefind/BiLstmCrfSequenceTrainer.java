@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import opennlp.tools.ml.SequenceTrainer;
@@ -38,7 +40,8 @@ import org.seqnlp.vectors.format.VectorFiles;
  * {@value #LEARNING_RATE}, {@value #DROPOUT}, {@value #GRADIENT_CLIP}, {@value #MAX_VOCABULARY},
  * {@value #SEED}, {@value #CHECKPOINT} (file), {@value #WORD_VECTORS} (word-vector file, any format
  * {@code VectorFiles} detects), {@value #DEV_DATA} (CoNLL column file for early stopping).
- * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply.
+ * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
+ * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY}.
  *
  * <p>OpenNLP instantiates this class three times while checking the parameters, so the constructor
  * does nothing.
@@ -62,11 +65,22 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   public static final String WORD_VECTORS = "WordVectors";
   public static final String DEV_DATA = "DevData";
 
+  /**
+   * The manifest entry of a trained model that holds the training wall time in seconds, so an
+   * evaluation that loads the model can still report what training it cost.
+   */
+  public static final String TRAINING_SECONDS_MANIFEST_ENTRY = "SeqNLP-Training-Seconds";
+
   private TrainingParameters parameters = new TrainingParameters();
+  /** OpenNLP copies these entries into the manifest of the model it builds around ours. */
+  private Map<String, String> reportMap = new HashMap<>();
 
   @Override
   public void init(TrainingParameters parameters, Map<String, String> reportMap) {
     this.parameters = parameters;
+    if (reportMap != null) {
+      this.reportMap = reportMap;
+    }
   }
 
   @Override
@@ -99,6 +113,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
 
   @Override
   public <T> SequenceClassificationModel train(SequenceStream<T> events) throws IOException {
+    long started = System.nanoTime();
     List<String[]> tokens = new ArrayList<>();
     List<String[]> outcomes = new ArrayList<>();
     TreeSet<String> labels = new TreeSet<>();
@@ -132,6 +147,8 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(readConll(Path.of(devData)));
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings(parameters), true)
         .train(labelList, sentences, vectors, development);
+    reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     return new BiLstmCrfSequenceModel(network);
   }
 

@@ -1,0 +1,108 @@
+package org.seqnlp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The BiLSTM-CRF training options shared by {@code train-ner} and {@code compare-ner}, turned into the
+ * OpenNLP {@link TrainingParameters} that select {@link BiLstmCrfSequenceTrainer}, so both commands
+ * train exactly as {@code opennlp TokenNameFinderTrainer -params} would. Unset options keep the
+ * trainer's defaults.
+ */
+final class BiLstmCrfTrainingOptions {
+
+  @Option(names = "--dev", paramLabel = "FILE",
+      description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
+  Path dev;
+
+  @Option(names = "--vectors", paramLabel = "FILE",
+      description = "Word vectors to initialise the embeddings (word2vec binary or text); random without.")
+  Path vectors;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
+  Integer epochs;
+
+  @Option(names = "--patience", paramLabel = "N", description = "Epochs without dev gain before stopping (default: 5).")
+  Integer patience;
+
+  @Option(names = "--hidden", paramLabel = "N", description = "LSTM size per direction (default: 100).")
+  Integer hidden;
+
+  @Option(names = "--word-dim", paramLabel = "N", description = "Word embedding size without vectors (default: 100).")
+  Integer wordDimension;
+
+  @Option(names = "--char-dim", paramLabel = "N", description = "Character embedding size (default: 25).")
+  Integer charDimension;
+
+  @Option(names = "--char-filters", paramLabel = "N", description = "Character CNN filters (default: 50).")
+  Integer charFilters;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per step (default: 32).")
+  Integer batchSize;
+
+  @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
+  Double learningRate;
+
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: 0.5).")
+  Double dropout;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Training random seed (default: 42).")
+  Integer seed;
+
+  @Option(names = "--checkpoint", paramLabel = "FILE",
+      description = "Where the best network so far is written after every improving epoch.")
+  Path checkpoint;
+
+  /** Whether any of these options was given. */
+  boolean anyGiven() {
+    return Stream.of(dev, vectors, epochs, patience, hidden, wordDimension, charDimension, charFilters, batchSize,
+        learningRate, dropout, seed, checkpoint).anyMatch(value -> value != null);
+  }
+
+  /**
+   * The training parameters, checked before any training starts (a bad value or a missing file would
+   * otherwise surface only after a long run) as usage errors of {@code spec}'s command.
+   */
+  TrainingParameters parameters(CommandLine.Model.CommandSpec spec) {
+    requireFile(spec, "--dev", dev);
+    requireFile(spec, "--vectors", vectors);
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.EPOCHS, epochs);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.PATIENCE, patience);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.HIDDEN, hidden);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_DIMENSION, wordDimension);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_DIMENSION, charDimension);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_FILTERS, charFilters);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.BATCH_SIZE, batchSize);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.LEARNING_RATE, learningRate);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.DROPOUT, dropout);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.SEED, seed);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.DEV_DATA, dev);
+    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint);
+    try {
+      BiLstmCrfSequenceTrainer.settings(parameters);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return parameters;
+  }
+
+  private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
+    if (file != null && !Files.isRegularFile(file)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such file " + file);
+    }
+  }
+
+  private static void putIfSet(TrainingParameters parameters, String key, Object value) {
+    if (value != null) {
+      parameters.put(key, value.toString());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.seqnlp.eval.ner;
+
+import java.nio.file.Path;
+import java.util.List;
+import opennlp.tools.namefind.NameSample;
+
+/** A labelled data file held in memory, so every model sees exactly the same sentences. */
+public record DataSet(Path file, List<NameSample> samples) {
+
+  public DataSet {
+    if (samples.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no sentences");
+    }
+    samples = List.copyOf(samples);
+  }
+
+  /** The file name, which names the data set in reports. */
+  public String name() {
+    return String.valueOf(file.getFileName());
+  }
+
+  public int sentenceCount() {
+    return samples.size();
+  }
+
+  public long tokenCount() {
+    return samples.stream().mapToLong(sample -> sample.getSentence().length).sum();
+  }
+
+  public long entityCount() {
+    return samples.stream().mapToLong(sample -> sample.getNames().length).sum();
+  }
+
+  /** The token arrays, for the batch API. */
+  public List<String[]> sentences() {
+    return samples.stream().map(NameSample::getSentence).toList();
+  }
+}
