@@ -135,6 +135,24 @@ public final class LmEvaluation {
             + ", clipped " + info.get("Clipped-Steps") + "; " + info.get("Stop-Reason"));
   }
 
+  /**
+   * The shipped word model, trained by its own command (see its card): perplexity from {@code
+   * calculateProbability} per sentence, with the file-level perplexity of {@code seqnlp perplexity} beside
+   * it, the two ways the language-model issue asks to agree.
+   */
+  Row shipped(Path modelFile) throws IOException {
+    RnnLanguageModel model = RnnLanguageModel.load(modelFile);
+    ToDoubleFunction<String[]> fromProbability = tokens -> Math.log(model.calculateProbability(tokens));
+    var info = model.trainingInfo();
+    return new Row("shipped " + modelFile.getFileName() + " (" + model.architecture().cell() + ", "
+        + info.get("Epochs-Trained") + " epochs)", perplexity(validation, fromProbability),
+        perplexity(test, fromProbability),
+        info.get("Tokens-Per-Second") + " tokens/s (" + info.get("Tokens-Per-Cpu-Second") + " per CPU-second)",
+        String.format(Locale.ROOT, "from calculateProbability; the CLI's perplexity of the same files: valid "
+            + "%.2f, test %.2f", model.perplexity(ptb.resolve("ptb.valid.txt"), false).value(),
+            model.perplexity(ptb.resolve("ptb.test.txt"), false).value()));
+  }
+
   static String table(List<Row> rows) {
     StringBuilder table = new StringBuilder(
         "| model | valid perplexity | test perplexity | training throughput | notes |\n|---|---:|---:|---|---|\n");
@@ -179,7 +197,9 @@ public final class LmEvaluation {
 
   /** The rows in table order, by the name that selects them on the command line. */
   private static final List<String> ROWS = List.of("kn5", "kn3", "opennlp3", "rnn", "rnn-clip", "gru", "lstm",
-      "lstm-dl4j");
+      "lstm-dl4j", "shipped");
+  /** The shipped word model, relative to the repository root the evaluation runs from. */
+  private static final Path SHIPPED_MODEL = Path.of("models/lm/ptb-word-lstm.zip");
 
   private Row compute(String row) throws IOException {
     return switch (row) {
@@ -190,6 +210,7 @@ public final class LmEvaluation {
       case "rnn-clip" -> recurrent("RNN (tanh), global-norm clipping 5", CellType.RNN, 5, "java");
       case "gru" -> recurrent("GRU, global-norm clipping 5", CellType.GRU, 5, "java");
       case "lstm" -> recurrent("LSTM, global-norm clipping 5", CellType.LSTM, 5, "java");
+      case "shipped" -> shipped(SHIPPED_MODEL);
       case "lstm-dl4j" -> recurrent("LSTM trained by DL4J (full softmax), global-norm clipping 5", CellType.LSTM, 5,
           "dl4j");
       default -> throw new IllegalArgumentException("unknown row " + row + "; rows are " + ROWS);
