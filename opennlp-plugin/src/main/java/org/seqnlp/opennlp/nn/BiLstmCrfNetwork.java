@@ -1,14 +1,18 @@
 package org.seqnlp.opennlp.nn;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trained sequence labeller in plain Java: {@link TokenEncoder} features, a bidirectional
  * {@link Lstm} (forward states then backward states), a linear layer to one emission score per label,
  * and a {@link LinearChainCrf}. Needs no ND4J/DL4J at run time.
  *
- * <p>Immutable; every method allocates its own scratch arrays, so one instance serves any number of
- * threads at once.
+ * <p>Thread-safe: one instance serves any number of threads at once. The weights are immutable and
+ * every method allocates its own scratch arrays; the only shared mutable state is a bounded cache of
+ * the LSTM input projections of the tokens seen first ({@link #TOKEN_CACHE_PROPERTY}), which are 60%
+ * of the multiply-adds per token. A token's cached values are computed exactly as uncached ones, so
+ * results never depend on what the cache holds or on which thread filled it.
  */
 public final class BiLstmCrfNetwork {
 
@@ -19,16 +23,38 @@ public final class BiLstmCrfNetwork {
   private final float[] outputWeights;
   private final float[] outputBias;
   private final LinearChainCrf crf;
+  private final Direction forwardDirection;
+  private final Direction backwardDirection;
+  /** {@link #outputWeights} as one array per input (see {@link Lstm#addRows}). */
+  private final float[][] outputRows;
   /**
-   * The word-embedding part of each LSTM direction's input projection for the {@link #CACHED_WORDS}
-   * most frequent words (the vocabulary is in frequency order): about 40% of the BiLSTM's arithmetic
-   * per token, computed once at load time.
+   * Both directions' input pre-activations (bias plus input weights times the token features) of
+   * recently tagged tokens, by the token exactly as written: a token's features depend on nothing
+   * else (see {@link TokenEncoder}), so its entry never changes. See {@link #TOKEN_CACHE_PROPERTY}.
    */
-  private final float[] forwardWordProjections;
-  private final float[] backwardWordProjections;
+  private final ConcurrentHashMap<String, float[][]> tokenCache;
+  private final int tokenCacheCapacity;
 
-  /** How many words get a precomputed projection: 4096 x 8 x hidden floats, 13 MB at hidden 100. */
-  static final int CACHED_WORDS = 4096;
+  /**
+   * Tokens of the {@value #SEPARATE_WORD_PART} most frequent words (the vocabulary is in frequency
+   * order) get the word-embedding part of their input projection summed on its own first, then added
+   * to the bias: the runtime once kept that part precomputed for them, and computing it the same way
+   * keeps every output bit-identical to what the released models were evaluated with.
+   */
+  static final int SEPARATE_WORD_PART = 4096;
+
+  /**
+   * System property with the token cache's capacity in tokens (default {@value
+   * #DEFAULT_TOKEN_CACHE}; 0 turns it off). An entry holds {@code 8 x hidden} floats, about 3.35 kB
+   * with its key and map node at hidden 100, so the default costs at most about 14 MB per loaded
+   * model, filled as tokens are first seen. The first tokens seen are kept, up to the capacity (a few
+   * more when threads race), and never evicted; tokens longer than {@value #MAX_CACHED_TOKEN_LENGTH}
+   * characters are not kept. On CoNLL-2003 the default holds 69-74% of the tokens of unseen text
+   * after the cache has been filled from other text. Read when a network is built (at model load).
+   */
+  public static final String TOKEN_CACHE_PROPERTY = "seqnlp.ner.tokenCache";
+  public static final int DEFAULT_TOKEN_CACHE = 4096;
+  static final int MAX_CACHED_TOKEN_LENGTH = 32;
 
   /**
    * @param outputWeights {@code 2*hidden x labels}, row-major, used as it is
@@ -36,6 +62,13 @@ public final class BiLstmCrfNetwork {
    */
   public BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Lstm forward, Lstm backward,
       float[] outputWeights, float[] outputBias, LinearChainCrf crf) {
+    this(labels, encoder, forward, backward, outputWeights, outputBias, crf,
+        Integer.getInteger(TOKEN_CACHE_PROPERTY, DEFAULT_TOKEN_CACHE));
+  }
+
+  /** As the public constructor, with the token cache's capacity given (0: no cache). */
+  BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Lstm forward, Lstm backward,
+      float[] outputWeights, float[] outputBias, LinearChainCrf crf, int tokenCacheCapacity) {
     if (forward.inputSize() != encoder.outputDimension() || backward.inputSize() != encoder.outputDimension()) {
       throw new IllegalArgumentException("LSTM input size does not match the token features: "
           + forward.inputSize() + "/" + backward.inputSize() + " vs " + encoder.outputDimension());
@@ -46,6 +79,9 @@ public final class BiLstmCrfNetwork {
     if (crf.labels() != labels.size()) {
       throw new IllegalArgumentException("CRF has " + crf.labels() + " labels, expected " + labels.size());
     }
+    if (tokenCacheCapacity < 0) {
+      throw new IllegalArgumentException("token cache capacity must not be negative, got " + tokenCacheCapacity);
+    }
     TokenEncoder.requireLength("output weights", outputWeights, 2L * forward.hidden() * labels.size());
     TokenEncoder.requireLength("output bias", outputBias, labels.size());
     this.labels = List.copyOf(labels);
@@ -55,20 +91,72 @@ public final class BiLstmCrfNetwork {
     this.outputWeights = outputWeights;
     this.outputBias = outputBias;
     this.crf = crf;
-    this.forwardWordProjections = wordProjections(forward);
-    this.backwardWordProjections = wordProjections(backward);
+    this.forwardDirection = new Direction(forward, encoder);
+    this.backwardDirection = new Direction(backward, encoder);
+    this.outputRows = Lstm.splitRows(outputWeights, 2 * forward.hidden(), labels.size());
+    this.tokenCacheCapacity = tokenCacheCapacity;
+    this.tokenCache = new ConcurrentHashMap<>(Math.min(tokenCacheCapacity, 1 << 16) * 4 / 3 + 1);
   }
 
-  private float[] wordProjections(Lstm lstm) {
-    int words = Math.min(CACHED_WORDS, encoder.words().size());
-    int gates = 4 * lstm.hidden();
-    int dimension = encoder.wordDimension();
-    float[] projections = new float[words * gates];
-    for (int w = 0; w < words; w++) {
-      // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
-      lstm.addInputProjection(encoder.wordEmbeddings(), w * dimension, 0, dimension, projections, w * gates);
+  /**
+   * One LSTM direction with its weights split into one array per input (see {@link Lstm#addRows}),
+   * about 0.4 MB per direction at hidden 100.
+   */
+  private static final class Direction {
+    final int hidden;
+    final int gates;
+    final float[] bias;
+    final float[][] inputRows;
+    final float[][] recurrentRows;
+    final float[] wordEmbeddings;
+    final int wordDimension;
+    final int featureSize;
+
+    Direction(Lstm lstm, TokenEncoder encoder) {
+      this.hidden = lstm.hidden();
+      this.gates = 4 * hidden;
+      this.bias = lstm.bias();
+      this.inputRows = Lstm.splitRows(lstm.inputWeights(), lstm.inputSize(), gates);
+      this.recurrentRows = Lstm.splitRows(lstm.recurrentWeights(), hidden, gates);
+      this.wordEmbeddings = encoder.wordEmbeddings();
+      this.wordDimension = encoder.wordDimension();
+      this.featureSize = encoder.outputDimension();
     }
-    return projections;
+
+    /** Bias plus input weights times {@code features} (one token's, from index 0). */
+    float[] project(float[] features, int wordRow) {
+      float[] sum = bias.clone();
+      if (wordRow < SEPARATE_WORD_PART) {
+        // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
+        float[] wordPart = new float[gates];
+        Lstm.addRows(inputRows, wordEmbeddings, wordRow * wordDimension, 0, wordDimension, wordPart);
+        for (int i = 0; i < gates; i++) {
+          sum[i] += wordPart[i];
+        }
+        Lstm.addRows(inputRows, features, 0, wordDimension, featureSize, sum);
+      } else {
+        Lstm.addRows(inputRows, features, 0, 0, featureSize, sum);
+      }
+      return sum;
+    }
+
+    /**
+     * The recurrence over per-step input pre-activations (read, not changed), writing the hidden
+     * state of step t to {@code outputs[t * outputStride + outputOffset]}.
+     */
+    void recur(float[][] inputs, int length, boolean backwards, float[] outputs, int outputStride, int outputOffset) {
+      float[] preActivations = new float[gates];
+      float[] state = new float[hidden];
+      float[] cell = new float[hidden];
+      double[] scratch = new double[gates];
+      for (int step = 0; step < length; step++) {
+        int t = backwards ? length - 1 - step : step;
+        System.arraycopy(inputs[t], 0, preActivations, 0, gates);
+        Lstm.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
+        LstmActivation.apply(preActivations, cell, state, scratch, hidden);
+        System.arraycopy(state, 0, outputs, t * outputStride + outputOffset, hidden);
+      }
+    }
   }
 
   public List<String> labels() {
@@ -111,52 +199,46 @@ public final class BiLstmCrfNetwork {
 
   /** Emission scores, row-major {@code tokens.length x labels().size()}. */
   public float[] emissions(String[] tokens) {
-    int[] wordRows = new int[tokens.length];
-    for (int t = 0; t < tokens.length; t++) {
-      wordRows[t] = encoder.wordIndex(tokens[t]);
+    int length = tokens.length;
+    float[][] forwardInputs = new float[length][];
+    float[][] backwardInputs = new float[length][];
+    float[] features = null;
+    for (int t = 0; t < length; t++) {
+      String token = tokens[t];
+      float[][] inputs = tokenCacheCapacity == 0 ? null : tokenCache.get(token);
+      if (inputs == null) {
+        if (features == null) {
+          features = new float[encoder.outputDimension()];
+        }
+        int wordRow = encoder.wordIndex(token);
+        encoder.encode(token, wordRow, features, 0);
+        inputs = new float[][] {forwardDirection.project(features, wordRow), backwardDirection.project(features, wordRow)};
+        if (token.length() <= MAX_CACHED_TOKEN_LENGTH && tokenCache.size() < tokenCacheCapacity) {
+          tokenCache.putIfAbsent(token, inputs);
+        }
+      }
+      forwardInputs[t] = inputs[0];
+      backwardInputs[t] = inputs[1];
     }
-    return emissionsOf(features(tokens), wordRows, tokens.length);
-  }
-
-  /** Emissions from the token features and the vocabulary row of each token. */
-  private float[] emissionsOf(float[] features, int[] wordRows, int length) {
     int hidden = forward.hidden();
     int width = 2 * hidden;
     float[] states = new float[length * width];
-    forward.recur(preActivations(forward, forwardWordProjections, features, wordRows, length), length, false,
-        states, width, 0);
-    backward.recur(preActivations(backward, backwardWordProjections, features, wordRows, length), length, true,
-        states, width, hidden);
+    forwardDirection.recur(forwardInputs, length, false, states, width, 0);
+    backwardDirection.recur(backwardInputs, length, true, states, width, hidden);
     int labelCount = labels.size();
     float[] emissions = new float[length * labelCount];
+    float[] scores = new float[labelCount];
     for (int t = 0; t < length; t++) {
-      int row = t * labelCount;
-      System.arraycopy(outputBias, 0, emissions, row, labelCount);
-      for (int h = 0; h < width; h++) {
-        Lstm.axpy(states[t * width + h], outputWeights, h * labelCount, emissions, row, labelCount);
-      }
+      System.arraycopy(outputBias, 0, scores, 0, labelCount);
+      Lstm.addRows(outputRows, states, t * width, 0, width, scores);
+      System.arraycopy(scores, 0, emissions, t * labelCount, labelCount);
     }
     return emissions;
   }
 
-  private float[] preActivations(Lstm lstm, float[] wordProjections, float[] features, int[] wordRows, int length) {
-    int gates = 4 * lstm.hidden();
-    int featureSize = encoder.outputDimension();
-    int wordDimension = encoder.wordDimension();
-    int cached = wordProjections.length / gates;
-    float[] preActivations = new float[length * gates];
-    for (int t = 0; t < length; t++) {
-      int row = t * gates;
-      System.arraycopy(lstm.bias(), 0, preActivations, row, gates);
-      int in = t * featureSize;
-      if (wordRows[t] < cached) {
-        Lstm.axpy(1f, wordProjections, wordRows[t] * gates, preActivations, row, gates);
-        lstm.addInputProjection(features, in, wordDimension, featureSize, preActivations, row);
-      } else {
-        lstm.addInputProjection(features, in, 0, featureSize, preActivations, row);
-      }
-    }
-    return preActivations;
+  /** How many tokens the token cache holds (for tests and monitoring). */
+  int cachedTokens() {
+    return tokenCache.size();
   }
 
   /** The best label sequence for {@code tokens} with the marginal probability of each label. */

@@ -142,7 +142,12 @@ public final class TokenEncoder {
 
   /** Writes the features of {@code token} to {@code out[offset .. offset + outputDimension())}. */
   public void encode(String token, float[] out, int offset) {
-    System.arraycopy(wordEmbeddings, wordIndex(token) * wordDimension, out, offset, wordDimension);
+    encode(token, wordIndex(token), out, offset);
+  }
+
+  /** As {@link #encode(String, float[], int)} with the token's {@link #wordIndex} already looked up. */
+  void encode(String token, int wordIndex, float[] out, int offset) {
+    System.arraycopy(wordEmbeddings, wordIndex * wordDimension, out, offset, wordDimension);
     encodeCharacters(charWindow(token), out, offset + wordDimension, null);
   }
 

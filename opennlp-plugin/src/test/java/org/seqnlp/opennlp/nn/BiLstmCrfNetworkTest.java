@@ -1,0 +1,238 @@
+package org.seqnlp.opennlp.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The optimised forward pass against the straightforward one and against the outputs of the previous release. */
+class BiLstmCrfNetworkTest {
+
+  private static final String[][] SENTENCES = {
+      {"The", "cat", "sat", "on", "the", "mat"},
+      {"Tess", "hates", "cats", "."},
+      {"THE", "extraordinarily-long-word", "sat"}};
+
+  /**
+   * Emissions of {@code RandomNetworks.create(11)} for {@link #SENTENCES} as the runtime before the
+   * token cache, the row-split weights and the vectorised gates computed them.
+   */
+  private static final float[][] PREVIOUS_RELEASE = {
+      {-0.3136443f, 0.07302575f, 0.96366715f, -0.12843332f, 0.3312921f, 0.93271893f, -0.09776011f, 0.28903943f,
+          0.638397f, -0.16702208f, 0.096067294f, 0.8028972f, -0.12303423f, 0.021796256f, 0.6227225f, -0.033904713f,
+          0.029075157f, 0.95816797f},
+      {-0.32665136f, -0.055693373f, 1.0852859f, -0.10180977f, 0.16099018f, 1.2143784f, -0.09904937f, 0.14170232f,
+          1.2898169f, -0.17319593f, -0.24846117f, 1.0120523f},
+      {-0.34508035f, -0.047632217f, 0.94643605f, -0.24895935f, -0.1070096f, 0.94861406f, -0.05914697f, 0.10261061f,
+          0.8056499f}};
+  private static final int[][] PREVIOUS_LABELS = {{2, 0, 1, 2, 1, 2}, {2, 1, 2, 0}, {2, 1, 2}};
+  private static final double[][] PREVIOUS_PROBABILITIES = {
+      {0.7028638793262328, 0.27113116732316744, 0.41671667940352025, 0.41975049726311836, 0.4051802948954876,
+          0.4681567736824514},
+      {0.7337546375907829, 0.3780726981090078, 0.4571380395591572, 0.27793012245222865},
+      {0.7051911112909812, 0.355453675888678, 0.4116153713479862}};
+
+  private static BiLstmCrfNetwork withCache(BiLstmCrfNetwork network, int capacity) {
+    return new BiLstmCrfNetwork(network.labels(), network.encoder(), network.forward(), network.backward(),
+        network.outputWeights(), network.outputBias(), network.crf(), capacity);
+  }
+
+  @Test
+  void outputsEqualThoseOfThePreviousRelease() {
+    BiLstmCrfNetwork network = RandomNetworks.create(11);
+    for (int round = 0; round < 2; round++) { // the second round reads the token cache
+      for (int s = 0; s < SENTENCES.length; s++) {
+        assertArrayEquals(PREVIOUS_RELEASE[s], network.emissions(SENTENCES[s]), 1e-6f);
+        Tagging tagging = network.tag(SENTENCES[s]);
+        assertArrayEquals(PREVIOUS_LABELS[s], tagging.labels());
+        assertArrayEquals(PREVIOUS_PROBABILITIES[s], tagging.probabilities(), 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void emissionsMatchTheStraightforwardForwardPass() {
+    for (long seed = 0; seed < 5; seed++) {
+      BiLstmCrfNetwork network = RandomNetworks.create(seed);
+      for (String[] sentence : randomSentences(new Random(seed), 20)) {
+        assertArrayEquals(straightforwardEmissions(network, sentence), network.emissions(sentence), 1e-5f);
+      }
+    }
+  }
+
+  /** Features, {@link Lstm#run} both ways, then the output layer: the plain definition of the network. */
+  private static float[] straightforwardEmissions(BiLstmCrfNetwork network, String[] tokens) {
+    int hidden = network.forward().hidden();
+    int width = 2 * hidden;
+    float[] features = network.features(tokens);
+    float[] states = new float[tokens.length * width];
+    network.forward().run(features, tokens.length, false, states, width, 0);
+    network.backward().run(features, tokens.length, true, states, width, hidden);
+    int labels = network.labels().size();
+    float[] emissions = new float[tokens.length * labels];
+    for (int t = 0; t < tokens.length; t++) {
+      for (int k = 0; k < labels; k++) {
+        double sum = network.outputBias()[k];
+        for (int h = 0; h < width; h++) {
+          sum += states[t * width + h] * network.outputWeights()[h * labels + k];
+        }
+        emissions[t * labels + k] = (float) sum;
+      }
+    }
+    return emissions;
+  }
+
+  @Test
+  void resultsDoNotDependOnTheTokenCache() {
+    BiLstmCrfNetwork base = RandomNetworks.create(4);
+    BiLstmCrfNetwork uncached = withCache(base, 0);
+    BiLstmCrfNetwork small = withCache(base, 3);
+    BiLstmCrfNetwork large = withCache(base, 10_000);
+    for (int round = 0; round < 2; round++) {
+      for (String[] sentence : randomSentences(new Random(9), 30)) {
+        float[] expected = uncached.emissions(sentence);
+        // Bit for bit: a cached token's values are computed exactly as an uncached token's.
+        assertArrayEquals(expected, small.emissions(sentence), 0f);
+        assertArrayEquals(expected, large.emissions(sentence), 0f);
+        assertArrayEquals(uncached.tag(sentence).probabilities(), large.tag(sentence).probabilities(), 0.0);
+      }
+    }
+    assertEquals(0, uncached.cachedTokens());
+    assertEquals(3, small.cachedTokens());
+  }
+
+  @Test
+  void theTokenCacheIsBoundedAndSkipsLongTokens() {
+    BiLstmCrfNetwork network = withCache(RandomNetworks.create(1), 4);
+    String longToken = "x".repeat(BiLstmCrfNetwork.MAX_CACHED_TOKEN_LENGTH + 1);
+    network.emissions(new String[] {longToken, "the"});
+    assertEquals(1, network.cachedTokens());
+    network.emissions(new String[] {"a", "b", "c", "d", "e", "f"});
+    assertEquals(4, network.cachedTokens());
+  }
+
+  @Test
+  void threadsSharingOneNetworkAndItsCacheGetTheResultsOfOne() throws Exception {
+    BiLstmCrfNetwork reference = withCache(RandomNetworks.create(6), 0);
+    BiLstmCrfNetwork shared = withCache(RandomNetworks.create(6), 50);
+    List<String[]> sentences = randomSentences(new Random(5), 200);
+    List<float[]> expected = new ArrayList<>();
+    for (String[] sentence : sentences) {
+      expected.add(reference.emissions(sentence));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<float[]>>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int offset = i * 25;
+        results.add(pool.submit(() -> {
+          List<float[]> emissions = new ArrayList<>();
+          for (int k = 0; k < sentences.size(); k++) {
+            emissions.add(shared.emissions(sentences.get((k + offset) % sentences.size())));
+          }
+          return emissions;
+        }));
+      }
+      for (int i = 0; i < 8; i++) {
+        List<float[]> emissions = results.get(i).get();
+        for (int k = 0; k < sentences.size(); k++) {
+          assertArrayEquals(expected.get((k + i * 25) % sentences.size()), emissions.get(k), 0f);
+        }
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void addRowsIsBitIdenticalToOneAxpyPerRow() {
+    Random random = new Random(2);
+    for (int trial = 0; trial < 200; trial++) {
+      int rowCount = 1 + random.nextInt(13);
+      int width = 1 + random.nextInt(40);
+      float[] matrix = RandomNetworks.gaussian(random, rowCount * width);
+      float[] x = RandomNetworks.gaussian(random, rowCount + 3);
+      for (int i = 0; i < x.length; i++) {
+        if (random.nextInt(3) == 0) {
+          x[i] = 0f;
+        }
+      }
+      int xOffset = random.nextInt(4);
+      int from = random.nextInt(rowCount);
+      int to = from + random.nextInt(rowCount - from + 1);
+      float[] expected = RandomNetworks.gaussian(random, width);
+      float[] actual = expected.clone();
+      for (int r = from; r < to; r++) {
+        Lstm.axpy(x[xOffset + r], matrix, r * width, expected, 0, width);
+      }
+      Lstm.addRows(Lstm.splitRows(matrix, rowCount, width), x, xOffset, from, to, actual);
+      assertArrayEquals(expected, actual, 0f);
+    }
+  }
+
+  @Test
+  void vectorisedGatesAgreeWithTheScalarOnesToTheLastBit() {
+    int hidden = 50;
+    Lstm lstm = new Lstm(1, hidden, new float[4 * hidden], new float[hidden * 4 * hidden], new float[4 * hidden]);
+    Random random = new Random(8);
+    float[] special = {0f, -0f, 20f, -20f, 20.5f, -20.5f, 40f, 41f, -40f, -104f, -104.5f, -103.9f, 1000f, -1000f,
+        1e-30f, -1e-30f, 5e-4f, Float.MIN_VALUE};
+    long values = 0;
+    long differing = 0;
+    for (int trial = 0; trial < 4000; trial++) {
+      float[] preActivations = new float[4 * hidden];
+      for (int i = 0; i < preActivations.length; i++) {
+        preActivations[i] = trial % 10 == 0 ? special[random.nextInt(special.length)]
+            : (float) (random.nextGaussian() * (1 + trial % 7) * 3);
+      }
+      float[] cell = RandomNetworks.gaussian(random, hidden);
+      float[] expectedCell = cell.clone();
+      float[] expectedState = new float[hidden];
+      lstm.activate(preActivations, 0, expectedCell, 0, expectedState, 0);
+      float[] state = new float[hidden];
+      LstmActivation.apply(preActivations, cell, state, new double[4 * hidden], hidden);
+      for (int h = 0; h < hidden; h++) {
+        values += 2;
+        differing += (cell[h] != expectedCell[h] ? 1 : 0) + (state[h] != expectedState[h] ? 1 : 0);
+        // A gate one unit in the last place off moves the products by about as much.
+        assertEquals(expectedCell[h], cell[h], 1e-6f * Math.max(1f, Math.abs(expectedCell[h])));
+        assertEquals(expectedState[h], state[h], 1e-6f);
+      }
+    }
+    assertTrue(differing * 10_000 < values, differing + " of " + values + " values differ");
+  }
+
+  @Test
+  void vectorisedTanhAndSigmoidEqualTheScalarOnesAtTheirLimits() {
+    float[] inputs = {0f, 20f, -20f, 19.99f, 21f, -21f, 40f, 39.9f, 45f, -40f, -60f, -103.9f, -104f, -120f, 0.5f};
+    for (float x : inputs) {
+      double[] tanh = {2.0 * Math.max(-20f, Math.min(20f, x))};
+      LstmActivation.tanhOfHalf(tanh, 0, 1);
+      assertEquals(Lstm.tanh(x), (float) tanh[0], Math.ulp(Lstm.tanh(x)), "tanh " + x);
+      double[] sigmoid = {-(double) Math.max(-104f, Math.min(40f, x))};
+      LstmActivation.sigmoidOfNegated(sigmoid, 0, 1);
+      assertEquals(Lstm.sigmoid(x), (float) sigmoid[0], Math.ulp(Lstm.sigmoid(x)), "sigmoid " + x);
+    }
+  }
+
+  private static List<String[]> randomSentences(Random random, int count) {
+    String[] vocabulary = {"the", "The", "cat", "CAT", "sat", "on", "mat", "Tess", "hates", ".", "xyz", "Ca",
+        "a-very-long-token-indeed", "th", "e", "t"};
+    List<String[]> sentences = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String[] sentence = new String[1 + random.nextInt(12)];
+      for (int t = 0; t < sentence.length; t++) {
+        sentence[t] = vocabulary[random.nextInt(vocabulary.length)];
+      }
+      sentences.add(sentence);
+    }
+    return sentences;
+  }
+}
