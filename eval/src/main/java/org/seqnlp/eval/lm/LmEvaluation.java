@@ -114,8 +114,15 @@ public final class LmEvaluation {
   }
 
   Row recurrent(String name, CellType cell, double clipNorm, String engine) throws IOException {
+    return recurrent(name, cell, clipNorm, engine, 1.0);
+  }
+
+  Row recurrent(String name, CellType cell, double clipNorm, String engine, double learningRate)
+      throws IOException {
     TrainingParameters parameters = new TrainingParameters();
+    parameters.put(RnnLmTrainer.LEARNING_RATE, Double.toString(learningRate));
     parameters.put(RnnLmTrainer.ENGINE, engine);
+    parameters.put(RnnLmTrainer.THREADS, "1");
     parameters.put(RnnLmTrainer.CELL, cell.name());
     parameters.put(RnnLmTrainer.HIDDEN_SIZE, Integer.toString(hiddenSize));
     parameters.put(RnnLmTrainer.EMBEDDING_SIZE, Integer.toString(hiddenSize));
@@ -157,10 +164,15 @@ public final class LmEvaluation {
     StringBuilder table = new StringBuilder(
         "| model | valid perplexity | test perplexity | training throughput | notes |\n|---|---:|---:|---|---|\n");
     for (Row row : rows) {
-      table.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %s |%n", row.model(), row.validation(),
-          row.test(), row.throughput(), row.notes()));
+      table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", row.model(),
+          formatPerplexity(row.validation()), formatPerplexity(row.test()), row.throughput(), row.notes()));
     }
     return table.toString();
+  }
+
+  /** Diverged models reach perplexities of 10^160: those are shown in scientific notation. */
+  static String formatPerplexity(double perplexity) {
+    return String.format(Locale.ROOT, perplexity < 1e6 ? "%.1f" : "%.1e", perplexity);
   }
 
   /** The result document: settings, table, and how the figures were measured. */
@@ -170,8 +182,10 @@ public final class LmEvaluation {
         budgetTokens + " training tokens each",
         String.format(Locale.ROOT, "(%.3f epochs, no validation during training, last weights),",
             budgetTokens / 929_589.0),
-        "SGD with learning rate 1, truncated BPTT 35, batch 20; clipping by global gradient norm where stated.",
-        "The plain-Java engine (2 threads) uses the trainer's default softmax factored into word classes;",
+        "SGD with learning rate 1 unless stated, truncated BPTT 35, batch 20; clipping by global gradient norm",
+        "where stated.",
+        "The plain-Java engine (one thread, like DL4J here) uses the trainer's default softmax factored into",
+        "word classes;",
         "the DL4J row trains a full softmax (DL4J 1.0.0-M2.1 has no GRU layer and no factored softmax).",
         "Every model scores each sentence alone with its end-of-sentence token, as `calculateProbability`",
         "does, on " + evaluationSets() + ".",
@@ -197,7 +211,7 @@ public final class LmEvaluation {
 
   /** The rows in table order, by the name that selects them on the command line. */
   private static final List<String> ROWS = List.of("kn5", "kn3", "opennlp3", "rnn", "rnn-clip", "gru", "lstm",
-      "lstm-dl4j", "shipped");
+      "lstm-dl4j", "rnn-slow", "rnn-clip-slow", "shipped");
   /** The shipped word model, relative to the repository root the evaluation runs from. */
   private static final Path SHIPPED_MODEL = Path.of("models/lm/ptb-word-lstm.zip");
 
@@ -211,6 +225,9 @@ public final class LmEvaluation {
       case "gru" -> recurrent("GRU, global-norm clipping 5", CellType.GRU, 5, "java");
       case "lstm" -> recurrent("LSTM, global-norm clipping 5", CellType.LSTM, 5, "java");
       case "shipped" -> shipped(SHIPPED_MODEL);
+      case "rnn-slow" -> recurrent("RNN (tanh), no clipping, learning rate 0.1", CellType.RNN, 0, "java", 0.1);
+      case "rnn-clip-slow" -> recurrent("RNN (tanh), global-norm clipping 5, learning rate 0.1", CellType.RNN, 5,
+          "java", 0.1);
       case "lstm-dl4j" -> recurrent("LSTM trained by DL4J (full softmax), global-norm clipping 5", CellType.LSTM, 5,
           "dl4j");
       default -> throw new IllegalArgumentException("unknown row " + row + "; rows are " + ROWS);

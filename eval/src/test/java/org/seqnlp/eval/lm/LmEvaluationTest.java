@@ -24,4 +24,11 @@ class LmEvaluationTest {
     assertTrue(table.contains("| KN | 148.0 | 141.2 |"), table);
     assertTrue(table.contains("| LSTM | 120.0 | 115.5 | 700 tokens/s | clipped |"), table);
   }
+
+  @Test
+  void divergedPerplexitiesAreWrittenInScientificNotation() {
+    assertEquals("999999.0", LmEvaluation.formatPerplexity(999_999));
+    assertEquals("1.1e+166", LmEvaluation.formatPerplexity(1.0953e166));
+    assertEquals("Infinity", LmEvaluation.formatPerplexity(Double.POSITIVE_INFINITY));
+  }
 }

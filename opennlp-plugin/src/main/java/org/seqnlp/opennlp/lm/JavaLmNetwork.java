@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.seqnlp.opennlp.nn.Tensor;
 import org.seqnlp.opennlp.nn.TensorFile;
+import org.seqnlp.opennlp.nn.VectorMath;
 
 /**
  * A recurrent language model trained in plain Java: embedding, stacked RNN, GRU or LSTM layers in the
@@ -260,13 +261,6 @@ final class JavaLmNetwork implements LmNetwork {
     return result;
   }
 
-  /** y[yOffset ..] += a · x[xOffset ..], {@code length} entries. */
-  private static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int length) {
-    for (int i = 0; i < length; i++) {
-      y[yOffset + i] += a * x[xOffset + i];
-    }
-  }
-
   /**
    * y[yOffset ..] += Σ<sub>i &lt; count</sub> a[aOffset + i·aStride] · x[xOffset + i·xStride ..], {@code
    * length} entries: a vector times a block of rows, the loop every matrix product here is made of. Four
@@ -289,23 +283,8 @@ final class JavaLmNetwork implements LmNetwork {
       }
     }
     for (; i < count; i++) {
-      axpy(a[aOffset + i * aStride], x, xOffset + i * xStride, y, yOffset, length);
+      VectorMath.axpy(a[aOffset + i * aStride], x, xOffset + i * xStride, y, yOffset, length);
     }
-  }
-
-  private static float sigmoid(float x) {
-    return (float) (1.0 / (1.0 + Math.exp(-x)));
-  }
-
-  private static float tanh(float x) {
-    if (x > 20f) {
-      return 1f;
-    }
-    if (x < -20f) {
-      return -1f;
-    }
-    double e = Math.exp(2.0 * x);
-    return (float) ((e - 1) / (e + 1));
   }
 
   /** Log of the sum of exp over {@code values[0 .. length)}, turning them into probabilities in place. */
@@ -466,7 +445,7 @@ final class JavaLmNetwork implements LmNetwork {
       }
       float[] embeddingGradient = gradients[embedding.index()];
       for (int m = 0; m < positions; m++) {
-        axpy(1f, embeddingGradients, m * e, embeddingGradient, inputs[m] * e, e);
+        VectorMath.axpy(1f, embeddingGradients, m * e, embeddingGradient, inputs[m] * e, e);
       }
     }
 
@@ -550,7 +529,7 @@ final class JavaLmNetwork implements LmNetwork {
         addRecurrent(previous, previousOffset, recurrentWeights[layer].values(), 0, pre, row, hidden);
       }
       for (int j = 0; j < hidden; j++) {
-        float h = tanh(pre[row + j]);
+        float h = VectorMath.tanh(pre[row + j]);
         pre[row + j] = h;
         outputs[layer][m * hidden + j] = h;
       }
@@ -565,14 +544,14 @@ final class JavaLmNetwork implements LmNetwork {
         addRecurrent(previous, previousOffset, u, 0, pre, row, 2 * hidden);
       }
       for (int j = 0; j < hidden; j++) {
-        float reset = sigmoid(pre[row + j]);
+        float reset = VectorMath.sigmoid(pre[row + j]);
         pre[row + j] = reset;
-        pre[row + hidden + j] = sigmoid(pre[row + hidden + j]);
+        pre[row + hidden + j] = VectorMath.sigmoid(pre[row + hidden + j]);
         rh[m * hidden + j] = previous == null ? 0f : reset * previous[previousOffset + j];
       }
       addRecurrent(rh, m * hidden, u, 2 * hidden, pre, row + 2 * hidden, hidden);
       for (int j = 0; j < hidden; j++) {
-        float candidate = tanh(pre[row + 2 * hidden + j]);
+        float candidate = VectorMath.tanh(pre[row + 2 * hidden + j]);
         pre[row + 2 * hidden + j] = candidate;
         float update = pre[row + hidden + j];
         float h = previous == null ? 0f : previous[previousOffset + j];
@@ -588,10 +567,10 @@ final class JavaLmNetwork implements LmNetwork {
       }
       float[] previousCells = previous == null ? null : t == 0 ? initialCellState[layer] : cells[layer];
       for (int j = 0; j < hidden; j++) {
-        float blockInput = tanh(pre[row + j]);
-        float forget = sigmoid(pre[row + hidden + j]);
-        float output = sigmoid(pre[row + 2 * hidden + j]);
-        float input = sigmoid(pre[row + 3 * hidden + j]);
+        float blockInput = VectorMath.tanh(pre[row + j]);
+        float forget = VectorMath.sigmoid(pre[row + hidden + j]);
+        float output = VectorMath.sigmoid(pre[row + 2 * hidden + j]);
+        float input = VectorMath.sigmoid(pre[row + 3 * hidden + j]);
         pre[row + j] = blockInput;
         pre[row + hidden + j] = forget;
         pre[row + 2 * hidden + j] = output;
@@ -599,7 +578,7 @@ final class JavaLmNetwork implements LmNetwork {
         float previousCell = previousCells == null ? 0f : previousCells[previousOffset + j];
         float cell = forget * previousCell + input * blockInput;
         cells[layer][m * hidden + j] = cell;
-        outputs[layer][m * hidden + j] = output * tanh(cell);
+        outputs[layer][m * hidden + j] = output * VectorMath.tanh(cell);
       }
     }
 
@@ -617,7 +596,7 @@ final class JavaLmNetwork implements LmNetwork {
         float[] wc = classWeights.values();
         System.arraycopy(classBias.values(), 0, classScores, 0, classes);
         for (int k = 0; k < hidden; k++) {
-          axpy(hiddenValues[base + k], wc, k * classes, classScores, 0, classes);
+          VectorMath.axpy(hiddenValues[base + k], wc, k * classes, classScores, 0, classes);
         }
         softmaxInPlace(classScores, classes);
         classScores[c] -= 1f;
@@ -629,13 +608,13 @@ final class JavaLmNetwork implements LmNetwork {
         }
         for (int k = 0; k < hidden; k++) {
           hiddenGradient[base + k] += dot(classScores, 0, wc, k * classes, classes);
-          axpy(hiddenValues[base + k], classScores, 0, gradient, k * classes, classes);
+          VectorMath.axpy(hiddenValues[base + k], classScores, 0, gradient, k * classes, classes);
         }
       }
       float[] ww = wordWeights.values();
       System.arraycopy(wordBias.values(), first, wordScores, 0, count);
       for (int k = 0; k < hidden; k++) {
-        axpy(hiddenValues[base + k], ww, k * vocabularySize + first, wordScores, 0, count);
+        VectorMath.axpy(hiddenValues[base + k], ww, k * vocabularySize + first, wordScores, 0, count);
       }
       softmaxInPlace(wordScores, count);
       wordScores[target - first] -= 1f;
@@ -647,7 +626,7 @@ final class JavaLmNetwork implements LmNetwork {
       }
       for (int k = 0; k < hidden; k++) {
         hiddenGradient[base + k] += dot(wordScores, 0, ww, k * vocabularySize + first, count);
-        axpy(hiddenValues[base + k], wordScores, 0, gradient, k * vocabularySize + first, count);
+        VectorMath.axpy(hiddenValues[base + k], wordScores, 0, gradient, k * vocabularySize + first, count);
       }
     }
 
@@ -724,7 +703,7 @@ final class JavaLmNetwork implements LmNetwork {
       }
       for (int m = 0; m < positions; m++) {
         int row = m * gateWidth;
-        axpy(1f, gateGradients, row, biasGradient, 0, gateWidth);
+        VectorMath.axpy(1f, gateGradients, row, biasGradient, 0, gateWidth);
         accumulate(gateGradients, row, 1, inputTransposed, 0, size, gateWidth, inputGradient, m * size, size);
       }
     }
@@ -743,7 +722,7 @@ final class JavaLmNetwork implements LmNetwork {
         float forget = act[row + hidden + j];
         float output = act[row + 2 * hidden + j];
         float input = act[row + 3 * hidden + j];
-        float cellTanh = tanh(cells[layer][m * hidden + j]);
+        float cellTanh = VectorMath.tanh(cells[layer][m * hidden + j]);
         float previousCell = previousCells == null ? 0f : previousCells[previousOffset + j];
         float dOutput = dh[j] * cellTanh;
         float dCell = cellGradient[r * hidden + j] + dh[j] * output * (1 - cellTanh * cellTanh);

@@ -22,7 +22,7 @@ public final class AffineLayer {
     System.arraycopy(bias, 0, out, 0, outputSize);
     for (int i = 0; i < inputSize; i++) {
       if (x[i] != 0f) {
-        Lstm.axpy(x[i], weights, i * outputSize, out, 0, outputSize);
+        VectorMath.axpy(x[i], weights, i * outputSize, out, 0, outputSize);
       }
     }
   }
@@ -53,7 +53,7 @@ public final class AffineLayer {
       int row = i * outputSize + from;
       for (int k = 0; k < count; k++) {
         if (x[k][i] != 0f) {
-          Lstm.axpy(x[k][i], weights, row, out[k], 0, width);
+          VectorMath.axpy(x[k][i], weights, row, out[k], 0, width);
         }
       }
     }

@@ -212,7 +212,8 @@ public final class BiLstmCrfNetwork {
         }
         int wordRow = encoder.wordIndex(token);
         encoder.encode(token, wordRow, features, 0);
-        inputs = new float[][] {forwardDirection.project(features, wordRow), backwardDirection.project(features, wordRow)};
+        inputs = new float[][] {
+            forwardDirection.project(features, wordRow), backwardDirection.project(features, wordRow)};
         if (token.length() <= MAX_CACHED_TOKEN_LENGTH && tokenCache.size() < tokenCacheCapacity) {
           tokenCache.putIfAbsent(token, inputs);
         }

@@ -63,18 +63,18 @@ public final class GruCell implements RecurrentCell {
     // h·U for the reset and update gates only: the candidate's recurrent input is (r ⊙ h)·U_n.
     for (int h = 0; h < hidden; h++) {
       if (state[h] != 0f) {
-        Lstm.axpy(state[h], recurrentWeights, h * gates, preActivations, 0, 2 * hidden);
+        VectorMath.axpy(state[h], recurrentWeights, h * gates, preActivations, 0, 2 * hidden);
       }
     }
     for (int h = 0; h < hidden; h++) {
-      float resetState = Lstm.sigmoid(preActivations[h]) * state[h];
+      float resetState = VectorMath.sigmoid(preActivations[h]) * state[h];
       if (resetState != 0f) {
-        Lstm.axpy(resetState, recurrentWeights, h * gates + 2 * hidden, preActivations, 2 * hidden, hidden);
+        VectorMath.axpy(resetState, recurrentWeights, h * gates + 2 * hidden, preActivations, 2 * hidden, hidden);
       }
     }
     for (int h = 0; h < hidden; h++) {
-      float update = Lstm.sigmoid(preActivations[hidden + h]);
-      float candidate = Lstm.tanh(preActivations[2 * hidden + h]);
+      float update = VectorMath.sigmoid(preActivations[hidden + h]);
+      float candidate = VectorMath.tanh(preActivations[2 * hidden + h]);
       next[h] = (1f - update) * candidate + update * state[h];
     }
   }

@@ -66,7 +66,7 @@ public final class Lstm implements RecurrentCell {
     for (int d = from; d < to; d++) {
       float x = input[inputOffset + d];
       if (x != 0f) {
-        axpy(x, inputWeights, d * gates, target, targetOffset, gates);
+        VectorMath.axpy(x, inputWeights, d * gates, target, targetOffset, gates);
       }
     }
   }
@@ -87,7 +87,7 @@ public final class Lstm implements RecurrentCell {
       for (int h = 0; h < hidden; h++) {
         float previous = state[h];
         if (previous != 0f) {
-          axpy(previous, recurrentWeights, h * gates, preActivations, row, gates);
+          VectorMath.axpy(previous, recurrentWeights, h * gates, preActivations, row, gates);
         }
       }
       activate(preActivations, row, cell, 0, state, 0);
@@ -106,7 +106,7 @@ public final class Lstm implements RecurrentCell {
     addInputProjection(input, 0, 0, inputSize, preActivations, 0);
     for (int h = 0; h < hidden; h++) {
       if (state[h] != 0f) {
-        axpy(state[h], recurrentWeights, h * gates, preActivations, 0, gates);
+        VectorMath.axpy(state[h], recurrentWeights, h * gates, preActivations, 0, gates);
       }
     }
     System.arraycopy(state, hidden, next, hidden, hidden);
@@ -117,13 +117,13 @@ public final class Lstm implements RecurrentCell {
   void activate(float[] preActivations, int row, float[] cell, int cellOffset, float[] state,
       int stateOffset) {
     for (int h = 0; h < hidden; h++) {
-      float blockInput = tanh(preActivations[row + h]);
-      float forget = sigmoid(preActivations[row + hidden + h]);
-      float output = sigmoid(preActivations[row + 2 * hidden + h]);
-      float input = sigmoid(preActivations[row + 3 * hidden + h]);
+      float blockInput = VectorMath.tanh(preActivations[row + h]);
+      float forget = VectorMath.sigmoid(preActivations[row + hidden + h]);
+      float output = VectorMath.sigmoid(preActivations[row + 2 * hidden + h]);
+      float input = VectorMath.sigmoid(preActivations[row + 3 * hidden + h]);
       float memory = forget * cell[cellOffset + h] + input * blockInput;
       cell[cellOffset + h] = memory;
-      state[stateOffset + h] = output * tanh(memory);
+      state[stateOffset + h] = output * VectorMath.tanh(memory);
     }
   }
 
@@ -132,17 +132,11 @@ public final class Lstm implements RecurrentCell {
     return 2 * hidden;
   }
 
-  static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int length) {
-    for (int i = 0; i < length; i++) {
-      y[yOffset + i] += a * x[xOffset + i];
-    }
-  }
-
   /**
    * {@code y += x[xOffset + r] * rows[r]} for {@code r = from .. to - 1}, added in that order to every
-   * element, so the result is bit-identical to one {@link #axpy} per row (Java never fuses a multiply
-   * and an add); zero coefficients add nothing, and blocks of four zeros are skipped. Four rows go
-   * through one loop, which reads and writes {@code y} once instead of four times.
+   * element, so the result is bit-identical to one {@link VectorMath#axpy} per row (Java never fuses a
+   * multiply and an add); zero coefficients add nothing, and blocks of four zeros are skipped. Four rows
+   * go through one loop, which reads and writes {@code y} once instead of four times.
    *
    * <p>{@code y} and the rows are separate arrays indexed from 0, which is what lets C2 vectorise the
    * loop: in JDK 17 it does not vectorise {@code y[yOffset + i] += a * x[xOffset + i]} over two arrays
@@ -185,23 +179,6 @@ public final class Lstm implements RecurrentCell {
       rows[r] = java.util.Arrays.copyOfRange(matrix, r * width, (r + 1) * width);
     }
     return rows;
-  }
-
-  /** tanh through the intrinsic {@link Math#exp}, several times faster than {@link Math#tanh}. */
-  static float tanh(float x) {
-    if (x > 20f) {
-      return 1f;
-    }
-    if (x < -20f) {
-      return -1f;
-    }
-    double e = Math.exp(2.0 * x);
-    return (float) ((e - 1) / (e + 1));
-  }
-
-  /** The logistic function, shared by the gated cells ({@link GruCell}). */
-  static float sigmoid(float x) {
-    return (float) (1.0 / (1.0 + Math.exp(-x)));
   }
 
   float[] inputWeights() {

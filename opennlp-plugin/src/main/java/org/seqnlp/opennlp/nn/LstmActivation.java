@@ -2,7 +2,7 @@ package org.seqnlp.opennlp.nn;
 
 /**
  * The gates of one LSTM step over whole arrays (the same function as {@link Lstm#activate}), written
- * so that C2 vectorises the costly part: {@link Lstm#tanh} and {@link Lstm#sigmoid} call {@link
+ * so that C2 vectorises the costly part: {@link VectorMath#tanh} and {@link VectorMath#sigmoid} call {@link
  * Math#exp} once per value, five times per hidden unit, and at hidden 100 that was a quarter of the
  * tagging time. Here the exponentials are computed in double precision by plain arithmetic on
  * arrays, then turned into tanh and sigmoid exactly as those two methods do.
@@ -10,14 +10,14 @@ package org.seqnlp.opennlp.nn;
  * <p>The exponential is computed as {@code e^x - 1}, by a Taylor polynomial at {@code x / 1024} and
  * ten squarings (see {@link #expMinusOne(double)}), about 1e-15 relative over the range used
  * ({@code |x| <= 104}; arguments are clamped where the float result no longer changes). After the
- * same double formulas and the rounding to float, the results equal those of {@link Lstm#tanh} and
- * {@link Lstm#sigmoid}: no difference in 2 x 20 million random arguments from 1e-10 to 100 in
+ * same double formulas and the rounding to float, the results equal those of {@link VectorMath#tanh} and
+ * {@link VectorMath#sigmoid}: no difference in 2 x 20 million random arguments from 1e-10 to 100 in
  * magnitude, and none in any emission score on the CoNLL-2003 test set. The tests allow one unit in
  * the last place in rare cases, as {@code Math.exp} itself is only specified to within one ulp.
  */
 final class LstmActivation {
 
-  /** tanh is exactly ±1 in float beyond this, as {@link Lstm#tanh} returns. */
+  /** tanh is exactly ±1 in float beyond this, as {@link VectorMath#tanh} returns. */
   private static final float TANH_LIMIT = 20f;
   /** The sigmoid is exactly 1 in float above this. */
   private static final float SIGMOID_HIGH = 40f;
@@ -62,7 +62,7 @@ final class LstmActivation {
   }
 
   /**
-   * {@code v[i] = tanh(v[i] / 2)} as {@link Lstm#tanh} computes it, {@code (e - 1) / (e + 1)} with
+   * {@code v[i] = tanh(v[i] / 2)} as {@link VectorMath#tanh} computes it, {@code (e - 1) / (e + 1)} with
    * {@code e = e^v}. Near 0 that formula cancels, and its float result hangs on the last bit of the
    * double {@code e}: which is why {@code e} is computed as {@code 1 + (e^v - 1)} with the second term
    * accurate to its own last bits, so that {@code e} rounds as {@link Math#exp}'s does.
@@ -75,7 +75,7 @@ final class LstmActivation {
     }
   }
 
-  /** {@code v[i] = sigmoid(-v[i])} as {@link Lstm#sigmoid} computes it: {@code 1 / (1 + e)}, {@code e = e^v}. */
+  /** {@code v[i] = sigmoid(-v[i])} as {@link VectorMath#sigmoid} computes it: {@code 1 / (1 + e)}, {@code e = e^v}. */
   static void sigmoidOfNegated(double[] v, int from, int to) {
     expMinusOne(v, from, to);
     for (int i = from; i < to; i++) {

@@ -39,11 +39,11 @@ public final class SimpleRnnCell implements RecurrentCell {
     input.apply(x, next);
     for (int h = 0; h < hidden; h++) {
       if (state[h] != 0f) {
-        Lstm.axpy(state[h], recurrentWeights, h * hidden, next, 0, hidden);
+        VectorMath.axpy(state[h], recurrentWeights, h * hidden, next, 0, hidden);
       }
     }
     for (int h = 0; h < hidden; h++) {
-      next[h] = Lstm.tanh(next[h]);
+      next[h] = VectorMath.tanh(next[h]);
     }
   }
 }

@@ -166,7 +166,7 @@ public final class TokenEncoder {
     for (int p = 0; p < positions; p++) {
       System.arraycopy(filterContributions, window[p] * charFilters, sum, 0, charFilters);
       for (int k = 1; k < KERNEL_WIDTH; k++) {
-        Lstm.axpy(1f, filterContributions, (k * charCount + window[p + k]) * charFilters, sum, 0, charFilters);
+        VectorMath.axpy(1f, filterContributions, (k * charCount + window[p + k]) * charFilters, sum, 0, charFilters);
       }
       for (int f = 0; f < charFilters; f++) {
         if (sum[f] > best[f]) {
@@ -176,7 +176,7 @@ public final class TokenEncoder {
       }
     }
     for (int f = 0; f < charFilters; f++) {
-      out[offset + f] = Lstm.tanh(best[f] + convolutionBias[f]);
+      out[offset + f] = VectorMath.tanh(best[f] + convolutionBias[f]);
     }
   }
 

@@ -170,7 +170,7 @@ class BiLstmCrfNetworkTest {
       float[] expected = RandomNetworks.gaussian(random, width);
       float[] actual = expected.clone();
       for (int r = from; r < to; r++) {
-        Lstm.axpy(x[xOffset + r], matrix, r * width, expected, 0, width);
+        VectorMath.axpy(x[xOffset + r], matrix, r * width, expected, 0, width);
       }
       Lstm.addRows(Lstm.splitRows(matrix, rowCount, width), x, xOffset, from, to, actual);
       assertArrayEquals(expected, actual, 0f);
@@ -215,10 +215,10 @@ class BiLstmCrfNetworkTest {
     for (float x : inputs) {
       double[] tanh = {2.0 * Math.max(-20f, Math.min(20f, x))};
       LstmActivation.tanhOfHalf(tanh, 0, 1);
-      assertEquals(Lstm.tanh(x), (float) tanh[0], Math.ulp(Lstm.tanh(x)), "tanh " + x);
+      assertEquals(VectorMath.tanh(x), (float) tanh[0], Math.ulp(VectorMath.tanh(x)), "tanh " + x);
       double[] sigmoid = {-(double) Math.max(-104f, Math.min(40f, x))};
       LstmActivation.sigmoidOfNegated(sigmoid, 0, 1);
-      assertEquals(Lstm.sigmoid(x), (float) sigmoid[0], Math.ulp(Lstm.sigmoid(x)), "sigmoid " + x);
+      assertEquals(VectorMath.sigmoid(x), (float) sigmoid[0], Math.ulp(VectorMath.sigmoid(x)), "sigmoid " + x);
     }
   }
 
