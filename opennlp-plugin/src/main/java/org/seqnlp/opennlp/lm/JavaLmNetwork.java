@@ -55,9 +55,14 @@ final class JavaLmNetwork implements LmNetwork {
   private final Parameter classBias;
   private final Parameter wordWeights;
   private final Parameter wordBias;
-  /** Transposes of the recurrent-layer weights, refreshed after each update: backpropagation reads them. */
-  private final float[][] inputWeightsTransposed;
-  private final float[][] recurrentWeightsTransposed;
+  /**
+   * The recurrent layers' weight matrices and their transposes as one array per row, refreshed after each
+   * update: the matrix products run over them in the form the JIT vectorises ({@link VectorMath#addRows}).
+   */
+  private final float[][][] inputRows;
+  private final float[][][] recurrentRows;
+  private final float[][][] inputTransposedRows;
+  private final float[][][] recurrentTransposedRows;
 
   private final int threads;
   private ExecutorService pool;
@@ -96,14 +101,20 @@ final class JavaLmNetwork implements LmNetwork {
     inputWeights = new Parameter[layers];
     recurrentWeights = new Parameter[layers];
     biases = new Parameter[layers];
-    inputWeightsTransposed = new float[layers][];
-    recurrentWeightsTransposed = new float[layers][];
+    inputRows = new float[layers][][];
+    recurrentRows = new float[layers][][];
+    inputTransposedRows = new float[layers][][];
+    recurrentTransposedRows = new float[layers][][];
     for (int layer = 0; layer < layers; layer++) {
       inputWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, "input-weights"), random, initScale,
           architecture.inputSize(layer), gateWidth);
       recurrentWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, "recurrent-weights"), random,
           initScale, hidden, gateWidth);
       biases[layer] = parameter(RnnLanguageModel.layerTensor(layer, "bias"), random, 0, gateWidth);
+      inputRows[layer] = new float[architecture.inputSize(layer)][gateWidth];
+      recurrentRows[layer] = new float[hidden][gateWidth];
+      inputTransposedRows[layer] = new float[gateWidth][architecture.inputSize(layer)];
+      recurrentTransposedRows[layer] = new float[gateWidth][hidden];
     }
     int classes = factored() ? this.classStarts.length - 1 : 0;
     classWeights = factored() ? parameter(RnnLanguageModel.CLASS_WEIGHTS, random, initScale, hidden, classes)
@@ -111,7 +122,7 @@ final class JavaLmNetwork implements LmNetwork {
     classBias = factored() ? parameter(RnnLanguageModel.CLASS_BIAS, random, 0, classes) : null;
     wordWeights = parameter(RnnLanguageModel.OUTPUT_WEIGHTS, random, initScale, hidden, vocabularySize);
     wordBias = parameter(RnnLanguageModel.OUTPUT_BIAS, random, 0, vocabularySize);
-    refreshTransposes();
+    refreshRows();
   }
 
   static int gatesOf(CellType cell) {
@@ -239,51 +250,17 @@ final class JavaLmNetwork implements LmNetwork {
       Arrays.fill(gradient, 0f);
     }
     updates++;
-    refreshTransposes();
+    refreshRows();
   }
 
-  private void refreshTransposes() {
+  private void refreshRows() {
     for (int layer = 0; layer < architecture.layers(); layer++) {
-      inputWeightsTransposed[layer] = transpose(inputWeights[layer].values(), architecture.inputSize(layer),
-          gateWidth, inputWeightsTransposed[layer]);
-      recurrentWeightsTransposed[layer] = transpose(recurrentWeights[layer].values(), hidden, gateWidth,
-          recurrentWeightsTransposed[layer]);
-    }
-  }
-
-  private static float[] transpose(float[] matrix, int rows, int columns, float[] target) {
-    float[] result = target != null ? target : new float[matrix.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < columns; c++) {
-        result[c * rows + r] = matrix[r * columns + c];
-      }
-    }
-    return result;
-  }
-
-  /**
-   * y[yOffset ..] += Σ<sub>i &lt; count</sub> a[aOffset + i·aStride] · x[xOffset + i·xStride ..], {@code
-   * length} entries: a vector times a block of rows, the loop every matrix product here is made of. Four
-   * rows at a time, so that y is loaded and stored once per four products; C2 vectorises the inner loop.
-   */
-  static void accumulate(float[] a, int aOffset, int aStride, float[] x, int xOffset, int xStride, int count,
-      float[] y, int yOffset, int length) {
-    int i = 0;
-    for (; i + 4 <= count; i += 4) {
-      float a0 = a[aOffset + i * aStride];
-      float a1 = a[aOffset + (i + 1) * aStride];
-      float a2 = a[aOffset + (i + 2) * aStride];
-      float a3 = a[aOffset + (i + 3) * aStride];
-      int x0 = xOffset + i * xStride;
-      int x1 = x0 + xStride;
-      int x2 = x1 + xStride;
-      int x3 = x2 + xStride;
-      for (int j = 0; j < length; j++) {
-        y[yOffset + j] += a0 * x[x0 + j] + a1 * x[x1 + j] + a2 * x[x2 + j] + a3 * x[x3 + j];
-      }
-    }
-    for (; i < count; i++) {
-      VectorMath.axpy(a[aOffset + i * aStride], x, xOffset + i * xStride, y, yOffset, length);
+      float[] input = inputWeights[layer].values();
+      float[] recurrent = recurrentWeights[layer].values();
+      VectorMath.copyRows(input, inputRows[layer]);
+      VectorMath.copyRows(recurrent, recurrentRows[layer]);
+      VectorMath.copyTransposedRows(input, architecture.inputSize(layer), inputTransposedRows[layer]);
+      VectorMath.copyTransposedRows(recurrent, hidden, recurrentTransposedRows[layer]);
     }
   }
 
@@ -326,13 +303,18 @@ final class JavaLmNetwork implements LmNetwork {
     private final float[] top;
     private final float[] topMask;
     private final float[][] outputGradients;
-    private final float[] gateGradients;
+    /** Per position, the gradient of the gate pre-activations. */
+    private final float[][] gateGradients;
     private final float[] embeddingGradients;
     private final float[] recurrentGradient;
     private final float[] cellGradient;
     private final float[] scratchHidden;
     private final float[] scratchHidden2;
     private final float[] scratchHidden3;
+    /** Zero-based copies of slices, so that products run in the vectorised form. */
+    private final float[] scratchGates;
+    private final float[] scratchInput;
+    private final float[] scratchPositions;
     private final float[] classScores;
     private final float[] wordScores;
     private final int[] inputs;
@@ -367,13 +349,16 @@ final class JavaLmNetwork implements LmNetwork {
       }
       top = dropout > 0 ? new float[positions * hidden] : null;
       topMask = dropout > 0 ? new float[positions * hidden] : null;
-      gateGradients = new float[positions * gateWidth];
+      gateGradients = new float[positions][gateWidth];
       embeddingGradients = new float[positions * architecture.embeddingSize()];
       recurrentGradient = new float[rows * hidden];
       cellGradient = new float[rows * hidden];
       scratchHidden = new float[hidden];
       scratchHidden2 = new float[hidden];
       scratchHidden3 = new float[hidden];
+      scratchGates = new float[gateWidth];
+      scratchInput = new float[Math.max(architecture.embeddingSize(), hidden)];
+      scratchPositions = new float[positions];
       classScores = new float[classStarts.length - 1];
       int largestClass = 0;
       for (int c = 0; c + 1 < classStarts.length; c++) {
@@ -472,14 +457,14 @@ final class JavaLmNetwork implements LmNetwork {
       int size = architecture.inputSize(layer);
       float[] x = layerInput[layer];
       float[] pre = gates[layer];
-      float[] w = inputWeights[layer].values();
       float[] b = biases[layer].values();
       System.arraycopy(state[layer], 0, initialState[layer], 0, rows * hidden);
       System.arraycopy(cellState[layer], 0, initialCellState[layer], 0, rows * hidden);
       int positions = steps * rows;
       for (int m = 0; m < positions; m++) {
-        System.arraycopy(b, 0, pre, m * gateWidth, gateWidth);
-        accumulate(x, m * size, 1, w, 0, gateWidth, size, pre, m * gateWidth, gateWidth);
+        System.arraycopy(b, 0, scratchGates, 0, gateWidth);
+        VectorMath.addRows(inputRows[layer], x, m * size, 0, size, scratchGates, gateWidth);
+        System.arraycopy(scratchGates, 0, pre, m * gateWidth, gateWidth);
       }
       for (int t = 0; t < steps; t++) {
         for (int r = 0; r < rows; r++) {
@@ -517,16 +502,19 @@ final class JavaLmNetwork implements LmNetwork {
       return t == 0 ? r * hidden : ((t - 1) * rows + r) * hidden;
     }
 
-    private void addRecurrent(float[] previous, int previousOffset, float[] weights, int columnOffset,
-        float[] target, int targetOffset, int width) {
-      accumulate(previous, previousOffset, 1, weights, columnOffset, gateWidth, hidden, target, targetOffset, width);
+    /** target[targetOffset ..] += h · U[:, 0 .. width), {@code width} entries. */
+    private void addRecurrent(int layer, float[] previous, int previousOffset, float[] target, int targetOffset,
+        int width) {
+      System.arraycopy(target, targetOffset, scratchGates, 0, width);
+      VectorMath.addRows(recurrentRows[layer], previous, previousOffset, 0, hidden, scratchGates, width);
+      System.arraycopy(scratchGates, 0, target, targetOffset, width);
     }
 
     private void rnnForward(int layer, int m, float[] previous, int previousOffset) {
       float[] pre = gates[layer];
       int row = m * gateWidth;
       if (previous != null) {
-        addRecurrent(previous, previousOffset, recurrentWeights[layer].values(), 0, pre, row, hidden);
+        addRecurrent(layer, previous, previousOffset, pre, row, hidden);
       }
       for (int j = 0; j < hidden; j++) {
         float h = VectorMath.tanh(pre[row + j]);
@@ -541,7 +529,7 @@ final class JavaLmNetwork implements LmNetwork {
       float[] rh = resetHidden[layer];
       int row = m * gateWidth;
       if (previous != null) {
-        addRecurrent(previous, previousOffset, u, 0, pre, row, 2 * hidden);
+        addRecurrent(layer, previous, previousOffset, pre, row, 2 * hidden);
       }
       for (int j = 0; j < hidden; j++) {
         float reset = VectorMath.sigmoid(pre[row + j]);
@@ -549,7 +537,13 @@ final class JavaLmNetwork implements LmNetwork {
         pre[row + hidden + j] = VectorMath.sigmoid(pre[row + hidden + j]);
         rh[m * hidden + j] = previous == null ? 0f : reset * previous[previousOffset + j];
       }
-      addRecurrent(rh, m * hidden, u, 2 * hidden, pre, row + 2 * hidden, hidden);
+      // the candidate's columns start at an offset in U's rows: the slower product over the flat matrix
+      for (int k = 0; k < hidden; k++) {
+        float resetState = rh[m * hidden + k];
+        if (resetState != 0f) {
+          VectorMath.axpy(resetState, u, k * gateWidth + 2 * hidden, pre, row + 2 * hidden, hidden);
+        }
+      }
       for (int j = 0; j < hidden; j++) {
         float candidate = VectorMath.tanh(pre[row + 2 * hidden + j]);
         pre[row + 2 * hidden + j] = candidate;
@@ -563,7 +557,7 @@ final class JavaLmNetwork implements LmNetwork {
       float[] pre = gates[layer];
       int row = m * gateWidth;
       if (previous != null) {
-        addRecurrent(previous, previousOffset, recurrentWeights[layer].values(), 0, pre, row, gateWidth);
+        addRecurrent(layer, previous, previousOffset, pre, row, gateWidth);
       }
       float[] previousCells = previous == null ? null : t == 0 ? initialCellState[layer] : cells[layer];
       for (int j = 0; j < hidden; j++) {
@@ -644,7 +638,6 @@ final class JavaLmNetwork implements LmNetwork {
      */
     private void backwardLayer(int layer, int steps, float[] inputGradient) {
       int size = architecture.inputSize(layer);
-      float[] recurrentTransposed = recurrentWeightsTransposed[layer];
       float[] recurrentGradientSum = gradients[recurrentWeights[layer].index()];
       Arrays.fill(recurrentGradient, 0f);
       Arrays.fill(cellGradient, 0f);
@@ -657,22 +650,21 @@ final class JavaLmNetwork implements LmNetwork {
           for (int j = 0; j < hidden; j++) {
             dh[j] = outputGradients[layer][m * hidden + j] + recurrentGradient[r * hidden + j];
           }
-          int row = m * gateWidth;
           float[] toPrevious = scratchHidden2;
           Arrays.fill(toPrevious, 0f);
           switch (architecture.cell()) {
             case RNN -> {
               for (int j = 0; j < hidden; j++) {
-                float h = gates[layer][row + j];
-                gateGradients[row + j] = dh[j] * (1 - h * h);
+                float h = gates[layer][m * gateWidth + j];
+                gateGradients[m][j] = dh[j] * (1 - h * h);
               }
-              addTransposed(gateGradients, row, 0, gateWidth, recurrentTransposed, toPrevious);
+              addTransposed(layer, gateGradients[m], 0, gateWidth, toPrevious);
             }
             case GRU -> gruBackward(layer, m, previous, previousOffset, dh, toPrevious);
             case LSTM -> lstmBackward(layer, m, t, r, previous, previousOffset, dh);
           }
           if (architecture.cell() == CellType.LSTM) {
-            addTransposed(gateGradients, row, 0, gateWidth, recurrentTransposed, toPrevious);
+            addTransposed(layer, gateGradients[m], 0, gateWidth, toPrevious);
           }
           boolean reset = previous == null;
           for (int j = 0; j < hidden; j++) {
@@ -687,35 +679,51 @@ final class JavaLmNetwork implements LmNetwork {
       float[] previousHidden = previousOutputs[layer];
       int previousWidth = architecture.cell() == CellType.GRU ? 2 * hidden : gateWidth;
       for (int k = 0; k < hidden; k++) {
-        accumulate(previousHidden, k, hidden, gateGradients, 0, gateWidth, positions, recurrentGradientSum,
-            k * gateWidth, previousWidth);
+        addOuterProductRow(previousHidden, k, hidden, positions, recurrentGradientSum, previousWidth);
         if (architecture.cell() == CellType.GRU) {
-          accumulate(resetHidden[layer], k, hidden, gateGradients, 2 * hidden, gateWidth, positions,
-              recurrentGradientSum, k * gateWidth + 2 * hidden, hidden);
+          for (int m = 0; m < positions; m++) {
+            VectorMath.axpy(resetHidden[layer][m * hidden + k], gateGradients[m], 2 * hidden, recurrentGradientSum,
+                k * gateWidth + 2 * hidden, hidden);
+          }
         }
       }
       float[] x = layerInput[layer];
       float[] inputGradientSum = gradients[inputWeights[layer].index()];
       float[] biasGradient = gradients[biases[layer].index()];
-      float[] inputTransposed = inputWeightsTransposed[layer];
       for (int k = 0; k < size; k++) {
-        accumulate(x, k, size, gateGradients, 0, gateWidth, positions, inputGradientSum, k * gateWidth, gateWidth);
+        addOuterProductRow(x, k, size, positions, inputGradientSum, gateWidth);
       }
       for (int m = 0; m < positions; m++) {
-        int row = m * gateWidth;
-        VectorMath.axpy(1f, gateGradients, row, biasGradient, 0, gateWidth);
-        accumulate(gateGradients, row, 1, inputTransposed, 0, size, gateWidth, inputGradient, m * size, size);
+        VectorMath.axpy(1f, gateGradients[m], 0, biasGradient, 0, gateWidth);
+        System.arraycopy(inputGradient, m * size, scratchInput, 0, size);
+        VectorMath.addRows(inputTransposedRows[layer], gateGradients[m], 0, 0, gateWidth, scratchInput, size);
+        System.arraycopy(scratchInput, 0, inputGradient, m * size, size);
       }
     }
 
-    /** target += Σ over gate columns g in [from, from + width) of gradient[row + g] · W<sup>T</sup>[g]. */
-    private void addTransposed(float[] gradient, int row, int from, int width, float[] transposed, float[] target) {
-      accumulate(gradient, row + from, 1, transposed, from * hidden, hidden, width, target, 0, hidden);
+    /**
+     * Row k of a weight gradient, Σ<sub>m</sub> values[m·width + k] · gateGradients[m][0 .. columns), added
+     * to {@code gradient} (row-major, {@code gateWidth} columns).
+     */
+    private void addOuterProductRow(float[] values, int k, int width, int positions, float[] gradient,
+        int columns) {
+      for (int m = 0; m < positions; m++) {
+        scratchPositions[m] = values[m * width + k];
+      }
+      System.arraycopy(gradient, k * gateWidth, scratchGates, 0, columns);
+      VectorMath.addRows(gateGradients, scratchPositions, 0, 0, positions, scratchGates, columns);
+      System.arraycopy(scratchGates, 0, gradient, k * gateWidth, columns);
+    }
+
+    /** target += Σ over gate columns g in [from, from + width) of gradient[g] · W<sup>T</sup>[g]. */
+    private void addTransposed(int layer, float[] gradient, int from, int width, float[] target) {
+      VectorMath.addRows(recurrentTransposedRows[layer], gradient, 0, from, from + width, target, hidden);
     }
 
     private void lstmBackward(int layer, int m, int t, int r, float[] previous, int previousOffset, float[] dh) {
       float[] act = gates[layer];
       int row = m * gateWidth;
+      float[] gateGradient = gateGradients[m];
       float[] previousCells = previous == null ? null : t == 0 ? initialCellState[layer] : cells[layer];
       for (int j = 0; j < hidden; j++) {
         float blockInput = act[row + j];
@@ -726,10 +734,10 @@ final class JavaLmNetwork implements LmNetwork {
         float previousCell = previousCells == null ? 0f : previousCells[previousOffset + j];
         float dOutput = dh[j] * cellTanh;
         float dCell = cellGradient[r * hidden + j] + dh[j] * output * (1 - cellTanh * cellTanh);
-        gateGradients[row + j] = dCell * input * (1 - blockInput * blockInput);
-        gateGradients[row + hidden + j] = dCell * previousCell * forget * (1 - forget);
-        gateGradients[row + 2 * hidden + j] = dOutput * output * (1 - output);
-        gateGradients[row + 3 * hidden + j] = dCell * blockInput * input * (1 - input);
+        gateGradient[j] = dCell * input * (1 - blockInput * blockInput);
+        gateGradient[hidden + j] = dCell * previousCell * forget * (1 - forget);
+        gateGradient[2 * hidden + j] = dOutput * output * (1 - output);
+        gateGradient[3 * hidden + j] = dCell * blockInput * input * (1 - input);
         cellGradient[r * hidden + j] = dCell * forget;
       }
     }
@@ -738,25 +746,25 @@ final class JavaLmNetwork implements LmNetwork {
         float[] toPrevious) {
       float[] act = gates[layer];
       int row = m * gateWidth;
+      float[] gateGradient = gateGradients[m];
       for (int j = 0; j < hidden; j++) {
         float update = act[row + hidden + j];
         float candidate = act[row + 2 * hidden + j];
         float h = previous == null ? 0f : previous[previousOffset + j];
-        gateGradients[row + 2 * hidden + j] = dh[j] * (1 - update) * (1 - candidate * candidate);
-        gateGradients[row + hidden + j] = dh[j] * (h - candidate) * update * (1 - update);
+        gateGradient[2 * hidden + j] = dh[j] * (1 - update) * (1 - candidate * candidate);
+        gateGradient[hidden + j] = dh[j] * (h - candidate) * update * (1 - update);
         toPrevious[j] = dh[j] * update;
       }
       float[] resetHiddenGradient = scratchHidden3;
       Arrays.fill(resetHiddenGradient, 0f);
-      addTransposed(gateGradients, row, 2 * hidden, hidden, recurrentWeightsTransposed[layer],
-          resetHiddenGradient);
+      addTransposed(layer, gateGradient, 2 * hidden, hidden, resetHiddenGradient);
       for (int j = 0; j < hidden; j++) {
         float reset = act[row + j];
         float h = previous == null ? 0f : previous[previousOffset + j];
-        gateGradients[row + j] = resetHiddenGradient[j] * h * reset * (1 - reset);
+        gateGradient[j] = resetHiddenGradient[j] * h * reset * (1 - reset);
         toPrevious[j] += resetHiddenGradient[j] * reset;
       }
-      addTransposed(gateGradients, row, 0, 2 * hidden, recurrentWeightsTransposed[layer], toPrevious);
+      addTransposed(layer, gateGradient, 0, 2 * hidden, toPrevious);
     }
   }
 
@@ -802,7 +810,7 @@ final class JavaLmNetwork implements LmNetwork {
       }
       System.arraycopy(tensor.values(), 0, parameter.values(), 0, parameter.values().length);
     }
-    refreshTransposes();
+    refreshRows();
     streamPosition = -1;
   }
 

@@ -7,6 +7,8 @@ public final class AffineLayer {
   private final int outputSize;
   private final float[] weights;
   private final float[] bias;
+  /** The weights as one array per row, for the vectorised single-vector product. */
+  private final float[][] rows;
 
   public AffineLayer(int inputSize, int outputSize, float[] weights, float[] bias) {
     TokenEncoder.requireLength("weights", weights, (long) inputSize * outputSize);
@@ -15,16 +17,13 @@ public final class AffineLayer {
     this.outputSize = outputSize;
     this.weights = weights;
     this.bias = bias;
+    this.rows = VectorMath.splitRows(weights, inputSize, outputSize);
   }
 
   /** Writes x·W + b into {@code out} (length {@link #outputSize()}). */
   public void apply(float[] x, float[] out) {
     System.arraycopy(bias, 0, out, 0, outputSize);
-    for (int i = 0; i < inputSize; i++) {
-      if (x[i] != 0f) {
-        VectorMath.axpy(x[i], weights, i * outputSize, out, 0, outputSize);
-      }
-    }
+    VectorMath.addRows(rows, x, 0, 0, inputSize, out, outputSize);
   }
 
   /**

@@ -25,7 +25,7 @@ public final class BiLstmCrfNetwork {
   private final LinearChainCrf crf;
   private final Direction forwardDirection;
   private final Direction backwardDirection;
-  /** {@link #outputWeights} as one array per input (see {@link Lstm#addRows}). */
+  /** {@link #outputWeights} as one array per input (see {@link VectorMath#addRows}). */
   private final float[][] outputRows;
   /**
    * Both directions' input pre-activations (bias plus input weights times the token features) of
@@ -93,13 +93,13 @@ public final class BiLstmCrfNetwork {
     this.crf = crf;
     this.forwardDirection = new Direction(forward, encoder);
     this.backwardDirection = new Direction(backward, encoder);
-    this.outputRows = Lstm.splitRows(outputWeights, 2 * forward.hidden(), labels.size());
+    this.outputRows = VectorMath.splitRows(outputWeights, 2 * forward.hidden(), labels.size());
     this.tokenCacheCapacity = tokenCacheCapacity;
     this.tokenCache = new ConcurrentHashMap<>(Math.min(tokenCacheCapacity, 1 << 16) * 4 / 3 + 1);
   }
 
   /**
-   * One LSTM direction with its weights split into one array per input (see {@link Lstm#addRows}),
+   * One LSTM direction with its weights split into one array per input (see {@link VectorMath#addRows}),
    * about 0.4 MB per direction at hidden 100.
    */
   private static final class Direction {
@@ -116,8 +116,8 @@ public final class BiLstmCrfNetwork {
       this.hidden = lstm.hidden();
       this.gates = 4 * hidden;
       this.bias = lstm.bias();
-      this.inputRows = Lstm.splitRows(lstm.inputWeights(), lstm.inputSize(), gates);
-      this.recurrentRows = Lstm.splitRows(lstm.recurrentWeights(), hidden, gates);
+      this.inputRows = VectorMath.splitRows(lstm.inputWeights(), lstm.inputSize(), gates);
+      this.recurrentRows = VectorMath.splitRows(lstm.recurrentWeights(), hidden, gates);
       this.wordEmbeddings = encoder.wordEmbeddings();
       this.wordDimension = encoder.wordDimension();
       this.featureSize = encoder.outputDimension();
@@ -129,13 +129,13 @@ public final class BiLstmCrfNetwork {
       if (wordRow < SEPARATE_WORD_PART) {
         // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
         float[] wordPart = new float[gates];
-        Lstm.addRows(inputRows, wordEmbeddings, wordRow * wordDimension, 0, wordDimension, wordPart);
+        VectorMath.addRows(inputRows, wordEmbeddings, wordRow * wordDimension, 0, wordDimension, wordPart);
         for (int i = 0; i < gates; i++) {
           sum[i] += wordPart[i];
         }
-        Lstm.addRows(inputRows, features, 0, wordDimension, featureSize, sum);
+        VectorMath.addRows(inputRows, features, 0, wordDimension, featureSize, sum);
       } else {
-        Lstm.addRows(inputRows, features, 0, 0, featureSize, sum);
+        VectorMath.addRows(inputRows, features, 0, 0, featureSize, sum);
       }
       return sum;
     }
@@ -152,7 +152,7 @@ public final class BiLstmCrfNetwork {
       for (int step = 0; step < length; step++) {
         int t = backwards ? length - 1 - step : step;
         System.arraycopy(inputs[t], 0, preActivations, 0, gates);
-        Lstm.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
+        VectorMath.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
         LstmActivation.apply(preActivations, cell, state, scratch, hidden);
         System.arraycopy(state, 0, outputs, t * outputStride + outputOffset, hidden);
       }
@@ -231,7 +231,7 @@ public final class BiLstmCrfNetwork {
     float[] scores = new float[labelCount];
     for (int t = 0; t < length; t++) {
       System.arraycopy(outputBias, 0, scores, 0, labelCount);
-      Lstm.addRows(outputRows, states, t * width, 0, width, scores);
+      VectorMath.addRows(outputRows, states, t * width, 0, width, scores);
       System.arraycopy(scores, 0, emissions, t * labelCount, labelCount);
     }
     return emissions;

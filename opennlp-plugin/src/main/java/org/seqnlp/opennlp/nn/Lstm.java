@@ -12,6 +12,9 @@ public final class Lstm implements RecurrentCell {
   private final float[] inputWeights;
   private final float[] recurrentWeights;
   private final float[] bias;
+  /** The weights again as one array per row, for {@link #step}'s vectorised products. */
+  private final float[][] inputRows;
+  private final float[][] recurrentRows;
 
   /**
    * The arrays are used as they are, not copied.
@@ -29,6 +32,8 @@ public final class Lstm implements RecurrentCell {
     this.inputWeights = inputWeights;
     this.recurrentWeights = recurrentWeights;
     this.bias = bias;
+    this.inputRows = VectorMath.splitRows(inputWeights, inputSize, 4 * hidden);
+    this.recurrentRows = VectorMath.splitRows(recurrentWeights, hidden, 4 * hidden);
   }
 
   @Override
@@ -101,14 +106,9 @@ public final class Lstm implements RecurrentCell {
    */
   @Override
   public void step(float[] input, float[] state, float[] next) {
-    int gates = 4 * hidden;
     float[] preActivations = bias.clone();
-    addInputProjection(input, 0, 0, inputSize, preActivations, 0);
-    for (int h = 0; h < hidden; h++) {
-      if (state[h] != 0f) {
-        VectorMath.axpy(state[h], recurrentWeights, h * gates, preActivations, 0, gates);
-      }
-    }
+    VectorMath.addRows(inputRows, input, 0, 0, inputSize, preActivations);
+    VectorMath.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
     System.arraycopy(state, hidden, next, hidden, hidden);
     activate(preActivations, 0, next, hidden, next, 0);
   }
@@ -130,55 +130,6 @@ public final class Lstm implements RecurrentCell {
   @Override
   public int stateSize() {
     return 2 * hidden;
-  }
-
-  /**
-   * {@code y += x[xOffset + r] * rows[r]} for {@code r = from .. to - 1}, added in that order to every
-   * element, so the result is bit-identical to one {@link VectorMath#axpy} per row (Java never fuses a
-   * multiply and an add); zero coefficients add nothing, and blocks of four zeros are skipped. Four rows
-   * go through one loop, which reads and writes {@code y} once instead of four times.
-   *
-   * <p>{@code y} and the rows are separate arrays indexed from 0, which is what lets C2 vectorise the
-   * loop: in JDK 17 it does not vectorise {@code y[yOffset + i] += a * x[xOffset + i]} over two arrays
-   * of the same type that it cannot prove distinct, and runs it 4-5 times slower.
-   */
-  static void addRows(float[][] rows, float[] x, int xOffset, int from, int to, float[] y) {
-    int n = y.length;
-    int r = from;
-    for (; r + 4 <= to; r += 4) {
-      float a0 = x[xOffset + r];
-      float a1 = x[xOffset + r + 1];
-      float a2 = x[xOffset + r + 2];
-      float a3 = x[xOffset + r + 3];
-      if (a0 == 0f && a1 == 0f && a2 == 0f && a3 == 0f) {
-        continue;
-      }
-      float[] w0 = rows[r];
-      float[] w1 = rows[r + 1];
-      float[] w2 = rows[r + 2];
-      float[] w3 = rows[r + 3];
-      for (int i = 0; i < n; i++) {
-        y[i] = (((y[i] + a0 * w0[i]) + a1 * w1[i]) + a2 * w2[i]) + a3 * w3[i];
-      }
-    }
-    for (; r < to; r++) {
-      float a = x[xOffset + r];
-      if (a != 0f) {
-        float[] w = rows[r];
-        for (int i = 0; i < n; i++) {
-          y[i] += a * w[i];
-        }
-      }
-    }
-  }
-
-  /** A row-major {@code rowCount x width} matrix as one array per row (see {@link #addRows}). */
-  static float[][] splitRows(float[] matrix, int rowCount, int width) {
-    float[][] rows = new float[rowCount][];
-    for (int r = 0; r < rowCount; r++) {
-      rows[r] = java.util.Arrays.copyOfRange(matrix, r * width, (r + 1) * width);
-    }
-    return rows;
   }
 
   float[] inputWeights() {

@@ -172,7 +172,7 @@ class BiLstmCrfNetworkTest {
       for (int r = from; r < to; r++) {
         VectorMath.axpy(x[xOffset + r], matrix, r * width, expected, 0, width);
       }
-      Lstm.addRows(Lstm.splitRows(matrix, rowCount, width), x, xOffset, from, to, actual);
+      VectorMath.addRows(VectorMath.splitRows(matrix, rowCount, width), x, xOffset, from, to, actual);
       assertArrayEquals(expected, actual, 0f);
     }
   }
