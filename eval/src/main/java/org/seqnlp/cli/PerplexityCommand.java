@@ -24,8 +24,8 @@ final class PerplexityCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--across-sentences", description = "Carry the recurrent state from one sentence into the "
-      + "next (as in training and published PTB figures) instead of scoring each sentence alone, as "
-      + "calculateProbability does.")
+      + "next (as published PTB figures and the dl4j engine's training do) instead of scoring each sentence "
+      + "alone, as calculateProbability and the java engine's training do.")
   boolean acrossSentences;
 
   @CommandLine.Spec

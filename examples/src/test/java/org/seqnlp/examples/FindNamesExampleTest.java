@@ -15,19 +15,34 @@ class FindNamesExampleTest {
 
   @Test
   void findsThePeoplePlacesAndOrganisationsOfASentence() throws IOException {
-    List<String> lines = FindNamesExample.findNames(SHIPPED_MODEL,
-        "Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the European Union budget.");
-    assertEquals(List.of(
-        "person\tAngela Merkel", "person\tEmmanuel Macron", "location\tParis", "organization\tEuropean Union"),
-        lines.stream().map(line -> line.substring(0, line.lastIndexOf('\t'))).toList());
-    for (String line : lines) {
-      double probability = Double.parseDouble(line.substring(line.lastIndexOf('\t') + 1));
-      assertTrue(probability > 0.5 && probability <= 1, line);
-    }
+    assertFinds(SHIPPED_MODEL,
+        "Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the European Union budget.",
+        "person\tAngela Merkel", "person\tEmmanuel Macron", "location\tParis", "organization\tEuropean Union");
+  }
+
+  @Test
+  void theShippedSpanishAndDutchModelsWorkTheSameWay() throws IOException {
+    assertFinds(Path.of("../models/ner/es-ner.bin"),
+        "El presidente del Gobierno, José María Aznar, viajó a Barcelona para reunirse con la Generalitat.",
+        "organization\tGobierno", "person\tJosé María Aznar", "location\tBarcelona",
+        "organization\tGeneralitat");
+    assertFinds(Path.of("../models/ner/nl-ner.bin"),
+        "Minister Wim Kok sprak dinsdag in Amsterdam met de voorzitter van de Europese Commissie.",
+        "person\tWim Kok", "location\tAmsterdam", "organization\tEuropese Commissie");
   }
 
   @Test
   void aSentenceWithoutNamesGivesNoLines() throws IOException {
     assertEquals(List.of(), FindNamesExample.findNames(SHIPPED_MODEL, "it was raining all day."));
+  }
+
+  private static void assertFinds(Path model, String sentence, String... typesAndNames) throws IOException {
+    List<String> lines = FindNamesExample.findNames(model, sentence);
+    assertEquals(List.of(typesAndNames),
+        lines.stream().map(line -> line.substring(0, line.lastIndexOf('\t'))).toList());
+    for (String line : lines) {
+      double probability = Double.parseDouble(line.substring(line.lastIndexOf('\t') + 1));
+      assertTrue(probability > 0.5 && probability <= 1, line);
+    }
   }
 }

@@ -272,7 +272,8 @@ public final class RnnLanguageModel implements LanguageModel {
    * Perplexity of the sentences of {@code file} (one a line, each followed by one end-of-sentence token
    * that counts in N, the Penn Treebank convention). With {@code acrossSentences} false every sentence
    * is scored alone, exactly as {@link #logProbability}; with true the state runs on from one sentence
-   * into the next, as the model was trained and as published PTB figures are computed.
+   * into the next, as published PTB figures are computed and as the DL4J engine trains (the Java engine
+   * resets it at every sentence start, as scoring each sentence alone does).
    */
   public Perplexity perplexity(Path file, boolean acrossSentences) throws IOException {
     List<List<String>> sentences = SentenceFile.read(file, architecture.unit());
