@@ -43,10 +43,10 @@ public final class FindNamesExample {
     String[] tokens = SimpleTokenizer.INSTANCE.tokenize(sentence);
     Span[] names = finder.find(tokens);
     double[] probabilities = finder.probs(names);
+    String[] texts = Span.spansToStrings(names, tokens);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
-      String text = String.join(" ", List.of(tokens).subList(names[i].getStart(), names[i].getEnd()));
-      lines.add(String.format(Locale.ROOT, "%s\t%s\t%.3f", names[i].getType(), text, probabilities[i]));
+      lines.add(String.format(Locale.ROOT, "%s\t%s\t%.3f", names[i].getType(), texts[i], probabilities[i]));
     }
     return lines;
   }
