@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import opennlp.tools.util.TrainingParameters;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.ner.ConllFixtures;
 import org.seqnlp.eval.ner.NameFinderTraining;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 
 /** compare-ner end to end on small synthetic CoNLL files, with training settings that finish in seconds. */
 class CompareNerCommandTest extends ToolTest {

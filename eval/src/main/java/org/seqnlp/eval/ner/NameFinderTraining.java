@@ -15,7 +15,7 @@ import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 
 /**
  * Trains the two name finders of the comparison the way their tools do, through OpenNLP's own

@@ -17,7 +17,7 @@ import opennlp.tools.util.eval.FMeasure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.namefind.EntityScores;
 
 /** NameFinderME trained with the CLI defaults, tagged and scored as compare-ner does. */

@@ -1,0 +1,183 @@
+package org.seqnlp.opennlp.namefind.training;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import opennlp.tools.ml.SequenceTrainer;
+import opennlp.tools.ml.model.Event;
+import opennlp.tools.ml.model.Sequence;
+import opennlp.tools.ml.model.SequenceClassificationModel;
+import opennlp.tools.ml.model.SequenceStream;
+import opennlp.tools.namefind.BioCodec;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.TrainingConfiguration;
+import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.EntityScores;
+import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
+
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+
+/**
+ * OpenNLP's entry point to BiLSTM-CRF training: name this class in the {@code Algorithm} training
+ * parameter and {@code NameFinderME.train} (or {@code opennlp TokenNameFinderTrainer}) hands it the
+ * name samples and stores the returned {@link BiLstmCrfSequenceModel} in a normal
+ * {@code TokenNameFinderModel}.
+ *
+ * <p>Training parameters (all optional; defaults from {@link TrainingSettings#DEFAULTS}):
+ * {@value #EPOCHS}, {@value #PATIENCE}, {@value #BATCH_SIZE}, {@value #WORD_DIMENSION},
+ * {@value #CHAR_DIMENSION}, {@value #CHAR_FILTERS}, {@value #MAX_WORD_CHARS}, {@value #HIDDEN},
+ * {@value #LEARNING_RATE}, {@value #DROPOUT}, {@value #GRADIENT_CLIP}, {@value #MAX_VOCABULARY},
+ * {@value #SEED}, {@value #CHECKPOINT} (file), {@value #WORD_VECTORS} (word-vector file, any format
+ * {@code VectorFiles} detects), {@value #DEV_DATA} (CoNLL column file for early stopping).
+ * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
+ * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY}.
+ *
+ * <p>OpenNLP instantiates this class three times while checking the parameters, so the constructor
+ * does nothing.
+ */
+public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
+
+  public static final String EPOCHS = "Epochs";
+  public static final String PATIENCE = "Patience";
+  public static final String BATCH_SIZE = "BatchSize";
+  public static final String WORD_DIMENSION = "WordDimension";
+  public static final String CHAR_DIMENSION = "CharDimension";
+  public static final String CHAR_FILTERS = "CharFilters";
+  public static final String MAX_WORD_CHARS = "MaxWordChars";
+  public static final String HIDDEN = "Hidden";
+  public static final String LEARNING_RATE = "LearningRate";
+  public static final String DROPOUT = "Dropout";
+  public static final String GRADIENT_CLIP = "GradientClip";
+  public static final String MAX_VOCABULARY = "MaxVocabulary";
+  public static final String SEED = "Seed";
+  public static final String CHECKPOINT = "Checkpoint";
+  public static final String WORD_VECTORS = "WordVectors";
+  public static final String DEV_DATA = "DevData";
+
+  /**
+   * The manifest entry of a trained model that holds the training wall time in seconds, so an
+   * evaluation that loads the model can still report what training it cost.
+   */
+  public static final String TRAINING_SECONDS_MANIFEST_ENTRY = "SeqNLP-Training-Seconds";
+
+  private TrainingParameters parameters = new TrainingParameters();
+  /** OpenNLP copies these entries into the manifest of the model it builds around ours. */
+  private Map<String, String> reportMap = new HashMap<>();
+
+  @Override
+  public void init(TrainingParameters parameters, Map<String, String> reportMap) {
+    this.parameters = parameters;
+    if (reportMap != null) {
+      this.reportMap = reportMap;
+    }
+  }
+
+  @Override
+  public void init(TrainingParameters parameters, Map<String, String> reportMap,
+      TrainingConfiguration configuration) {
+    init(parameters, reportMap);
+  }
+
+  /** The settings the parameters ask for. */
+  public static TrainingSettings settings(TrainingParameters parameters) {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    String checkpoint = parameters.getStringParameter(CHECKPOINT, null);
+    return d.toBuilder()
+        .epochs(parameters.getIntParameter(EPOCHS, d.epochs()))
+        .patience(parameters.getIntParameter(PATIENCE, d.patience()))
+        .batchSize(parameters.getIntParameter(BATCH_SIZE, d.batchSize()))
+        .wordDimension(parameters.getIntParameter(WORD_DIMENSION, d.wordDimension()))
+        .charDimension(parameters.getIntParameter(CHAR_DIMENSION, d.charDimension()))
+        .charFilters(parameters.getIntParameter(CHAR_FILTERS, d.charFilters()))
+        .maxWordChars(parameters.getIntParameter(MAX_WORD_CHARS, d.maxWordChars()))
+        .hidden(parameters.getIntParameter(HIDDEN, d.hidden()))
+        .learningRate(parameters.getDoubleParameter(LEARNING_RATE, d.learningRate()))
+        .dropout(parameters.getDoubleParameter(DROPOUT, d.dropout()))
+        .gradientClip(parameters.getDoubleParameter(GRADIENT_CLIP, d.gradientClip()))
+        .maxVocabulary(parameters.getIntParameter(MAX_VOCABULARY, d.maxVocabulary()))
+        .seed(parameters.getIntParameter(SEED, (int) d.seed()))
+        .checkpoint(checkpoint == null ? null : Path.of(checkpoint))
+        .build();
+  }
+
+  @Override
+  public <T> SequenceClassificationModel train(SequenceStream<T> events) throws IOException {
+    long started = System.nanoTime();
+    List<String[]> tokens = new ArrayList<>();
+    List<String[]> outcomes = new ArrayList<>();
+    TreeSet<String> labels = new TreeSet<>();
+    Sequence<T> sequence;
+    while ((sequence = events.read()) != null) {
+      if (!(sequence.getSource() instanceof NameSample sample)) {
+        throw new IllegalArgumentException("the BiLSTM-CRF trainer trains name finders only, got "
+            + (sequence.getSource() == null ? "no samples" : sequence.getSource().getClass().getName()));
+      }
+      Event[] sentenceEvents = sequence.getEvents();
+      String[] sentenceOutcomes = new String[sentenceEvents.length];
+      for (int i = 0; i < sentenceEvents.length; i++) {
+        sentenceOutcomes[i] = sentenceEvents[i].getOutcome();
+        labels.add(sentenceOutcomes[i]);
+      }
+      tokens.add(sample.getSentence());
+      outcomes.add(sentenceOutcomes);
+    }
+    List<String> labelList = List.copyOf(labels);
+    List<LabeledSentence> sentences = new ArrayList<>(tokens.size());
+    for (int s = 0; s < tokens.size(); s++) {
+      int[] indices = new int[tokens.get(s).length];
+      for (int t = 0; t < indices.length; t++) {
+        indices[t] = labelList.indexOf(outcomes.get(s)[t]);
+      }
+      sentences.add(new LabeledSentence(tokens.get(s), indices));
+    }
+    String vectorFile = parameters.getStringParameter(WORD_VECTORS, null);
+    WordVectors vectors = vectorFile == null ? null : VectorFiles.read(Path.of(vectorFile));
+    String devData = parameters.getStringParameter(DEV_DATA, null);
+    BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(readConll(Path.of(devData)));
+    BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings(parameters), true)
+        .train(labelList, sentences, vectors, development);
+    reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
+        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    return new BiLstmCrfSequenceModel(network);
+  }
+
+  /** All name samples of a CoNLL column file. */
+  public static List<NameSample> readConll(Path file) throws IOException {
+    List<NameSample> samples = new ArrayList<>();
+    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
+      NameSample sample;
+      while ((sample = stream.read()) != null) {
+        samples.add(sample);
+      }
+    }
+    return samples;
+  }
+
+  /**
+   * Entity F1 on {@code samples}, decoding outcomes with the BIO codec that OpenNLP's
+   * {@code NameSampleSequenceStream} encodes training outcomes with.
+   */
+  public static BiLstmCrfTrainer.DevelopmentScore developmentF1(List<NameSample> samples) {
+    BioCodec codec = new BioCodec();
+    return network -> {
+      BiLstmCrfSequenceModel model = new BiLstmCrfSequenceModel(network);
+      EntityScores scores = new EntityScores();
+      for (NameSample sample : samples) {
+        List<String> predicted = model.tag(sample.getSentence()).getOutcomes();
+        scores.add(sample.getNames(), codec.decode(predicted));
+      }
+      return scores.overall().f1();
+    };
+  }
+}
