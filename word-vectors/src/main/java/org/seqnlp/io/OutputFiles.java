@@ -1,0 +1,95 @@
+package org.seqnlp.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes files so that no reader ever sees half of one and no input is ever lost: every write goes to
+ * a temporary file beside the target, which is then renamed over it. The temporary file is created
+ * with the default permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s
+ * 0600, so that a server running as another user can read what a command wrote.
+ */
+public final class OutputFiles {
+
+  /** What writes the content of a file. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private OutputFiles() {
+  }
+
+  /**
+   * Checks, before any work starts, that {@code output} can be written and is none of {@code inputs}:
+   * its directory exists and is writable, it is not a directory, and it is not the same file as an
+   * input (compared by real path, so links and relative paths do not hide it).
+   *
+   * @throws IOException with a one-line message naming {@code output} and the problem
+   */
+  public static void checkWritable(Path output, Path... inputs) throws IOException {
+    Path absolute = output.toAbsolutePath();
+    Path directory = absolute.getParent();
+    if (Files.isDirectory(absolute)) {
+      throw new IOException(output + ": is a directory, not a file to write");
+    }
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new NoSuchFileException(output + ": its directory " + directory + " does not exist");
+    }
+    if (!Files.isWritable(directory)) {
+      throw new AccessDeniedException(output + ": permission denied (cannot write in " + directory + ")");
+    }
+    if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+      throw new AccessDeniedException(output + ": permission denied (the file is read-only)");
+    }
+    for (Path input : inputs) {
+      if (input != null && isSameFile(absolute, input)) {
+        throw new IOException(output + ": is also an input (" + input + "); writing it would destroy the input");
+      }
+    }
+  }
+
+  private static boolean isSameFile(Path output, Path input) throws IOException {
+    if (!Files.exists(output) || !Files.exists(input)) {
+      return output.normalize().equals(input.toAbsolutePath().normalize());
+    }
+    return Files.isSameFile(output, input) || output.toRealPath().equals(input.toRealPath());
+  }
+
+  /**
+   * Writes {@code target} through a temporary file in its directory, renamed over it only when
+   * {@code content} has written everything; on failure the previous file is untouched and the
+   * temporary file is removed.
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+    boolean moved = false;
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary,
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
+        content.writeTo(out);
+      }
+      try {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+      moved = true;
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+}

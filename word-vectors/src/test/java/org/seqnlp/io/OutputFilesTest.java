@@ -1,0 +1,75 @@
+package org.seqnlp.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFilesTest {
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void writesThroughARenameAndLeavesNoTemporaryFile() throws IOException {
+    Path target = directory.resolve("out.txt");
+    OutputFiles.write(target, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("new", Files.readString(target));
+    try (var files = Files.list(directory)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void aFailedWriteKeepsThePreviousFile() throws IOException {
+    Path target = directory.resolve("model.zip");
+    Files.writeString(target, "previous");
+    assertThrows(IOException.class, () -> OutputFiles.write(target, out -> {
+      out.write(1);
+      throw new IOException("interrupted");
+    }));
+    assertEquals("previous", Files.readString(target));
+    try (var files = Files.list(directory)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void writtenFilesAreReadableByOthers() throws IOException {
+    Path target = directory.resolve("vectors.bin");
+    OutputFiles.write(target, out -> out.write(0));
+    Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
+    assertTrue(permissions.contains(PosixFilePermission.OTHERS_READ), permissions::toString);
+  }
+
+  @Test
+  void refusesAnOutputThatIsAnInputByRealPath() throws IOException {
+    Path input = Files.writeString(directory.resolve("corpus.txt"), "text");
+    Path link = Files.createSymbolicLink(directory.resolve("link.txt"), input);
+    IOException e = assertThrows(IOException.class,
+        () -> OutputFiles.checkWritable(directory.resolve("./corpus.txt"), link));
+    assertTrue(e.getMessage().contains("is also an input"), e.getMessage());
+  }
+
+  @Test
+  void refusesAMissingDirectoryAndADirectoryAsOutput() {
+    IOException missing = assertThrows(IOException.class,
+        () -> OutputFiles.checkWritable(directory.resolve("no/such/out.bin")));
+    assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+    IOException isDirectory = assertThrows(IOException.class, () -> OutputFiles.checkWritable(directory));
+    assertTrue(isDirectory.getMessage().contains("is a directory"), isDirectory.getMessage());
+  }
+
+  @Test
+  void acceptsANewFileInAWritableDirectory() throws IOException {
+    OutputFiles.checkWritable(directory.resolve("new.bin"), directory.resolve("other.txt"));
+  }
+}
