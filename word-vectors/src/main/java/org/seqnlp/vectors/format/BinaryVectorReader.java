@@ -50,7 +50,7 @@ final class BinaryVectorReader {
       throw InputFormatException.atByte(source, 0, contradiction);
     }
     reader.reserve(4 * header.dimension() + 1);
-    return reader.readRecords(header);
+    return reader.readRecords(header, fileBytes >= 0);
   }
 
   private VectorHeader readHeader() throws IOException {
@@ -74,9 +74,9 @@ final class BinaryVectorReader {
     return header;
   }
 
-  private WordVectors readRecords(VectorHeader header) throws IOException {
+  private WordVectors readRecords(VectorHeader header, boolean sizeChecked) throws IOException {
     int dimension = header.dimension();
-    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, header.words());
+    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, header.words(), sizeChecked);
     byte[] word = new byte[64];
     for (int row = 0; row < header.words(); row++) {
       skipNewlines();

@@ -6,6 +6,9 @@ package org.seqnlp.vectors.format;
  */
 record VectorHeader(int words, int dimension) {
 
+  /** Far above any real word-vector space, far below what would exhaust memory for one row. */
+  static final int MAX_DIMENSION = 1 << 16;
+
   /**
    * Parses {@code bytes[from, to)} (the line without its newline; trailing spaces and a carriage return
    * allowed), or returns null when they are not two non-negative integers with a positive dimension.
@@ -28,6 +31,9 @@ record VectorHeader(int words, int dimension) {
 
   /** Why the header cannot describe a file of {@code fileBytes} bytes, or null when it can. */
   String contradiction(long fileBytes, long minimumBytesPerWord) {
+    if (dimension > MAX_DIMENSION) {
+      return "header declares " + dimension + " dimensions, more than the " + MAX_DIMENSION + " this reader accepts";
+    }
     if ((long) words * dimension > Integer.MAX_VALUE - 8) {
       return "header declares " + words + " words x " + dimension
           + " dimensions, more values than one Java array holds";

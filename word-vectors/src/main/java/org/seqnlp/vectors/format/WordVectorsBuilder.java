@@ -19,11 +19,19 @@ final class WordVectorsBuilder {
   private float[] values;
 
   /**
-   * @param expectedWords the exact count when a header gives it (no copy is then made), or a guess
+   * Values reserved at most before the rows that fill them are read, when the input's size is unknown
+   * (gzip, zip entries): a header is a claim, and a 32-byte file must not allocate gigabytes.
    */
-  WordVectorsBuilder(int dimension, int expectedWords) {
+  static final int UNCHECKED_VALUES = 1 << 22;
+
+  /**
+   * @param expectedWords the count a header declares, or a guess
+   * @param sizeChecked whether {@code expectedWords} was checked against the size of the input; only
+   *     then is the whole matrix reserved at once (no copy is then made), else it grows with the rows read
+   */
+  WordVectorsBuilder(int dimension, int expectedWords, boolean sizeChecked) {
     this.dimension = dimension;
-    int capacity = Math.max(expectedWords, 16);
+    int capacity = Math.max(sizeChecked ? expectedWords : Math.min(expectedWords, UNCHECKED_VALUES / dimension), 16);
     this.words = new ArrayList<>(capacity);
     this.rowByWord = new HashMap<>(capacity * 4 / 3 + 1);
     this.values = new float[Math.multiplyExact(capacity, dimension)];
