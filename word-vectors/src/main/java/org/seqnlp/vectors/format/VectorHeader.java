@@ -7,7 +7,7 @@ package org.seqnlp.vectors.format;
 record VectorHeader(int words, int dimension) {
 
   /** Far above any real word-vector space, far below what would exhaust memory for one row. */
-  static final int MAX_DIMENSION = 1 << 16;
+  static final int MAX_DIMENSION = 1 << 20;
 
   /**
    * Parses {@code bytes[from, to)} (the line without its newline; trailing spaces and a carriage return
