@@ -1,0 +1,115 @@
+package org.seqnlp.opennlp.namefind.gazetteer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.seqnlp.io.LineReader;
+
+/**
+ * Reads name lists, one name a line (UTF-8, plain or gzip), typed by the prefix of the file name as in
+ * {@code ../shared/data/ner-resources}: {@code loc-} location, {@code per-} person, {@code org-}
+ * organization, {@code misc-} misc. A directory stands for the lists in it and below it, in name order.
+ *
+ * <p>Names are split into tokens as CoNLL data are: on whitespace, with the commas, semicolons, colons,
+ * brackets and double quotes at either end of a word as tokens of their own ({@code Genomics, Inc.}
+ * becomes {@code Genomics , Inc.}), so that entries meet the tokens of tokenised text.
+ */
+public final class GazetteerFiles {
+
+  private static final Map<String, String> TYPE_BY_PREFIX = Map.of(
+      "loc-", "location", "per-", "person", "org-", "organization", "misc-", "misc");
+  private static final String DETACHED = ",;:()[]\"";
+
+  private GazetteerFiles() {
+  }
+
+  /** Reads and compiles the lists in {@code paths} (files or directories). */
+  public static Gazetteer read(List<Path> paths) throws IOException {
+    Map<String, List<String>> namesByType = new TreeMap<>();
+    for (Path file : listFiles(paths)) {
+      String type = typeOf(file);
+      List<String> names = namesByType.computeIfAbsent(type, t -> new ArrayList<>());
+      try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
+        for (String line; (line = lines.readLine()) != null; ) {
+          if (!line.isBlank()) {
+            names.add(tokenize(line));
+          }
+        }
+      }
+    }
+    if (namesByType.isEmpty()) {
+      throw new IOException(paths + ": no name list (a file named loc-*, per-*, org-* or misc-*, .txt or .txt.gz)");
+    }
+    return Gazetteer.fromLists(namesByType);
+  }
+
+  /** The files {@code paths} stand for: files as given, directories expanded to their typed lists. */
+  public static List<Path> listFiles(List<Path> paths) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        try (Stream<Path> walk = Files.walk(path)) {
+          walk.filter(Files::isRegularFile).filter(GazetteerFiles::isList).sorted().forEach(files::add);
+        }
+      } else if (Files.isRegularFile(path)) {
+        typeOf(path);
+        files.add(path);
+      } else {
+        throw new NoSuchFileException(path + ": no such file or directory");
+      }
+    }
+    return files;
+  }
+
+  private static boolean isList(Path file) {
+    String name = file.getFileName().toString();
+    return (name.endsWith(".txt") || name.endsWith(".txt.gz"))
+        && TYPE_BY_PREFIX.keySet().stream().anyMatch(name::startsWith);
+  }
+
+  private static String typeOf(Path file) throws IOException {
+    String name = file.getFileName().toString();
+    for (Map.Entry<String, String> prefix : TYPE_BY_PREFIX.entrySet()) {
+      if (name.startsWith(prefix.getKey())) {
+        return prefix.getValue();
+      }
+    }
+    throw new IOException(file + ": the name of a list must start with loc-, per-, org- or misc- to give its type");
+  }
+
+  static String tokenize(String name) {
+    StringBuilder out = new StringBuilder(name.length() + 8);
+    for (String word : name.strip().split("\\s+")) {
+      int start = 0;
+      int end = word.length();
+      List<Character> trailing = new ArrayList<>();
+      while (start < end && DETACHED.indexOf(word.charAt(start)) >= 0) {
+        append(out, String.valueOf(word.charAt(start++)));
+      }
+      while (end > start && DETACHED.indexOf(word.charAt(end - 1)) >= 0) {
+        trailing.add(0, word.charAt(--end));
+      }
+      if (end > start) {
+        append(out, word.substring(start, end));
+      }
+      for (char c : trailing) {
+        append(out, String.valueOf(c));
+      }
+    }
+    return out.toString();
+  }
+
+  private static void append(StringBuilder out, String token) {
+    if (out.length() > 0) {
+      out.append(' ');
+    }
+    out.append(token);
+  }
+}

@@ -1,0 +1,95 @@
+package org.seqnlp.opennlp.namefind.gazetteer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GazetteerTest {
+
+  private static final Gazetteer LISTS = Gazetteer.fromLists(Map.of(
+      "location", List.of("New York", "New York City", "York", "Paris", "may"),
+      "person", List.of("May", "Will", "Tim Cook")));
+
+  @TempDir
+  Path directory;
+
+  /** The B/I/E/S features of type {@code type} of each token, as letters ('-' for none). */
+  private static String positions(Gazetteer gazetteer, String type, String sentence) {
+    String[] tokens = sentence.split(" ");
+    float[] features = gazetteer.features(tokens);
+    int offset = gazetteer.types().indexOf(type) * Gazetteer.POSITIONS;
+    StringBuilder out = new StringBuilder();
+    for (int t = 0; t < tokens.length; t++) {
+      char letter = '-';
+      for (int p = 0; p < Gazetteer.POSITIONS; p++) {
+        if (features[t * gazetteer.featureSize() + offset + p] == 1f) {
+          letter = "BIES".charAt(p);
+        }
+      }
+      out.append(letter);
+    }
+    return out.toString();
+  }
+
+  @Test
+  void marksTheLongestMatchWithItsPositions() {
+    assertEquals("-BIE-", positions(LISTS, "location", "in New York City today"));
+    assertEquals("-BE--", positions(LISTS, "location", "in New York state ."));
+    assertEquals("S-S", positions(LISTS, "location", "Paris and York"));
+  }
+
+  @Test
+  void ignoresCaseButNeedsACapital() {
+    assertEquals("-BIE", positions(LISTS, "location", "in NEW YORK CITY"));
+    assertEquals("S--", positions(LISTS, "person", "May I go"));
+    assertEquals("---", positions(LISTS, "person", "you may go"));
+    assertEquals("-BE", positions(LISTS, "person", "met Tim Cook"));
+  }
+
+  @Test
+  void typesAreIndependentAndListsWithoutCapitalsAreLeftOut() {
+    assertEquals(List.of("location", "person"), LISTS.types());
+    assertEquals(8, LISTS.featureSize());
+    assertEquals(List.of("new york", "new york city", "paris", "york"), LISTS.entries("location"));
+    assertEquals("S", positions(LISTS, "person", "May"));
+    assertEquals("-", positions(LISTS, "location", "May"));
+  }
+
+  @Test
+  void compiledFromItsOwnNamesGivesTheSameFeatures() {
+    Gazetteer again = Gazetteer.fromEntries(Map.of("location", LISTS.entries("location"), "person", LISTS.entries("person")));
+    String[] tokens = "May Tim Cook visit New York City or York ?".split(" ");
+    assertArrayEquals(LISTS.features(tokens), again.features(tokens));
+  }
+
+  @Test
+  void readsTypedListsFromADirectory() throws IOException {
+    Files.writeString(directory.resolve("loc-cities.txt"), "Paris\nLa Coruña\n\n");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(directory.resolve("org-companies.txt.gz")))) {
+      out.write("10x Genomics, Inc.\n\"Angel\" University\n".getBytes(StandardCharsets.UTF_8));
+    }
+    Files.writeString(directory.resolve("README.md"), "not a list");
+    Gazetteer gazetteer = GazetteerFiles.read(List.of(directory));
+    assertEquals(List.of("location", "organization"), gazetteer.types());
+    assertEquals(List.of("\" angel \" university", "10x genomics , inc."), gazetteer.entries("organization"));
+    assertEquals("BIIE", positions(gazetteer, "organization", "10x Genomics , Inc."));
+  }
+
+  @Test
+  void refusesAListWithoutATypePrefix() throws IOException {
+    Path file = Files.writeString(directory.resolve("cities.txt"), "Paris\n");
+    IOException e = assertThrows(IOException.class, () -> GazetteerFiles.read(List.of(file)));
+    assertEquals(file + ": the name of a list must start with loc-, per-, org- or misc- to give its type", e.getMessage());
+  }
+}
