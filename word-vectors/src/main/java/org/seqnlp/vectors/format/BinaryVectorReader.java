@@ -23,7 +23,7 @@ final class BinaryVectorReader {
 
   private static final int BUFFER_BYTES = 1 << 20;
   private static final int MAX_HEADER_BYTES = 64;
-  private static final int MAX_WORD_BYTES = 1 << 16;
+  private static final int MAX_WORD_BYTES = VectorFormat.MAX_WORD_BYTES;
 
   private final ReadableByteChannel channel;
   private final String source;
