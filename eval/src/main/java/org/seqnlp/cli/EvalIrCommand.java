@@ -92,15 +92,15 @@ final class EvalIrCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     Path dataDirectory = data != null ? data : DataDirectory.resolve();
-    OutputPaths.check(spec, output, noGeneralVectors ? null : vectors);
     IrExperiment.Settings settings;
     try {
-      settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(), grid(),
-          List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
+      settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
+          grid(), List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
           latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    OutputPaths.check(spec, output, settings.generalVectors());
     String report = new IrExperiment(settings, SemanticExpansionMethod::new)
         .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     IrExperiment.write(report, output);

@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -18,6 +19,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = SeqNlp.Version.class,
     description = "Neural sequence models for Apache OpenNLP and Lucene/Solr.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:failure while working: a malformed or unreadable input, an I/O error",
+        "2:usage error, found before any work: a bad option or value, an output path that cannot be"
+            + " written or that names an input"},
     subcommands = {
         CommandLine.HelpCommand.class,
         TrainLmCommand.class,
@@ -82,8 +89,13 @@ public final class SeqNlp implements Runnable {
     });
     commandLine.setParameterExceptionHandler((exception, args) -> {
       PrintWriter err = exception.getCommandLine().getErr();
-      err.println(exception.getCommandLine().getCommandSpec().qualifiedName() + ": "
-          + ErrorMessages.printable(String.valueOf(exception.getMessage())) + " (see --help)");
+      String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+      if (exception.getCause() instanceof IOException file) {
+        // A file named on the command line cannot be used (OutputPaths): a file error, found before any work.
+        err.println(command + ": error: " + ErrorMessages.describe(file));
+      } else {
+        err.println(command + ": " + ErrorMessages.printable(String.valueOf(exception.getMessage())) + " (see --help)");
+      }
       return EXIT_USAGE;
     });
     return commandLine;

@@ -41,7 +41,7 @@ class OutputSafetyTest extends ToolTest {
     Path corpus = corpus();
     byte[] before = Files.readAllBytes(corpus);
     assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", corpus.toString(), "--min-count", "1"),
-        "seqnlp train-vectors: " + corpus + ": is also an input");
+        "seqnlp train-vectors: error: " + corpus + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(corpus));
     assertEquals("", out.toString(), "nothing was trained");
   }
@@ -52,7 +52,7 @@ class OutputSafetyTest extends ToolTest {
     byte[] before = Files.readAllBytes(corpus);
     Path sameFile = directory.resolve(".").resolve("corpus.txt");
     assertOneLineUsageError(run("train-vectors", directory.toString(), "-o", sameFile.toString(), "--min-count", "1"),
-        "seqnlp train-vectors: " + sameFile + ": is also an input");
+        "seqnlp train-vectors: error: " + sameFile + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(corpus));
   }
 
@@ -60,7 +60,7 @@ class OutputSafetyTest extends ToolTest {
   void trainVectorsChecksTheOutputDirectoryBeforeTraining() throws IOException {
     Path output = directory.resolve("missing").resolve("v.bin");
     assertOneLineUsageError(run("train-vectors", corpus().toString(), "-o", output.toString(), "--min-count", "1"),
-        "seqnlp train-vectors: " + output + ": its directory");
+        "seqnlp train-vectors: error: " + output + ": its directory");
   }
 
   @Test
@@ -93,18 +93,18 @@ class OutputSafetyTest extends ToolTest {
     Path dev = ConllFixtures.conllFile(directory.resolve("dev.txt"), 5, 2);
     byte[] before = Files.readAllBytes(train);
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", train.toString()),
-        "seqnlp train-ner: " + train + ": is also an input");
+        "seqnlp train-ner: error: " + train + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(train));
     err.getBuffer().setLength(0);
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--dev", dev.toString(), "--output",
-        dev.toString()), "seqnlp train-ner: " + dev + ": is also an input");
+        dev.toString()), "seqnlp train-ner: error: " + dev + ": is also an input");
     err.getBuffer().setLength(0);
     Path model = directory.resolve("model.bin");
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
-        "--checkpoint", train.toString()), "seqnlp train-ner: " + train + ": is also an input");
+        "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
     err.getBuffer().setLength(0);
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
-        directory.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: ");
+        directory.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
     assertTrue(err.toString().contains("its directory"), err.toString());
   }
 
@@ -124,7 +124,7 @@ class OutputSafetyTest extends ToolTest {
     Path test = ConllFixtures.conllFile(directory.resolve("test.txt"), 5, 2);
     byte[] before = Files.readAllBytes(test);
     assertOneLineUsageError(run("compare-ner", "--train", train.toString(), "--test", test.toString(), "--output",
-        test.toString()), "seqnlp compare-ner: " + test + ": is also an input");
+        test.toString()), "seqnlp compare-ner: error: " + test + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(test));
   }
 
@@ -132,7 +132,7 @@ class OutputSafetyTest extends ToolTest {
   void evalIrRefusesToOverwriteItsVectors() throws IOException {
     Path vectors = Files.writeString(directory.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
     assertOneLineUsageError(run("eval-ir", "--data", directory.toString(), "--vectors", vectors.toString(),
-        "--output", vectors.toString()), "seqnlp eval-ir: " + vectors + ": is also an input");
+        "--output", vectors.toString()), "seqnlp eval-ir: error: " + vectors + ": is also an input");
     assertEquals("1 2\nword 0.1 0.2\n", Files.readString(vectors));
   }
 
@@ -143,7 +143,7 @@ class OutputSafetyTest extends ToolTest {
     VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
     byte[] before = Files.readAllBytes(vectors);
     assertOneLineUsageError(run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
-        vectors.toString()), "seqnlp eval-vectors: " + vectors + ": is also an input");
+        vectors.toString()), "seqnlp eval-vectors: error: " + vectors + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(vectors));
   }
 }
