@@ -50,7 +50,7 @@ final class BinaryVectorReader {
       throw InputFormatException.atByte(source, 0, contradiction);
     }
     reader.reserve(4 * header.dimension() + 1);
-    return reader.readRecords(header);
+    return reader.readRecords(header, header.wordsToPreallocate(fileBytes));
   }
 
   private VectorHeader readHeader() throws IOException {
@@ -74,9 +74,9 @@ final class BinaryVectorReader {
     return header;
   }
 
-  private WordVectors readRecords(VectorHeader header) throws IOException {
+  private WordVectors readRecords(VectorHeader header, int preallocatedWords) throws IOException {
     int dimension = header.dimension();
-    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, header.words());
+    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, preallocatedWords);
     byte[] word = new byte[64];
     for (int row = 0; row < header.words(); row++) {
       skipNewlines();

@@ -69,7 +69,7 @@ final class TextVectorReader {
     if (contradiction != null) {
       throw InputFormatException.atLine(source, 1, contradiction);
     }
-    WordVectorsBuilder builder = new WordVectorsBuilder(header.dimension(), header.words());
+    WordVectorsBuilder builder = new WordVectorsBuilder(header.dimension(), header.wordsToPreallocate(fileBytes));
     reader.readRows(builder, header.words());
     if (builder.size() < header.words()) {
       throw InputFormatException.atLine(source, reader.lineNumber + 1, "header declares "

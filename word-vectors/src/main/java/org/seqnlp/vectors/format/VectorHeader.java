@@ -6,6 +6,15 @@ package org.seqnlp.vectors.format;
  */
 record VectorHeader(int words, int dimension) {
 
+  /** The most dimensions a file may declare: 100 times the largest in common use. */
+  static final int MAX_DIMENSION = 100_000;
+  /**
+   * Values allocated up front when the input's size is unknown (a gzip or zip stream), so that a tiny
+   * compressed header declaring billions of values cannot exhaust memory: beyond this, the matrix grows
+   * as rows actually arrive.
+   */
+  private static final int UNBOUNDED_INPUT_PREALLOCATION = 1 << 22;
+
   /**
    * Parses {@code bytes[from, to)} (the line without its newline; trailing spaces and a carriage return
    * allowed), or returns null when they are not two non-negative integers with a positive dimension.
@@ -28,6 +37,9 @@ record VectorHeader(int words, int dimension) {
 
   /** Why the header cannot describe a file of {@code fileBytes} bytes, or null when it can. */
   String contradiction(long fileBytes, long minimumBytesPerWord) {
+    if (dimension > MAX_DIMENSION) {
+      return "header declares " + dimension + " dimensions, more than the " + MAX_DIMENSION + " this reader accepts";
+    }
     if ((long) words * dimension > Integer.MAX_VALUE - 8) {
       return "header declares " + words + " words x " + dimension
           + " dimensions, more values than one Java array holds";
@@ -37,6 +49,14 @@ record VectorHeader(int words, int dimension) {
           + fileBytes + " bytes can hold";
     }
     return null;
+  }
+
+  /**
+   * The words to allocate room for before reading: all of them when the file size was checked against
+   * the header, else no more than the values a small allocation holds.
+   */
+  int wordsToPreallocate(long fileBytes) {
+    return fileBytes >= 0 ? words : Math.min(words, Math.max(1, UNBOUNDED_INPUT_PREALLOCATION / dimension));
   }
 
   @Override

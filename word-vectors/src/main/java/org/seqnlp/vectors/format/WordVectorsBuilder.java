@@ -23,7 +23,7 @@ final class WordVectorsBuilder {
    */
   WordVectorsBuilder(int dimension, int expectedWords) {
     this.dimension = dimension;
-    int capacity = Math.max(expectedWords, 16);
+    int capacity = Math.max(expectedWords, 1);
     this.words = new ArrayList<>(capacity);
     this.rowByWord = new HashMap<>(capacity * 4 / 3 + 1);
     this.values = new float[Math.multiplyExact(capacity, dimension)];

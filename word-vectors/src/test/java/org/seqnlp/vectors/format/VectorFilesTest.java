@@ -95,4 +95,26 @@ class VectorFilesTest {
     FileSystemException e = assertThrows(FileSystemException.class, () -> VectorFiles.read(directory));
     assertEquals(directory + ": is a directory, not a vector file", e.getMessage());
   }
+
+  @ParameterizedTest
+  @EnumSource(value = VectorFormat.class, names = {"WORD2VEC_TEXT", "WORD2VEC_BINARY"})
+  void aTinyGzippedHeaderDeclaringBillionsOfValuesFailsWithoutAllocatingThem(VectorFormat format)
+      throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write("500000000 4\n".getBytes());
+    }
+    Path file = Files.write(directory.resolve("bomb.gz"), compressed.toByteArray());
+    InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(file, format));
+    assertTrue(e.getMessage().contains("header declares 500000000 words but the file ends after 0"), e.getMessage());
+  }
+
+  @Test
+  void aDimensionBeyondTheLimitIsRefused() throws IOException {
+    Path file = Files.writeString(directory.resolve("wide.txt"), "1 2000000000\n");
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> VectorFiles.read(file, VectorFormat.WORD2VEC_TEXT));
+    assertEquals(file + ":1: header declares 2000000000 dimensions, more than the 100000 this reader accepts",
+        e.getMessage());
+  }
 }
