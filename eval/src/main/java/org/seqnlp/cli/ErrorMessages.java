@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -43,7 +44,7 @@ final class ErrorMessages {
       return "out of memory; give Java more with SEQNLP_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g";
     }
     String message = exception.getMessage();
-    boolean explained = message != null && !message.isBlank() && (exception instanceof java.io.IOException
+    boolean explained = message != null && !message.isBlank() && (exception instanceof IOException
         || exception instanceof IllegalArgumentException || exception instanceof IllegalStateException
         || exception instanceof UnsupportedOperationException);
     if (explained) {
