@@ -16,6 +16,12 @@ import picocli.CommandLine.Option;
  */
 final class BiLstmCrfTrainingOptions {
 
+  /** Units of the LSTM and filters of the CNN: 4,096 is already a network no CPU trains in a day. */
+  private static final int MAX_HIDDEN = 4096;
+  private static final int MAX_CHAR_DIMENSION = 1000;
+  private static final int MAX_BATCH_SIZE = 100_000;
+  private static final double MAX_DROPOUT = 0.95;
+
   @Option(names = "--dev", paramLabel = "FILE",
       description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
   Path dev;
@@ -69,6 +75,7 @@ final class BiLstmCrfTrainingOptions {
    * otherwise surface only after a long run) as usage errors of {@code spec}'s command.
    */
   TrainingParameters parameters(CommandLine.Model.CommandSpec spec) {
+    checkRanges(spec);
     requireFile(spec, "--dev", dev);
     requireFile(spec, "--vectors", vectors);
     TrainingParameters parameters = new TrainingParameters();
@@ -92,6 +99,29 @@ final class BiLstmCrfTrainingOptions {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return parameters;
+  }
+
+  private void checkRanges(CommandLine.Model.CommandSpec spec) {
+    requireIfSet(spec, "--epochs", epochs, 1, 10_000);
+    requireIfSet(spec, "--patience", patience, 0, 10_000);
+    requireIfSet(spec, "--hidden", hidden, 1, MAX_HIDDEN);
+    requireIfSet(spec, "--word-dim", wordDimension, 1, OptionRange.MAX_DIMENSION);
+    requireIfSet(spec, "--char-dim", charDimension, 1, MAX_CHAR_DIMENSION);
+    requireIfSet(spec, "--char-filters", charFilters, 1, MAX_HIDDEN);
+    requireIfSet(spec, "--batch-size", batchSize, 1, MAX_BATCH_SIZE);
+    if (learningRate != null) {
+      OptionRange.requirePositive(spec, "--learning-rate", learningRate, 10);
+    }
+    if (dropout != null) {
+      OptionRange.requireNonNegative(spec, "--dropout", dropout, MAX_DROPOUT);
+    }
+  }
+
+  private static void requireIfSet(CommandLine.Model.CommandSpec spec, String option, Integer value, int min,
+      int max) {
+    if (value != null) {
+      OptionRange.require(spec, option, value, min, max);
+    }
   }
 
   private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {

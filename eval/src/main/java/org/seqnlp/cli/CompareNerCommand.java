@@ -2,11 +2,12 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -16,6 +17,7 @@ import org.seqnlp.eval.ner.DataSet;
 import org.seqnlp.eval.ner.NameFinderTraining;
 import org.seqnlp.eval.ner.NamedModel;
 import org.seqnlp.eval.ner.NerComparison;
+import org.seqnlp.io.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ final class CompareNerCommand implements Callable<Integer> {
   Path output;
 
   @CommandLine.Mixin
-  ConllDataOptions data;
+  NameDataOptions data;
 
   @CommandLine.Mixin
   BiLstmCrfTrainingOptions training;
@@ -73,6 +75,8 @@ final class CompareNerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private static final int MAX_RESAMPLES = 1_000_000;
+
   @Override
   public Integer call() throws IOException {
     NerComparison.Settings settings = settings();
@@ -82,20 +86,22 @@ final class CompareNerCommand implements Callable<Integer> {
           "--model compares a trained model: the training options (--dev, --vectors, --epochs, ...) do not apply");
     }
     TrainingParameters ourParameters = model == null ? training.parameters(spec) : null;
+    List<Path> inputs = new ArrayList<>(tests);
+    inputs.addAll(Arrays.asList(train, model, training.dev, training.vectors, training.checkpoint));
+    OutputPaths.check(spec, output, inputs);
     NamedModel loaded = model == null ? null : loadOurs();
     DataSet trainSet = read(train);
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
       testSets.add(read(test));
     }
-    prepareOutput();
 
     NerComparison comparison = new NerComparison(settings, spec.commandLine().getErr());
     NerComparison.Comparison result = loaded == null
         ? comparison.trainAndCompare(trainSet, ourParameters, testSets)
         : comparison.compareWithTrained(trainSet, loaded, testSets);
     String report = new ComparisonReport(result, commandLine(), ZonedDateTime.now(ZoneOffset.UTC)).markdown();
-    Files.writeString(output, report);
+    OutputFiles.write(output, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
     PrintWriter out = spec.commandLine().getOut();
     out.print(report);
     out.printf("%nreport written to %s%n", output);
@@ -104,12 +110,10 @@ final class CompareNerCommand implements Callable<Integer> {
   }
 
   private NerComparison.Settings settings() {
-    try {
-      return new NerComparison.Settings(rounds, threads, resamples, bootstrapSeed);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--rounds, --threads and --resamples must be at least 1");
-    }
+    OptionRange.require(spec, "--rounds", rounds, 1, EvalNerCommand.MAX_ROUNDS);
+    OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
+    OptionRange.require(spec, "--resamples", resamples, 1, MAX_RESAMPLES);
+    return new NerComparison.Settings(rounds, threads, resamples, bootstrapSeed);
   }
 
   private NamedModel loadOurs() throws IOException {
@@ -123,16 +127,6 @@ final class CompareNerCommand implements Callable<Integer> {
 
   private DataSet read(Path file) throws IOException {
     return new DataSet(file, data.read(spec, file, 0));
-  }
-
-  private void prepareOutput() throws IOException {
-    if (Files.isDirectory(output)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--output " + output + " is a directory");
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
   }
 
   /** The command line as typed, for the report; arguments with spaces are quoted. */

@@ -10,6 +10,8 @@ import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
 import org.seqnlp.eval.ir.SemanticExpansionMethod;
 import org.seqnlp.eval.ir.StandardCollection;
+import org.seqnlp.io.DataDirectory;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Option;
             + "then per-term latency and throughput. Writes a markdown report."})
 final class EvalIrCommand implements Callable<Integer> {
 
-  @Option(names = "--data", defaultValue = "../shared/data",
-      description = "Shared data directory holding ir/<collection> (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Shared data directory holding ir/<collection>"
+      + " (default: -Dseqnlp.data, else $SEQNLP_DATA, else ../shared/data).")
   Path data;
 
   @Option(names = "--vectors", defaultValue = "models/vectors/seqnlp-en-100d.bin",
@@ -82,21 +84,41 @@ final class EvalIrCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private static final double MAX_EXPANSION_WEIGHT = 100;
+  private static final int MAX_EPOCHS = 10_000;
+  private static final int MAX_REPETITIONS = 10_000;
+
   @Override
   public Integer call() throws Exception {
+    checkOptions();
+    Path dataDirectory = data != null ? data : DataDirectory.resolve();
     IrExperiment.Settings settings;
     try {
-      settings = new IrExperiment.Settings(data, noGeneralVectors ? null : existingVectors(), collections(), grid(),
-          List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
+      settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
+          grid(), List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
           latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    OutputPaths.check(spec, output, settings.generalVectors());
     String report = new IrExperiment(settings, SemanticExpansionMethod::new)
         .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     IrExperiment.write(report, output);
-    System.out.println("wrote " + output);
+    spec.commandLine().getOut().println("wrote " + output);
+    spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private void checkOptions() {
+    for (int max : maxExpansions) {
+      OptionRange.require(spec, "--max-expansions", max, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+    }
+    OptionRange.requirePositive(spec, "--expansion-weight", expansionWeight, MAX_EXPANSION_WEIGHT);
+    OptionRange.require(spec, "--train-dimension", trainDimension, 1, OptionRange.MAX_DIMENSION);
+    OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
+    OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
+    OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
   }
 
   private Path existingVectors() {

@@ -28,7 +28,7 @@ final class EvalNerCommand implements Callable<Integer> {
   Path test;
 
   @CommandLine.Mixin
-  ConllDataOptions data;
+  NameDataOptions data;
 
   @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
       description = "Tag the test set N times and report the rate of the last round, after JIT warm-up"
@@ -42,11 +42,12 @@ final class EvalNerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  static final int MAX_ROUNDS = 1000;
+
   @Override
   public Integer call() throws IOException {
-    if (rounds < 1 || threads < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1, --threads at least 0");
-    }
+    OptionRange.require(spec, "--rounds", rounds, 1, MAX_ROUNDS);
+    OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
     TokenNameFinderModel loaded = NerFiles.loadModel(model);
     DataSet testSet = new DataSet(test, data.read(spec, test, 0));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, "tagging " + testSet.name());

@@ -11,6 +11,7 @@ import org.seqnlp.eval.vectors.PcaPlot;
 import org.seqnlp.eval.vectors.StandardVectorTests;
 import org.seqnlp.eval.vectors.UnitVectors;
 import org.seqnlp.eval.vectors.VectorScores;
+import org.seqnlp.io.DataDirectory;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
@@ -38,8 +39,8 @@ final class EvalVectorsCommand implements Callable<Integer> {
   @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove or dl4j-zip (default: detected).")
   String format;
 
-  @Option(names = "--data", defaultValue = "../shared/data",
-      description = "Shared data directory holding wordvec-eval/ (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--data", paramLabel = "DIR", description = "Shared data directory holding wordvec-eval/"
+      + " (default: -Dseqnlp.data, else $SEQNLP_DATA, else ../shared/data).")
   Path data;
 
   @Option(names = "--analogy-vocabulary", defaultValue = "" + AnalogyEvaluator.DEFAULT_VOCABULARY_LIMIT,
@@ -69,19 +70,23 @@ final class EvalVectorsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private static final int MAX_NEIGHBOURS = 10_000;
+
   @Override
   public Integer call() throws Exception {
-    if (analogyVocabulary <= 0 || neighbourCount < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--analogy-vocabulary must be positive and --neighbour-count not negative");
+    OptionRange.require(spec, "--analogy-vocabulary", analogyVocabulary, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--neighbour-count", neighbourCount, 0, MAX_NEIGHBOURS);
+    if (plot != null) {
+      OutputPaths.check(spec, plot, vectorsFile);
     }
+    InputPaths.requireFile(vectorsFile, "vector file");
     VectorFormat vectorFormat;
     try {
       vectorFormat = format == null ? VectorFiles.detect(vectorsFile) : VectorFormat.forId(format);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    StandardVectorTests tests = StandardVectorTests.read(data);
+    StandardVectorTests tests = StandardVectorTests.read(data != null ? data : DataDirectory.resolve());
     WordVectors vectors = VectorFiles.read(vectorsFile, vectorFormat);
     UnitVectors unitVectors = new UnitVectors(vectors);
     PrintWriter out = spec.commandLine().getOut();

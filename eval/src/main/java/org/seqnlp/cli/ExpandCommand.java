@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
@@ -53,10 +54,8 @@ final class ExpandCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (maxExpansions < 1 || !(minSimilarity > 0 && minSimilarity <= 1)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--max-expansions must be at least 1 and --min-similarity in (0, 1]");
-    }
+    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+    OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
     VectorFormat vectorFormat = parseFormat();
     long start = System.nanoTime();
     WordVectors wordVectors = vectorFormat == null ? VectorFiles.read(vectors) : VectorFiles.read(vectors,

@@ -2,7 +2,7 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,9 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
+import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 
 /** Reading name-finder data and models for the {@code *-ner} commands. */
@@ -27,21 +29,41 @@ final class NerFiles {
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
   }
 
+  /**
+   * Loads a model zip. OpenNLP reports a file that is not a model zip with its own exceptions, some
+   * without a message (a missing manifest is a NullPointerException); they become one line naming the file.
+   */
   static TokenNameFinderModel loadModel(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": no such model file");
-    }
+    InputPaths.requireFile(file, "model file");
     allowSeqNlpExtensions();
-    return new TokenNameFinderModel(file);
+    try {
+      return new TokenNameFinderModel(file);
+    } catch (IOException e) {
+      if (e instanceof InputFormatException || e instanceof FileSystemException) {
+        throw e;
+      }
+      throw new IOException(file + ": not a readable name-finder model zip: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw new IOException(file + ": not a readable name-finder model zip: " + describe(e), e);
+    }
   }
 
-  /** The first {@code limit} samples of a CoNLL column file (all when {@code limit} is 0). */
-  static List<NameSample> readSamples(Path file, Charset encoding, int limit) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": no such data file");
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    if (e instanceof NullPointerException || message == null || message.isBlank()) {
+      return "an entry is missing or malformed (is it an OpenNLP TokenNameFinderModel?)";
     }
+    return message;
+  }
+
+  /** The first {@code limit} samples of a name-data file (all when {@code limit} is 0). */
+  static List<NameSample> readSamples(Path file, NameDataOptions.Format format, Charset encoding, int limit)
+      throws IOException {
+    InputPaths.requireFile(file, "data file");
     List<NameSample> samples = new ArrayList<>();
-    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, encoding, TagScheme.AUTO)) {
+    try (ObjectStream<NameSample> stream = format == NameDataOptions.Format.OPENNLP
+        ? new OpenNlpNameSampleStream(file, encoding)
+        : new ConllNameSampleStream(file, encoding, TagScheme.AUTO)) {
       NameSample sample;
       while ((sample = stream.read()) != null && (limit == 0 || samples.size() < limit)) {
         samples.add(sample);

@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -7,14 +8,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code seqnlp} command-line tool. Exit codes: 0 on success, 2 on bad usage, 1 on failure; every
- * error is one line on stderr.
+ * The {@code seqnlp} command-line tool. Exit codes: 0 on success; 2 on bad usage, found before any work
+ * starts (an unknown option, a value out of its range, an output path that cannot be written or that
+ * names an input); 1 on a failure while working (a malformed or unreadable input, an I/O error). Every
+ * error is one line on stderr, {@code seqnlp <command>: error: <file>[:line | : byte N]: <problem>}
+ * for failures; {@code -v} adds the stack trace.
  */
 @Command(
     name = "seqnlp",
     mixinStandardHelpOptions = true,
     versionProvider = SeqNlp.Version.class,
     description = "Neural sequence models for Apache OpenNLP and Lucene/Solr.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:failure while working: a malformed or unreadable input, an I/O error",
+        "2:usage error, found before any work: a bad option or value, an output path that cannot be"
+            + " written or that names an input"},
     subcommands = {
         CommandLine.HelpCommand.class,
         TrainLmCommand.class,
@@ -29,6 +39,7 @@ import picocli.CommandLine.Option;
         ExpandCommand.class,
         TrainVectorsCommand.class,
         EvalVectorsCommand.class,
+        ExpansionLatencyCommand.class,
     })
 public final class SeqNlp implements Runnable {
 
@@ -56,7 +67,13 @@ public final class SeqNlp implements Runnable {
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.seqnlp", verbose ? "debug" : "info");
-    return newCommandLine().execute(args);
+    try {
+      return newCommandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli passes Errors through; this one has a remedy the user can apply.
+      System.err.println("seqnlp: error: " + ErrorMessages.describe(e));
+      return EXIT_FAILURE;
+    }
   }
 
   static CommandLine newCommandLine() {
@@ -64,7 +81,7 @@ public final class SeqNlp implements Runnable {
     // Enum options are documented in lowercase (--format conll03); accept any case.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + oneLine(exception));
+      cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ErrorMessages.describe(exception));
       if (parseResult.hasMatchedOption("--verbose")) {
         exception.printStackTrace(cmd.getErr());
       }
@@ -72,19 +89,16 @@ public final class SeqNlp implements Runnable {
     });
     commandLine.setParameterExceptionHandler((exception, args) -> {
       PrintWriter err = exception.getCommandLine().getErr();
-      err.println(exception.getCommandLine().getCommandSpec().qualifiedName() + ": "
-          + exception.getMessage() + " (see --help)");
+      String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+      if (exception.getCause() instanceof IOException file) {
+        // A file named on the command line cannot be used (OutputPaths): a file error, found before any work.
+        err.println(command + ": error: " + ErrorMessages.describe(file));
+      } else {
+        err.println(command + ": " + ErrorMessages.printable(String.valueOf(exception.getMessage())) + " (see --help)");
+      }
       return EXIT_USAGE;
     });
     return commandLine;
-  }
-
-  private static String oneLine(Throwable exception) {
-    String message = exception.getMessage();
-    if (message == null || message.isBlank()) {
-      message = exception.getClass().getSimpleName();
-    }
-    return message.replace('\n', ' ').strip();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

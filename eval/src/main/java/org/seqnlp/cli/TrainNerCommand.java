@@ -2,17 +2,17 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.eval.ner.NameFinderTraining;
 import org.seqnlp.eval.ner.NamedModel;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
@@ -38,7 +38,7 @@ final class TrainNerCommand implements Callable<Integer> {
   Path fromCheckpoint;
 
   @CommandLine.Mixin
-  ConllDataOptions data;
+  NameDataOptions data;
 
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "The model zip to write.")
   Path output;
@@ -57,16 +57,19 @@ final class TrainNerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The longest string {@code DataOutputStream.writeUTF} writes, which the model format uses for its vocabulary. */
+  static final int MAX_TOKEN_BYTES = 65_535;
+
   @Override
   public Integer call() throws IOException {
-    if (maxSentences < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--max-sentences must not be negative");
-    }
+    OptionRange.require(spec, "--max-sentences", maxSentences, 0, Integer.MAX_VALUE);
     NerFiles.allowSeqNlpExtensions();
     if ((train == null) == (fromCheckpoint == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }
     if (fromCheckpoint != null) {
+      OutputPaths.check(spec, output, fromCheckpoint);
+      InputPaths.requireFile(fromCheckpoint, "checkpoint file");
       BiLstmCrfNetwork network;
       try (InputStream in = Files.newInputStream(fromCheckpoint)) {
         network = BiLstmCrfNetworkFormat.read(in, fromCheckpoint.toString());
@@ -76,7 +79,13 @@ final class TrainNerCommand implements Callable<Integer> {
       return 0;
     }
     TrainingParameters parameters = training.parameters(spec);
+    // Both the model and the checkpoint are written only after minutes or hours: check them now.
+    OutputPaths.check(spec, output, train, training.dev, training.vectors, training.checkpoint);
+    if (training.checkpoint != null) {
+      OutputPaths.check(spec, training.checkpoint, train, training.dev, training.vectors, output);
+    }
     List<NameSample> samples = data.read(spec, train, maxSentences);
+    requireStorableTokens(samples);
     NamedModel trained = NameFinderTraining.biLstmCrf(language, samples, parameters);
     write(trained.model());
     spec.commandLine().getOut().printf("trained on %d sentences in %.1f s; model written to %s%n", samples.size(),
@@ -84,15 +93,34 @@ final class TrainNerCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Writes the model beside the output first, so a failure never leaves a broken model file. */
-  private void write(TokenNameFinderModel model) throws IOException {
-    Path partial = output.resolveSibling(output.getFileName() + ".partial");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      model.serialize(out);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(partial);
-      throw e;
+  /**
+   * The model stores each vocabulary token in at most {@value #MAX_TOKEN_BYTES} bytes (Java's modified
+   * UTF-8); a longer token would fail the save after the whole training run, so it fails here.
+   */
+  private void requireStorableTokens(List<NameSample> samples) throws IOException {
+    for (int i = 0; i < samples.size(); i++) {
+      for (String token : samples.get(i).getSentence()) {
+        long bytes = modifiedUtf8Length(token);
+        if (bytes > MAX_TOKEN_BYTES) {
+          throw new IOException(String.format(Locale.ROOT, "%s: sentence %,d: a token of %,d bytes ('%s...') is"
+              + " longer than the %,d bytes a model stores; nothing was trained", train, i + 1, bytes,
+              token.substring(0, 20), MAX_TOKEN_BYTES));
+        }
+      }
     }
-    Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static long modifiedUtf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c >= 0x0001 && c <= 0x007f ? 1 : c <= 0x07ff ? 2 : 3;
+    }
+    return bytes;
+  }
+
+  /** Writes the model through a temporary file renamed over the output, so a failure never leaves a broken one. */
+  private void write(TokenNameFinderModel model) throws IOException {
+    OutputFiles.write(output, model::serialize);
   }
 }

@@ -1,7 +1,9 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +12,7 @@ import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.corpus.Vocabulary;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 import org.seqnlp.vectors.train.GloVeSettings;
@@ -98,21 +101,30 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  private static final int MAX_WINDOW = 1000;
+  private static final int MAX_NEGATIVE = 1000;
+  private static final int MAX_EPOCHS = 10_000;
+  private static final double MAX_LEARNING_RATE = 10;
+  private static final double MAX_X_MAX = 1e9;
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   @Override
   public Integer call() throws Exception {
-    if (minCount < 1 || maxVocabulary < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--min-count must be at least 1 and --max-vocab 0 (no limit) or more");
-    }
+    checkOptions();
     VectorFormat vectorFormat = parse(() -> VectorFormat.forId(format));
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    int workers = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(),
+        OptionRange.MAX_THREADS);
     Trainer trainer = parse(() -> trainer(workers));
     long start = System.nanoTime();
     Corpus text = parse(() -> Corpus.of(corpus, new Tokenizer(lowercase)));
+    List<Path> inputs = new ArrayList<>(corpus);
+    inputs.addAll(text.files());
+    OutputPaths.check(spec, output, inputs);
     EncodedCorpus encoded;
     try (Progress progress = Progress.start("reading corpus", 0, "words")) {
       encoded = EncodedCorpus.encode(text, minCount, maxVocabulary, progress);
     }
+    checkWritable(encoded.vocabulary(), vectorFormat);
     WordVectors vectors = trainer.train(encoded, Progress::start);
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -120,6 +132,47 @@ final class TrainVectorsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %d files, %.1f s%n",
         output, vectors.size(), vectors.dimension(), encoded.wordCount(), text.files().size(), seconds);
     return 0;
+  }
+
+  private void checkOptions() {
+    OptionRange.require(spec, "--dim", dimension, 1, OptionRange.MAX_DIMENSION);
+    OptionRange.require(spec, "--negative", negative, 1, MAX_NEGATIVE);
+    OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
+    OptionRange.requireNonNegative(spec, "--sample", sample, 1);
+    OptionRange.requirePositive(spec, "--x-max", xMax, MAX_X_MAX);
+    if (window != null) {
+      OptionRange.require(spec, "--window", window, 1, MAX_WINDOW);
+    }
+    if (epochs != null) {
+      OptionRange.require(spec, "--epochs", epochs, 1, MAX_EPOCHS);
+    }
+    if (learningRate != null) {
+      OptionRange.requirePositive(spec, "--learning-rate", learningRate, MAX_LEARNING_RATE);
+    }
+    if (threads != null) {
+      OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
+    }
+  }
+
+  /**
+   * Fails before training, not after it, when the vectors could not be written: a word the format
+   * cannot hold, or more values than one array holds.
+   */
+  private void checkWritable(Vocabulary vocabulary, VectorFormat vectorFormat) throws IOException {
+    String source = corpus.size() == 1 ? corpus.get(0).toString() : "corpus";
+    for (String word : vocabulary.words()) {
+      try {
+        vectorFormat.requireWritable(word);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(source + ": " + e.getMessage() + "; nothing was trained");
+      }
+    }
+    if ((long) vocabulary.size() * dimension > MAX_VALUES) {
+      throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
+          + " Java array holds; lower --dim, or --max-vocab, or raise --min-count", source, vocabulary.size(),
+          dimension));
+    }
   }
 
   /** Either trainer, as the one call this command makes. */

@@ -49,7 +49,7 @@ class CompareNerCommandTest extends ToolTest {
 
   @Test
   void trainsBothModelsAndWritesTheTableForEveryTestSet() throws IOException {
-    Path output = directory.resolve("results").resolve("comparison.md");
+    Path output = Files.createDirectories(directory.resolve("results")).resolve("comparison.md");
     // The command must allow-list our trainer itself, as in a fresh JVM.
     ExtensionLoader.unregisterAllowedPackage("org.seqnlp.");
     List<String> options = new ArrayList<>(TINY_TRAINING);
@@ -107,13 +107,13 @@ class CompareNerCommandTest extends ToolTest {
   void nonPositiveMeasuresAreUsageErrors() {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--threads", "0")));
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
-    assertTrue(err.toString().contains("--rounds, --threads and --resamples must be at least 1"), err.toString());
+    assertTrue(err.toString().contains("--threads must be an integer in [1, 256], got 0"), err.toString());
   }
 
   @Test
   void badTrainingSettingsFailBeforeAnyTraining() {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--epochs", "0")));
-    assertTrue(err.toString().contains("epochs must be positive, got 0"), err.toString());
+    assertTrue(err.toString().contains("--epochs must be an integer in [1, 10000], got 0"), err.toString());
     err.getBuffer().setLength(0);
     Path missing = directory.resolve("missing-vectors.bin");
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--vectors", missing.toString())));

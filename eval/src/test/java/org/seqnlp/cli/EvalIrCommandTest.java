@@ -33,7 +33,7 @@ class EvalIrCommandTest {
     Files.writeString(med.resolve("MED.REL"), "1 0 1 1\n1 0 2 1\n2 0 3 1\n");
     Path vectors = Files.writeString(dir.resolve("v.txt"),
         "3 2\ncar 1.0 0.1\nautomobile 0.95 0.2\nfruit 0.0 1.0\n");
-    Path output = dir.resolve("out").resolve("ir.md");
+    Path output = Files.createDirectories(dir.resolve("out")).resolve("ir.md");
 
     assertEquals(0, run("eval-ir", "--data", dir.toString(), "--vectors", vectors.toString(), "--output",
         output.toString(), "--collections", "med", "--no-own-vectors", "--max-expansions", "1",

@@ -18,6 +18,17 @@ class SeqNlpTest extends ToolTest {
   }
 
   @Test
+  void helpDocumentsTheExitCodes() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.toString().contains("2   usage error, found before any work"), out.toString());
+  }
+
+  @Test
+  void theExpansionLatencyBenchmarkIsASubcommand() {
+    assertTrue(SeqNlp.newCommandLine().getSubcommands().containsKey("expansion-latency"));
+  }
+
+  @Test
   void everySubcommandHasHelp() {
     for (String name : SeqNlp.newCommandLine().getSubcommands().keySet()) {
       if (!name.equals("help")) {

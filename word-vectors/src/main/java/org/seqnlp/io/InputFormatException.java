@@ -18,12 +18,13 @@ public final class InputFormatException extends IOException {
 
   private InputFormatException(String source, long position, boolean byteOffset, String problem,
       Throwable cause) {
-    super(printable(source) + (byteOffset ? ": byte " + position : ":" + position) + ": " + printable(problem),
+    super(PrintableText.of(source) + (byteOffset ? ": byte " + position : ":" + position) + ": "
+        + PrintableText.of(problem),
         cause);
     this.source = source;
     this.position = position;
     this.byteOffset = byteOffset;
-    this.problem = printable(problem);
+    this.problem = PrintableText.of(problem);
   }
 
   /** A problem on line {@code line} (1-based) of {@code source}. */
@@ -63,25 +64,5 @@ public final class InputFormatException extends IOException {
   /** The problem alone, without source and position. */
   public String problem() {
     return problem;
-  }
-
-  /**
-   * The text with control characters, invalid UTF-8 stand-ins and other unprintable characters written
-   * as {@code \\uXXXX}: problems often quote the input, and a damaged binary file must not reach the
-   * terminal as raw bytes or break the message over several lines.
-   */
-  static String printable(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      int type = Character.getType(c);
-      boolean plain = !Character.isISOControl(c) && c != 0xfffd && type != Character.UNASSIGNED
-          && type != Character.FORMAT && type != Character.PRIVATE_USE && type != Character.SURROGATE;
-      if (plain) {
-        out.appendCodePoint(c);
-      } else {
-        out.append(String.format("\\u%04x", c));
-      }
-    });
-    return out.toString();
   }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,6 +70,9 @@ public final class LineReader implements Closeable {
           + " bytes, such as UTF-8 or ISO-8859-1, not " + charset.name());
     }
     String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(source, null, "is a directory, not a file");
+    }
     InputStream raw;
     try {
       raw = Files.newInputStream(file);

@@ -3,6 +3,7 @@ package org.seqnlp.vectors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,8 @@ public final class NeighbourTable implements NeighbourLookup {
   /** Words searched together, sharing each block of vectors read from memory. */
   private static final int BATCH_ROWS = 16;
   private static final int NO_NEIGHBOUR = -1;
+  /** The most entries of one Java array. */
+  private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
   private final WordVectors vectors;
   private final int k;
@@ -38,7 +41,11 @@ public final class NeighbourTable implements NeighbourLookup {
   static NeighbourTable build(NearestNeighbours search, int k, Progress progress) {
     NearestNeighbours.requireNonNegative(k);
     int size = search.size();
-    int[] neighbourRows = new int[Math.multiplyExact(size, k)];
+    if ((long) size * k > MAX_ENTRIES) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "a table of %,d neighbours for each of %,d"
+          + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size, MAX_ENTRIES));
+    }
+    int[] neighbourRows = new int[size * k];
     float[] similarities = new float[neighbourRows.length];
     AtomicInteger nextBatch = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();

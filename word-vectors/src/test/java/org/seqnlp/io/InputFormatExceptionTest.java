@@ -15,8 +15,8 @@ class InputFormatExceptionTest {
   @Test
   void neverEchoesRawBytesOrLineBreaks() {
     InputFormatException e = InputFormatException.atByte("v.bin", 40, "record of word '\u0000\u001b[2J\ufffd\nX'");
-    assertEquals("v.bin: byte 40: record of word '\\u0000\\u001b[2J\\ufffd\\u000aX'", e.getMessage());
-    assertEquals("record of word '\\u0000\\u001b[2J\\ufffd\\u000aX'", e.problem());
+    assertEquals("v.bin: byte 40: record of word '\\x00\\x1b[2J\\ufffd\\x0aX'", e.getMessage());
+    assertEquals("record of word '\\x00\\x1b[2J\\ufffd\\x0aX'", e.problem());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -141,5 +142,12 @@ class LineReaderTest {
       assertNull(reader.readLine());
       assertNull(reader.readLine());
     }
+  }
+
+  @Test
+  void aDirectoryIsNamedAsOne() {
+    FileSystemException e = assertThrows(FileSystemException.class,
+        () -> LineReader.open(directory, StandardCharsets.UTF_8));
+    assertEquals(directory + ": is a directory, not a file", e.getMessage());
   }
 }

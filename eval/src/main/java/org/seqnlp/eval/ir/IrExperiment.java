@@ -1,7 +1,7 @@
 package org.seqnlp.eval.ir;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.seqnlp.eval.ir.ExpansionTiming.Latency;
 import org.seqnlp.eval.ir.IrEvaluation.CollectionResult;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
@@ -179,12 +180,8 @@ public final class IrExperiment {
     return nanos / 1e9;
   }
 
-  /** Writes {@code report} to {@code output}, creating parent directories. */
+  /** Writes {@code report} to {@code output} through a temporary file renamed over it. */
   public static void write(String report, Path output) throws IOException {
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(output, report);
+    OutputFiles.write(output, out -> out.write(report.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.seqnlp.io.OutputFiles;
 
 /**
  * A scatter plot of chosen words projected on the first two principal components of their (unit)
@@ -169,8 +170,10 @@ public final class PcaPlot {
     } finally {
       g.dispose();
     }
-    if (!ImageIO.write(image, "png", file.toFile())) {
-      throw new IOException("no PNG writer available");
-    }
+    OutputFiles.write(file, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available");
+      }
+    });
   }
 }

@@ -53,6 +53,11 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   public static final String NAME = "semanticExpansion";
 
   public static final int DEFAULT_MAX_EXPANSIONS = 3;
+  /**
+   * The most neighbours a term may add: already far more clauses than a query should have (Lucene's
+   * default limit is 1,024 for the whole query), and it bounds the neighbour table to 1,000 entries a word.
+   */
+  public static final int MAX_EXPANSIONS = 1000;
   public static final float DEFAULT_MIN_SIMILARITY = 0.7f;
 
   private static final String AUTO_FORMAT = "auto";
@@ -74,7 +79,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     super(args);
     vectorsName = require(args, "vectors");
     format = getFormat(args, "format");
-    maxExpansions = getPositiveInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS);
+    maxExpansions = getInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS, 1, MAX_EXPANSIONS);
     minSimilarity = getSimilarity(args, "minSimilarity", DEFAULT_MIN_SIMILARITY);
     protectedFiles = get(args, "protected");
     ignoreCase = getStrictBoolean(args, "ignoreCase", false);
@@ -108,6 +113,10 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   private VectorSpace load(ResourceLoader loader) throws IOException {
     Path path = asPath(vectorsName);
     if (path != null && path.isAbsolute()) {
+      if (!Files.isRegularFile(path)) {
+        throw new IOException(NAME + ": vectors file '" + vectorsName + "' "
+            + (Files.isDirectory(path) ? "is a directory" : "does not exist"));
+      }
       return VectorSpaceCache.forFile(path, format);
     }
     try {
@@ -145,20 +154,21 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     }
   }
 
-  private int getPositiveInt(Map<String, String> args, String name, int defaultValue) {
+  private int getInt(Map<String, String> args, String name, int defaultValue, int min, int max) {
     String value = get(args, name);
     if (value == null) {
       return defaultValue;
     }
     try {
       int parsed = Integer.parseInt(value.trim());
-      if (parsed >= 1) {
+      if (parsed >= min && parsed <= max) {
         return parsed;
       }
     } catch (NumberFormatException e) {
       // reported below with the argument's name
     }
-    throw new IllegalArgumentException(name + " must be a positive integer, got '" + value + "'");
+    throw new IllegalArgumentException(name + " must be an integer in [" + min + ", " + max + "], got '" + value
+        + "'");
   }
 
   private float getSimilarity(Map<String, String> args, String name, float defaultValue) {

@@ -150,6 +150,19 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
         + " working directory", e.getMessage());
   }
 
+  public void testTooManyExpansionsAreRejectedBeforeATableIsBuilt() {
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> TokenFilterFactory.forName("semanticExpansion",
+            args("vectors", "v.txt", "neighbourTable", "true", "maxExpansions", "100000")));
+    assertEquals("maxExpansions must be an integer in [1, 1000], got '100000'", e.getMessage());
+  }
+
+  public void testMissingAbsoluteVectorsPathIsOneLineNamingThePath() {
+    Path missing = defaultFileSystemTempDir().resolve("missing.bin");
+    IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", missing.toString()));
+    assertEquals("semanticExpansion: vectors file '" + missing + "' does not exist", e.getMessage());
+  }
+
   public void testMalformedVectorsNameTheLine() {
     InputFormatException e = expectThrows(InputFormatException.class,
         () -> informed(LOADER, "vectors", "broken.txt"));

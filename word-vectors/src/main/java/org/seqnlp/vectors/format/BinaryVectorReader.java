@@ -23,7 +23,7 @@ final class BinaryVectorReader {
 
   private static final int BUFFER_BYTES = 1 << 20;
   private static final int MAX_HEADER_BYTES = 64;
-  private static final int MAX_WORD_BYTES = 1 << 16;
+  private static final int MAX_WORD_BYTES = VectorFormat.MAX_WORD_BYTES;
 
   private final ReadableByteChannel channel;
   private final String source;
@@ -50,7 +50,7 @@ final class BinaryVectorReader {
       throw InputFormatException.atByte(source, 0, contradiction);
     }
     reader.reserve(4 * header.dimension() + 1);
-    return reader.readRecords(header, fileBytes >= 0);
+    return reader.readRecords(header, header.wordsToPreallocate(fileBytes));
   }
 
   private VectorHeader readHeader() throws IOException {
@@ -74,9 +74,9 @@ final class BinaryVectorReader {
     return header;
   }
 
-  private WordVectors readRecords(VectorHeader header, boolean sizeChecked) throws IOException {
+  private WordVectors readRecords(VectorHeader header, int preallocatedWords) throws IOException {
     int dimension = header.dimension();
-    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, header.words(), sizeChecked);
+    WordVectorsBuilder builder = new WordVectorsBuilder(dimension, preallocatedWords);
     byte[] word = new byte[64];
     for (int row = 0; row < header.words(); row++) {
       skipNewlines();

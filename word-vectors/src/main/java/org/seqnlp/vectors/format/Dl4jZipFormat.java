@@ -1,11 +1,13 @@
 package org.seqnlp.vectors.format;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.seqnlp.io.InputFormatException;
@@ -27,7 +29,16 @@ final class Dl4jZipFormat {
   private Dl4jZipFormat() {}
 
   static WordVectors read(InputStream in, String source) throws IOException {
-    ZipInputStream zip = new ZipInputStream(in);
+    try {
+      return readEntries(new ZipInputStream(in), source);
+    } catch (EOFException e) {
+      throw InputFormatException.atByte(source, 0, "truncated zip data: the file ends inside an entry", e);
+    } catch (ZipException e) {
+      throw InputFormatException.atByte(source, 0, "corrupt zip data: " + e.getMessage(), e);
+    }
+  }
+
+  private static WordVectors readEntries(ZipInputStream zip, String source) throws IOException {
     for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
       if (entry.getName().startsWith(VECTORS_ENTRY_PREFIX)) {
         return TextVectorReader.readWithHeader(zip, source + "!/" + entry.getName(), Dl4jZipFormat::decode,

@@ -69,7 +69,7 @@ final class TextVectorReader {
     if (contradiction != null) {
       throw InputFormatException.atLine(source, 1, contradiction);
     }
-    WordVectorsBuilder builder = new WordVectorsBuilder(header.dimension(), header.words(), fileBytes >= 0);
+    WordVectorsBuilder builder = new WordVectorsBuilder(header.dimension(), header.wordsToPreallocate(fileBytes));
     reader.readRows(builder, header.words());
     if (builder.size() < header.words()) {
       throw InputFormatException.atLine(source, reader.lineNumber + 1, "header declares "
@@ -91,7 +91,7 @@ final class TextVectorReader {
     }
     long expectedWords = fileBytes < 0 ? 0 : fileBytes / ((long) dimension * TYPICAL_BYTES_PER_VALUE);
     WordVectorsBuilder builder = new WordVectorsBuilder(dimension,
-        (int) Math.min(expectedWords, (Integer.MAX_VALUE - 8) / dimension), fileBytes >= 0);
+        (int) Math.min(expectedWords, (Integer.MAX_VALUE - 8) / dimension));
     reader.parseRow(builder);
     reader.readRows(builder, Integer.MAX_VALUE);
     return builder.build();

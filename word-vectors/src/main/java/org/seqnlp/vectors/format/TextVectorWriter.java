@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import org.seqnlp.vectors.WordVectors;
@@ -53,7 +54,8 @@ final class TextVectorWriter {
    * Checks that {@code word} can stand as one token of a space-separated format.
    *
    * @return the word
-   * @throws IllegalArgumentException when it is empty or holds whitespace
+   * @throws IllegalArgumentException when it is empty, holds whitespace or is longer than {@link
+   *     VectorFormat#MAX_WORD_BYTES}
    */
   static String requireToken(String word) {
     if (word.isEmpty()) {
@@ -61,10 +63,28 @@ final class TextVectorWriter {
     }
     for (int i = 0; i < word.length(); i++) {
       if (Character.isWhitespace(word.charAt(i))) {
-        throw new IllegalArgumentException("cannot write word '" + word
+        throw new IllegalArgumentException("cannot write word '" + shortened(word)
             + "' in a space-separated vector format: it holds whitespace");
       }
     }
+    return requireLength(word);
+  }
+
+  /** Checks that {@code word} has at most {@link VectorFormat#MAX_WORD_BYTES} bytes of UTF-8. */
+  static String requireLength(String word) {
+    // A UTF-8 character takes at most 3 bytes per UTF-16 char (4 per surrogate pair).
+    if (3L * word.length() > VectorFormat.MAX_WORD_BYTES) {
+      int bytes = word.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > VectorFormat.MAX_WORD_BYTES) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "cannot write word '%s' (%,d bytes): vector files hold words of at most %,d bytes",
+            shortened(word), bytes, VectorFormat.MAX_WORD_BYTES));
+      }
+    }
     return word;
+  }
+
+  private static String shortened(String word) {
+    return word.length() <= 40 ? word : word.substring(0, 40) + "...";
   }
 }

@@ -1,14 +1,17 @@
 package org.seqnlp.vectors.format;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -52,12 +55,12 @@ public final class VectorFiles {
    * @param source the name errors give for the input
    */
   public static WordVectors read(InputStream in, String source) throws IOException {
-    return read(decompressed(in), source, -1);
+    return read(decompressed(in, source), source, -1);
   }
 
   /** Reads vectors in {@code format} from a stream, which is not closed. */
   public static WordVectors read(InputStream in, String source, VectorFormat format) throws IOException {
-    return format.read(decompressed(in), source, -1);
+    return format.read(decompressed(in, source), source, -1);
   }
 
   /**
@@ -74,26 +77,27 @@ public final class VectorFiles {
 
   /**
    * Writes {@code vectors} to {@code file} in {@code format}, gzip-compressed when the name ends in
-   * {@code .gz}. The file is written under a temporary name and then renamed, so that a reader (or an
-   * analyzer watching the file for changes) never sees it half-written.
+   * {@code .gz}, through {@link OutputFiles#write}: under a temporary name then renamed, so that a
+   * reader (or an analyzer watching the file for changes) never sees it half-written, with the default
+   * permissions so that a server running as another user can read it.
+   *
+   * @throws IllegalArgumentException when a word cannot be written in {@code format} (see {@link
+   *     VectorFormat#requireWritable}); nothing is written then
    */
   public static void write(WordVectors vectors, Path file, VectorFormat format) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        if (absolute.getFileName().toString().endsWith(".gz")) {
-          GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
-          format.write(vectors, gzip);
-          gzip.finish();
-        } else {
-          format.write(vectors, out);
-        }
-      }
-      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
+    for (int row = 0; row < vectors.size(); row++) {
+      format.requireWritable(vectors.word(row));
     }
+    boolean gzipped = file.getFileName().toString().endsWith(".gz");
+    OutputFiles.write(file, out -> {
+      if (gzipped) {
+        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+        format.write(vectors, gzip);
+        gzip.finish();
+      } else {
+        format.write(vectors, out);
+      }
+    });
   }
 
   private static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
@@ -133,7 +137,16 @@ public final class VectorFiles {
   }
 
   private static InputStream open(Path file) throws IOException {
-    return decompressed(Files.newInputStream(file));
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "is a directory, not a vector file");
+    }
+    InputStream raw = Files.newInputStream(file);
+    try {
+      return decompressed(raw, file.toString());
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
   }
 
   /** The file size, when {@code in} reads the file as it is on disk (not decompressed), else -1. */
@@ -142,14 +155,14 @@ public final class VectorFiles {
   }
 
   /** Wraps {@code in} in a mark-supporting stream, decompressing it when it starts like gzip. */
-  private static InputStream decompressed(InputStream in) throws IOException {
+  private static InputStream decompressed(InputStream in, String source) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in, SAMPLE_BYTES);
     buffered.mark(2);
     int first = buffered.read();
     int second = buffered.read();
     buffered.reset();
     if (first >= 0 && second >= 0 && (first << 8 | second) == GZIP_MAGIC) {
-      return new GzipStream(buffered);
+      return new GzipStream(buffered, source);
     }
     return buffered;
   }
@@ -158,10 +171,53 @@ public final class VectorFiles {
     return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
   }
 
-  /** A decompressing stream that supports mark/reset for format detection. */
+  /**
+   * A decompressing stream that supports mark/reset for format detection, and reports truncated or
+   * corrupt compressed data as an {@link InputFormatException} naming the file, where {@link
+   * GZIPInputStream} gives a bare "Unexpected end of ZLIB input stream".
+   */
   private static final class GzipStream extends BufferedInputStream {
-    GzipStream(InputStream compressed) throws IOException {
-      super(new GZIPInputStream(compressed, SAMPLE_BYTES), SAMPLE_BYTES);
+
+    GzipStream(InputStream compressed, String source) throws IOException {
+      super(gunzip(compressed, source), SAMPLE_BYTES);
+    }
+
+    private static InputStream gunzip(InputStream compressed, String source) throws IOException {
+      try {
+        return new CheckedGzip(compressed, source);
+      } catch (EOFException e) {
+        throw InputFormatException.atByte(source, 0, "truncated gzip data: the file ends inside the gzip header", e);
+      } catch (ZipException e) {
+        throw InputFormatException.atByte(source, 0, "corrupt gzip header: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Gzip decompression that names the file and the decompressed offset when the data are bad. */
+  private static final class CheckedGzip extends GZIPInputStream {
+
+    private final String source;
+    private long decompressed;
+
+    CheckedGzip(InputStream compressed, String source) throws IOException {
+      super(compressed, SAMPLE_BYTES);
+      this.source = source;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int read;
+      try {
+        read = super.read(buffer, offset, length);
+      } catch (EOFException e) {
+        throw InputFormatException.atByte(source, decompressed,
+            "truncated gzip data: the compressed data end early (offset in the decompressed data)", e);
+      } catch (ZipException e) {
+        throw InputFormatException.atByte(source, decompressed, "corrupt gzip data: " + e.getMessage()
+            + " (offset in the decompressed data)", e);
+      }
+      decompressed += Math.max(read, 0);
+      return read;
     }
   }
 }

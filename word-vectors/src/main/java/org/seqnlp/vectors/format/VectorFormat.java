@@ -72,7 +72,19 @@ public enum VectorFormat {
     public void write(WordVectors vectors, OutputStream out) throws IOException {
       Dl4jZipFormat.write(vectors, out);
     }
+
+    /** Words are Base64-encoded, so any word short enough can be written. */
+    @Override
+    public String requireWritable(String word) {
+      return TextVectorWriter.requireLength(word);
+    }
   };
+
+  /**
+   * The longest word, in UTF-8 bytes, that the formats write and read back: the binary reader refuses
+   * longer ones (past this it decides the file is not word2vec binary), so the writers do too.
+   */
+  public static final int MAX_WORD_BYTES = 1 << 16;
 
   private final String id;
 
@@ -116,6 +128,18 @@ public enum VectorFormat {
    *     formats cannot hold words with whitespace)
    */
   public abstract void write(WordVectors vectors, OutputStream out) throws IOException;
+
+  /**
+   * Checks that {@code word} can be written in this format and read back: in the space-separated
+   * formats it is not empty and holds no whitespace; in all, it has at most {@link #MAX_WORD_BYTES}
+   * bytes of UTF-8.
+   *
+   * @return the word
+   * @throws IllegalArgumentException naming the word (shortened) and why it cannot be written
+   */
+  public String requireWritable(String word) {
+    return TextVectorWriter.requireToken(word);
+  }
 
   @Override
   public String toString() {

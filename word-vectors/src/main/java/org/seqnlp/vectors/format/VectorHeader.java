@@ -6,8 +6,14 @@ package org.seqnlp.vectors.format;
  */
 record VectorHeader(int words, int dimension) {
 
-  /** Far above any real word-vector space, far below what would exhaust memory for one row. */
-  static final int MAX_DIMENSION = 1 << 20;
+  /** The most dimensions a file may declare: 100 times the largest in common use. */
+  static final int MAX_DIMENSION = 100_000;
+  /**
+   * Values allocated up front when the input's size is unknown (a gzip or zip stream), so that a tiny
+   * compressed header declaring billions of values cannot exhaust memory: beyond this, the matrix grows
+   * as rows actually arrive.
+   */
+  private static final int UNBOUNDED_INPUT_PREALLOCATION = 1 << 22;
 
   /**
    * Parses {@code bytes[from, to)} (the line without its newline; trailing spaces and a carriage return
@@ -43,6 +49,14 @@ record VectorHeader(int words, int dimension) {
           + fileBytes + " bytes can hold";
     }
     return null;
+  }
+
+  /**
+   * The words to allocate room for before reading: all of them when the file size was checked against
+   * the header, else no more than the values a small allocation holds.
+   */
+  int wordsToPreallocate(long fileBytes) {
+    return fileBytes >= 0 ? words : Math.min(words, Math.max(1, UNBOUNDED_INPUT_PREALLOCATION / dimension));
   }
 
   @Override

@@ -19,19 +19,11 @@ final class WordVectorsBuilder {
   private float[] values;
 
   /**
-   * Values reserved at most before the rows that fill them are read, when the input's size is unknown
-   * (gzip, zip entries): a header is a claim, and a 32-byte file must not allocate gigabytes.
+   * @param expectedWords the exact count when a header gives it (no copy is then made), or a guess
    */
-  static final int UNCHECKED_VALUES = 1 << 22;
-
-  /**
-   * @param expectedWords the count a header declares, or a guess
-   * @param sizeChecked whether {@code expectedWords} was checked against the size of the input; only
-   *     then is the whole matrix reserved at once (no copy is then made), else it grows with the rows read
-   */
-  WordVectorsBuilder(int dimension, int expectedWords, boolean sizeChecked) {
+  WordVectorsBuilder(int dimension, int expectedWords) {
     this.dimension = dimension;
-    int capacity = Math.max(sizeChecked ? expectedWords : Math.min(expectedWords, UNCHECKED_VALUES / dimension), 16);
+    int capacity = Math.max(expectedWords, 1);
     this.words = new ArrayList<>(capacity);
     this.rowByWord = new HashMap<>(capacity * 4 / 3 + 1);
     this.values = new float[Math.multiplyExact(capacity, dimension)];

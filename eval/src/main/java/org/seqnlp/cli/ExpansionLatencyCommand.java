@@ -1,8 +1,8 @@
-package org.seqnlp.eval.expansion;
+package org.seqnlp.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.NeighbourLookup;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures what query expansion costs: the load time of a vector file in the binary and text formats,
+ * {@code seqnlp expansion-latency}: measures what query expansion costs: the load time of a vector file in the binary and text formats,
  * and the latency of expanding one query term through {@link SemanticExpansionFilter} with an exact
  * vocabulary scan and with a precomputed neighbour table, in the same run.
  *
@@ -40,7 +41,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "expansion-latency", mixinStandardHelpOptions = true,
     description = "Load time of word-vector files and per-term latency of semantic query expansion.")
-public final class ExpansionLatencyBenchmark implements Callable<Integer> {
+final class ExpansionLatencyCommand implements Callable<Integer> {
 
   @Option(names = "--words", defaultValue = "100000", description = "Vocabulary of the random vectors.")
   int words;
@@ -70,15 +71,18 @@ public final class ExpansionLatencyBenchmark implements Callable<Integer> {
   long seed;
 
   private static final int LOAD_REPETITIONS = 3;
+  private static final int MAX_RANDOM_WORDS = 10_000_000;
+  private static final int MAX_TERMS = 10_000_000;
 
-  private final PrintStream out = System.out;
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new ExpansionLatencyBenchmark()).execute(args));
-  }
+  private PrintWriter out;
 
   @Override
   public Integer call() throws IOException {
+    checkOptions();
+    out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d processors, load average %.1f, max heap %,d MB%n",
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20);
@@ -87,7 +91,21 @@ public final class ExpansionLatencyBenchmark implements Callable<Integer> {
     }
     WordVectors searched = vectors != null ? VectorFiles.read(vectors) : randomVectors(words, dimension, seed + 1);
     timeExpansion(searched);
+    out.flush();
     return 0;
+  }
+
+  private void checkOptions() {
+    OptionRange.require(spec, "--words", words, 1, MAX_RANDOM_WORDS);
+    OptionRange.require(spec, "--load-dimension", loadDimension, 0, OptionRange.MAX_DIMENSION);
+    OptionRange.require(spec, "--dimension", dimension, 1, OptionRange.MAX_DIMENSION);
+    OptionRange.require(spec, "--terms", terms, 1, MAX_TERMS);
+    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+    OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
+    if ((long) words * Math.max(loadDimension, dimension) > Integer.MAX_VALUE - 8) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--words x --dimension must be at most "
+          + (Integer.MAX_VALUE - 8) + " values, the most one Java array holds");
+    }
   }
 
   private void timeLoading(WordVectors written) throws IOException {

@@ -1,30 +1,17 @@
-package org.seqnlp.eval.expansion;
+package org.seqnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-class ExpansionLatencyBenchmarkTest {
+class ExpansionLatencyCommandTest extends ToolTest {
 
   @Test
-  void reportsLoadTimesAndBothLatenciesOnASmallVocabulary() {
-    PrintStream standardOut = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int exitCode;
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      exitCode = new CommandLine(new ExpansionLatencyBenchmark()).execute("--words", "300", "--load-dimension",
-          "10", "--dimension", "8", "--terms", "20");
-    } finally {
-      System.setOut(standardOut);
-    }
-    String report = captured.toString(StandardCharsets.UTF_8);
-    assertEquals(0, exitCode, report);
+  void isASeqnlpSubcommandReportingLoadTimesAndBothLatencies() {
+    assertEquals(0, run("expansion-latency", "--words", "300", "--load-dimension", "10", "--dimension", "8",
+        "--terms", "20"), err.toString());
+    String report = out.toString();
     assertTrue(report.contains("load 300 x 10 word2vec-binary"), report);
     assertTrue(report.contains("load 300 x 10 word2vec-text"), report);
     assertTrue(report.contains("String.split"), report);
@@ -34,9 +21,16 @@ class ExpansionLatencyBenchmarkTest {
   }
 
   @Test
+  void optionsOutOfRangeAreUsageErrors() {
+    assertEquals(SeqNlp.EXIT_USAGE, run("expansion-latency", "--max-expansions", "100000"));
+    assertEquals("seqnlp expansion-latency: --max-expansions must be an integer in [1, 1000], got 100000"
+        + " (see --help)", err.toString().strip());
+  }
+
+  @Test
   void randomVectorsAreReproducibleAndRoundedToSixDecimals() {
-    var first = ExpansionLatencyBenchmark.randomVectors(5, 4, 9);
-    var second = ExpansionLatencyBenchmark.randomVectors(5, 4, 9);
+    var first = ExpansionLatencyCommand.randomVectors(5, 4, 9);
+    var second = ExpansionLatencyCommand.randomVectors(5, 4, 9);
     for (int row = 0; row < 5; row++) {
       for (int component = 0; component < 4; component++) {
         float value = first.get(row, component);

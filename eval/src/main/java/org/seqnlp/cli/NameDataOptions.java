@@ -1,0 +1,43 @@
+package org.seqnlp.cli;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.namefind.NameSample;
+import org.seqnlp.io.LineReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The {@code --format} and {@code --encoding} options of the commands that read name-finder data. */
+final class NameDataOptions {
+
+  /** The name-data formats; the three CoNLL names read the same column format and are kept for clarity. */
+  enum Format {
+    CONLL03, CONLL02, WNUT, OPENNLP;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  @Option(names = "--format", defaultValue = "conll03", paramLabel = "FORMAT",
+      description = "conll03, conll02 or wnut: CoNLL columns (2 to 5, tag last, -DOCSTART- lines);"
+          + " opennlp: one sentence a line with <START:type> ... <END> (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--encoding", defaultValue = "UTF-8", paramLabel = "CHARSET",
+      description = "Character encoding of the data (default: ${DEFAULT-VALUE}).")
+  Charset encoding;
+
+  /** Reads the first {@code limit} sentences of {@code file} (all when 0) in the chosen format. */
+  List<NameSample> read(CommandLine.Model.CommandSpec spec, Path file, int limit) throws IOException {
+    if (!LineReader.supports(encoding)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--encoding must write line ends as single"
+          + " bytes, as UTF-8 and ISO-8859-1 do; " + encoding + " does not");
+    }
+    return NerFiles.readSamples(file, format, encoding, limit);
+  }
+}

@@ -1,0 +1,42 @@
+package org.seqnlp.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.seqnlp.io.OutputFiles;
+import picocli.CommandLine;
+
+/**
+ * The check every writing command makes before it starts work: an output path that cannot be written
+ * or that names one of the inputs is a usage error (exit code 2), so a run is never lost at its end and
+ * an input never overwritten.
+ */
+final class OutputPaths {
+
+  private OutputPaths() {
+  }
+
+  /**
+   * Checks {@code output} with {@link OutputFiles#checkWritable} against {@code inputs} (null entries,
+   * options not given, are skipped).
+   *
+   * @throws CommandLine.ParameterException naming the output and the problem
+   */
+  static void check(CommandLine.Model.CommandSpec spec, Path output, Path... inputs) {
+    check(spec, output, Arrays.asList(inputs));
+  }
+
+  /** As {@link #check(CommandLine.Model.CommandSpec, Path, Path...)} for a list of inputs. */
+  static void check(CommandLine.Model.CommandSpec spec, Path output, List<Path> inputs) {
+    List<Path> given = new ArrayList<>(inputs);
+    given.removeIf(Objects::isNull);
+    try {
+      OutputFiles.checkWritable(output, given.toArray(new Path[0]));
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.eval.ner.ConllFixtures;
+import org.seqnlp.eval.vectors.EvaluationFixtures;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+/**
+ * Every writing command checks its output before any work: an output that names an input, or that
+ * cannot be written, is a one-line usage error (exit 2) and the input is left as it was.
+ */
+class OutputSafetyTest extends ToolTest {
+
+  @TempDir
+  Path directory;
+
+  private Path corpus() throws IOException {
+    return Files.writeString(directory.resolve("corpus.txt"), "the cat sat on the mat\nthe dog sat on the log\n"
+        .repeat(20));
+  }
+
+  private void assertOneLineUsageError(int exitCode, String expectedStart) {
+    assertEquals(SeqNlp.EXIT_USAGE, exitCode, err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith(expectedStart), err.toString());
+  }
+
+  @Test
+  void trainVectorsRefusesToOverwriteItsCorpus() throws IOException {
+    Path corpus = corpus();
+    byte[] before = Files.readAllBytes(corpus);
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", corpus.toString(), "--min-count", "1"),
+        "seqnlp train-vectors: error: " + corpus + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(corpus));
+    assertEquals("", out.toString(), "nothing was trained");
+  }
+
+  @Test
+  void trainVectorsRefusesAFileOfACorpusDirectoryReachedThroughAnotherPath() throws IOException {
+    Path corpus = corpus();
+    byte[] before = Files.readAllBytes(corpus);
+    Path sameFile = directory.resolve(".").resolve("corpus.txt");
+    assertOneLineUsageError(run("train-vectors", directory.toString(), "-o", sameFile.toString(), "--min-count", "1"),
+        "seqnlp train-vectors: error: " + sameFile + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(corpus));
+  }
+
+  @Test
+  void trainVectorsChecksTheOutputDirectoryBeforeTraining() throws IOException {
+    Path output = directory.resolve("missing").resolve("v.bin");
+    assertOneLineUsageError(run("train-vectors", corpus().toString(), "-o", output.toString(), "--min-count", "1"),
+        "seqnlp train-vectors: error: " + output + ": its directory");
+  }
+
+  @Test
+  void trainVectorsWritesFilesOthersCanRead() throws IOException {
+    Path output = directory.resolve("v.bin");
+    assertEquals(0, run("train-vectors", corpus().toString(), "-o", output.toString(), "--min-count", "1",
+        "--dim", "4", "--epochs", "1", "--threads", "1"), err.toString());
+    // Files.createTempFile gave 0600, which a Solr running as another user cannot read.
+    assertTrue(Files.getPosixFilePermissions(output).contains(PosixFilePermission.OTHERS_READ));
+  }
+
+  @Test
+  void trainVectorsRefusesBeforeTrainingAWordItsReaderWouldRefuse() throws IOException {
+    Path corpus = Files.writeString(directory.resolve("long.txt"), "short words " + "x".repeat(70_000) + "\n");
+    Path output = directory.resolve("v.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus.toString(), "-o", output.toString(),
+        "--min-count", "1", "--dim", "4", "--threads", "1"));
+    assertEquals(1, err.toString().lines().filter(line -> line.startsWith("seqnlp")).count(), err.toString());
+    assertTrue(err.toString().contains("seqnlp train-vectors: error: " + corpus + ": cannot write word 'xxxx"),
+        err.toString());
+    assertTrue(err.toString().contains("(70,000 bytes): vector files hold words of at most 65,536 bytes; nothing"
+        + " was trained"), err.toString());
+    assertFalse(err.toString().contains("training skip-gram"), err.toString());
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void trainNerRefusesToOverwriteItsTrainingOrDevelopmentData() throws IOException {
+    Path train = ConllFixtures.conllFile(directory.resolve("train.txt"), 20, 1);
+    Path dev = ConllFixtures.conllFile(directory.resolve("dev.txt"), 5, 2);
+    byte[] before = Files.readAllBytes(train);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", train.toString()),
+        "seqnlp train-ner: error: " + train + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(train));
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--dev", dev.toString(), "--output",
+        dev.toString()), "seqnlp train-ner: error: " + dev + ": is also an input");
+    err.getBuffer().setLength(0);
+    Path model = directory.resolve("model.bin");
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
+        "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
+        directory.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
+    assertTrue(err.toString().contains("its directory"), err.toString());
+  }
+
+  @Test
+  void trainNerRefusesBeforeTrainingATokenItsModelCannotStore() throws IOException {
+    Path train = Files.writeString(directory.resolve("train.txt"), "John B-PER\n" + "y".repeat(70_000) + " O\n\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-ner", "--train", train.toString(), "--output",
+        directory.resolve("model.bin").toString()));
+    assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: " + train + ": sentence 1: a token of"
+        + " 70,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 65,535 bytes a model stores"), err.toString());
+    assertFalse(Files.exists(directory.resolve("model.bin")));
+  }
+
+  @Test
+  void compareNerRefusesToOverwriteATestFile() throws IOException {
+    Path train = ConllFixtures.conllFile(directory.resolve("train.txt"), 20, 1);
+    Path test = ConllFixtures.conllFile(directory.resolve("test.txt"), 5, 2);
+    byte[] before = Files.readAllBytes(test);
+    assertOneLineUsageError(run("compare-ner", "--train", train.toString(), "--test", test.toString(), "--output",
+        test.toString()), "seqnlp compare-ner: error: " + test + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(test));
+  }
+
+  @Test
+  void evalIrRefusesToOverwriteItsVectors() throws IOException {
+    Path vectors = Files.writeString(directory.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
+    assertOneLineUsageError(run("eval-ir", "--data", directory.toString(), "--vectors", vectors.toString(),
+        "--output", vectors.toString()), "seqnlp eval-ir: error: " + vectors + ": is also an input");
+    assertEquals("1 2\nword 0.1 0.2\n", Files.readString(vectors));
+  }
+
+  @Test
+  void evalVectorsRefusesToDrawOverItsVectors() throws IOException {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    byte[] before = Files.readAllBytes(vectors);
+    assertOneLineUsageError(run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
+        vectors.toString()), "seqnlp eval-vectors: error: " + vectors + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(vectors));
+  }
+}
