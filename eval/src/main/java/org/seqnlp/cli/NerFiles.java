@@ -12,6 +12,7 @@ import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
 
 /** Reading name-finder data and models for the {@code *-ner} commands. */
 final class NerFiles {
@@ -31,8 +32,7 @@ final class NerFiles {
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": no such model file");
     }
-    allowSeqNlpExtensions();
-    return new TokenNameFinderModel(file);
+    return NameFinderModels.load(file);
   }
 
   /** The first {@code limit} samples of a CoNLL column file (all when {@code limit} is 0). */

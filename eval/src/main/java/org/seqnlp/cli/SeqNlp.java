@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
         ExpandCommand.class,
         TrainVectorsCommand.class,
         EvalVectorsCommand.class,
+        ConvertModelCommand.class,
     })
 public final class SeqNlp implements Runnable {
 

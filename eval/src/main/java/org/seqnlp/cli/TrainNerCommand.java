@@ -1,7 +1,6 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,10 +66,7 @@ final class TrainNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }
     if (fromCheckpoint != null) {
-      BiLstmCrfNetwork network;
-      try (InputStream in = Files.newInputStream(fromCheckpoint)) {
-        network = BiLstmCrfNetworkFormat.read(in, fromCheckpoint.toString());
-      }
+      BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
       write(new BiLstmCrfSequenceModel(network).toNameFinderModel(language));
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
