@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
         ExpandCommand.class,
         TrainVectorsCommand.class,
         EvalVectorsCommand.class,
-        ConvertModelCommand.class,
     })
 public final class SeqNlp implements Runnable {
 
