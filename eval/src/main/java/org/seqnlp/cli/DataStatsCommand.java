@@ -16,6 +16,7 @@ import org.seqnlp.opennlp.formats.CorpusCounts;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.PtbSentenceStream;
 import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.vocabulary.SpecialTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -123,7 +124,7 @@ final class DataStatsCommand implements Callable<Integer> {
     report.add("format", name(format));
     report.add("tokens", counts.tokens());
     report.add("sentences", counts.sentences());
-    report.add("tokens + " + PtbSentenceStream.END_OF_SENTENCE, counts.tokens() + counts.sentences());
+    report.add("tokens + " + SpecialTokens.END_OF_SENTENCE, counts.tokens() + counts.sentences());
   }
 
   /** The lines printed for one file: its name, then one labelled value a line. */

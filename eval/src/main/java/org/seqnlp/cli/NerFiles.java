@@ -14,6 +14,7 @@ import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
 
 /** Reading name-finder data and models for the {@code *-ner} commands. */
 final class NerFiles {
@@ -37,7 +38,7 @@ final class NerFiles {
     InputPaths.requireFile(file, "model file");
     allowSeqNlpExtensions();
     try {
-      return new TokenNameFinderModel(file);
+      return NameFinderModels.load(file);
     } catch (IOException e) {
       if (e instanceof InputFormatException || e instanceof FileSystemException) {
         throw e;

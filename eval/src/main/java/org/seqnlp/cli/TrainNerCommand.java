@@ -1,7 +1,8 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.eval.ner.NameFinderTraining;
 import org.seqnlp.eval.ner.NamedModel;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
@@ -57,8 +59,8 @@ final class TrainNerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** The longest string {@code DataOutputStream.writeUTF} writes, which the model format uses for its vocabulary. */
-  static final int MAX_TOKEN_BYTES = 65_535;
+  /** The longest string the model format stores, in UTF-8 bytes. */
+  static final int MAX_TOKEN_BYTES = TensorFile.MAX_STRING_BYTES;
 
   @Override
   public Integer call() throws IOException {
@@ -70,10 +72,7 @@ final class TrainNerCommand implements Callable<Integer> {
     if (fromCheckpoint != null) {
       OutputPaths.check(spec, output, fromCheckpoint);
       InputPaths.requireFile(fromCheckpoint, "checkpoint file");
-      BiLstmCrfNetwork network;
-      try (InputStream in = Files.newInputStream(fromCheckpoint)) {
-        network = BiLstmCrfNetworkFormat.read(in, fromCheckpoint.toString());
-      }
+      BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
       write(new BiLstmCrfSequenceModel(network).toNameFinderModel(language));
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
@@ -94,13 +93,13 @@ final class TrainNerCommand implements Callable<Integer> {
   }
 
   /**
-   * The model stores each vocabulary token in at most {@value #MAX_TOKEN_BYTES} bytes (Java's modified
-   * UTF-8); a longer token would fail the save after the whole training run, so it fails here.
+   * The model stores each vocabulary token in at most {@value #MAX_TOKEN_BYTES} bytes of UTF-8; a longer
+   * token would fail the save after the whole training run, so it fails here.
    */
   private void requireStorableTokens(List<NameSample> samples) throws IOException {
     for (int i = 0; i < samples.size(); i++) {
       for (String token : samples.get(i).getSentence()) {
-        long bytes = modifiedUtf8Length(token);
+        long bytes = token.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_TOKEN_BYTES) {
           throw new IOException(String.format(Locale.ROOT, "%s: sentence %,d: a token of %,d bytes ('%s...') is"
               + " longer than the %,d bytes a model stores; nothing was trained", train, i + 1, bytes,
@@ -110,14 +109,6 @@ final class TrainNerCommand implements Callable<Integer> {
     }
   }
 
-  private static long modifiedUtf8Length(String text) {
-    long bytes = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      bytes += c >= 0x0001 && c <= 0x007f ? 1 : c <= 0x07ff ? 2 : 3;
-    }
-    return bytes;
-  }
 
   /** Writes the model through a temporary file renamed over the output, so a failure never leaves a broken one. */
   private void write(TokenNameFinderModel model) throws IOException {

@@ -12,7 +12,6 @@ import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
-import org.seqnlp.vectors.corpus.Vocabulary;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 import org.seqnlp.vectors.train.GloVeSettings;
@@ -124,7 +123,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
     try (Progress progress = Progress.start("reading corpus", 0, "words")) {
       encoded = EncodedCorpus.encode(text, minCount, maxVocabulary, progress);
     }
-    checkWritable(encoded.vocabulary(), vectorFormat);
+    checkWritable(encoded.words(), vectorFormat);
     WordVectors vectors = trainer.train(encoded, Progress::start);
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -159,18 +158,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
    * Fails before training, not after it, when the vectors could not be written: a word the format
    * cannot hold, or more values than one array holds.
    */
-  private void checkWritable(Vocabulary vocabulary, VectorFormat vectorFormat) throws IOException {
+  private void checkWritable(List<String> words, VectorFormat vectorFormat) throws IOException {
     String source = corpus.size() == 1 ? corpus.get(0).toString() : "corpus";
-    for (String word : vocabulary.words()) {
+    for (String word : words) {
       try {
         vectorFormat.requireWritable(word);
       } catch (IllegalArgumentException e) {
         throw new IOException(source + ": " + e.getMessage() + "; nothing was trained");
       }
     }
-    if ((long) vocabulary.size() * dimension > MAX_VALUES) {
+    if ((long) words.size() * dimension > MAX_VALUES) {
       throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
-          + " Java array holds; lower --dim, or --max-vocab, or raise --min-count", source, vocabulary.size(),
+          + " Java array holds; lower --dim, or --max-vocab, or raise --min-count", source, words.size(),
           dimension));
     }
   }

@@ -103,4 +103,17 @@ class NerCommandsTest extends ToolTest {
     assertEquals(1, run("eval-ner", "--model", missing.toString(), "--test", test.toString()));
     assertEquals("seqnlp eval-ner: error: " + missing + ": no such model file", err.toString().strip());
   }
+
+  @Test
+  void aZipBombModelIsOneLineErrorBeforeOpenNlpParsesIt() throws IOException {
+    Path bomb = directory.resolve("bomb.bin");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("manifest.properties"));
+      zip.write(new byte[64 << 20]);
+      zip.closeEntry();
+    }
+    assertEquals(1, run("eval-ner", "--model", bomb.toString(), "--test", test.toString()));
+    assertEquals("seqnlp eval-ner: error: " + bomb + "!manifest.properties: byte 65536: the entry is larger than"
+        + " its limit of 65536 bytes", err.toString().strip());
+  }
 }

@@ -110,11 +110,11 @@ class OutputSafetyTest extends ToolTest {
 
   @Test
   void trainNerRefusesBeforeTrainingATokenItsModelCannotStore() throws IOException {
-    Path train = Files.writeString(directory.resolve("train.txt"), "John B-PER\n" + "y".repeat(70_000) + " O\n\n");
+    Path train = Files.writeString(directory.resolve("train.txt"), "John B-PER\n" + "y".repeat(1_100_000) + " O\n\n");
     assertEquals(SeqNlp.EXIT_FAILURE, run("train-ner", "--train", train.toString(), "--output",
         directory.resolve("model.bin").toString()));
     assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: " + train + ": sentence 1: a token of"
-        + " 70,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 65,535 bytes a model stores"), err.toString());
+        + " 1,100,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 1,048,576 bytes a model stores"), err.toString());
     assertFalse(Files.exists(directory.resolve("model.bin")));
   }
 

@@ -7,12 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /**
  * A corpus tokenised once and held in memory as vocabulary ids, so that training epochs walk an int
  * array instead of re-reading and re-tokenising text. Words outside the vocabulary (below the minimum
  * count or beyond the maximum vocabulary size) are left out, as the word2vec tool does; every
- * sentence (corpus line) is followed by {@link #SENTENCE_END}.
+ * sentence (corpus line) is followed by {@link #SENTENCE_END}. The vocabulary's {@code <unk>} never
+ * occurs in the encoded text: trainers train and export the {@link #words()} alone.
  *
  * <p>Memory is four bytes per kept token, so up to about two billion tokens fit.
  */
@@ -22,20 +24,26 @@ public final class EncodedCorpus {
   public static final int SENTENCE_END = -1;
 
   private final Vocabulary vocabulary;
+  private final int wordTypes;
   private final int[] tokens;
   private final long wordCount;
 
   /**
-   * @param vocabulary the words the ids refer to
+   * @param vocabulary the words the ids refer to, as {@link Vocabulary#byFrequency} builds it: the
+   *     words with a count, then {@code <unk>} with none
    * @param tokens word ids, each sentence followed by {@link #SENTENCE_END}; taken over, not copied
    */
   public EncodedCorpus(Vocabulary vocabulary, int[] tokens) {
+    int counted = 0;
+    while (counted < vocabulary.size() && vocabulary.count(counted) > 0) {
+      counted++;
+    }
     long words = 0;
     for (int token : tokens) {
       if (token != SENTENCE_END) {
-        if (token < 0 || token >= vocabulary.size()) {
-          throw new IllegalArgumentException("token id " + token + " outside the vocabulary of "
-              + vocabulary.size());
+        if (token < 0 || token >= counted) {
+          throw new IllegalArgumentException("token id " + token + " outside the " + counted
+              + " counted words of the vocabulary");
         }
         words++;
       }
@@ -44,6 +52,7 @@ public final class EncodedCorpus {
       throw new IllegalArgumentException("the last sentence must be followed by SENTENCE_END");
     }
     this.vocabulary = vocabulary;
+    this.wordTypes = counted;
     this.tokens = tokens;
     this.wordCount = words;
   }
@@ -74,6 +83,23 @@ public final class EncodedCorpus {
 
   public Vocabulary vocabulary() {
     return vocabulary;
+  }
+
+  /**
+   * The words the text is made of, most frequent first: the vocabulary without the {@code <unk>} it
+   * adds (a corpus that holds the token {@code <unk>} has it here, at its rank). Ids index this list.
+   */
+  public List<String> words() {
+    return vocabulary.tokens().subList(0, wordTypes);
+  }
+
+  /** The corpus counts of {@link #words()}, in the same order. */
+  public long[] wordCounts() {
+    long[] counts = new long[wordTypes];
+    for (int id = 0; id < wordTypes; id++) {
+      counts[id] = vocabulary.count(id);
+    }
+    return counts;
   }
 
   /**
@@ -160,7 +186,7 @@ public final class EncodedCorpus {
           tokens[written++] = finalId[token];
         }
       }
-      return new EncodedCorpus(new Vocabulary(keptWords, keptCounts), Arrays.copyOf(tokens, written));
+      return new EncodedCorpus(Vocabulary.byFrequency(keptWords, keptCounts), Arrays.copyOf(tokens, written));
     }
   }
 }

@@ -31,7 +31,7 @@ public final class CooccurrenceMatrix {
     if (window <= 0) {
       throw new IllegalArgumentException("window must be positive, got " + window);
     }
-    CooccurrenceMatrix matrix = new CooccurrenceMatrix(corpus.vocabulary().size());
+    CooccurrenceMatrix matrix = new CooccurrenceMatrix(corpus.words().size());
     int[] tokens = corpus.tokens();
     Workers.run("cooccurrence", threads, worker -> {
       int sentenceStart = 0;

@@ -1,9 +1,9 @@
 package org.seqnlp.vectors.train;
 
+import java.util.List;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.Vocabulary;
 
 /**
  * Trains GloVe vectors (Pennington et al. 2014) as the Stanford tool does: count co-occurrences
@@ -22,8 +22,8 @@ public final class GloVeTrainer {
 
   /** Trains on {@code corpus}, reporting co-occurrence cells per second through {@code progress}. */
   public WordVectors train(EncodedCorpus corpus, ProgressFactory progress) {
-    Vocabulary vocabulary = corpus.vocabulary();
-    if (vocabulary.size() == 0) {
+    List<String> words = corpus.words();
+    if (words.isEmpty()) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
     }
     Cells cells;
@@ -33,7 +33,7 @@ public final class GloVeTrainer {
       report.advance(cells.size);
     }
     cells.shuffle(settings.seed());
-    Parameters parameters = new Parameters(vocabulary.size(), settings);
+    Parameters parameters = new Parameters(words.size(), settings);
     int[] chunkStarts = new int[settings.threads() + 1];
     for (int worker = 0; worker <= settings.threads(); worker++) {
       chunkStarts[worker] = (int) ((long) cells.size * worker / settings.threads());
@@ -44,7 +44,7 @@ public final class GloVeTrainer {
             worker -> parameters.train(cells, chunkStarts[worker], chunkStarts[worker + 1], report));
       }
     }
-    return new WordVectors(vocabulary.words(), settings.dimension(), parameters.wordPlusContext());
+    return new WordVectors(words, settings.dimension(), parameters.wordPlusContext());
   }
 
   /** The non-zero co-occurrences as parallel arrays, with their weight and log precomputed. */

@@ -1,7 +1,5 @@
 package org.seqnlp.vectors.train;
 
-import org.seqnlp.vectors.corpus.Vocabulary;
-
 /**
  * The negative-sampling distribution of word2vec: unigram counts raised to the power
  * {@value #POWER}, tabulated so that drawing a word is one array read.
@@ -16,24 +14,25 @@ final class NoiseDistribution {
   private final int[] table;
 
   /** A table of 1,000 slots a word, at most 10 million (40 MB; word2vec uses 100 million). */
-  NoiseDistribution(Vocabulary vocabulary) {
-    this(vocabulary, (int) Math.min(MAX_TABLE_SIZE, (long) SLOTS_PER_WORD * vocabulary.size()));
+  NoiseDistribution(long[] counts) {
+    this(counts, (int) Math.min(MAX_TABLE_SIZE, (long) SLOTS_PER_WORD * counts.length));
   }
 
-  NoiseDistribution(Vocabulary vocabulary, int tableSize) {
-    int size = vocabulary.size();
+  /** The distribution of words with the corpus counts {@code counts}, in a table of {@code tableSize}. */
+  NoiseDistribution(long[] counts, int tableSize) {
+    int size = counts.length;
     double total = 0;
     for (int id = 0; id < size; id++) {
-      total += Math.pow(vocabulary.count(id), POWER);
+      total += Math.pow(counts[id], POWER);
     }
     table = new int[tableSize];
     int id = 0;
-    double cumulative = Math.pow(vocabulary.count(0), POWER) / total;
+    double cumulative = Math.pow(counts[0], POWER) / total;
     for (int slot = 0; slot < tableSize; slot++) {
       table[slot] = id;
       if ((slot + 1) / (double) tableSize > cumulative && id < size - 1) {
         id++;
-        cumulative += Math.pow(vocabulary.count(id), POWER) / total;
+        cumulative += Math.pow(counts[id], POWER) / total;
       }
     }
   }

@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.Vocabulary;
 
 /**
  * Trains word2vec vectors (Mikolov et al. 2013) with negative sampling, following the reference C
@@ -35,11 +34,10 @@ public final class Word2VecTrainer {
 
   /** Trains on {@code corpus}, reporting words per second through {@code progress}. */
   public WordVectors train(EncodedCorpus corpus, ProgressFactory progress) {
-    Vocabulary vocabulary = corpus.vocabulary();
-    if (vocabulary.size() == 0 || corpus.wordCount() == 0) {
+    if (corpus.words().isEmpty() || corpus.wordCount() == 0) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
     }
-    Model model = new Model(vocabulary, settings);
+    Model model = new Model(corpus.wordCounts(), settings);
     long totalWords = settings.epochs() * corpus.wordCount();
     int[] chunkStarts = chunkStarts(corpus.tokens(), settings.threads());
     AtomicLong wordsDone = new AtomicLong();
@@ -49,7 +47,7 @@ public final class Word2VecTrainer {
           new LearningRateSchedule(settings.learningRate(), totalWords), wordsDone, report,
           settings.seed() * 31 + worker).run(chunkStarts[worker], chunkStarts[worker + 1]));
     }
-    return new WordVectors(vocabulary.words(), settings.dimension(), model.input);
+    return new WordVectors(corpus.words(), settings.dimension(), model.input);
   }
 
   /**
@@ -70,14 +68,15 @@ public final class Word2VecTrainer {
   }
 
   /**
-   * The probability that an occurrence of each word is kept by subsampling with threshold
-   * {@code sample} (the word2vec formula), or 1 for every word when {@code sample} is 0.
+   * The probability that an occurrence of each word (of the given corpus counts) is kept by
+   * subsampling with threshold {@code sample} (the word2vec formula), or 1 for every word when
+   * {@code sample} is 0.
    */
-  static float[] keepProbabilities(Vocabulary vocabulary, double sample) {
-    float[] keep = new float[vocabulary.size()];
-    double threshold = sample * vocabulary.totalCount();
+  static float[] keepProbabilities(long[] counts, double sample) {
+    float[] keep = new float[counts.length];
+    double threshold = sample * java.util.Arrays.stream(counts).sum();
     for (int id = 0; id < keep.length; id++) {
-      double count = vocabulary.count(id);
+      double count = counts[id];
       keep[id] = sample == 0 ? 1f : (float) ((Math.sqrt(count / threshold) + 1) * threshold / count);
     }
     return keep;
@@ -91,18 +90,18 @@ public final class Word2VecTrainer {
     final NoiseDistribution noise;
     final Word2VecSettings settings;
 
-    Model(Vocabulary vocabulary, Word2VecSettings settings) {
+    Model(long[] counts, Word2VecSettings settings) {
       int dimension = settings.dimension();
       this.settings = settings;
-      this.input = new float[Math.multiplyExact(vocabulary.size(), dimension)];
+      this.input = new float[Math.multiplyExact(counts.length, dimension)];
       this.output = new float[input.length];
       long random = settings.seed();
       for (int i = 0; i < input.length; i++) {
         random = FastRandom.next(random);
         input[i] = (FastRandom.unit(random) - 0.5f) / dimension;
       }
-      this.keep = keepProbabilities(vocabulary, settings.sample());
-      this.noise = new NoiseDistribution(vocabulary);
+      this.keep = keepProbabilities(counts, settings.sample());
+      this.noise = new NoiseDistribution(counts);
     }
   }
 

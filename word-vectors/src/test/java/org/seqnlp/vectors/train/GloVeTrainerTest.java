@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.Vocabulary;
+import org.seqnlp.vocabulary.Vocabulary;
 
 class GloVeTrainerTest {
 
   private static final int END = EncodedCorpus.SENTENCE_END;
 
   private static EncodedCorpus corpus(int... tokens) {
-    return new EncodedCorpus(new Vocabulary(List.of("a", "b", "c", "d"), new long[] {4, 3, 2, 1}), tokens);
+    return new EncodedCorpus(Vocabulary.byFrequency(List.of("a", "b", "c", "d"), new long[] {4, 3, 2, 1}), tokens);
   }
 
   @Test

@@ -3,16 +3,13 @@ package org.seqnlp.vectors.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seqnlp.vectors.corpus.Vocabulary;
 
 class SamplingTablesTest {
 
   @Test
   void noiseFollowsUnigramCountsToThePowerThreeQuarters() {
-    Vocabulary vocabulary = new Vocabulary(List.of("a", "b", "c"), new long[] {10_000, 100, 1});
-    NoiseDistribution noise = new NoiseDistribution(vocabulary, 1_000_000);
+    NoiseDistribution noise = new NoiseDistribution(new long[] {10_000, 100, 1}, 1_000_000);
     double total = Math.pow(10_000, 0.75) + Math.pow(100, 0.75) + 1;
     assertEquals(Math.pow(10_000, 0.75) / total, noise.probability(0), 1e-4);
     assertEquals(Math.pow(100, 0.75) / total, noise.probability(1), 1e-4);
@@ -21,8 +18,7 @@ class SamplingTablesTest {
 
   @Test
   void drawsFollowTheTable() {
-    Vocabulary vocabulary = new Vocabulary(List.of("a", "b"), new long[] {81, 1});
-    NoiseDistribution noise = new NoiseDistribution(vocabulary, 10_000);
+    NoiseDistribution noise = new NoiseDistribution(new long[] {81, 1}, 10_000);
     long random = 1;
     int[] draws = new int[2];
     for (int i = 0; i < 100_000; i++) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.Vocabulary;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /**
  * A generated corpus with two topics: every sentence draws its words from the animals or from the
@@ -51,7 +51,7 @@ final class SyntheticCorpus {
       sorted.add(words.get(order[r]));
       sortedCounts[r] = counts[order[r]];
     }
-    return new EncodedCorpus(new Vocabulary(sorted, sortedCounts),
+    return new EncodedCorpus(Vocabulary.byFrequency(sorted, sortedCounts),
         tokens.stream().mapToInt(id -> id == EncodedCorpus.SENTENCE_END ? id : rank[id]).toArray());
   }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.Vocabulary;
+import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.vectors.train.Word2VecSettings.Architecture;
 
 class Word2VecTrainerTest {
@@ -34,9 +34,10 @@ class Word2VecTrainerTest {
   @Test
   void skipGramPlacesWordsOfOneTopicTogether() {
     WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM)).train(CORPUS, Progress::silent);
-    assertEquals(CORPUS.vocabulary().size(), vectors.size());
+    assertEquals(CORPUS.words().size(), vectors.size());
+    assertEquals(CORPUS.vocabulary().size() - 1, vectors.size(), "<unk> is not exported");
     for (int row = 0; row < vectors.size(); row++) {
-      assertEquals(CORPUS.vocabulary().word(row), vectors.word(row), "rows keep the frequency order");
+      assertEquals(CORPUS.vocabulary().token(row), vectors.word(row), "rows keep the frequency order");
     }
     assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
   }
@@ -77,13 +78,13 @@ class Word2VecTrainerTest {
 
   @Test
   void subsamplingKeepsRareWordsAndThinsFrequentOnes() {
-    Vocabulary vocabulary = new Vocabulary(List.of("the", "of", "rare"), new long[] {900_000, 99_000, 1_000});
-    float[] keep = Word2VecTrainer.keepProbabilities(vocabulary, 1e-3);
+    long[] counts = {900_000, 99_000, 1_000};
+    float[] keep = Word2VecTrainer.keepProbabilities(counts, 1e-3);
     // word2vec: (sqrt(f / t) + 1) * t / f with f the word's share of the corpus.
     assertEquals((Math.sqrt(0.9 / 1e-3) + 1) * 1e-3 / 0.9, keep[0], 1e-6);
     assertTrue(keep[0] < keep[1] && keep[1] < 1, Arrays.toString(keep));
     assertTrue(keep[2] >= 1, Arrays.toString(keep));
-    float[] off = Word2VecTrainer.keepProbabilities(vocabulary, 0);
+    float[] off = Word2VecTrainer.keepProbabilities(counts, 0);
     assertArrayEquals(new float[] {1, 1, 1}, off);
   }
 
@@ -98,7 +99,7 @@ class Word2VecTrainerTest {
 
   @Test
   void emptyCorpusAndBadSettingsAreRejected() {
-    EncodedCorpus empty = new EncodedCorpus(new Vocabulary(List.of(), new long[0]), new int[0]);
+    EncodedCorpus empty = new EncodedCorpus(Vocabulary.byFrequency(List.of(), new long[0]), new int[0]);
     Word2VecTrainer trainer = new Word2VecTrainer(Word2VecSettings.defaults(Architecture.SKIP_GRAM));
     assertThrows(IllegalArgumentException.class, () -> trainer.train(empty, Progress::silent));
     Word2VecSettings defaults = Word2VecSettings.defaults(Architecture.SKIP_GRAM);

@@ -6,26 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import opennlp.tools.util.FilterObjectStream;
+import org.seqnlp.vocabulary.SpecialTokens;
 
 /**
  * Reads the Penn Treebank language-modelling files in Mikolov's version ({@code ptb.train.txt},
  * {@code ptb.valid.txt}, {@code ptb.test.txt}): one sentence a line, already tokenised and lowercased,
- * tokens separated by spaces, rare words written {@value #UNKNOWN_WORD}.
+ * tokens separated by spaces, rare words written {@value SpecialTokens#UNKNOWN}.
  *
  * <p>The end-of-sentence convention: each line is one sentence followed by one end-of-sentence token
- * {@value #END_OF_SENTENCE}, which the files do not write. A model predicts it like any word, and it
+ * {@value SpecialTokens#END_OF_SENTENCE}, which the files do not write. A model predicts it like any word, and it
  * counts in the N of perplexity: N = words + lines (929,589 for the train file, 73,760 for valid,
  * 82,430 for test, the standard figures). This stream returns the words of a line without it; the
- * consumer appends exactly one. A {@value #END_OF_SENTENCE} written in the text would be counted twice,
+ * consumer appends exactly one. A {@value SpecialTokens#END_OF_SENTENCE} written in the text would be counted twice,
  * so it is an error naming its line.
  */
 public final class PtbSentenceStream extends FilterObjectStream<String, List<String>> {
-
-  /** The end-of-sentence token that follows every line. */
-  public static final String END_OF_SENTENCE = "<eos>";
-
-  /** The token that replaces words outside the 10,000-word vocabulary. */
-  public static final String UNKNOWN_WORD = "<unk>";
 
   private static final Pattern TOKEN_SEPARATOR = Pattern.compile("\\s+");
 
@@ -50,8 +45,8 @@ public final class PtbSentenceStream extends FilterObjectStream<String, List<Str
     }
     String stripped = line.strip();
     List<String> words = stripped.isEmpty() ? List.of() : List.of(TOKEN_SEPARATOR.split(stripped));
-    if (words.contains(END_OF_SENTENCE)) {
-      throw lines.error("the text holds " + END_OF_SENTENCE + ", which every line gets once at its end");
+    if (words.contains(SpecialTokens.END_OF_SENTENCE)) {
+      throw lines.error("the text holds " + SpecialTokens.END_OF_SENTENCE + ", which every line gets once at its end");
     }
     return words;
   }

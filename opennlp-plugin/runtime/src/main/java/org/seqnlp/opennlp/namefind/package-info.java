@@ -24,6 +24,8 @@
  *       script, which passes no JVM options, {@code export
  *       JAVA_TOOL_OPTIONS=-DOPENNLP_EXT_ALLOWED_PACKAGES=org.seqnlp}), or, in code, {@code
  *       ExtensionLoader.registerAllowedPackage("org.seqnlp")} before loading a model.</li>
+ *   <li>Untrusted files: {@link org.seqnlp.opennlp.namefind.NameFinderModels#load} checks a model zip
+ *       (entry sizes, manifest size) before OpenNLP parses it, and registers the prefix itself.</li>
  * </ul>
  *
  * <h2>Run time</h2>

@@ -2,7 +2,12 @@ package org.seqnlp.opennlp.nn;
 
 import java.util.Arrays;
 
-/** A named float array with a shape, row-major: the unit in which trained weights are stored. */
+/**
+ * A named float array with a shape, row-major.
+ *
+ * @deprecated the language-model code's name for {@link org.seqnlp.io.tensor.Tensor}; see {@link TensorFile}
+ */
+@Deprecated(forRemoval = true)
 public record Tensor(String name, int[] shape, float[] values) {
 
   public Tensor {

@@ -1,6 +1,8 @@
 package org.seqnlp.opennlp.nn;
 
 import java.util.Locale;
+import org.seqnlp.vocabulary.SpecialTokens;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /**
  * Turns a token into the input vector of the sentence encoder: its word embedding followed by the
@@ -16,7 +18,7 @@ public final class TokenEncoder {
 
   /** Width of the character convolution. */
   public static final int KERNEL_WIDTH = 3;
-  /** Index of the padding symbol in the character vocabulary (0 is the unknown character). */
+  /** Id of {@link SpecialTokens#PADDING} in the character vocabulary. */
   public static final int CHAR_PADDING = 1;
 
   private final Vocabulary words;
@@ -51,8 +53,9 @@ public final class TokenEncoder {
     requireLength("character embeddings", charEmbeddings, (long) chars.size() * charDimension);
     requireLength("convolution weights", convolutionWeights, (long) charFilters * KERNEL_WIDTH * charDimension);
     requireLength("convolution bias", convolutionBias, charFilters);
-    if (chars.size() <= CHAR_PADDING) {
-      throw new IllegalArgumentException("the character vocabulary lacks the padding symbol");
+    if (!chars.contains(SpecialTokens.PADDING) || chars.id(SpecialTokens.PADDING) != CHAR_PADDING) {
+      throw new IllegalArgumentException("the character vocabulary must hold " + SpecialTokens.PADDING + " at "
+          + CHAR_PADDING);
     }
     if (maxWordChars < 2) {
       throw new IllegalArgumentException("maxWordChars must be at least 2, got " + maxWordChars);
@@ -117,7 +120,7 @@ public final class TokenEncoder {
   }
 
   public int wordIndex(String token) {
-    return words.indexOf(normalize(token));
+    return words.id(normalize(token));
   }
 
   /**
@@ -132,10 +135,10 @@ public final class TokenEncoder {
     int tail = length <= maxWordChars ? 0 : maxWordChars - head;
     int position = 1;
     for (int i = 0; i < head; i++) {
-      window[position++] = chars.indexOf(String.valueOf(token.charAt(i)));
+      window[position++] = chars.id(String.valueOf(token.charAt(i)));
     }
     for (int i = length - tail; i < length; i++) {
-      window[position++] = chars.indexOf(String.valueOf(token.charAt(i)));
+      window[position++] = chars.id(String.valueOf(token.charAt(i)));
     }
     return window;
   }

@@ -8,8 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
+import org.seqnlp.io.tensor.TensorFile;
 
 class BiLstmCrfNetworkFormatTest {
 
@@ -22,7 +29,7 @@ class BiLstmCrfNetworkFormatTest {
   }
 
   private static BiLstmCrfNetwork read(byte[] bytes) throws IOException {
-    return BiLstmCrfNetworkFormat.read(new ByteArrayInputStream(bytes), "test.bin");
+    return BiLstmCrfNetworkFormat.read(new ByteArrayInputStream(bytes), "test.bin", bytes.length);
   }
 
   @Test
@@ -35,18 +42,71 @@ class BiLstmCrfNetworkFormatTest {
   }
 
   @Test
-  void otherFilesAreRejectedAtByteZero() {
-    InputFormatException e = assertThrows(InputFormatException.class,
-        () -> read("PK\u0003\u0004 not a network at all".getBytes()));
-    assertEquals("test.bin: byte 0: not a SeqNLP network (bad magic number)", e.getMessage());
+  void aTokenOf65536BytesRoundTrips() throws IOException {
+    String longToken = "é".repeat(1 << 15);
+    assertEquals(65_536, longToken.getBytes(StandardCharsets.UTF_8).length);
+    BiLstmCrfNetwork network = RandomNetworks.create(5, List.of(longToken));
+    BiLstmCrfNetwork copy = read(written(network));
+    assertEquals(network.encoder().words().tokens(), copy.encoder().words().tokens());
+    assertEquals(6, copy.encoder().wordIndex(longToken));
   }
 
   @Test
-  void newerVersionsAreRejectedWithTheVersion() throws IOException {
+  void otherFilesAreRejectedAtByteZero() {
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> read("PK\u0003\u0004 not a network at all".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("test.bin: byte 0: not a SeqNLP tensor file (bad magic number)", e.getMessage());
+  }
+
+  @Test
+  void aHugeDeclaredEmbeddingInASmallFileFailsBeforeAllocating() throws IOException {
     byte[] bytes = written(RandomNetworks.create(5));
-    bytes[11] = 9;
+    int at = indexOf(bytes, "word-embeddings".getBytes(StandardCharsets.US_ASCII)) + "word-embeddings".length();
+    ByteBuffer.wrap(bytes, at, 12).putInt(2).putInt(130_000).putInt(16_384);
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytes));
-    assertEquals("test.bin: byte 8: unsupported network format version 9 (this build reads 1)", e.getMessage());
+    assertEquals(at, e.position());
+    assertTrue(e.getMessage().startsWith("test.bin: byte " + at + ": tensor 'word-embeddings' declares shape"
+        + " [130000, 16384] (2129920000 floats) but at most"), e.getMessage());
+  }
+
+  @Test
+  void aShapeThatDisagreesWithTheDimensionsIsRejectedAtItsEntry() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach((name, value) -> changed.addText(name, name.equals("hidden") ? "7" : value));
+    bundle.stringLists().forEach(changed::addStrings);
+    bundle.tensors().values().forEach(changed::add);
+    byte[] bytes = bytesOf(changed);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytes));
+    assertTrue(e.getMessage().matches("test\\.bin: byte \\d+: tensor 'forward-input-weights' has shape \\[9, 24\\],"
+        + " expected \\[9, 28\\]"), e.getMessage());
+  }
+
+  @Test
+  void aCharacterVocabularyWithoutPaddingIsRejected() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach(changed::addText);
+    bundle.stringLists().forEach((name, list) -> changed.addStrings(name, name.equals("characters")
+        ? List.of("<unk>", "x", "t", "h", "e", "c", "a", "s", "T") : list));
+    bundle.tensors().values().forEach(changed::add);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(changed)));
+    assertTrue(e.getMessage().contains("the character vocabulary must hold <pad> at 1"), e.getMessage());
+  }
+
+  @Test
+  void aMissingTensorIsNamed() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach(changed::addText);
+    bundle.stringLists().forEach(changed::addStrings);
+    for (Map.Entry<String, Tensor> tensor : bundle.tensors().entrySet()) {
+      if (!tensor.getKey().equals("crf-end")) {
+        changed.add(tensor.getValue());
+      }
+    }
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(changed)));
+    assertTrue(e.getMessage().endsWith(": no tensor 'crf-end'"), e.getMessage());
   }
 
   @Test
@@ -54,6 +114,33 @@ class BiLstmCrfNetworkFormatTest {
     byte[] bytes = written(RandomNetworks.create(5));
     bytes[bytes.length - 20] ^= 1;
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytes));
-    assertTrue(e.getMessage().endsWith("checksum mismatch: the network is corrupted"), e.getMessage());
+    assertEquals("test.bin: byte " + (bytes.length - 4) + ": checksum mismatch: the file is corrupted",
+        e.getMessage());
+  }
+
+  @Test
+  void aFileWithAValidChecksumButAnotherArchitectureIsRejected() throws IOException {
+    TensorBundle bundle = new TensorBundle().addText("architecture", "transformer");
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(bundle)));
+    assertEquals("test.bin: byte 16: unsupported architecture 'transformer'", e.getMessage());
+  }
+
+  private static byte[] bytesOf(TensorBundle bundle) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TensorFile.write(bundle, out);
+    return out.toByteArray();
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
   }
 }

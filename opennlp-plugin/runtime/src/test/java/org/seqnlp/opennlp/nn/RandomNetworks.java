@@ -1,18 +1,27 @@
 package org.seqnlp.opennlp.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /** Small networks with random weights, for tests. */
-final class RandomNetworks {
+public final class RandomNetworks {
 
   private RandomNetworks() {
   }
 
-  static BiLstmCrfNetwork create(long seed) {
+  public static BiLstmCrfNetwork create(long seed) {
+    return create(seed, List.of());
+  }
+
+  /** A network whose word vocabulary also holds {@code extraWords}. */
+  public static BiLstmCrfNetwork create(long seed, List<String> extraWords) {
     Random random = new Random(seed);
-    Vocabulary words = new Vocabulary(List.of("<unk>", "the", "cat", "sat", "on", "mat"));
-    Vocabulary chars = new Vocabulary(List.of("<unk>", "<pad>", "t", "h", "e", "c", "a", "s", "T"));
+    List<String> wordList = new ArrayList<>(List.of("<unk>", "the", "cat", "sat", "on", "mat"));
+    wordList.addAll(extraWords);
+    Vocabulary words = Vocabulary.of(wordList);
+    Vocabulary chars = Vocabulary.of(List.of("<unk>", "<pad>", "t", "h", "e", "c", "a", "s", "T"));
     int wordDimension = 4;
     int charDimension = 3;
     int filters = 5;

@@ -17,17 +17,18 @@ class TokenEncoderTest {
 
   @Test
   void unknownWordsShareRowZero() {
-    assertEquals(Vocabulary.UNKNOWN, encoder.wordIndex("zebra"));
+    assertEquals(0, encoder.words().unknownId());
+    assertEquals(0, encoder.wordIndex("zebra"));
     assertEquals(encoder.wordIndex("cat"), encoder.wordIndex("CAT"));
   }
 
   @Test
   void charWindowPadsShortWordsAndKeepsBothEndsOfLongOnes() {
     int pad = TokenEncoder.CHAR_PADDING;
-    int t = encoder.chars().indexOf("t");
-    int a = encoder.chars().indexOf("a");
-    int c = encoder.chars().indexOf("c");
-    int unknown = Vocabulary.UNKNOWN;
+    int t = encoder.chars().id("t");
+    int a = encoder.chars().id("a");
+    int c = encoder.chars().id("c");
+    int unknown = encoder.chars().unknownId();
     // maxWordChars is 6: one padding position, six characters, one more padding position.
     assertArrayEquals(new int[] {pad, c, a, t, pad, pad, pad, pad}, encoder.charWindow("cat"));
     assertArrayEquals(new int[] {pad, c, a, t, unknown, unknown, t, pad}, encoder.charWindow("catxyzzzzzzzzzzt"));

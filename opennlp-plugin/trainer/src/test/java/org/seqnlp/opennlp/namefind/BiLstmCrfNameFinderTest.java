@@ -137,14 +137,15 @@ class BiLstmCrfNameFinderTest {
   @Test
   void hostileSizesAreRejectedBeforeAllocating() throws IOException {
     byte[] hostile = replaceNetworkEntry(SyntheticNames.serializedModel(), network -> {
-      // The word dimension follows the magic (8), version (4) and the architecture name (2 + 10).
-      int at = 8 + 4 + 2 + "bilstm-crf".length();
-      network[at] = 0x7f;
+      // The shape of the word embeddings (rank, then two dimensions) follows the entry's name.
+      byte[] name = "word-embeddings".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      int at = indexOf(network, name) + name.length;
+      java.nio.ByteBuffer.wrap(network, at, 12).putInt(2).putInt(130_000).putInt(16_384);
       return network;
     });
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> new TokenNameFinderModel(new ByteArrayInputStream(hostile)));
-    assertTrue(e.getMessage().contains("word dimension"), e.getMessage());
+    assertTrue(e.getMessage().contains("tensor 'word-embeddings' declares shape [130000, 16384]"), e.getMessage());
   }
 
   @Test
@@ -153,7 +154,20 @@ class BiLstmCrfNameFinderTest {
         network -> java.util.Arrays.copyOf(network, network.length / 3));
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> new TokenNameFinderModel(new ByteArrayInputStream(truncated)));
-    assertTrue(e.getMessage().contains("ends inside the network"), e.getMessage());
+    assertTrue(e.getMessage().contains("file ends inside entry"), e.getMessage());
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
   }
 
   /** Rewrites the model zip with the network entry changed by {@code change}. */

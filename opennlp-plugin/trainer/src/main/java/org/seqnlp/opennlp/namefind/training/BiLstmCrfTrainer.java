@@ -1,12 +1,9 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -22,8 +19,10 @@ import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.nn.LinearChainCrf;
 import org.seqnlp.opennlp.nn.TokenEncoder;
-import org.seqnlp.opennlp.nn.Vocabulary;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vocabulary.SpecialTokens;
+import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.vectors.WordVectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,11 +111,7 @@ public final class BiLstmCrfTrainer {
     if (checkpoint == null) {
       return;
     }
-    Path partial = checkpoint.resolveSibling(checkpoint.getFileName() + ".partial");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      BiLstmCrfNetworkFormat.write(network, out);
-    }
-    Files.move(partial, checkpoint, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    OutputFiles.write(checkpoint, out -> BiLstmCrfNetworkFormat.write(network, out));
   }
 
   /** The parameters and optimiser state of one training run. */
@@ -158,17 +153,17 @@ public final class BiLstmCrfTrainer {
         }
       }
       wordDimension = vectors == null ? settings.wordDimension() : vectors.dimension();
-      words = new Vocabulary(wordList(counts, vectors));
-      List<String> charSymbols = new ArrayList<>(List.of("<unk>", "<pad>"));
+      words = Vocabulary.of(wordList(counts, vectors));
+      List<String> charSymbols = new ArrayList<>(List.of(SpecialTokens.UNKNOWN, SpecialTokens.PADDING));
       charSymbols.addAll(byFrequency(charCounts));
-      chars = new Vocabulary(charSymbols);
+      chars = Vocabulary.of(charSymbols);
       singletons = new HashSet<>();
       counts.forEach((word, count) -> {
         if (count == 1 && (vectors == null || vectors.indexOf(word) < 0)) {
-          singletons.add(words.indexOf(word));
+          singletons.add(words.id(word));
         }
       });
-      singletons.remove(Vocabulary.UNKNOWN);
+      singletons.remove(words.unknownId());
 
       wordEmbeddings = new AdamParameter(initialWordEmbeddings(vectors));
       int charDimension = settings.charDimension();
@@ -200,14 +195,15 @@ public final class BiLstmCrfTrainer {
 
     private List<String> wordList(Map<String, Integer> counts, WordVectors vectors) {
       List<String> list = new ArrayList<>();
-      list.add("<unk>");
-      List<String> trainingWords = byFrequency(counts);
+      list.add(SpecialTokens.UNKNOWN);
+      // A text token spelled like a special token would collide with it; it is read as unknown.
+      List<String> trainingWords = byFrequency(counts).stream().filter(w -> !SpecialTokens.isSpecial(w)).toList();
       list.addAll(trainingWords.subList(0, Math.min(trainingWords.size(), settings.maxVocabulary() - 1)));
       if (vectors != null) {
         Set<String> seen = new HashSet<>(list);
         for (int i = 0; i < vectors.size() && list.size() < settings.maxVocabulary(); i++) {
           String word = TokenEncoder.normalize(vectors.word(i));
-          if (seen.add(word)) {
+          if (!SpecialTokens.isSpecial(word) && seen.add(word)) {
             list.add(word);
           }
         }
@@ -230,9 +226,9 @@ public final class BiLstmCrfTrainer {
       BitSet fromExactWord = new BitSet(words.size());
       for (int i = 0; i < vectors.size(); i++) {
         String word = vectors.word(i);
-        int row = words.indexOf(TokenEncoder.normalize(word));
+        int row = words.id(TokenEncoder.normalize(word));
         boolean exact = word.equals(TokenEncoder.normalize(word));
-        if (row != Vocabulary.UNKNOWN && (exact || !fromExactWord.get(row))) {
+        if (row != words.unknownId() && (exact || !fromExactWord.get(row))) {
           System.arraycopy(vectors.vector(i), 0, values, row * wordDimension, wordDimension);
           if (exact) {
             fromExactWord.set(row);
@@ -309,7 +305,7 @@ public final class BiLstmCrfTrainer {
           String token = sentence.tokens()[t];
           int row = encoder.wordIndex(token);
           if (singletons.contains(row) && random.nextDouble() < SINGLETON_DROPOUT) {
-            row = Vocabulary.UNKNOWN;
+            row = words.unknownId();
           }
           wordRows[b][t] = row;
           windows[b][t] = encoder.charWindow(token);

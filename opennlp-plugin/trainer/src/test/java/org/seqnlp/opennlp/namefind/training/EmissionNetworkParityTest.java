@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.nn.LinearChainCrf;
 import org.seqnlp.opennlp.nn.TokenEncoder;
-import org.seqnlp.opennlp.nn.Vocabulary;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /** The plain-Java forward pass must reproduce DL4J's output on the same weights. */
 class EmissionNetworkParityTest {
@@ -24,8 +24,8 @@ class EmissionNetworkParityTest {
   @Test
   void plainJavaEmissionsMatchDl4jOnTheSameWeights() {
     Random random = new Random(3);
-    TokenEncoder encoder = new TokenEncoder(new Vocabulary(List.of("<unk>", "the", "cat", "sat")),
-        new Vocabulary(List.of("<unk>", "<pad>", "t", "h", "e", "c", "a", "s")), 6, 4, 5, 8,
+    TokenEncoder encoder = new TokenEncoder(Vocabulary.of(List.of("<unk>", "the", "cat", "sat")),
+        Vocabulary.of(List.of("<unk>", "<pad>", "t", "h", "e", "c", "a", "s")), 6, 4, 5, 8,
         randomArray(random, 4 * 6), randomArray(random, 8 * 4), randomArray(random, 5 * 3 * 4),
         randomArray(random, 5));
     LinearChainCrf crf = new LinearChainCrf(LABELS, new float[LABELS], new float[LABELS], new float[LABELS * LABELS]);

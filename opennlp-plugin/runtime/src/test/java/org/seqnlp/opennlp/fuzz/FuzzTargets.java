@@ -1,0 +1,90 @@
+package org.seqnlp.opennlp.fuzz;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import opennlp.tools.util.ObjectStream;
+import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
+import org.seqnlp.opennlp.formats.PtbSentenceStream;
+import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.corpus.Corpus;
+import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+
+/** Every reader of untrusted files the project owns, each with small valid seeds. */
+final class FuzzTargets {
+
+  private FuzzTargets() {
+  }
+
+  static List<FuzzTarget> all() throws IOException {
+    List<FuzzTarget> targets = new ArrayList<>();
+    targets.add(new FuzzTarget("conll", ".txt", textSeeds(
+        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n",
+        "Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\nBRUSSELS NNP B-NP B-LOC\n1996-08-22 CD I-NP O\n",
+        "La B-LOC\nCoruña I-LOC\n,\tO\n"),
+        file -> drain(new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO))));
+    targets.add(new FuzzTarget("name-samples", ".txt", textSeeds(
+        "<START:person> Pierre Vinken <END> , 61 years old , will join the board .\n",
+        "Mr . <START:person> Vinken <END> is chairman of <START:organization> Elsevier N.V. <END> .\n\n"),
+        file -> drain(new OpenNlpNameSampleStream(file, StandardCharsets.UTF_8))));
+    targets.add(new FuzzTarget("ptb", ".txt", textSeeds(
+        " aer banknote berlitz calloway centrust \n pierre <unk> N years old will join the board \n"),
+        file -> drain(new PtbSentenceStream(file, StandardCharsets.UTF_8))));
+    targets.add(new FuzzTarget("corpus", ".txt", textSeeds("The cat sat on the mat.\nDon't stop; well-known!\n"),
+        file -> Corpus.of(List.of(file), Tokenizer.lowercasing()).forEachSentence(words -> { })));
+    targets.add(new FuzzTarget("corpus-gzip", ".txt.gz", List.of(gzip("The cat sat.\nA dog ran.\n")),
+        file -> Corpus.of(List.of(file), Tokenizer.lowercasing()).forEachSentence(words -> { })));
+    for (VectorFormat format : VectorFormat.values()) {
+      targets.add(new FuzzTarget("vectors-" + format.id(), ".vec", List.of(vectorSeed(format)),
+          file -> VectorFiles.read(file, format)));
+    }
+    targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
+        new String(vectorSeed(VectorFormat.WORD2VEC_TEXT), StandardCharsets.UTF_8))), VectorFiles::read));
+    return targets;
+  }
+
+  private static List<byte[]> textSeeds(String... texts) {
+    List<byte[]> seeds = new ArrayList<>();
+    for (String text : texts) {
+      seeds.add(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return seeds;
+  }
+
+  private static void drain(ObjectStream<?> stream) throws IOException {
+    try (stream) {
+      while (stream.read() != null) {
+        // reading is the test
+      }
+    }
+  }
+
+  private static byte[] vectorSeed(VectorFormat format) throws IOException {
+    WordVectors vectors = new WordVectors(List.of("king", "queen", "man"), 3,
+        new float[] {0.1f, -0.2f, 0.3f, 0.15f, -0.25f, 0.35f, 1f, 0f, -1f});
+    Path file = Files.createTempFile("seqnlp-fuzz-seed", ".vec");
+    try {
+      VectorFiles.write(vectors, file, format);
+      return Files.readAllBytes(file);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+}

@@ -1,0 +1,125 @@
+package org.seqnlp.opennlp.namefind;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+import opennlp.tools.util.ext.ExtensionLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.nn.RandomNetworks;
+
+class NameFinderModelsTest {
+
+  private static final String[] SENTENCE = {"The", "cat", "sat", "on", "the", "mat"};
+  private static byte[] model;
+
+  @TempDir
+  Path directory;
+
+  @BeforeAll
+  static void writeModel() throws IOException {
+    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new BiLstmCrfSequenceModel(RandomNetworks.create(3)).toNameFinderModel("en").serialize(out);
+    model = out.toByteArray();
+  }
+
+  private Path file(byte[] bytes) throws IOException {
+    Path file = directory.resolve("m.bin");
+    Files.write(file, bytes);
+    return file;
+  }
+
+  /** The model zip with its entries changed by {@code change} (name to bytes, in zip order). */
+  private static byte[] rewritten(UnaryOperator<Map<String, byte[]>> change) throws IOException {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(model))) {
+      ZipEntry entry;
+      while ((entry = zip.getNextEntry()) != null) {
+        entries.put(entry.getName(), zip.readAllBytes());
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> entry : change.apply(entries).entrySet()) {
+        zip.putNextEntry(new ZipEntry(entry.getKey()));
+        zip.write(entry.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void loadsACheckedModelThatTagsAsTheOriginal() throws IOException {
+    TokenNameFinderModel loaded = NameFinderModels.load(file(model));
+    TokenNameFinderModel original;
+    try (InputStream in = new ByteArrayInputStream(model)) {
+      original = new TokenNameFinderModel(in);
+    }
+    Span[] expected = new NameFinderME(original).find(SENTENCE);
+    assertArrayEquals(expected, new NameFinderME(loaded).find(SENTENCE));
+  }
+
+  @Test
+  void anOversizedManifestIsRejectedBeforeOpenNlpParsesIt() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      byte[] padded = new byte[(1 << 16) + 10];
+      java.util.Arrays.fill(padded, (byte) '#');
+      entries.put("manifest.properties", padded);
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertEquals(directory.resolve("m.bin") + "!manifest.properties: byte 65536: the entry is larger than its"
+        + " limit of 65536 bytes", e.getMessage());
+  }
+
+  @Test
+  void aZipBombEntryIsRejectedFast() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      entries.put("bomb.bin", new byte[256 << 20]);
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertTrue(e.getMessage().startsWith(directory.resolve("m.bin") + "!bomb.bin: byte "), e.getMessage());
+    assertTrue(e.problem().startsWith("the zip's entries hold more than"), e.getMessage());
+  }
+
+  @Test
+  void aFileWithoutManifestIsNotAModel() throws IOException {
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> NameFinderModels.load(file("just text".getBytes())));
+    assertEquals(directory.resolve("m.bin") + ": byte 0: not a model zip: no manifest.properties", e.getMessage());
+  }
+
+  @Test
+  void aDamagedNetworkFailsWithItsOffset() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      byte[] network = entries.get("nameFinder.model");
+      entries.put("nameFinder.model", java.util.Arrays.copyOf(network, network.length / 2));
+      return entries;
+    });
+    IOException e = assertThrows(IOException.class, () -> NameFinderModels.load(file(bytes)));
+    assertTrue(e.getMessage().contains("nameFinder.model"), e.getMessage());
+    assertTrue(e.getMessage().contains(": byte "), e.getMessage());
+  }
+}

@@ -1,0 +1,93 @@
+package org.seqnlp.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads the entries of a zip with a limit per entry and in all, so that a zip bomb (a small file
+ * inflating to gigabytes) fails with an {@link InputFormatException} naming the entry instead of
+ * exhausting memory. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
+ * loader uses, so a checked zip is seen exactly as OpenNLP will see it.
+ */
+public final class ZipEntries {
+
+  /** What a caller does with one wanted entry. */
+  @FunctionalInterface
+  public interface EntryReader {
+    /**
+     * @param in the entry's bytes, limited to its allowance; what the reader leaves unread is skipped
+     * @param source names the entry in errors, as {@code zip!entry}
+     */
+    void read(String name, LimitedInputStream in, String source) throws IOException;
+  }
+
+  private ZipEntries() {
+  }
+
+  /** As {@link #read(InputStream, String, Map, long, EntryReader)} on a file. */
+  public static void read(Path zip, Map<String, Long> limits, long totalLimit, EntryReader reader)
+      throws IOException {
+    try (InputStream in = Files.newInputStream(zip)) {
+      read(in, zip.toString(), limits, totalLimit, reader);
+    }
+  }
+
+  /**
+   * Reads the entries of {@code zip} named in {@code limits} (each at most that many uncompressed
+   * bytes) with {@code reader}, in zip order. Other entries are skipped unread (inflated, not kept),
+   * but count against {@code totalLimit}, the most uncompressed bytes the zip may hold in all.
+   *
+   * @throws InputFormatException naming {@code source!entry} and the byte offset when an entry passes
+   *     its limit or the total, a wanted entry appears twice, or the zip is damaged or truncated
+   */
+  public static void read(InputStream zip, String source, Map<String, Long> limits, long totalLimit,
+      EntryReader reader) throws IOException {
+    LimitedInputStream raw = new LimitedInputStream(zip, source, Long.MAX_VALUE);
+    ZipInputStream entries = new ZipInputStream(raw);
+    Set<String> seen = new HashSet<>();
+    long total = 0;
+    while (true) {
+      ZipEntry entry;
+      try {
+        entry = entries.getNextEntry();
+      } catch (ZipException | EOFException e) {
+        throw InputFormatException.atByte(source, raw.position(), "damaged or truncated zip: " + e.getMessage(), e);
+      }
+      if (entry == null) {
+        return;
+      }
+      String name = entry.getName();
+      String entrySource = source + "!" + name;
+      Long limit = limits.get(name);
+      long left = totalLimit - total;
+      LimitedInputStream in = limit != null && limit <= left
+          ? new LimitedInputStream(entries, entrySource, limit, "the entry is larger than its limit of " + limit
+              + " bytes")
+          : new LimitedInputStream(entries, entrySource, left, "the zip's entries hold more than " + totalLimit
+              + " bytes in all");
+      try {
+        if (limit != null) {
+          if (!seen.add(name)) {
+            throw InputFormatException.atByte(entrySource, 0, "the entry appears twice in the zip");
+          }
+          reader.read(name, in, entrySource);
+        }
+        in.transferTo(OutputStream.nullOutputStream());
+      } catch (ZipException | EOFException e) {
+        throw InputFormatException.atByte(entrySource, in.position(), "damaged or truncated zip entry: "
+            + e.getMessage(), e);
+      }
+      total += in.position();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.seqnlp.io.tensor;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqnlp.io.InputFormatException;
+
+/**
+ * What a {@link TensorFile} holds: named float tensors, named string lists (vocabularies, labels) and
+ * named text values (small metadata such as an architecture name or a dimension), names unique across
+ * all three. A bundle read from a file remembers where each entry began, so that a model loader that
+ * finds an entry unusable reports its byte offset.
+ */
+public final class TensorBundle {
+
+  private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+  private final Map<String, List<String>> stringLists = new LinkedHashMap<>();
+  private final Map<String, String> texts = new LinkedHashMap<>();
+  private final Map<String, Long> offsets = new HashMap<>();
+  private String source = "tensor bundle";
+  private long end;
+
+  /** Adds {@code tensor} under its name. */
+  public TensorBundle add(Tensor tensor) {
+    requireNewName(tensor.name());
+    tensors.put(tensor.name(), tensor);
+    return this;
+  }
+
+  /** Adds a string list; the list is copied. */
+  public TensorBundle addStrings(String name, List<String> strings) {
+    requireNewName(name);
+    stringLists.put(name, List.copyOf(strings));
+    return this;
+  }
+
+  /** Adds a text value, e.g. metadata. */
+  public TensorBundle addText(String name, String value) {
+    requireNewName(name);
+    texts.put(name, value);
+    return this;
+  }
+
+  private void requireNewName(String name) {
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("empty entry name");
+    }
+    if (tensors.containsKey(name) || stringLists.containsKey(name) || texts.containsKey(name)) {
+      throw new IllegalArgumentException("entry '" + name + "' added twice");
+    }
+  }
+
+  /** Records where an entry began in {@code source}; used by the reader. */
+  void located(String name, long offset) {
+    offsets.put(name, offset);
+  }
+
+  /** Records the source and where its entries ended; used by the reader. */
+  void readFrom(String source, long end) {
+    this.source = source;
+    this.end = end;
+  }
+
+  /** The tensors by name, in file order. */
+  public Map<String, Tensor> tensors() {
+    return Collections.unmodifiableMap(tensors);
+  }
+
+  /** The string lists by name, in file order. */
+  public Map<String, List<String>> stringLists() {
+    return Collections.unmodifiableMap(stringLists);
+  }
+
+  /** The text values by name, in file order. */
+  public Map<String, String> texts() {
+    return Collections.unmodifiableMap(texts);
+  }
+
+  /** The tensor {@code name}, which must have the given shape. */
+  public Tensor tensor(String name, int... shape) throws InputFormatException {
+    Tensor tensor = tensors.get(name);
+    if (tensor == null) {
+      throw missing("tensor", name);
+    }
+    if (!Arrays.equals(tensor.shape(), shape)) {
+      throw fail(name, "tensor '" + name + "' has shape " + Arrays.toString(tensor.shape()) + ", expected "
+          + Arrays.toString(shape));
+    }
+    return tensor;
+  }
+
+  /** The string list {@code name}. */
+  public List<String> strings(String name) throws InputFormatException {
+    List<String> strings = stringLists.get(name);
+    if (strings == null) {
+      throw missing("string list", name);
+    }
+    return strings;
+  }
+
+  /** The text value {@code name}. */
+  public String text(String name) throws InputFormatException {
+    String text = texts.get(name);
+    if (text == null) {
+      throw missing("text value", name);
+    }
+    return text;
+  }
+
+  /** The text value {@code name} as a whole number in {@code min .. max}. */
+  public int integer(String name, int min, int max) throws InputFormatException {
+    String text = text(name);
+    try {
+      int value = Integer.parseInt(text);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the range
+    }
+    throw fail(name, name + " '" + text + "' is not a whole number in " + min + ".." + max);
+  }
+
+  /** An error about entry {@code name}, at the byte offset where it began. */
+  public InputFormatException fail(String name, String problem) {
+    return InputFormatException.atByte(source, offsets.getOrDefault(name, end), problem);
+  }
+
+  private InputFormatException missing(String kind, String name) {
+    return InputFormatException.atByte(source, end, "no " + kind + " '" + name + "'");
+  }
+}

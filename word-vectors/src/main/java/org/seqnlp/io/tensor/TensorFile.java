@@ -1,0 +1,359 @@
+package org.seqnlp.io.tensor;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LimitedInputStream;
+
+/**
+ * The one binary file format of every model file SeqNLP writes: a {@link TensorBundle} of named float
+ * tensors, string lists and text values, big-endian, without Java serialization.
+ *
+ * <pre>
+ * magic "SEQNLPTF", int version ({@value #VERSION}), int entry count
+ * per entry: byte kind, string name, then
+ *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
+ *   kind 2 (string list): int count, count strings
+ *   kind 3 (text):        one string
+ * int CRC-32 of every byte before it
+ * string = int byte length, then that many bytes of UTF-8 (no 65,535-byte limit as in writeUTF)
+ * </pre>
+ *
+ * <p>Reading checks every declared count and size against the hard limits below and against the
+ * bytes that can remain before the checksum, given the size bound the caller knows (a file's size, a
+ * zip entry's size, else {@link #MAX_FILE_BYTES}), before allocating anything for it. Float arrays
+ * are moreover grown as their bytes arrive, so an input whose bound was overstated (a zip entry's
+ * declared size is untrusted) still fails at its real end, not with an OutOfMemoryError. Every
+ * problem is an {@link InputFormatException} naming the source and the byte offset.
+ */
+public final class TensorFile {
+
+  /** The format version this build writes and reads (the first two formats had no common header). */
+  public static final int VERSION = 2;
+  /** The size bound assumed when the caller knows none. */
+  public static final long MAX_FILE_BYTES = 1L << 32;
+  /** The most entries a file may hold. */
+  public static final int MAX_ENTRIES = 1 << 16;
+  /** The longest entry name, in UTF-8 bytes. */
+  public static final int MAX_NAME_BYTES = 1 << 10;
+  /** The longest string (a vocabulary token, a text value), in UTF-8 bytes. */
+  public static final int MAX_STRING_BYTES = 1 << 20;
+  /** The most strings a list may hold. */
+  public static final int MAX_STRINGS = 1 << 24;
+  /** The highest tensor rank. */
+  public static final int MAX_RANK = 8;
+
+  private static final byte[] MAGIC = "SEQNLPTF".getBytes(StandardCharsets.US_ASCII);
+  private static final byte TENSOR = 1;
+  private static final byte STRINGS = 2;
+  private static final byte TEXT = 3;
+  private static final int CHECKSUM_BYTES = Integer.BYTES;
+  private static final int CHUNK_FLOATS = 1 << 14;
+  /** Float arrays start at most this large and double as their bytes arrive. */
+  private static final int FIRST_ALLOCATION = 1 << 20;
+
+  private TensorFile() {
+  }
+
+  /** Writes a file holding {@code tensors} alone to {@code out}, which stays open (it may be a zip entry). */
+  public static void write(Iterable<Tensor> tensors, OutputStream out) throws IOException {
+    TensorBundle bundle = new TensorBundle();
+    for (Tensor tensor : tensors) {
+      bundle.add(tensor);
+    }
+    write(bundle, out);
+  }
+
+  /**
+   * Writes {@code bundle} to {@code out}, which stays open.
+   *
+   * @throws IllegalArgumentException when an entry passes a limit of the format, which would make the
+   *     file unreadable; nothing is written then
+   */
+  public static void write(TensorBundle bundle, OutputStream out) throws IOException {
+    requireWritable(bundle);
+    CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
+    data.write(MAGIC);
+    data.writeInt(VERSION);
+    data.writeInt(bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size());
+    for (Map.Entry<String, String> text : bundle.texts().entrySet()) {
+      data.writeByte(TEXT);
+      writeString(data, text.getKey());
+      writeString(data, text.getValue());
+    }
+    for (Map.Entry<String, List<String>> list : bundle.stringLists().entrySet()) {
+      data.writeByte(STRINGS);
+      writeString(data, list.getKey());
+      data.writeInt(list.getValue().size());
+      for (String s : list.getValue()) {
+        writeString(data, s);
+      }
+    }
+    byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
+    for (Tensor tensor : bundle.tensors().values()) {
+      data.writeByte(TENSOR);
+      writeString(data, tensor.name());
+      data.writeInt(tensor.shape().length);
+      for (int dimension : tensor.shape()) {
+        data.writeInt(dimension);
+      }
+      float[] values = tensor.values();
+      for (int done = 0; done < values.length; ) {
+        int n = Math.min(CHUNK_FLOATS, values.length - done);
+        ByteBuffer.wrap(chunk).asFloatBuffer().put(values, done, n);
+        data.write(chunk, 0, n * Float.BYTES);
+        done += n;
+      }
+    }
+    data.flush();
+    data.writeInt((int) checked.getChecksum().getValue());
+    data.flush();
+  }
+
+  private static void requireWritable(TensorBundle bundle) {
+    int entries = bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size();
+    if (entries > MAX_ENTRIES) {
+      throw new IllegalArgumentException(entries + " entries, more than the format's " + MAX_ENTRIES);
+    }
+    for (String name : bundle.texts().keySet()) {
+      requireLength("entry name", name, MAX_NAME_BYTES);
+      requireLength("text '" + name + "'", bundle.texts().get(name), MAX_STRING_BYTES);
+    }
+    for (Map.Entry<String, List<String>> list : bundle.stringLists().entrySet()) {
+      requireLength("entry name", list.getKey(), MAX_NAME_BYTES);
+      if (list.getValue().size() > MAX_STRINGS) {
+        throw new IllegalArgumentException("string list '" + list.getKey() + "' holds " + list.getValue().size()
+            + " strings, more than the format's " + MAX_STRINGS);
+      }
+      for (String s : list.getValue()) {
+        requireLength("a string of '" + list.getKey() + "'", s, MAX_STRING_BYTES);
+      }
+    }
+    for (Tensor tensor : bundle.tensors().values()) {
+      requireLength("entry name", tensor.name(), MAX_NAME_BYTES);
+      if (tensor.shape().length > MAX_RANK) {
+        throw new IllegalArgumentException("tensor '" + tensor.name() + "' has rank " + tensor.shape().length
+            + ", more than the format's " + MAX_RANK);
+      }
+    }
+  }
+
+  private static void requireLength(String what, String s, int maxBytes) {
+    // A UTF-16 unit never needs more than 3 UTF-8 bytes, so only long strings need encoding.
+    if ((long) s.length() * 3 > maxBytes && s.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+      throw new IllegalArgumentException(what + " is longer than the format's " + maxBytes + " bytes: '"
+          + s.substring(0, 40) + "...'");
+    }
+  }
+
+  private static void writeString(DataOutputStream data, String s) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    data.writeInt(bytes.length);
+    data.write(bytes);
+  }
+
+  /**
+   * Reads the tensors of a file of at most {@link #MAX_FILE_BYTES} bytes, by name in file order, in a
+   * map the caller may change; string lists and text values are ignored.
+   *
+   * @param source the file name used in error messages
+   */
+  public static Map<String, Tensor> read(InputStream in, String source) throws IOException {
+    return new LinkedHashMap<>(read(in, source, MAX_FILE_BYTES).tensors());
+  }
+
+  /** Reads the file {@code file}, bounded by its size. */
+  public static TensorBundle read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), Files.size(file));
+    }
+  }
+
+  /**
+   * Reads a bundle from {@code in}, which must end where the file ends; it is not closed.
+   *
+   * @param source names the input in error messages
+   * @param sizeBound the most bytes the input can hold (a file's or a zip entry's size); larger inputs
+   *     fail
+   */
+  public static TensorBundle read(InputStream in, String source, long sizeBound) throws IOException {
+    Reader reader = new Reader(in, source, Math.min(sizeBound, MAX_FILE_BYTES));
+    try {
+      return reader.read();
+    } catch (EOFException e) {
+      throw InputFormatException.atByte(source, reader.counter.position(), "file ends inside " + reader.inside, e);
+    }
+  }
+
+  private static final class Reader {
+    final String source;
+    final LimitedInputStream counter;
+    final CheckedInputStream checked;
+    final DataInputStream data;
+    String inside = "the header";
+
+    Reader(InputStream in, String source, long sizeBound) {
+      this.source = source;
+      // The counter and the checksum sit above the buffer so that they cover exactly the parsed bytes.
+      this.counter = new LimitedInputStream(new BufferedInputStream(in, 1 << 16), source, sizeBound,
+          "more bytes than the " + sizeBound + " the file was said to hold");
+      this.checked = new CheckedInputStream(counter, new CRC32());
+      this.data = new DataInputStream(checked);
+    }
+
+    TensorBundle read() throws IOException {
+      byte[] magic = new byte[MAGIC.length];
+      data.readFully(magic);
+      if (!Arrays.equals(magic, MAGIC)) {
+        throw fail(0, "not a SeqNLP tensor file (bad magic number)");
+      }
+      int version = data.readInt();
+      if (version != VERSION) {
+        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads version "
+            + VERSION + ")");
+      }
+      // An entry takes at least a kind byte, a name length and a count or rank.
+      int count = readCount("number of entries", MAX_ENTRIES, 1 + 4 + 4);
+      TensorBundle bundle = new TensorBundle();
+      for (int i = 0; i < count; i++) {
+        long start = counter.position();
+        inside = "entry " + (i + 1) + " of " + count;
+        byte kind = data.readByte();
+        String name = readString("entry name", MAX_NAME_BYTES);
+        inside = "entry '" + name + "'";
+        if (bundle.tensors().containsKey(name) || bundle.stringLists().containsKey(name)
+            || bundle.texts().containsKey(name)) {
+          throw fail(start, "entry '" + name + "' appears twice");
+        }
+        switch (kind) {
+          case TENSOR -> bundle.add(readTensor(name));
+          case STRINGS -> bundle.addStrings(name, readStrings(name));
+          case TEXT -> bundle.addText(name, readString("text '" + name + "'", MAX_STRING_BYTES));
+          default -> throw fail(start, "entry '" + name + "' has unknown kind " + kind);
+        }
+        bundle.located(name, start);
+      }
+      long end = counter.position();
+      inside = "the checksum";
+      int expected = (int) checked.getChecksum().getValue();
+      if (data.readInt() != expected) {
+        throw fail(end, "checksum mismatch: the file is corrupted");
+      }
+      if (counter.read() >= 0) {
+        throw fail(end + CHECKSUM_BYTES, "data after the checksum");
+      }
+      bundle.readFrom(source, end);
+      return bundle;
+    }
+
+    private Tensor readTensor(String name) throws IOException {
+      long at = counter.position();
+      int rank = data.readInt();
+      if (rank < 0 || rank > MAX_RANK) {
+        throw fail(at, "tensor '" + name + "': rank " + rank + " is outside 0.." + MAX_RANK);
+      }
+      int[] shape = new int[rank];
+      long size = 1;
+      for (int axis = 0; axis < rank; axis++) {
+        shape[axis] = data.readInt();
+        if (shape[axis] < 0) {
+          throw fail(at, "tensor '" + name + "': negative dimension " + shape[axis]);
+        }
+        size = Math.min(size * shape[axis], Long.MAX_VALUE / MAX_FILE_BYTES);
+      }
+      long left = remaining();
+      if (size * Float.BYTES > left) {
+        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size
+            + " floats) but at most " + left + " bytes can remain");
+      }
+      return new Tensor(name, shape, readFloats((int) size));
+    }
+
+    private float[] readFloats(int size) throws IOException {
+      float[] values = new float[Math.min(size, FIRST_ALLOCATION)];
+      byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
+      for (int done = 0; done < size; ) {
+        int n = Math.min(CHUNK_FLOATS, size - done);
+        data.readFully(chunk, 0, n * Float.BYTES);
+        if (done + n > values.length) {
+          values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
+        }
+        ByteBuffer.wrap(chunk, 0, n * Float.BYTES).asFloatBuffer().get(values, done, n);
+        done += n;
+      }
+      return values;
+    }
+
+    private List<String> readStrings(String name) throws IOException {
+      int count = readCount("number of strings in '" + name + "'", MAX_STRINGS, Integer.BYTES);
+      List<String> strings = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        strings.add(readString("string " + (i + 1) + " of '" + name + "'", MAX_STRING_BYTES));
+      }
+      return strings;
+    }
+
+    private String readString(String what, int maxBytes) throws IOException {
+      long at = counter.position();
+      int length = data.readInt();
+      if (length < 0 || length > maxBytes) {
+        throw fail(at, what + ": length " + length + " is outside 0.." + maxBytes + " bytes");
+      }
+      if (length > remaining()) {
+        throw fail(at, what + ": length " + length + " but at most " + remaining() + " bytes can remain");
+      }
+      byte[] bytes = new byte[length];
+      data.readFully(bytes);
+      try {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      } catch (CharacterCodingException e) {
+        throw fail(at, what + ": not valid UTF-8");
+      }
+    }
+
+    /** A count of items of at least {@code minBytes} each, checked against its limit and the bytes left. */
+    private int readCount(String what, int max, int minBytes) throws IOException {
+      long at = counter.position();
+      int value = data.readInt();
+      if (value < 0 || value > max) {
+        throw fail(at, what + " " + value + " is outside 0.." + max);
+      }
+      if ((long) value * minBytes > remaining()) {
+        throw fail(at, what + " " + value + " needs at least " + (long) value * minBytes + " bytes but at most "
+            + remaining() + " can remain");
+      }
+      return value;
+    }
+
+    /** Bytes that can still come before the checksum. */
+    private long remaining() {
+      return Math.max(0, counter.remaining() - CHECKSUM_BYTES);
+    }
+
+    private InputFormatException fail(long offset, String problem) {
+      return InputFormatException.atByte(source, offset, problem);
+    }
+  }
+}
