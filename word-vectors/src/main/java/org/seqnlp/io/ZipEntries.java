@@ -62,6 +62,9 @@ public final class ZipEntries {
         entry = entries.getNextEntry();
       } catch (ZipException | EOFException e) {
         throw InputFormatException.atByte(source, raw.position(), "damaged or truncated zip: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        // ZipInputStream's way of refusing an entry name that is not UTF-8.
+        throw InputFormatException.atByte(source, raw.position(), "damaged zip: an entry name is not UTF-8", e);
       }
       if (entry == null) {
         return;

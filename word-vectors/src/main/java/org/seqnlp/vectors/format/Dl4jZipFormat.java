@@ -39,7 +39,7 @@ final class Dl4jZipFormat {
   }
 
   private static WordVectors readEntries(ZipInputStream zip, String source) throws IOException {
-    for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+    for (ZipEntry entry; (entry = nextEntry(zip, source)) != null; ) {
       if (entry.getName().startsWith(VECTORS_ENTRY_PREFIX)) {
         return TextVectorReader.readWithHeader(zip, source + "!/" + entry.getName(), Dl4jZipFormat::decode,
             -1);
@@ -47,6 +47,15 @@ final class Dl4jZipFormat {
     }
     throw InputFormatException.atByte(source, 0, "no '" + VECTORS_ENTRY_PREFIX
         + "' entry in the zip, so not a DL4J/Lucene word2vec model");
+  }
+
+  /** The next entry; {@code ZipInputStream} rejects an entry name that is not UTF-8 with an unchecked exception. */
+  private static ZipEntry nextEntry(ZipInputStream zip, String source) throws IOException {
+    try {
+      return zip.getNextEntry();
+    } catch (IllegalArgumentException e) {
+      throw InputFormatException.atByte(source, 0, "corrupt zip data: an entry name is not UTF-8", e);
+    }
   }
 
   /**
