@@ -142,4 +142,16 @@ class LineReaderTest {
       assertNull(reader.readLine());
     }
   }
+
+  @Test
+  void readsAStreamAndNamesItInErrors() throws IOException {
+    byte[] content = {'o', 'k', '\n', 'b', 'a', 'd', (byte) 0xff, '\n'};
+    try (LineReader reader = LineReader.of("stdin", new java.io.ByteArrayInputStream(gzip(content)),
+        StandardCharsets.UTF_8)) {
+      assertEquals("ok", reader.readLine());
+      InputFormatException e = assertThrows(InputFormatException.class, reader::readLine);
+      assertEquals("stdin:2: not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)",
+          e.getMessage());
+    }
+  }
 }
