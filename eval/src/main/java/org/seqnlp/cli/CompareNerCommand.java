@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.eval.ner.ComparisonReport;
 import org.seqnlp.eval.ner.DataSet;
@@ -94,7 +93,7 @@ final class CompareNerCommand implements Callable<Integer> {
     NerComparison.Comparison result = loaded == null
         ? comparison.trainAndCompare(trainSet, ourParameters, testSets)
         : comparison.compareWithTrained(trainSet, loaded, testSets);
-    String report = new ComparisonReport(result, commandLine(), ZonedDateTime.now(ZoneOffset.UTC)).markdown();
+    String report = new ComparisonReport(result, TypedCommandLine.of(spec), ZonedDateTime.now(ZoneOffset.UTC)).markdown();
     Files.writeString(output, report);
     PrintWriter out = spec.commandLine().getOut();
     out.print(report);
@@ -133,12 +132,5 @@ final class CompareNerCommand implements Callable<Integer> {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-  }
-
-  /** The command line as typed, for the report; arguments with spaces are quoted. */
-  private String commandLine() {
-    return "seqnlp " + spec.commandLine().getParseResult().originalArgs().stream()
-        .map(arg -> arg.isEmpty() || arg.chars().anyMatch(Character::isWhitespace) ? "'" + arg + "'" : arg)
-        .collect(Collectors.joining(" "));
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.NewlineSentenceDetector;
+import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
@@ -21,6 +22,7 @@ import org.seqnlp.io.LineReader;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
 import org.seqnlp.opennlp.text.LanguageCodes;
+import org.seqnlp.opennlp.text.LineBoundedSentenceDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +33,10 @@ import picocli.CommandLine.Parameters;
     description = {"Finds names in UTF-8 text (files, or stdin) with an OpenNLP name-finder model, ours or any"
         + " other. By default the text is plain documents: a blank line or the end of a file ends a document;"
         + " OpenNLP's sentence detector splits it into sentences and its tokenizer into tokens (English models"
-        + " by default). --sentences: one sentence a line, tokenised but not split. --tokenized: one sentence a"
-        + " line, tokens separated by whitespace. The name finder's adaptive data is cleared between documents.",
+        + " by default); sentences may run across lines, as in wrapped text. --paragraphs: one paragraph a line,"
+        + " sentences never cross a line end. --sentences: one sentence a line, tokenised but not split."
+        + " --tokenized: one sentence a line, tokens separated by whitespace. The name finder's adaptive data is"
+        + " cleared between documents.",
         "Output formats: markup (OpenNLP's <START:type> ... <END>, one sentence a line, a blank line between"
             + " documents), conll (token and IOB2 tag a line, a blank line after each sentence), json (one"
             + " object a line per sentence: input, document, sentence, start, end, text, tokens with start and"
@@ -50,6 +54,10 @@ final class NerCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "UTF-8 text files, or gzipped (default: stdin).")
   List<Path> inputs;
+
+  @Option(names = "--paragraphs", description = "One paragraph a line: sentences are detected within each line"
+      + " and never cross a line end (for text with headlines, datelines or table rows on lines of their own).")
+  boolean paragraphs;
 
   @Option(names = "--sentences", description = "One sentence a line: tokenise each line, do not split it.")
   boolean sentences;
@@ -105,8 +113,9 @@ final class NerCommand implements Callable<Integer> {
   }
 
   private void checkModes() {
-    if (sentences && tokenized) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --sentences or --tokenized, not both");
+    if ((paragraphs ? 1 : 0) + (sentences ? 1 : 0) + (tokenized ? 1 : 0) > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give one of --paragraphs, --sentences and --tokenized");
     }
     if ((sentences || tokenized) && textModels.sentenceModel != null) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -137,7 +146,8 @@ final class NerCommand implements Callable<Integer> {
       warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
       warnIfOtherLanguage(nameModel, sentenceModel.getLanguage(), "sentence model", "--sentence-model");
     }
-    return new DocumentNameFinder(new SentenceDetectorME(sentenceModel),
+    SentenceDetector detector = new SentenceDetectorME(sentenceModel);
+    return new DocumentNameFinder(paragraphs ? new LineBoundedSentenceDetector(detector) : detector,
         CliticSplittingTokenizer.forModel(tokenizerModel), names);
   }
 

@@ -82,6 +82,19 @@ class NerPlainTextTest extends ToolTest {
   }
 
   @Test
+  void paragraphsKeepSentencesWithinALine() {
+    String input = "SOCCER - JAPAN GET LUCKY WIN\nAL-AIN, United Arab Emirates 1996-12-06\n";
+    assertEquals(0, runWithStdin(input, "ner", "--model", MODEL), err.toString());
+    assertEquals(1, out.toString().lines().count(), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, runWithStdin(input, "ner", "--model", MODEL, "--paragraphs"), err.toString());
+    List<String> lines = out.toString().lines().toList();
+    assertEquals(2, lines.size(), out.toString());
+    assertTrue(lines.get(0).startsWith("SOCCER - "), lines.get(0));
+    assertTrue(lines.get(1).endsWith("United Arab Emirates <END> 1996-12-06"), lines.get(1));
+  }
+
+  @Test
   void sentencesAreTokenisedButNotSplit() {
     assertEquals(0, runWithStdin(CHECK, "ner", "--model", MODEL, "--sentences"), err.toString());
     List<String> lines = out.toString().lines().toList();
@@ -139,7 +152,8 @@ class NerPlainTextTest extends ToolTest {
   @Test
   void modesAndModelOptionsThatDoNotGoTogetherAreUsageErrors() {
     assertEquals(2, run("ner", "--model", MODEL, "--sentences", "--tokenized"));
-    assertTrue(err.toString().contains("give --sentences or --tokenized, not both"), err.toString());
+    assertTrue(err.toString().contains("give one of --paragraphs, --sentences and --tokenized"), err.toString());
+    assertEquals(2, run("ner", "--model", MODEL, "--paragraphs", "--sentences"));
     assertEquals(2, run("ner", "--model", MODEL, "--sentences", "--sentence-model", MODEL));
     assertTrue(err.toString().contains("--sentence-model is not used with --sentences"), err.toString());
     assertEquals(2, run("ner", "--model", MODEL, "--tokenized", "--tokenizer-model", MODEL));
