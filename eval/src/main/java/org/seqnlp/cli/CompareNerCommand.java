@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.eval.ner.ComparisonReport;
 import org.seqnlp.eval.ner.DataSet;
@@ -100,7 +99,7 @@ final class CompareNerCommand implements Callable<Integer> {
     NerComparison.Comparison result = loaded == null
         ? comparison.trainAndCompare(trainSet, ourParameters, testSets)
         : comparison.compareWithTrained(trainSet, loaded, testSets);
-    String report = new ComparisonReport(result, commandLine(), ZonedDateTime.now(ZoneOffset.UTC)).markdown();
+    String report = new ComparisonReport(result, TypedCommandLine.of(spec), ZonedDateTime.now(ZoneOffset.UTC)).markdown();
     OutputFiles.write(output, stream -> stream.write(report.getBytes(StandardCharsets.UTF_8)));
     PrintWriter out = spec.commandLine().getOut();
     out.print(report);
@@ -127,12 +126,5 @@ final class CompareNerCommand implements Callable<Integer> {
 
   private DataSet read(Path file) throws IOException {
     return new DataSet(file, data.read(spec, file, 0));
-  }
-
-  /** The command line as typed, for the report; arguments with spaces are quoted. */
-  private String commandLine() {
-    return "seqnlp " + spec.commandLine().getParseResult().originalArgs().stream()
-        .map(arg -> arg.isEmpty() || arg.chars().anyMatch(Character::isWhitespace) ? "'" + arg + "'" : arg)
-        .collect(Collectors.joining(" "));
   }
 }

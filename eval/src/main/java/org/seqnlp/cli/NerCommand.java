@@ -1,46 +1,72 @@
 package org.seqnlp.cli;
 
-import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.NameSample;
-import opennlp.tools.tokenize.SimpleTokenizer;
-import opennlp.tools.util.Span;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.sentdetect.NewlineSentenceDetector;
+import opennlp.tools.sentdetect.SentenceDetector;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
+import org.seqnlp.io.LineReader;
+import org.seqnlp.opennlp.namefind.DocumentNameFinder;
+import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
+import org.seqnlp.opennlp.text.LanguageCodes;
+import org.seqnlp.opennlp.text.LineBoundedSentenceDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code seqnlp ner}: tags sentences with a name-finder model and prints the entities. */
+/** {@code seqnlp ner}: finds the names in plain text with a name-finder model and prints them. */
 @Command(name = "ner", mixinStandardHelpOptions = true,
-    description = {"Tags one sentence a line (from --input or stdin) with an OpenNLP name-finder model, ours or"
-        + " any other, and prints the entities. A blank line ends a document (adaptive features are reset).",
-        "Output formats: markup (OpenNLP's <START:type> ... <END>), conll (token and IOB2 tag a line, blank line"
-            + " between sentences), json (one object a line: tokens and entities with start, end, type, text,"
-            + " probability)."})
+    description = {"Finds names in UTF-8 text (files, or stdin) with an OpenNLP name-finder model, ours or any"
+        + " other. By default the text is plain documents: a blank line or the end of a file ends a document;"
+        + " OpenNLP's sentence detector splits it into sentences and its tokenizer into tokens (English models"
+        + " by default); sentences may run across lines, as in wrapped text. --paragraphs: one paragraph a line,"
+        + " sentences never cross a line end. --sentences: one sentence a line, tokenised but not split."
+        + " --tokenized: one sentence a line, tokens separated by whitespace. The name finder's adaptive data is"
+        + " cleared between documents.",
+        "Output formats: markup (OpenNLP's <START:type> ... <END>, one sentence a line, a blank line between"
+            + " documents), conll (token and IOB2 tag a line, a blank line after each sentence), json (one"
+            + " object a line per sentence: input, document, sentence, start, end, text, tokens with start and"
+            + " end, names with type, tokenStart, tokenEnd, start, end, text and probability; offsets count"
+            + " characters from the start of the input, a line end as one)."})
 final class NerCommand implements Callable<Integer> {
 
-  enum OutputFormat {
-    MARKUP, CONLL, JSON
-  }
+  /** Documents are held whole for sentence detection; beyond this, a missing blank line is the likely cause. */
+  static final int MAX_DOCUMENT_CHARS = 1 << 24;
+
+  private static final String STDIN = "stdin";
 
   @Option(names = "--model", required = true, paramLabel = "FILE", description = "The TokenNameFinderModel zip.")
   Path model;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "UTF-8 input, one sentence a line (default: stdin).")
-  Path input;
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "UTF-8 text files, or gzipped (default: stdin).")
+  List<Path> inputs;
 
-  @Option(names = "--tokenized", description = "Input tokens are separated by whitespace (default: plain text,"
-      + " split with OpenNLP's SimpleTokenizer).")
+  @Option(names = "--paragraphs", description = "One paragraph a line: sentences are detected within each line"
+      + " and never cross a line end (for text with headlines, datelines or table rows on lines of their own).")
+  boolean paragraphs;
+
+  @Option(names = "--sentences", description = "One sentence a line: tokenise each line, do not split it.")
+  boolean sentences;
+
+  @Option(names = "--tokenized", description = "One sentence a line, its tokens separated by whitespace.")
   boolean tokenized;
+
+  @CommandLine.Mixin
+  TextModelOptions textModels;
 
   @Option(names = "--output-format", defaultValue = "markup", paramLabel = "FORMAT",
       description = "markup, conll or json (default: ${DEFAULT-VALUE}).")
@@ -51,85 +77,162 @@ final class NerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat format;
-    try {
-      format = OutputFormat.valueOf(outputFormat.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--output-format must be markup, conll or json, not " + outputFormat);
+    NerOutput.Format format = parseFormat();
+    checkModes();
+    for (Path input : inputs == null ? List.<Path>of() : inputs) {
+      if (!Files.isRegularFile(input)) {
+        throw new IOException(input + ": no such file");
+      }
     }
-    NameFinderME finder = new NameFinderME(NerFiles.loadModel(model));
+    TokenNameFinderModel nameModel = NerFiles.loadModel(model);
+    DocumentNameFinder finder = newFinder(nameModel);
     PrintWriter out = spec.commandLine().getOut();
-    try (BufferedReader reader = input == null
-        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-        : Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
-          finder.clearAdaptiveData();
-          if (format == OutputFormat.MARKUP) {
-            out.println();
-          }
-          continue;
+    NerOutput output = new NerOutput(format, out);
+    if (inputs == null || inputs.isEmpty()) {
+      try (LineReader reader = LineReader.of(STDIN, unclosable(System.in), StandardCharsets.UTF_8)) {
+        tag(reader, finder, output);
+      }
+    } else {
+      for (Path input : inputs) {
+        try (LineReader reader = LineReader.open(input, StandardCharsets.UTF_8)) {
+          tag(reader, finder, output);
         }
-        String[] tokens = tokenized ? line.trim().split("\\s+") : SimpleTokenizer.INSTANCE.tokenize(line);
-        Span[] names = finder.find(tokens);
-        out.println(switch (format) {
-          case MARKUP -> new NameSample(tokens, names, false).toString();
-          case CONLL -> conll(tokens, names);
-          case JSON -> json(tokens, names);
-        });
       }
     }
     out.flush();
     return 0;
   }
 
-  static String conll(String[] tokens, Span[] names) {
-    String[] tags = new String[tokens.length];
-    java.util.Arrays.fill(tags, "O");
-    for (Span name : names) {
-      for (int i = name.getStart(); i < name.getEnd(); i++) {
-        tags[i] = (i == name.getStart() ? "B-" : "I-") + name.getType();
-      }
+  private NerOutput.Format parseFormat() {
+    try {
+      return NerOutput.Format.valueOf(outputFormat.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--output-format must be markup, conll or json, not " + outputFormat);
     }
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < tokens.length; i++) {
-      text.append(tokens[i]).append('\t').append(tags[i]).append('\n');
-    }
-    return text.toString();
   }
 
-  static String json(String[] tokens, Span[] names) {
-    List<String> quotedTokens = new ArrayList<>();
-    for (String token : tokens) {
-      quotedTokens.add(quote(token));
+  private void checkModes() {
+    if ((paragraphs ? 1 : 0) + (sentences ? 1 : 0) + (tokenized ? 1 : 0) > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "give one of --paragraphs, --sentences and --tokenized");
     }
-    List<String> entities = new ArrayList<>();
-    for (Span name : names) {
-      String text = String.join(" ", java.util.Arrays.copyOfRange(tokens, name.getStart(), name.getEnd()));
-      entities.add(String.format(Locale.ROOT, "{\"start\":%d,\"end\":%d,\"type\":%s,\"text\":%s,\"probability\":%.4f}",
-          name.getStart(), name.getEnd(), quote(name.getType()), quote(text), name.getProb()));
+    if ((sentences || tokenized) && textModels.sentenceModel != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--sentence-model is not used with " + (sentences ? "--sentences" : "--tokenized"));
     }
-    return "{\"tokens\":[" + String.join(",", quotedTokens) + "],\"entities\":[" + String.join(",", entities) + "]}";
+    if (tokenized && textModels.tokenizerModel != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--tokenizer-model is not used with --tokenized");
+    }
   }
 
-  private static String quote(String s) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> quoted.append("\\\"");
-        case '\\' -> quoted.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            quoted.append(String.format("\\u%04x", (int) c));
-          } else {
-            quoted.append(c);
-          }
+  private DocumentNameFinder newFinder(TokenNameFinderModel nameModel) throws IOException {
+    NameFinderME names = new NameFinderME(nameModel);
+    // The line-based detector is never asked to split: the sentence modes feed one line at a time.
+    if (tokenized) {
+      return new DocumentNameFinder(new NewlineSentenceDetector(), WhitespaceTokenizer.INSTANCE, names);
+    }
+    TokenizerModel tokenizerModel = textModels.loadTokenizerModel();
+    if (sentences) {
+      warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
+      return new DocumentNameFinder(new NewlineSentenceDetector(), CliticSplittingTokenizer.forModel(tokenizerModel),
+          names);
+    }
+    SentenceModel sentenceModel = textModels.loadSentenceModel();
+    if (LanguageCodes.same(sentenceModel.getLanguage(), tokenizerModel.getLanguage())) {
+      warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "sentence and tokenizer models",
+          "--sentence-model and --tokenizer-model");
+    } else {
+      warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
+      warnIfOtherLanguage(nameModel, sentenceModel.getLanguage(), "sentence model", "--sentence-model");
+    }
+    SentenceDetector detector = new SentenceDetectorME(sentenceModel);
+    return new DocumentNameFinder(paragraphs ? new LineBoundedSentenceDetector(detector) : detector,
+        CliticSplittingTokenizer.forModel(tokenizerModel), names);
+  }
+
+  private void warnIfOtherLanguage(TokenNameFinderModel nameModel, String language, String models, String options) {
+    if (!LanguageCodes.same(nameModel.getLanguage(), language)) {
+      spec.commandLine().getErr().printf("%s: warning: the name finder is for '%s' text, the %s for '%s' (give"
+          + " %s for '%s')%n", spec.qualifiedName(), nameModel.getLanguage(), models, language, options,
+          nameModel.getLanguage());
+    }
+  }
+
+  /** Tags one input; its end ends a document. */
+  private void tag(LineReader reader, DocumentNameFinder finder, NerOutput output) throws IOException {
+    if (sentences || tokenized) {
+      tagSentences(reader, finder, output);
+    } else {
+      tagDocuments(reader, finder, output);
+    }
+  }
+
+  private static void tagDocuments(LineReader reader, DocumentNameFinder finder, NerOutput output)
+      throws IOException {
+    StringBuilder document = new StringBuilder();
+    long documentStart = 0;
+    long offset = 0;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        tagDocument(reader.source(), document, documentStart, finder, output);
+      } else {
+        if (document.isEmpty()) {
+          documentStart = offset;
+        } else {
+          document.append('\n');
         }
+        if (document.length() + line.length() > MAX_DOCUMENT_CHARS) {
+          throw reader.error(String.format(Locale.ROOT, "document longer than %,d characters (end documents"
+              + " with a blank line, or give --sentences)", MAX_DOCUMENT_CHARS));
+        }
+        document.append(line);
       }
+      offset += line.length() + 1;
     }
-    return quoted.append('"').toString();
+    tagDocument(reader.source(), document, documentStart, finder, output);
+  }
+
+  private static void tagDocument(String source, StringBuilder document, long documentStart,
+      DocumentNameFinder finder, NerOutput output) {
+    if (document.isEmpty()) {
+      return;
+    }
+    output.startDocument(source);
+    for (DocumentNameFinder.Sentence sentence : finder.findInDocument(document.toString())) {
+      output.sentence(sentence, documentStart);
+    }
+    document.setLength(0);
+  }
+
+  private static void tagSentences(LineReader reader, DocumentNameFinder finder, NerOutput output)
+      throws IOException {
+    boolean inDocument = false;
+    long offset = 0;
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isBlank()) {
+        finder.clearAdaptiveData();
+        inDocument = false;
+      } else {
+        if (!inDocument) {
+          output.startDocument(reader.source());
+          inDocument = true;
+        }
+        output.sentence(finder.findInSentence(line), offset);
+      }
+      offset += line.length() + 1;
+    }
+    finder.clearAdaptiveData();
+  }
+
+  /** Standard input is read, never closed: a caller in the same JVM may still want it. */
+  private static InputStream unclosable(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {
+      }
+    };
   }
 }

@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
         TrainNerCommand.class,
         NerCommand.class,
         EvalNerCommand.class,
+        EvalNerRawCommand.class,
         CompareNerCommand.class,
         ExpandCommand.class,
         TrainVectorsCommand.class,

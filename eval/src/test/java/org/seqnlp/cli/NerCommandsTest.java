@@ -59,18 +59,20 @@ class NerCommandsTest extends ToolTest {
   @Test
   void nerPrintsMarkupConllAndJson() throws IOException {
     Path input = Files.writeString(directory.resolve("input.txt"), "John Smith visited Paris on Monday .\n");
-    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--tokenized"));
+    assertEquals(0, run("ner", "--model", model.toString(), "--tokenized", input.toString()));
     assertEquals("<START:person> John Smith <END> visited <START:location> Paris <END> on Monday .",
         out.toString().strip());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--output-format", "conll"));
+    assertEquals(0, run("ner", "--model", model.toString(), "--output-format", "conll", input.toString()));
     assertTrue(out.toString().startsWith("John\tB-person\nSmith\tI-person\nvisited\tO\nParis\tB-location\n"),
         out.toString());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("ner", "--model", model.toString(), "--input", input.toString(), "--output-format", "json"));
-    assertTrue(out.toString().startsWith("{\"tokens\":[\"John\",\"Smith\",\"visited\",\"Paris\",\"on\",\"Monday\",\".\"],"
-        + "\"entities\":[{\"start\":0,\"end\":2,\"type\":\"person\",\"text\":\"John Smith\",\"probability\":"),
-        out.toString());
+    assertEquals(0, run("ner", "--model", model.toString(), "--output-format", "json", input.toString()));
+    assertTrue(out.toString().startsWith("{\"input\":\"" + input + "\",\"document\":0,\"sentence\":0,\"start\":0,"
+        + "\"end\":36,\"text\":\"John Smith visited Paris on Monday .\",\"tokens\":[{\"text\":\"John\",\"start\":0,"
+        + "\"end\":4},"), out.toString());
+    assertTrue(out.toString().contains("\"names\":[{\"type\":\"person\",\"tokenStart\":0,\"tokenEnd\":2,\"start\":0,"
+        + "\"end\":10,\"text\":\"John Smith\",\"probability\":"), out.toString());
   }
 
   @Test

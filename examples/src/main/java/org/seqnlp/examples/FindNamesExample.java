@@ -2,22 +2,25 @@ package org.seqnlp.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.tokenize.SimpleTokenizer;
-import opennlp.tools.util.Span;
+import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.util.ext.ExtensionLoader;
+import org.seqnlp.opennlp.namefind.DocumentNameFinder;
+import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
+import org.seqnlp.opennlp.text.OpenNlpModelJars;
 
 /**
- * Finds names in a sentence with a SeqNLP name finder through OpenNLP's own API, exactly as with a
- * {@code NameFinderME} model, and prints each name with its type and probability.
+ * Finds names in plain text with a SeqNLP name finder through OpenNLP's own API: OpenNLP's English
+ * sentence detector and tokenizer (from the Maven Central jars {@code opennlp-models-sentdetect-en} and
+ * {@code opennlp-models-tokenizer-en}) split the text, a {@code NameFinderME} over the model tags it, and
+ * each name is printed with its type, its character offsets in the text and its probability.
  *
  * <pre>
  * java -cp "eval/target/seqnlp.jar:eval/target/lib/*:examples/target/classes" \
- *     org.seqnlp.examples.FindNamesExample models/ner/en-ner.bin "Angela Merkel met Emmanuel Macron in Paris ."
+ *     org.seqnlp.examples.FindNamesExample models/ner/en-ner.bin "Dr. Smith met Apple's Tim Cook in Paris."
  * </pre>
  */
 public final class FindNamesExample {
@@ -27,27 +30,26 @@ public final class FindNamesExample {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: FindNamesExample MODEL_FILE \"sentence\"");
+      System.err.println("usage: FindNamesExample MODEL_FILE \"text\"");
       System.exit(2);
     }
-    findNames(Path.of(args[0]), args[1]).forEach(System.out::println);
+    for (DocumentNameFinder.Name name : findNames(Path.of(args[0]), args[1])) {
+      System.out.printf(Locale.ROOT, "%s\t%s\t%d-%d\t%.3f%n", name.type(), name.text(), name.start(), name.end(),
+          name.probability());
+    }
   }
 
-  /** One line per name in {@code sentence}: type, the name's tokens, and the name's probability. */
-  static List<String> findNames(Path modelFile, String sentence) throws IOException {
+  /** The names in {@code text}, one document, in order, with offsets into {@code text}. */
+  static List<DocumentNameFinder.Name> findNames(Path modelFile, String text) throws IOException {
     // OpenNLP 2.5.9+ instantiates only allow-listed classes from a model; ours live under org.seqnlp.
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    // The model can be shared by many threads; a NameFinderME cannot (it keeps adaptive data),
-    // so a multi-threaded program makes one finder per thread over the same model.
-    NameFinderME finder = new NameFinderME(new TokenNameFinderModel(modelFile));
-    String[] tokens = SimpleTokenizer.INSTANCE.tokenize(sentence);
-    Span[] names = finder.find(tokens);
-    double[] probabilities = finder.probs(names);
-    String[] texts = Span.spansToStrings(names, tokens);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < names.length; i++) {
-      lines.add(String.format(Locale.ROOT, "%s\t%s\t%.3f", names[i].getType(), texts[i], probabilities[i]));
-    }
-    return lines;
+    // Models are loaded once and shared by all threads; the detector, tokenizer and finder over them keep
+    // state, so a multi-threaded program makes one DocumentNameFinder per thread over the same models.
+    DocumentNameFinder finder = new DocumentNameFinder(
+        new SentenceDetectorME(OpenNlpModelJars.sentenceModel("en")),
+        // The English name finder learnt CoNLL-2003's tokens, where "Apple's" is "Apple 's".
+        CliticSplittingTokenizer.forModel(OpenNlpModelJars.tokenizerModel("en")),
+        new NameFinderME(new TokenNameFinderModel(modelFile)));
+    return finder.findInDocument(text).stream().flatMap(sentence -> sentence.names().stream()).toList();
   }
 }

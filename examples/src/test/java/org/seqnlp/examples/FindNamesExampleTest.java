@@ -7,17 +7,30 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 
-/** Runs the example on the shipped English model, which also checks that the shipped model works. */
+/** Runs the example on the shipped models, which also checks that the shipped models work. */
 class FindNamesExampleTest {
 
   private static final Path SHIPPED_MODEL = Path.of("../models/ner/en-ner.bin");
 
   @Test
-  void findsThePeoplePlacesAndOrganisationsOfASentence() throws IOException {
+  void findsThePeoplePlacesAndOrganisationsOfPlainText() throws IOException {
     assertFinds(SHIPPED_MODEL,
         "Angela Merkel met Emmanuel Macron in Paris on Tuesday to discuss the European Union budget.",
         "person\tAngela Merkel", "person\tEmmanuel Macron", "location\tParis", "organization\tEuropean Union");
+  }
+
+  @Test
+  void splitsSentencesAndTokensAsTheNameFinderWasTrained() throws IOException {
+    String text = "Dr. Smith went to Washington. He met Apple's chief Tim Cook.";
+    List<DocumentNameFinder.Name> names = FindNamesExample.findNames(SHIPPED_MODEL, text);
+    assertFinds(SHIPPED_MODEL, text, "person\tSmith", "location\tWashington", "organization\tApple",
+        "person\tTim Cook");
+    for (DocumentNameFinder.Name name : names) {
+      assertEquals(name.text(), text.substring(name.start(), name.end()));
+    }
+    assertEquals(37, names.get(2).start());
   }
 
   @Test
@@ -32,17 +45,15 @@ class FindNamesExampleTest {
   }
 
   @Test
-  void aSentenceWithoutNamesGivesNoLines() throws IOException {
-    assertEquals(List.of(), FindNamesExample.findNames(SHIPPED_MODEL, "it was raining all day."));
+  void textWithoutNamesGivesNone() throws IOException {
+    assertEquals(List.of(), FindNamesExample.findNames(SHIPPED_MODEL, "it was raining all day. we stayed in."));
   }
 
-  private static void assertFinds(Path model, String sentence, String... typesAndNames) throws IOException {
-    List<String> lines = FindNamesExample.findNames(model, sentence);
-    assertEquals(List.of(typesAndNames),
-        lines.stream().map(line -> line.substring(0, line.lastIndexOf('\t'))).toList());
-    for (String line : lines) {
-      double probability = Double.parseDouble(line.substring(line.lastIndexOf('\t') + 1));
-      assertTrue(probability > 0.5 && probability <= 1, line);
+  private static void assertFinds(Path model, String text, String... typesAndNames) throws IOException {
+    List<DocumentNameFinder.Name> names = FindNamesExample.findNames(model, text);
+    assertEquals(List.of(typesAndNames), names.stream().map(name -> name.type() + "\t" + name.text()).toList());
+    for (DocumentNameFinder.Name name : names) {
+      assertTrue(name.probability() > 0.5 && name.probability() <= 1, name.toString());
     }
   }
 }

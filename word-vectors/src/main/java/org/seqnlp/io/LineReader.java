@@ -65,10 +65,7 @@ public final class LineReader implements Closeable {
    * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
    */
   public static LineReader open(Path file, Charset charset) throws IOException {
-    if (!supports(charset)) {
-      throw new IllegalArgumentException("line reading needs a charset that encodes line ends as single"
-          + " bytes, such as UTF-8 or ISO-8859-1, not " + charset.name());
-    }
+    requireSupported(charset);
     String source = file.toString();
     if (Files.isDirectory(file)) {
       throw new FileSystemException(source, null, "is a directory, not a file");
@@ -80,11 +77,29 @@ public final class LineReader implements Closeable {
       throw new NoSuchFileException(source, null, "no such file");
     }
     try {
-      PushbackInputStream peekable = new PushbackInputStream(raw, 2);
-      return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset);
+      return of(source, raw, charset);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
+    }
+  }
+
+  /**
+   * Reads {@code in} (standard input, say), decompressing it if it is gzipped; errors name it
+   * {@code source}. Closing the reader closes {@code in}.
+   *
+   * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
+   */
+  public static LineReader of(String source, InputStream in, Charset charset) throws IOException {
+    requireSupported(charset);
+    PushbackInputStream peekable = new PushbackInputStream(in, 2);
+    return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset);
+  }
+
+  private static void requireSupported(Charset charset) {
+    if (!supports(charset)) {
+      throw new IllegalArgumentException("line reading needs a charset that encodes line ends as single"
+          + " bytes, such as UTF-8 or ISO-8859-1, not " + charset.name());
     }
   }
 

@@ -150,4 +150,16 @@ class LineReaderTest {
         () -> LineReader.open(directory, StandardCharsets.UTF_8));
     assertEquals(directory + ": is a directory, not a file", e.getMessage());
   }
+
+  @Test
+  void readsAStreamAndNamesItInErrors() throws IOException {
+    byte[] content = {'o', 'k', '\n', 'b', 'a', 'd', (byte) 0xff, '\n'};
+    try (LineReader reader = LineReader.of("stdin", new java.io.ByteArrayInputStream(gzip(content)),
+        StandardCharsets.UTF_8)) {
+      assertEquals("ok", reader.readLine());
+      InputFormatException e = assertThrows(InputFormatException.class, reader::readLine);
+      assertEquals("stdin:2: not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)",
+          e.getMessage());
+    }
+  }
 }

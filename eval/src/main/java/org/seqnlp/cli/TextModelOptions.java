@@ -1,0 +1,60 @@
+package org.seqnlp.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
+import org.seqnlp.opennlp.text.OpenNlpModelJars;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --sentence-model} and {@code --tokenizer-model} options of the commands that read plain text:
+ * OpenNLP's English models from Maven Central by default, any OpenNLP model file for other languages.
+ */
+final class TextModelOptions {
+
+  /** The language of the models the tool ships with. */
+  static final String DEFAULT_LANGUAGE = "en";
+
+  @Option(names = "--sentence-model", paramLabel = "FILE",
+      description = "An OpenNLP SentenceModel, for text in other languages (default: OpenNLP's English model,"
+          + " opennlp-models-sentdetect-en).")
+  Path sentenceModel;
+
+  @Option(names = "--tokenizer-model", paramLabel = "FILE",
+      description = "An OpenNLP TokenizerModel, for text in other languages (default: OpenNLP's English model,"
+          + " opennlp-models-tokenizer-en). English models are followed by splitting clitics (Apple's -> Apple 's),"
+          + " as CoNLL-2003 and the Penn Treebank tokenise.")
+  Path tokenizerModel;
+
+  SentenceModel loadSentenceModel() throws IOException {
+    if (sentenceModel == null) {
+      return OpenNlpModelJars.sentenceModel(DEFAULT_LANGUAGE);
+    }
+    requireFile(sentenceModel);
+    try {
+      return new SentenceModel(sentenceModel);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException(sentenceModel + ": not an OpenNLP sentence model (" + e.getMessage() + ")", e);
+    }
+  }
+
+  TokenizerModel loadTokenizerModel() throws IOException {
+    if (tokenizerModel == null) {
+      return OpenNlpModelJars.tokenizerModel(DEFAULT_LANGUAGE);
+    }
+    requireFile(tokenizerModel);
+    try {
+      return new TokenizerModel(tokenizerModel);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException(tokenizerModel + ": not an OpenNLP tokenizer model (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static void requireFile(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": no such model file");
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package org.seqnlp.opennlp.namefind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import opennlp.tools.namefind.TokenNameFinder;
+import opennlp.tools.sentdetect.SentenceDetector;
+import opennlp.tools.tokenize.Tokenizer;
+import opennlp.tools.util.Span;
+
+/**
+ * Finds names in plain text: splits a document into sentences with a {@link SentenceDetector}, each
+ * sentence into tokens with a {@link Tokenizer}, tags the tokens with a {@link TokenNameFinder} (a
+ * {@code NameFinderME} over any name-finder model, ours or OpenNLP's), and gives every sentence, token and
+ * name with its character offsets into the text it was given, so a caller can highlight or index names in
+ * the original text.
+ *
+ * <p>Adaptive data (what the name finder remembers of earlier sentences, such as names already seen) is
+ * kept within a document and cleared at its boundaries, as OpenNLP's own evaluators and tools do: {@link
+ * #findInDocument} treats its text as one whole document; a caller that feeds sentences one at a time
+ * with {@link #findInSentence} calls {@link #clearAdaptiveData} between documents.
+ *
+ * <p>Offsets are {@code String} indices (UTF-16 code units), as OpenNLP's {@link Span} uses; ends are
+ * exclusive.
+ *
+ * <p>Not thread-safe, like {@code NameFinderME}, {@code SentenceDetectorME} and {@code TokenizerME},
+ * which it holds: make one instance per thread, each with its own detector, tokenizer and finder. The
+ * models behind them are immutable and can be shared by all threads.
+ */
+public final class DocumentNameFinder {
+
+  /** A token and its offsets. */
+  public record Token(String text, int start, int end) {
+  }
+
+  /**
+   * A name: its type, the tokens it covers ({@code tokenStart} inclusive, {@code tokenEnd} exclusive,
+   * indices into its sentence's tokens), its character offsets, its text as it appears in the input
+   * (with the input's own spacing) and the name finder's probability.
+   */
+  public record Name(String type, int tokenStart, int tokenEnd, int start, int end, String text,
+      double probability) {
+  }
+
+  /** A sentence with its offsets and text, its tokens and the names found in it. */
+  public record Sentence(int start, int end, String text, List<Token> tokens, List<Name> names) {
+
+    public Sentence {
+      tokens = List.copyOf(tokens);
+      names = List.copyOf(names);
+    }
+
+    /** The tokens' texts, as OpenNLP's name-finder and sample APIs take them. */
+    public String[] tokenTexts() {
+      return tokens.stream().map(Token::text).toArray(String[]::new);
+    }
+
+    /** The names as OpenNLP spans over {@link #tokenTexts()}, with type and probability. */
+    public Span[] nameSpans() {
+      return names.stream().map(name -> new Span(name.tokenStart(), name.tokenEnd(), name.type(), name.probability()))
+          .toArray(Span[]::new);
+    }
+  }
+
+  private final SentenceDetector sentenceDetector;
+  private final Tokenizer tokenizer;
+  private final TokenNameFinder nameFinder;
+
+  public DocumentNameFinder(SentenceDetector sentenceDetector, Tokenizer tokenizer, TokenNameFinder nameFinder) {
+    this.sentenceDetector = Objects.requireNonNull(sentenceDetector, "sentenceDetector");
+    this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+    this.nameFinder = Objects.requireNonNull(nameFinder, "nameFinder");
+  }
+
+  /**
+   * The sentences of {@code document} with their tokens and names, offsets into {@code document}. The
+   * document stands alone: adaptive data from earlier calls is cleared before it, and what it leaves is
+   * cleared after it. Sentences without tokens are left out.
+   */
+  public List<Sentence> findInDocument(String document) {
+    nameFinder.clearAdaptiveData();
+    List<Sentence> sentences = new ArrayList<>();
+    for (Span span : sentenceDetector.sentPosDetect(document)) {
+      Span trimmed = span.trim(document);
+      if (trimmed.length() > 0) {
+        Sentence sentence = find(document, trimmed.getStart(), trimmed.getEnd());
+        if (!sentence.tokens().isEmpty()) {
+          sentences.add(sentence);
+        }
+      }
+    }
+    nameFinder.clearAdaptiveData();
+    return sentences;
+  }
+
+  /**
+   * {@code sentence} as one sentence of the current document (no sentence detection), with its tokens
+   * and names, offsets into {@code sentence}; surrounding whitespace is not part of it. Adaptive data of
+   * the document's earlier sentences is used, until {@link #clearAdaptiveData}.
+   */
+  public Sentence findInSentence(String sentence) {
+    Span trimmed = new Span(0, sentence.length()).trim(sentence);
+    return find(sentence, trimmed.getStart(), trimmed.getEnd());
+  }
+
+  /** Ends a document fed with {@link #findInSentence}: the next sentence starts a new one. */
+  public void clearAdaptiveData() {
+    nameFinder.clearAdaptiveData();
+  }
+
+  private Sentence find(String text, int start, int end) {
+    String sentence = text.substring(start, end);
+    Span[] tokenSpans = tokenizer.tokenizePos(sentence);
+    List<Token> tokens = new ArrayList<>(tokenSpans.length);
+    for (Span span : tokenSpans) {
+      tokens.add(new Token(span.getCoveredText(sentence).toString(), start + span.getStart(), start + span.getEnd()));
+    }
+    List<Name> names = new ArrayList<>();
+    if (!tokens.isEmpty()) {
+      String[] tokenTexts = tokens.stream().map(Token::text).toArray(String[]::new);
+      for (Span span : nameFinder.find(tokenTexts)) {
+        int nameStart = tokens.get(span.getStart()).start();
+        int nameEnd = tokens.get(span.getEnd() - 1).end();
+        names.add(new Name(span.getType(), span.getStart(), span.getEnd(), nameStart, nameEnd,
+            text.substring(nameStart, nameEnd), span.getProb()));
+      }
+    }
+    return new Sentence(start, end, sentence, tokens, names);
+  }
+}

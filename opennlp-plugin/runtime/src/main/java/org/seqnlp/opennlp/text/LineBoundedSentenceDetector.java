@@ -1,0 +1,48 @@
+package org.seqnlp.opennlp.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import opennlp.tools.sentdetect.SentenceDetector;
+import opennlp.tools.util.Span;
+
+/**
+ * Runs another sentence detector on each line of a text on its own, so that no sentence crosses a line
+ * end: for text with one paragraph, headline or list item a line, where a line without final punctuation
+ * (a headline, a dateline, a table row) would otherwise run into the next. OpenNLP's {@code
+ * SentenceDetectorME} treats a line end as a space. Lines end at {@code \n}, {@code \r\n} or {@code \r}.
+ *
+ * <p>As thread-safe as the detector it wraps ({@code SentenceDetectorME} is not).
+ */
+public final class LineBoundedSentenceDetector implements SentenceDetector {
+
+  private final SentenceDetector detector;
+
+  public LineBoundedSentenceDetector(SentenceDetector detector) {
+    this.detector = Objects.requireNonNull(detector, "detector");
+  }
+
+  @Override
+  public String[] sentDetect(CharSequence text) {
+    return Span.spansToStrings(sentPosDetect(text), text);
+  }
+
+  @Override
+  public Span[] sentPosDetect(CharSequence text) {
+    List<Span> sentences = new ArrayList<>();
+    int lineStart = 0;
+    while (lineStart <= text.length()) {
+      int lineEnd = lineStart;
+      while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+        lineEnd++;
+      }
+      if (lineEnd > lineStart) {
+        for (Span sentence : detector.sentPosDetect(text.subSequence(lineStart, lineEnd))) {
+          sentences.add(new Span(sentence, lineStart));
+        }
+      }
+      lineStart = lineEnd + 1;
+    }
+    return sentences.toArray(Span[]::new);
+  }
+}

@@ -1,0 +1,24 @@
+package org.seqnlp.opennlp.text;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LanguageCodesTest {
+
+  @Test
+  void twoAndThreeLetterCodesOfOneLanguageAreTheSame() {
+    assertTrue(LanguageCodes.same("en", "eng"));
+    assertTrue(LanguageCodes.same("EN", "en"));
+    assertTrue(LanguageCodes.same("nld", "nl"));
+    assertTrue(LanguageCodes.same("spa", "es"));
+  }
+
+  @Test
+  void differentOrMissingLanguagesAreNot() {
+    assertFalse(LanguageCodes.same("en", "es"));
+    assertFalse(LanguageCodes.same("eng", "deu"));
+    assertFalse(LanguageCodes.same(null, "en"));
+  }
+}
