@@ -288,9 +288,9 @@ class RnnLanguageModelTest {
   @Test
   void encodedSentencesMustEndWithTheEndOfSentence() {
     int[] theCat = {model.vocabulary().id("the"), model.vocabulary().id("cat"), Vocabulary.END_OF_SENTENCE_ID};
-    assertEquals(model.logProbability("the", "cat"), model.perplexityOfEncoded(new int[][] {theCat}).logProbability());
+    assertEquals(model.logProbability("the", "cat"), new PerplexityScorer(model).ofSentences(new int[][] {theCat}).logProbability());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> model.perplexityOfEncoded(new int[][] {{0}, {2, 3}}));
+        () -> new PerplexityScorer(model).ofSentences(new int[][] {{0}, {2, 3}}));
     assertTrue(e.getMessage().contains("sentence 1"), e.getMessage());
   }
 
