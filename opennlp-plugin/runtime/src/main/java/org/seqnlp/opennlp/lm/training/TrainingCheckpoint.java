@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.zip.CRC32;
@@ -30,7 +33,8 @@ final class TrainingCheckpoint {
   private static final String TRAINING_FILE_CRC = "trainingFileCrc32";
 
   private final Path directory;
-  private final Properties identity = new Properties();
+  /** The settings and training file this run belongs to, in a fixed order for messages. */
+  private final Map<String, String> identity = new LinkedHashMap<>();
 
   /**
    * @param trainFile the training text, identified by its name, size and CRC-32
@@ -38,18 +42,22 @@ final class TrainingCheckpoint {
    */
   TrainingCheckpoint(Path directory, LmTrainingSettings settings, Path trainFile) throws IOException {
     this.directory = directory;
-    settings.modelDefining().forEach(identity::setProperty);
-    identity.setProperty(TRAINING_FILE, trainFile.getFileName().toString());
-    identity.setProperty(TRAINING_FILE_SIZE, Long.toString(Files.size(trainFile)));
-    identity.setProperty(TRAINING_FILE_CRC, Long.toHexString(crc32(trainFile)));
+    identity.putAll(settings.modelDefining());
+    identity.put(TRAINING_FILE, trainFile.getFileName().toString());
+    identity.put(TRAINING_FILE_SIZE, Long.toString(Files.size(trainFile)));
+    identity.put(TRAINING_FILE_CRC, Long.toHexString(crc32(trainFile)));
     Files.createDirectories(directory);
     if (exists()) {
       Properties saved = state();
-      for (String key : identity.stringPropertyNames()) {
-        if (!identity.getProperty(key).equals(saved.getProperty(key))) {
-          throw new IllegalArgumentException(directory + " holds a checkpoint trained with " + key + "="
-              + saved.getProperty(key) + ", not " + identity.getProperty(key) + ": use another work directory");
+      List<String> differences = new ArrayList<>();
+      identity.forEach((key, value) -> {
+        if (!value.equals(saved.getProperty(key))) {
+          differences.add(key + "=" + saved.getProperty(key) + ", not " + value);
         }
+      });
+      if (!differences.isEmpty()) {
+        throw new IllegalArgumentException(directory + " holds a checkpoint trained with "
+            + String.join("; ", differences) + ": use another work directory");
       }
     }
   }
