@@ -17,18 +17,18 @@ import org.seqnlp.opennlp.nn.Lstm;
 import org.seqnlp.opennlp.nn.RecurrentCell;
 import org.seqnlp.opennlp.nn.SimpleRnnCell;
 import org.seqnlp.opennlp.nn.Tensor;
-import org.seqnlp.opennlp.nn.TensorFile;
 
 /**
- * A recurrent (RNN, LSTM or GRU) language model run in plain Java over weights trained with DL4J or the
- * plain-Java trainer, so using it needs no native libraries. Its output is the full softmax over the
+ * A recurrent (RNN, LSTM or GRU) language model run in plain Java ({@code lm.training} trains it), so
+ * using it needs no native libraries; OpenNLP's {@link LanguageModel} API. Perplexity is measured by
+ * {@link PerplexityScorer}, continuations drawn by {@link TokenSampler}. Its output is the full softmax over the
  * vocabulary or a class-factored one ({@link LmArchitecture#outputClasses()}, {@link OutputSoftmax}).
  * Sentences are scored from a fresh state whose first input is the end-of-sentence token, as if the
  * sentence followed another one; tokens outside the vocabulary count as {@value Vocabulary#UNKNOWN}.
  *
  * <p>The model file is a zip holding {@value #MANIFEST_ENTRY} (architecture and training facts),
- * {@value #VOCABULARY_ENTRY} and {@value #WEIGHTS_ENTRY} (a {@link TensorFile}). Instances are immutable
- * and safe to share between threads.
+ * {@value #VOCABULARY_ENTRY} and {@value #WEIGHTS_ENTRY} ({@link LanguageModelFile}). Instances are
+ * immutable and safe to share between threads.
  */
 public final class RnnLanguageModel implements LanguageModel {
 
