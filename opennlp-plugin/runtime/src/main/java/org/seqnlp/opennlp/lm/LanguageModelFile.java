@@ -1,14 +1,13 @@
 package org.seqnlp.opennlp.lm;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -33,6 +32,7 @@ final class LanguageModelFile {
   private static final String COMPONENT = RnnLanguageModel.COMPONENT;
   private static final String FORMAT_VERSION = "1";
   private static final String TRAINING_PREFIX = "Training-";
+  private static final int MAX_MANIFEST_BYTES = 1 << 20;
 
   private LanguageModelFile() {
   }
@@ -88,22 +88,36 @@ final class LanguageModelFile {
    * @throws InputFormatException when the stream is not such a model, naming what is wrong
    */
   static RnnLanguageModel read(InputStream in, String source) throws IOException {
-    Map<String, byte[]> entries = new HashMap<>();
+    byte[] manifestBytes = null;
+    Vocabulary vocabulary = null;
+    Map<String, Tensor> weights = null;
     try (ZipInputStream zip = new ZipInputStream(in)) {
+      // the readers below must not close the zip when they finish an entry
+      InputStream entryContent = new FilterInputStream(zip) {
+        @Override
+        public void close() {
+        }
+      };
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
-        entries.put(entry.getName(), zip.readAllBytes());
+        String entrySource = source + "!" + entry.getName();
+        switch (entry.getName()) {
+          case MANIFEST_ENTRY -> manifestBytes = readManifest(zip, entrySource);
+          case VOCABULARY_ENTRY -> vocabulary = Vocabulary.read(entryContent, entrySource);
+          case WEIGHTS_ENTRY -> weights = TensorFile.read(entryContent, entrySource);
+          default -> {
+            // unknown entries are skipped unread: nothing of theirs is held in memory
+          }
+        }
       }
     } catch (ZipException e) {
       throw InputFormatException.atByte(source, 0, "not a readable zip file: " + e.getMessage(), e);
     }
-    for (String name : List.of(MANIFEST_ENTRY, VOCABULARY_ENTRY, WEIGHTS_ENTRY)) {
-      if (!entries.containsKey(name)) {
-        throw InputFormatException.atByte(source, 0, "not a seqnlp language model: no entry " + name);
-      }
-    }
+    requireEntry(manifestBytes != null, MANIFEST_ENTRY, source);
+    requireEntry(vocabulary != null, VOCABULARY_ENTRY, source);
+    requireEntry(weights != null, WEIGHTS_ENTRY, source);
     Properties manifest = new Properties();
-    manifest.load(new ByteArrayInputStream(entries.get(MANIFEST_ENTRY)));
+    manifest.load(new ByteArrayInputStream(manifestBytes));
     String manifestSource = source + "!" + MANIFEST_ENTRY;
     if (!COMPONENT.equals(manifest.getProperty("Component-Name"))) {
       throw InputFormatException.atByte(manifestSource, 0, "Component-Name is "
@@ -126,11 +140,7 @@ final class LanguageModelFile {
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
     }
-    Vocabulary vocabulary = Vocabulary.read(new ByteArrayInputStream(entries.get(VOCABULARY_ENTRY)),
-        source + "!" + VOCABULARY_ENTRY);
     String weightsSource = source + "!" + WEIGHTS_ENTRY;
-    Map<String, Tensor> weights = TensorFile.read(new ByteArrayInputStream(entries.get(WEIGHTS_ENTRY)),
-        weightsSource);
     Map<String, String> trainingInfo = new LinkedHashMap<>();
     for (String key : new TreeSet<>(manifest.stringPropertyNames())) {
       if (key.startsWith(TRAINING_PREFIX)) {
@@ -141,6 +151,25 @@ final class LanguageModelFile {
       return new RnnLanguageModel(architecture, vocabulary, weights, trainingInfo);
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(weightsSource, 0, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The manifest's bytes, at most {@value #MAX_MANIFEST_BYTES}: a manifest is a few hundred bytes, and a
+   * larger entry (a zip bomb) is refused before it fills the memory.
+   */
+  private static byte[] readManifest(InputStream zip, String source) throws IOException {
+    byte[] bytes = zip.readNBytes(MAX_MANIFEST_BYTES + 1);
+    if (bytes.length > MAX_MANIFEST_BYTES) {
+      throw InputFormatException.atByte(source, MAX_MANIFEST_BYTES, "a manifest of more than "
+          + MAX_MANIFEST_BYTES + " bytes");
+    }
+    return bytes;
+  }
+
+  private static void requireEntry(boolean found, String entry, String source) throws InputFormatException {
+    if (!found) {
+      throw InputFormatException.atByte(source, 0, "not a seqnlp language model: no entry " + entry);
     }
   }
 

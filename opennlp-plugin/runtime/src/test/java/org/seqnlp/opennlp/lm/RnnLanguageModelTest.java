@@ -413,6 +413,36 @@ class RnnLanguageModelTest {
     assertFalse(cut.getMessage().contains("\n"));
   }
 
+  @Test
+  void unknownEntriesAreSkippedAndAHugeManifestIsRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.write(bytes);
+    Path extra = directory.resolve("extra.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(extra))) {
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+          out.putNextEntry(new ZipEntry(entry.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+      }
+      // a 64 MB entry of zeros, a few kB on disk: never read
+      out.putNextEntry(new ZipEntry("padding.bin"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        out.write(zeros);
+      }
+      out.closeEntry();
+    }
+    assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
+
+    Path hugeManifest = directory.resolve("huge-manifest.zip");
+    copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);
+    InputFormatException huge = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(hugeManifest));
+    assertTrue(huge.getMessage().contains("manifest.properties: byte"), huge.getMessage());
+  }
+
   /** A change to the content of a zip entry; null drops the entry. */
   private interface EntryChange {
     byte[] apply(byte[] content) throws IOException;
