@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import opennlp.tools.languagemodel.NGramLanguageModel;
+import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.SentenceFile;
@@ -118,11 +119,16 @@ public final class LmEvaluation {
   }
 
   Row recurrent(String name, CellType cell, double clipNorm, double learningRate) throws IOException {
-    LmTrainingSettings d = LmTrainingSettings.DEFAULTS;
-    LmTrainingSettings settings = new LmTrainingSettings(d.unit(), cell, d.layers(), hiddenSize, hiddenSize,
-        d.outputClasses(), d.dropout(), d.bpttLength(), d.batchSize(), 1, learningRate, d.learningRateDecay(),
-        d.decayStartEpoch(), clipNorm, d.epochs(), d.validationsPerEpoch(), d.patience(), budgetTokens,
-        d.maxMinutes(), 2, d.cutoff(), d.vocabularySize(), d.initScale(), d.seed());
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(LmTrainingSettings.LEARNING_RATE, learningRate);
+    parameters.put(LmTrainingSettings.THREADS, 1);
+    parameters.put(LmTrainingSettings.CELL, cell.name());
+    parameters.put(LmTrainingSettings.HIDDEN_SIZE, hiddenSize);
+    parameters.put(LmTrainingSettings.EMBEDDING_SIZE, hiddenSize);
+    parameters.put(LmTrainingSettings.CLIP_NORM, clipNorm);
+    parameters.put(LmTrainingSettings.MAX_TOKENS, budgetTokens);
+    parameters.put(LmTrainingSettings.CHECKPOINT_MINUTES, 2);
+    LmTrainingSettings settings = LmTrainingSettings.from(parameters);
     Path directory = workDirectory.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"));
     // a fixed budget and no validation during training: every model gets the same tokens and the last
     // weights are compared
