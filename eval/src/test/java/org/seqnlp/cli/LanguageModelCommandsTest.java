@@ -136,4 +136,10 @@ class LanguageModelCommandsTest extends ToolTest {
     assertTrue(help.contains("(default: auto)"), help);
     assertTrue(help.contains("Largest global gradient norm; 0 turns clipping off (default: 5.0)"), help);
   }
+
+  @Test
+  void aTemperatureThatIsNotANumberIsAUsageError() {
+    assertEquals(2, run("sample", "-m", model.toString(), "--temperature", "NaN"));
+    assertTrue(err.toString().contains("--temperature must be a finite number"), err.toString());
+  }
 }
