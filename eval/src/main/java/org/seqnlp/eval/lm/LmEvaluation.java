@@ -20,8 +20,8 @@ import org.seqnlp.opennlp.lm.training.RnnLmTrainer;
 /**
  * Penn Treebank perplexity of the recurrent cells side by side (RNN without and with gradient clipping,
  * GRU, LSTM; same size and token budget, trained by the plain-Java trainer; a row of an LSTM trained by
- * DL4J, from before its engine was removed, is kept in the table when its row file is present) against interpolated modified Kneser-Ney and OpenNLP's
- * {@link NGramLanguageModel}, all measured in one run and written as a Markdown table. Every model
+ * DL4J, from before its engine was removed, is kept in the table when its row file is present) against
+ * interpolated modified Kneser-Ney and OpenNLP's {@link NGramLanguageModel}, all measured in one run and written as a Markdown table. Every model
  * scores each sentence alone, its end-of-sentence token included, as {@code calculateProbability} does.
  */
 public final class LmEvaluation {
