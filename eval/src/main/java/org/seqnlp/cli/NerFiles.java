@@ -2,7 +2,6 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +9,6 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
-import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
@@ -30,31 +28,10 @@ final class NerFiles {
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
   }
 
-  /**
-   * Loads a model zip. OpenNLP reports a file that is not a model zip with its own exceptions, some
-   * without a message (a missing manifest is a NullPointerException); they become one line naming the file.
-   */
+  /** Loads a model zip, checked by {@link NameFinderModels#load} before OpenNLP parses it. */
   static TokenNameFinderModel loadModel(Path file) throws IOException {
     InputPaths.requireFile(file, "model file");
-    allowSeqNlpExtensions();
-    try {
-      return NameFinderModels.load(file);
-    } catch (IOException e) {
-      if (e instanceof InputFormatException || e instanceof FileSystemException) {
-        throw e;
-      }
-      throw new IOException(file + ": not a readable name-finder model zip: " + describe(e), e);
-    } catch (RuntimeException e) {
-      throw new IOException(file + ": not a readable name-finder model zip: " + describe(e), e);
-    }
-  }
-
-  private static String describe(Exception e) {
-    String message = e.getMessage();
-    if (e instanceof NullPointerException || message == null || message.isBlank()) {
-      return "an entry is missing or malformed (is it an OpenNLP TokenNameFinderModel?)";
-    }
-    return message;
+    return NameFinderModels.load(file);
   }
 
   /** The first {@code limit} samples of a name-data file (all when {@code limit} is 0). */

@@ -46,9 +46,9 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (temperature < 0 || topK < 0 || count < 1 || maxTokens < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--temperature, --top-k and --max-tokens must not be negative, -n must be positive");
+    if (!(temperature >= 0 && Double.isFinite(temperature)) || topK < 0 || count < 1 || maxTokens < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--temperature must be a finite number of at "
+          + "least 0, --top-k and --max-tokens must not be negative, -n must be positive");
     }
     RnnLanguageModel languageModel = RnnLanguageModel.load(model);
     String[] context = languageModel.tokenize(seedText).toArray(String[]::new);

@@ -92,8 +92,7 @@ class ErrorMessagesTest extends ToolTest {
       err.getBuffer().setLength(0);
       assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ner", "--model", model.toString(), "--test", data.toString()));
       String line = oneErrorLine();
-      assertTrue(line.startsWith("seqnlp eval-ner: error: " + model + ": not a readable name-finder model zip: "),
-          line);
+      assertTrue(line.startsWith("seqnlp eval-ner: error: " + model + ": byte "), line);
       assertFalse(line.contains("Exception") || line.contains("Cannot invoke"), line);
     }
   }

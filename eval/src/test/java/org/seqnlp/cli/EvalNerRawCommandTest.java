@@ -31,7 +31,7 @@ class EvalNerRawCommandTest extends ToolTest {
 
   @Test
   void theReportMayNotOverwriteAnInput() {
-    assertEquals(1, run("eval-ner-raw", "--model", "../models/ner/en-ner.bin", "--test", "../models/ner/en-ner.bin",
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ner-raw", "--model", "../models/ner/en-ner.bin", "--test", "../models/ner/en-ner.bin",
         "--output", "../models/ner/en-ner.bin"));
     assertTrue(err.toString().contains("is also an input"), err.toString());
   }

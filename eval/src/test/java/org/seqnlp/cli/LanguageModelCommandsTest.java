@@ -99,4 +99,47 @@ class LanguageModelCommandsTest extends ToolTest {
     String message = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertTrue(message.startsWith("seqnlp perplexity: error: " + text), message);
   }
+
+  /** The misuses of issue 12: each refused before training with the option and its range, exit 2. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+      "--bptt; 0; --bptt must be in [1, 100000], not 0",
+      "--bptt; 100000000; --bptt must be in [1, 100000], not 100000000",
+      "--batch-size; 0; --batch-size must be in [1, 1000000], not 0",
+      "--validations-per-epoch; 0; --validations-per-epoch must be in [1, 1000000], not 0",
+      "--epochs; 0; --epochs must be in [1, 1000000], not 0",
+      "--learning-rate; -1; --learning-rate must be a finite number above 0, not -1.0",
+      "--clip-norm; -1; --clip-norm must be a finite number of at least 0, not -1.0",
+      "--patience; -2; --patience must be in [1, 1000000], not -2",
+      "--lr-decay; 1.5; --lr-decay must be in (0, 1], not 1.5",
+      "--cutoff; 0; --cutoff must be in [1, 2147483647], not 0"})
+  void settingsOutOfRangeAreUsageErrors(String option, String value, String message) throws IOException {
+    Path output = directory.resolve("refused.zip");
+    assertEquals(2, run("train-lm", "--train", text.toString(), "-o", output.toString(), option, value));
+    assertTrue(err.toString().contains(message), err.toString());
+    assertTrue(Files.notExists(output));
+  }
+
+  @Test
+  void outputEqualToAnInputIsRefusedBeforeTraining() throws IOException {
+    byte[] before = Files.readAllBytes(text);
+    assertEquals(1, run("train-lm", "--train", text.toString(), "-o", text.toString(), "--epochs", "1"));
+    assertTrue(err.toString().contains("is also an input"), err.toString());
+    assertEquals(new String(before), Files.readString(text));
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfTheSettings() {
+    assertEquals(0, run("train-lm", "--help"));
+    String help = out.toString().replaceAll("\\s+", " ");
+    assertTrue(help.contains("Truncated-BPTT length in steps (default: 35)"), help);
+    assertTrue(help.contains("(default: auto)"), help);
+    assertTrue(help.contains("Largest global gradient norm; 0 turns clipping off (default: 5.0)"), help);
+  }
+
+  @Test
+  void aTemperatureThatIsNotANumberIsAUsageError() {
+    assertEquals(2, run("sample", "-m", model.toString(), "--temperature", "NaN"));
+    assertTrue(err.toString().contains("--temperature must be a finite number"), err.toString());
+  }
 }

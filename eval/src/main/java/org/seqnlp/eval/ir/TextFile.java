@@ -2,16 +2,17 @@ package org.seqnlp.eval.ir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LineReader;
 
 /**
- * The lines of one collection file, with line endings (LF or CRLF) removed, and the file name kept so
- * that every parsing error can name file and line.
+ * The lines of one collection file (read by {@link LineReader}: gzipped or not, line endings LF or CRLF
+ * removed), kept in memory for the parsers that look back and ahead, with the file name, so that every
+ * parsing error can name file and line.
  *
  * <p>The collections are ASCII with a few stray 8-bit bytes; ISO-8859-1 maps every byte to one char,
  * so no input is rejected for its encoding.
@@ -27,29 +28,16 @@ final class TextFile {
   }
 
   static TextFile read(Path file) throws IOException {
-    String content;
-    try {
-      content = Files.readString(file, StandardCharsets.ISO_8859_1);
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = LineReader.open(file, StandardCharsets.ISO_8859_1)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lines.add(line);
+      }
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "collection file not found");
     }
-    return of(file.toString(), content);
-  }
-
-  private static TextFile of(String source, String content) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    while (start < content.length()) {
-      int end = content.indexOf('\n', start);
-      int next = end < 0 ? content.length() : end + 1;
-      int stop = end < 0 ? content.length() : end;
-      if (stop > start && content.charAt(stop - 1) == '\r') {
-        stop--;
-      }
-      lines.add(content.substring(start, stop));
-      start = next;
-    }
-    return new TextFile(source, List.copyOf(lines));
+    return new TextFile(file.toString(), List.copyOf(lines));
   }
 
   String source() {

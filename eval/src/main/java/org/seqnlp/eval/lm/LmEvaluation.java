@@ -11,16 +11,18 @@ import opennlp.tools.languagemodel.NGramLanguageModel;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
-import org.seqnlp.opennlp.lm.RnnLmTrainer;
 import org.seqnlp.opennlp.lm.SentenceFile;
 import org.seqnlp.opennlp.lm.TokenUnit;
-import org.seqnlp.opennlp.lm.Vocabulary;
+import org.seqnlp.vocabulary.Vocabulary;
+import org.seqnlp.opennlp.lm.training.LmTrainingSettings;
+import org.seqnlp.opennlp.lm.training.RnnLmTrainer;
+import org.seqnlp.vocabulary.SpecialTokens;
 
 /**
  * Penn Treebank perplexity of the recurrent cells side by side (RNN without and with gradient clipping,
- * GRU, LSTM; same size and token budget, trained by the plain-Java engine, and the LSTM by DL4J for its
- * throughput) against interpolated modified Kneser-Ney and OpenNLP's
- * {@link NGramLanguageModel}, all measured in one run and written as a Markdown table. Every model
+ * GRU, LSTM; same size and token budget, trained by the plain-Java trainer; a row of an LSTM trained by
+ * DL4J, from before its engine was removed, is kept in the table when its row file is present) against
+ * interpolated modified Kneser-Ney and OpenNLP's {@link NGramLanguageModel}, all measured in one run and written as a Markdown table. Every model
  * scores each sentence alone, its end-of-sentence token included, as {@code calculateProbability} does.
  */
 public final class LmEvaluation {
@@ -94,7 +96,7 @@ public final class LmEvaluation {
 
   private static String[] withEndOfSentence(List<String> sentence) {
     List<String> tokens = new ArrayList<>(sentence);
-    tokens.add(Vocabulary.END_OF_SENTENCE);
+    tokens.add(SpecialTokens.END_OF_SENTENCE);
     return tokens.toArray(String[]::new);
   }
 
@@ -113,26 +115,25 @@ public final class LmEvaluation {
     return Math.exp(-sum / windows);
   }
 
-  Row recurrent(String name, CellType cell, double clipNorm, String engine) throws IOException {
-    return recurrent(name, cell, clipNorm, engine, 1.0);
+  Row recurrent(String name, CellType cell, double clipNorm) throws IOException {
+    return recurrent(name, cell, clipNorm, 1.0);
   }
 
-  Row recurrent(String name, CellType cell, double clipNorm, String engine, double learningRate)
-      throws IOException {
+  Row recurrent(String name, CellType cell, double clipNorm, double learningRate) throws IOException {
     TrainingParameters parameters = new TrainingParameters();
-    parameters.put(RnnLmTrainer.LEARNING_RATE, Double.toString(learningRate));
-    parameters.put(RnnLmTrainer.ENGINE, engine);
-    parameters.put(RnnLmTrainer.THREADS, "1");
-    parameters.put(RnnLmTrainer.CELL, cell.name());
-    parameters.put(RnnLmTrainer.HIDDEN_SIZE, Integer.toString(hiddenSize));
-    parameters.put(RnnLmTrainer.EMBEDDING_SIZE, Integer.toString(hiddenSize));
-    parameters.put(RnnLmTrainer.CLIP_NORM, Double.toString(clipNorm));
-    parameters.put(RnnLmTrainer.MAX_TOKENS, Integer.toString(budgetTokens));
-    parameters.put(RnnLmTrainer.CHECKPOINT_MINUTES, "2");
+    parameters.put(LmTrainingSettings.LEARNING_RATE, learningRate);
+    parameters.put(LmTrainingSettings.THREADS, 1);
+    parameters.put(LmTrainingSettings.CELL, cell.name());
+    parameters.put(LmTrainingSettings.HIDDEN_SIZE, hiddenSize);
+    parameters.put(LmTrainingSettings.EMBEDDING_SIZE, hiddenSize);
+    parameters.put(LmTrainingSettings.CLIP_NORM, clipNorm);
+    parameters.put(LmTrainingSettings.MAX_TOKENS, budgetTokens);
+    parameters.put(LmTrainingSettings.CHECKPOINT_MINUTES, 2);
+    LmTrainingSettings settings = LmTrainingSettings.from(parameters);
     Path directory = workDirectory.resolve(name.replaceAll("[^A-Za-z0-9]+", "-"));
     // a fixed budget and no validation during training: every model gets the same tokens and the last
     // weights are compared
-    RnnLanguageModel model = new RnnLmTrainer(parameters, true).train(ptb.resolve("ptb.train.txt"), null,
+    RnnLanguageModel model = new RnnLmTrainer(settings, true).train(ptb.resolve("ptb.train.txt"), null,
         directory);
     model.save(directory.resolve("model.zip"));
     var info = model.trainingInfo();
@@ -184,9 +185,9 @@ public final class LmEvaluation {
             budgetTokens / 929_589.0),
         "SGD with learning rate 1 unless stated, truncated BPTT 35, batch 20; clipping by global gradient norm",
         "where stated.",
-        "The plain-Java engine (one thread, like DL4J here) uses the trainer's default softmax factored into",
-        "word classes;",
-        "the DL4J row trains a full softmax (DL4J 1.0.0-M2.1 has no GRU layer and no factored softmax).",
+        "The plain-Java trainer (one thread) uses its default softmax factored into word classes;",
+        "the DL4J row, kept from a run before the DL4J engine was removed, trained a full softmax",
+        "(DL4J 1.0.0-M2.1 has no GRU layer and no factored softmax).",
         "Every model scores each sentence alone with its end-of-sentence token, as `calculateProbability`",
         "does, on " + evaluationSets() + ".",
         "Throughput is wall-clock and per CPU-second of the whole process (OMP_NUM_THREADS=1) on the",
@@ -209,9 +210,11 @@ public final class LmEvaluation {
     return sentences.stream().mapToLong(sentence -> sentence.size() + 1).sum();
   }
 
+  /** The row of the removed DL4J engine, shown from its row file when present, never computed again. */
+  private static final String HISTORICAL_DL4J_ROW = "lstm-dl4j";
   /** The rows in table order, by the name that selects them on the command line. */
   private static final List<String> ROWS = List.of("kn5", "kn3", "opennlp3", "rnn", "rnn-clip", "gru", "lstm",
-      "lstm-dl4j", "rnn-slow", "rnn-clip-slow", "shipped");
+      HISTORICAL_DL4J_ROW, "rnn-slow", "rnn-clip-slow", "shipped");
   /** The shipped word model, relative to the repository root the evaluation runs from. */
   private static final Path SHIPPED_MODEL = Path.of("models/lm/ptb-word-lstm.zip");
 
@@ -220,16 +223,16 @@ public final class LmEvaluation {
       case "kn5" -> kneserNey(5);
       case "kn3" -> kneserNey(3);
       case "opennlp3" -> openNlp(3);
-      case "rnn" -> recurrent("RNN (tanh), no clipping", CellType.RNN, 0, "java");
-      case "rnn-clip" -> recurrent("RNN (tanh), global-norm clipping 5", CellType.RNN, 5, "java");
-      case "gru" -> recurrent("GRU, global-norm clipping 5", CellType.GRU, 5, "java");
-      case "lstm" -> recurrent("LSTM, global-norm clipping 5", CellType.LSTM, 5, "java");
+      case "rnn" -> recurrent("RNN (tanh), no clipping", CellType.RNN, 0);
+      case "rnn-clip" -> recurrent("RNN (tanh), global-norm clipping 5", CellType.RNN, 5);
+      case "gru" -> recurrent("GRU, global-norm clipping 5", CellType.GRU, 5);
+      case "lstm" -> recurrent("LSTM, global-norm clipping 5", CellType.LSTM, 5);
       case "shipped" -> shipped(SHIPPED_MODEL);
-      case "rnn-slow" -> recurrent("RNN (tanh), no clipping, learning rate 0.1", CellType.RNN, 0, "java", 0.1);
+      case "rnn-slow" -> recurrent("RNN (tanh), no clipping, learning rate 0.1", CellType.RNN, 0, 0.1);
       case "rnn-clip-slow" -> recurrent("RNN (tanh), global-norm clipping 5, learning rate 0.1", CellType.RNN, 5,
-          "java", 0.1);
-      case "lstm-dl4j" -> recurrent("LSTM trained by DL4J (full softmax), global-norm clipping 5", CellType.LSTM, 5,
-          "dl4j");
+          0.1);
+      case HISTORICAL_DL4J_ROW -> throw new IllegalArgumentException(row + " is kept from an earlier run only: "
+          + "the DL4J engine was removed");
       default -> throw new IllegalArgumentException("unknown row " + row + "; rows are " + ROWS);
     };
   }
@@ -248,7 +251,8 @@ public final class LmEvaluation {
     }
     LmEvaluation evaluation = new LmEvaluation(Path.of(args[0]), Path.of(args[1]), Integer.parseInt(args[3]),
         Integer.parseInt(args[4]), Integer.parseInt(args[5]));
-    List<String> selected = args.length > 6 ? List.of(args).subList(6, args.length) : ROWS;
+    List<String> selected = args.length > 6 ? List.of(args).subList(6, args.length)
+        : ROWS.stream().filter(row -> !row.equals(HISTORICAL_DL4J_ROW)).toList();
     Files.createDirectories(evaluation.workDirectory);
     for (String name : selected) {
       Row row = evaluation.compute(name);

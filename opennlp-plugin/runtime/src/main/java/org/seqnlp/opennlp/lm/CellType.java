@@ -1,8 +1,8 @@
 package org.seqnlp.opennlp.lm;
 
 /**
- * The recurrent cell of a language model. RNN and LSTM models can be trained with DL4J; GRU models only
- * with the plain-Java trainer, because DL4J 1.0.0-M2.1 has no GRU layer for {@code MultiLayerNetwork}.
+ * The recurrent cell of a language model, each computed by one class of {@code nn} for scoring and
+ * training alike. RNN and LSTM keep DL4J's weight layouts, in which the first models were trained.
  */
 public enum CellType {
   /** Elman RNN with tanh (DL4J {@code SimpleRnn}). */

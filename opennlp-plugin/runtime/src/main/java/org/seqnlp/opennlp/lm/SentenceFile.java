@@ -1,31 +1,78 @@
 package org.seqnlp.opennlp.lm;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqnlp.io.LineReader;
+import org.seqnlp.vocabulary.SpecialTokens;
+import org.seqnlp.vocabulary.Vocabulary;
 
-/** A UTF-8 text file with one sentence a line, the input of language-model training and evaluation. */
-public final class SentenceFile {
+/**
+ * A text file with one sentence a line (gzipped or not), the input of language-model training and
+ * evaluation and of the Penn Treebank reader {@code formats.PtbSentenceStream}: read line by line through
+ * {@link LineReader}, so that every error names its line.
+ *
+ * <p>The end-of-sentence convention: each line is one sentence followed by one end-of-sentence token
+ * {@value SpecialTokens#END_OF_SENTENCE}, which the files do not write; it counts in the N of perplexity (N =
+ * words + lines, the Penn Treebank figures). A {@value SpecialTokens#END_OF_SENTENCE} written in the text
+ * would be counted twice, so it is an error naming its line.
+ */
+public final class SentenceFile implements Closeable {
 
-  private SentenceFile() {
+  private final LineReader lines;
+  private final TokenUnit unit;
+
+  private SentenceFile(LineReader lines, TokenUnit unit) {
+    this.lines = lines;
+    this.unit = unit;
+  }
+
+  /** Opens {@code file} to read its sentences one at a time. */
+  public static SentenceFile open(Path file, Charset charset, TokenUnit unit) throws IOException {
+    return new SentenceFile(LineReader.open(file, charset), unit);
   }
 
   /**
-   * The tokens of every line of {@code file} (UTF-8, gzipped or not), in order; empty lines are empty
-   * sentences. Bytes that are not UTF-8 fail with the exact line.
+   * The tokens of every line of {@code file} (UTF-8), in order; empty lines are empty sentences. Bytes
+   * that are not UTF-8 fail with the exact line.
    */
   public static List<List<String>> read(Path file, TokenUnit unit) throws IOException {
     List<List<String>> sentences = new ArrayList<>();
-    try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        sentences.add(unit.tokenize(line));
+    try (SentenceFile reader = open(file, StandardCharsets.UTF_8, unit)) {
+      List<String> sentence;
+      while ((sentence = reader.next()) != null) {
+        sentences.add(sentence);
       }
     }
     return sentences;
+  }
+
+  /**
+   * The tokens of the next line, without the end-of-sentence token (empty for an empty line), or null at
+   * the end of the file.
+   *
+   * @throws org.seqnlp.io.InputFormatException at the line, for bytes outside the charset or a written
+   *     end-of-sentence token
+   */
+  public List<String> next() throws IOException {
+    String line = lines.readLine();
+    if (line == null) {
+      return null;
+    }
+    List<String> tokens = unit.tokenize(line);
+    if (tokens.contains(SpecialTokens.END_OF_SENTENCE)) {
+      throw lines.error("the text holds " + SpecialTokens.END_OF_SENTENCE + ", which every line gets once at its end");
+    }
+    return tokens;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
   }
 
   /** The ids of {@code sentences} as one stream, each sentence followed by the end-of-sentence id. */

@@ -14,8 +14,11 @@ import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
  */
 public final class BiLstmCrfModelSerializer implements ArtifactSerializer<BiLstmCrfSequenceModel> {
 
-  /** How errors name the artifact: OpenNLP does not tell a serializer which file it reads. */
-  static final String SOURCE = "BiLSTM-CRF network (nameFinder.model in the model zip)";
+  /**
+   * How errors name the artifact, the zip entry: OpenNLP does not tell a serializer which file it reads, so
+   * {@link NameFinderModels#load} puts the file name in front.
+   */
+  static final String SOURCE = "nameFinder.model";
 
   @Override
   public BiLstmCrfSequenceModel create(InputStream in) throws IOException {

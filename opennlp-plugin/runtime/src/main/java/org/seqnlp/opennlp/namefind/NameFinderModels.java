@@ -54,6 +54,30 @@ public final class NameFinderModels {
       throw InputFormatException.atByte(file.toString(), 0, "not a model zip: no " + MANIFEST);
     }
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    return new TokenNameFinderModel(new ByteArrayInputStream(bytes));
+    try {
+      return new TokenNameFinderModel(new ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw asFormatError(file, e);
+    }
+  }
+
+  /**
+   * OpenNLP reports a damaged model with its own exceptions, some unchecked and some without a message
+   * (a missing artifact is a NullPointerException), and wraps ours: the error becomes the
+   * {@link InputFormatException} inside it, or one naming the file.
+   */
+  private static InputFormatException asFormatError(Path file, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputFormatException format) {
+        return !format.source().equals(BiLstmCrfModelSerializer.SOURCE) ? format
+            : format.isByteOffset()
+            ? InputFormatException.atByte(file + "!" + format.source(), format.position(), format.problem(), format)
+            : InputFormatException.atLine(file + "!" + format.source(), format.position(), format.problem(), format);
+      }
+    }
+    String message = e.getMessage();
+    String problem = e instanceof NullPointerException || message == null || message.isBlank()
+        ? "an entry is missing or malformed (is it an OpenNLP TokenNameFinderModel?)" : message;
+    return InputFormatException.atByte(file.toString(), 0, "not a readable name-finder model: " + problem, e);
   }
 }

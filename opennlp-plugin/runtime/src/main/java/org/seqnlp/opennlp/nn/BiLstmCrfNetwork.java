@@ -23,8 +23,6 @@ public final class BiLstmCrfNetwork {
   private final float[] outputWeights;
   private final float[] outputBias;
   private final LinearChainCrf crf;
-  private final Direction forwardDirection;
-  private final Direction backwardDirection;
   /** {@link #outputWeights} as one array per input (see {@link VectorMath#addRows}). */
   private final float[][] outputRows;
   /**
@@ -91,72 +89,18 @@ public final class BiLstmCrfNetwork {
     this.outputWeights = outputWeights;
     this.outputBias = outputBias;
     this.crf = crf;
-    this.forwardDirection = new Direction(forward, encoder);
-    this.backwardDirection = new Direction(backward, encoder);
     this.outputRows = VectorMath.splitRows(outputWeights, 2 * forward.hidden(), labels.size());
     this.tokenCacheCapacity = tokenCacheCapacity;
     this.tokenCache = new ConcurrentHashMap<>(Math.min(tokenCacheCapacity, 1 << 16) * 4 / 3 + 1);
   }
 
-  /**
-   * One LSTM direction with its weights split into one array per input (see {@link VectorMath#addRows}),
-   * about 0.4 MB per direction at hidden 100.
-   */
-  private static final class Direction {
-    final int hidden;
-    final int gates;
-    final float[] bias;
-    final float[][] inputRows;
-    final float[][] recurrentRows;
-    final float[] wordEmbeddings;
-    final int wordDimension;
-    final int featureSize;
-
-    Direction(Lstm lstm, TokenEncoder encoder) {
-      this.hidden = lstm.hidden();
-      this.gates = 4 * hidden;
-      this.bias = lstm.bias();
-      this.inputRows = VectorMath.splitRows(lstm.inputWeights(), lstm.inputSize(), gates);
-      this.recurrentRows = VectorMath.splitRows(lstm.recurrentWeights(), hidden, gates);
-      this.wordEmbeddings = encoder.wordEmbeddings();
-      this.wordDimension = encoder.wordDimension();
-      this.featureSize = encoder.outputDimension();
-    }
-
-    /** Bias plus input weights times {@code features} (one token's, from index 0). */
-    float[] project(float[] features, int wordRow) {
-      float[] sum = bias.clone();
-      if (wordRow < SEPARATE_WORD_PART) {
+  /** Bias plus input weights times {@code features} (one token's, from index 0), for one direction. */
+  private float[] project(Lstm lstm, float[] features, int wordRow) {
+    return wordRow < SEPARATE_WORD_PART
         // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
-        float[] wordPart = new float[gates];
-        VectorMath.addRows(inputRows, wordEmbeddings, wordRow * wordDimension, 0, wordDimension, wordPart);
-        for (int i = 0; i < gates; i++) {
-          sum[i] += wordPart[i];
-        }
-        VectorMath.addRows(inputRows, features, 0, wordDimension, featureSize, sum);
-      } else {
-        VectorMath.addRows(inputRows, features, 0, 0, featureSize, sum);
-      }
-      return sum;
-    }
-
-    /**
-     * The recurrence over per-step input pre-activations (read, not changed), writing the hidden
-     * state of step t to {@code outputs[t * outputStride + outputOffset]}.
-     */
-    void recur(float[][] inputs, int length, boolean backwards, float[] outputs, int outputStride, int outputOffset) {
-      float[] preActivations = new float[gates];
-      float[] state = new float[hidden];
-      float[] cell = new float[hidden];
-      double[] scratch = new double[gates];
-      for (int step = 0; step < length; step++) {
-        int t = backwards ? length - 1 - step : step;
-        System.arraycopy(inputs[t], 0, preActivations, 0, gates);
-        VectorMath.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
-        LstmActivation.apply(preActivations, cell, state, scratch, hidden);
-        System.arraycopy(state, 0, outputs, t * outputStride + outputOffset, hidden);
-      }
-    }
+        ? lstm.inputProjection(features, encoder.wordEmbeddings(), wordRow * encoder.wordDimension(),
+            encoder.wordDimension())
+        : lstm.inputProjection(features, null, 0, 0);
   }
 
   public List<String> labels() {
@@ -213,7 +157,7 @@ public final class BiLstmCrfNetwork {
         int wordRow = encoder.wordIndex(token);
         encoder.encode(token, wordRow, features, 0);
         inputs = new float[][] {
-            forwardDirection.project(features, wordRow), backwardDirection.project(features, wordRow)};
+            project(forward, features, wordRow), project(backward, features, wordRow)};
         if (token.length() <= MAX_CACHED_TOKEN_LENGTH && tokenCache.size() < tokenCacheCapacity) {
           tokenCache.putIfAbsent(token, inputs);
         }
@@ -224,8 +168,8 @@ public final class BiLstmCrfNetwork {
     int hidden = forward.hidden();
     int width = 2 * hidden;
     float[] states = new float[length * width];
-    forwardDirection.recur(forwardInputs, length, false, states, width, 0);
-    backwardDirection.recur(backwardInputs, length, true, states, width, hidden);
+    forward.run(forwardInputs, length, false, states, width, 0);
+    backward.run(backwardInputs, length, true, states, width, hidden);
     int labelCount = labels.size();
     float[] emissions = new float[length * labelCount];
     float[] scores = new float[labelCount];

@@ -1,9 +1,10 @@
 package org.seqnlp.opennlp.nn;
 
+import java.util.Arrays;
+
 /**
  * A gated recurrent unit (Cho et al. 2014) with the reset gate applied before the recurrent product of
- * the candidate, as the plain-Java language-model trainer computes it (DL4J 1.0.0-M2.1 has no GRU
- * layer, so no other layout is to be matched):
+ * the candidate (DL4J 1.0.0-M2.1 has no GRU layer, so no other layout is to be matched):
  *
  * <pre>
  * r  = sigmoid(x·W_r + h·U_r + b_r)
@@ -16,12 +17,7 @@ package org.seqnlp.opennlp.nn;
  * [3*hidden]}, each holding the blocks r, z, n of width {@code hidden} in that order. State: {@code [h]}.
  * Immutable and thread-safe.
  */
-public final class GruCell implements RecurrentCell {
-
-  private final int inputSize;
-  private final int hidden;
-  private final AffineLayer input;
-  private final float[] recurrentWeights;
+public final class GruCell extends RecurrentCell {
 
   /**
    * The arrays are used as they are, not copied.
@@ -31,51 +27,64 @@ public final class GruCell implements RecurrentCell {
    * @param bias {@code 3*hidden}
    */
   public GruCell(int inputSize, int hidden, float[] inputWeights, float[] recurrentWeights, float[] bias) {
-    TokenEncoder.requireLength("GRU input weights", inputWeights, (long) inputSize * 3 * hidden);
-    TokenEncoder.requireLength("GRU recurrent weights", recurrentWeights, (long) hidden * 3 * hidden);
-    TokenEncoder.requireLength("GRU bias", bias, 3L * hidden);
-    this.inputSize = inputSize;
-    this.hidden = hidden;
-    this.input = new AffineLayer(inputSize, 3 * hidden, inputWeights, bias);
-    this.recurrentWeights = recurrentWeights;
+    super("GRU", 3, inputSize, hidden, inputWeights, recurrentWeights, bias);
   }
 
   @Override
-  public int inputSize() {
-    return inputSize;
+  int recurrentColumnsOfPrevious() {
+    return 2 * hidden;
   }
 
+  /** The extra value per position is r ⊙ h<sub>t-1</sub>, the candidate's recurrent input. */
   @Override
-  public int hidden() {
-    return hidden;
-  }
-
-  @Override
-  public int stateSize() {
-    return hidden;
-  }
-
-  @Override
-  public void step(float[] x, float[] state, float[] next) {
-    int gates = 3 * hidden;
-    float[] preActivations = new float[gates];
-    input.apply(x, preActivations);
-    // h·U for the reset and update gates only: the candidate's recurrent input is (r ⊙ h)·U_n.
-    for (int h = 0; h < hidden; h++) {
-      if (state[h] != 0f) {
-        VectorMath.axpy(state[h], recurrentWeights, h * gates, preActivations, 0, 2 * hidden);
-      }
+  void forwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] output, int outputOffset, float[] scratch) {
+    if (previous != null) {
+      addRecurrent(previous, previousOffset, gates, row, 2 * hidden, scratch);
     }
-    for (int h = 0; h < hidden; h++) {
-      float resetState = VectorMath.sigmoid(preActivations[h]) * state[h];
+    for (int j = 0; j < hidden; j++) {
+      float reset = VectorMath.sigmoid(gates[row + j]);
+      gates[row + j] = reset;
+      gates[row + hidden + j] = VectorMath.sigmoid(gates[row + hidden + j]);
+      extra[extraOffset + j] = previous == null ? 0f : reset * previous[previousOffset + j];
+    }
+    // the candidate's columns start at an offset in U's rows: the slower product over the flat matrix
+    for (int k = 0; k < hidden; k++) {
+      float resetState = extra[extraOffset + k];
       if (resetState != 0f) {
-        VectorMath.axpy(resetState, recurrentWeights, h * gates + 2 * hidden, preActivations, 2 * hidden, hidden);
+        VectorMath.axpy(resetState, recurrentWeights, k * gateWidth + 2 * hidden, gates, row + 2 * hidden, hidden);
       }
     }
-    for (int h = 0; h < hidden; h++) {
-      float update = VectorMath.sigmoid(preActivations[hidden + h]);
-      float candidate = VectorMath.tanh(preActivations[2 * hidden + h]);
-      next[h] = (1f - update) * candidate + update * state[h];
+    for (int j = 0; j < hidden; j++) {
+      float candidate = VectorMath.tanh(gates[row + 2 * hidden + j]);
+      gates[row + 2 * hidden + j] = candidate;
+      float update = gates[row + hidden + j];
+      float h = previous == null ? 0f : previous[previousOffset + j];
+      output[outputOffset + j] = (1 - update) * candidate + update * h;
     }
+  }
+
+  @Override
+  void backwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] dh, float[] cellGradient,
+      int cellGradientOffset, float[] gateGradient, float[] toPrevious, float[] scratch) {
+    for (int j = 0; j < hidden; j++) {
+      float update = gates[row + hidden + j];
+      float candidate = gates[row + 2 * hidden + j];
+      float h = previous == null ? 0f : previous[previousOffset + j];
+      gateGradient[2 * hidden + j] = dh[j] * (1 - update) * (1 - candidate * candidate);
+      gateGradient[hidden + j] = dh[j] * (h - candidate) * update * (1 - update);
+      toPrevious[j] += dh[j] * update;
+    }
+    float[] resetHiddenGradient = scratch;
+    Arrays.fill(resetHiddenGradient, 0, hidden, 0f);
+    addRecurrentTransposed(gateGradient, 2 * hidden, hidden, resetHiddenGradient);
+    for (int j = 0; j < hidden; j++) {
+      float reset = gates[row + j];
+      float h = previous == null ? 0f : previous[previousOffset + j];
+      gateGradient[j] = resetHiddenGradient[j] * h * reset * (1 - reset);
+      toPrevious[j] += resetHiddenGradient[j] * reset;
+    }
+    addRecurrentTransposed(gateGradient, 0, 2 * hidden, toPrevious);
   }
 }

@@ -1,20 +1,11 @@
 package org.seqnlp.opennlp.nn;
 
 /**
- * One direction of an LSTM without peepholes, with DL4J's parameter layout so trained weights are
- * used unchanged: the four gate blocks of width {@code hidden} are, in order, the block input (tanh),
- * the forget gate, the output gate and the input gate (sigmoids). Immutable and thread-safe.
+ * An LSTM without peepholes, with DL4J's parameter layout so trained weights are used unchanged: the four
+ * gate blocks of width {@code hidden} are, in order, the block input (tanh), the forget gate, the output
+ * gate and the input gate (sigmoids). State: {@code [h, c]}. Immutable and thread-safe.
  */
-public final class Lstm implements RecurrentCell {
-
-  private final int inputSize;
-  private final int hidden;
-  private final float[] inputWeights;
-  private final float[] recurrentWeights;
-  private final float[] bias;
-  /** The weights again as one array per row, for {@link #step}'s vectorised products. */
-  private final float[][] inputRows;
-  private final float[][] recurrentRows;
+public final class Lstm extends RecurrentCell {
 
   /**
    * The arrays are used as they are, not copied.
@@ -24,107 +15,7 @@ public final class Lstm implements RecurrentCell {
    * @param bias {@code 4*hidden}
    */
   public Lstm(int inputSize, int hidden, float[] inputWeights, float[] recurrentWeights, float[] bias) {
-    TokenEncoder.requireLength("LSTM input weights", inputWeights, (long) inputSize * 4 * hidden);
-    TokenEncoder.requireLength("LSTM recurrent weights", recurrentWeights, (long) hidden * 4 * hidden);
-    TokenEncoder.requireLength("LSTM bias", bias, 4L * hidden);
-    this.inputSize = inputSize;
-    this.hidden = hidden;
-    this.inputWeights = inputWeights;
-    this.recurrentWeights = recurrentWeights;
-    this.bias = bias;
-    this.inputRows = VectorMath.splitRows(inputWeights, inputSize, 4 * hidden);
-    this.recurrentRows = VectorMath.splitRows(recurrentWeights, hidden, 4 * hidden);
-  }
-
-  @Override
-  public int hidden() {
-    return hidden;
-  }
-
-  @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  /**
-   * Runs over {@code length} input vectors (row t at {@code inputs[t * inputSize]}), forwards or
-   * backwards, writing the hidden state of step t to {@code outputs[t * outputStride + outputOffset]}.
-   */
-  public void run(float[] inputs, int length, boolean backwards, float[] outputs, int outputStride,
-      int outputOffset) {
-    int gates = 4 * hidden;
-    float[] preActivations = new float[length * gates];
-    for (int t = 0; t < length; t++) {
-      System.arraycopy(bias, 0, preActivations, t * gates, gates);
-      addInputProjection(inputs, t * inputSize, 0, inputSize, preActivations, t * gates);
-    }
-    recur(preActivations, length, backwards, outputs, outputStride, outputOffset);
-  }
-
-  /**
-   * Adds the input weights of features {@code from .. to} times {@code input[inputOffset + from ..
-   * inputOffset + to)} to the {@code 4*hidden} values at {@code target[targetOffset]}: a part of a step's
-   * pre-activations, so that callers can precompute the part of frequent inputs.
-   */
-  void addInputProjection(float[] input, int inputOffset, int from, int to, float[] target, int targetOffset) {
-    int gates = 4 * hidden;
-    for (int d = from; d < to; d++) {
-      float x = input[inputOffset + d];
-      if (x != 0f) {
-        VectorMath.axpy(x, inputWeights, d * gates, target, targetOffset, gates);
-      }
-    }
-  }
-
-  /**
-   * The recurrence over precomputed pre-activations (bias plus input projection, {@code length x
-   * 4*hidden}, overwritten), writing the hidden state of step t to {@code outputs[t * outputStride +
-   * outputOffset]}.
-   */
-  void recur(float[] preActivations, int length, boolean backwards, float[] outputs, int outputStride,
-      int outputOffset) {
-    int gates = 4 * hidden;
-    float[] state = new float[hidden];
-    float[] cell = new float[hidden];
-    for (int step = 0; step < length; step++) {
-      int t = backwards ? length - 1 - step : step;
-      int row = t * gates;
-      for (int h = 0; h < hidden; h++) {
-        float previous = state[h];
-        if (previous != 0f) {
-          VectorMath.axpy(previous, recurrentWeights, h * gates, preActivations, row, gates);
-        }
-      }
-      activate(preActivations, row, cell, 0, state, 0);
-      System.arraycopy(state, 0, outputs, t * outputStride + outputOffset, hidden);
-    }
-  }
-
-  /**
-   * One time step with the state kept by the caller, for left-to-right use such as language models:
-   * {@code state} and {@code next} are {@code [h, c]}, {@link #stateSize()} long.
-   */
-  @Override
-  public void step(float[] input, float[] state, float[] next) {
-    float[] preActivations = bias.clone();
-    VectorMath.addRows(inputRows, input, 0, 0, inputSize, preActivations);
-    VectorMath.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
-    System.arraycopy(state, hidden, next, hidden, hidden);
-    activate(preActivations, 0, next, hidden, next, 0);
-  }
-
-  /** The gates of one step: updates the memory cell in place and writes the hidden state. */
-  void activate(float[] preActivations, int row, float[] cell, int cellOffset, float[] state,
-      int stateOffset) {
-    for (int h = 0; h < hidden; h++) {
-      float blockInput = VectorMath.tanh(preActivations[row + h]);
-      float forget = VectorMath.sigmoid(preActivations[row + hidden + h]);
-      float output = VectorMath.sigmoid(preActivations[row + 2 * hidden + h]);
-      float input = VectorMath.sigmoid(preActivations[row + 3 * hidden + h]);
-      float memory = forget * cell[cellOffset + h] + input * blockInput;
-      cell[cellOffset + h] = memory;
-      state[stateOffset + h] = output * VectorMath.tanh(memory);
-    }
+    super("LSTM", 4, inputSize, hidden, inputWeights, recurrentWeights, bias);
   }
 
   @Override
@@ -132,15 +23,90 @@ public final class Lstm implements RecurrentCell {
     return 2 * hidden;
   }
 
-  float[] inputWeights() {
-    return inputWeights;
+  /**
+   * Bias plus the input projection of {@code features} (one token's, from index 0), with the input rows
+   * {@code 0 .. separateFirst} summed on their own first from {@code first[firstOffset ..]} instead of from
+   * the features, then added: the name finder computes its frequent words' embedding part so (see {@link
+   * BiLstmCrfNetwork#SEPARATE_WORD_PART}). {@code first} null: one sum over all the features.
+   */
+  float[] inputProjection(float[] features, float[] first, int firstOffset, int separateFirst) {
+    float[] sum = bias.clone();
+    if (first != null) {
+      float[] part = new float[gateWidth];
+      VectorMath.addRows(inputRows, first, firstOffset, 0, separateFirst, part);
+      for (int i = 0; i < gateWidth; i++) {
+        sum[i] += part[i];
+      }
+      VectorMath.addRows(inputRows, features, 0, separateFirst, inputSize, sum);
+    } else {
+      VectorMath.addRows(inputRows, features, 0, 0, inputSize, sum);
+    }
+    return sum;
   }
 
-  float[] recurrentWeights() {
-    return recurrentWeights;
+  /**
+   * The recurrence over a whole sequence from the zero state, forwards or backwards, over precomputed
+   * per-step input pre-activations ({@link #inputProjection}; read, not changed), writing the hidden state
+   * of step t to {@code outputs[t * outputStride + outputOffset]}. The gates go through the fused {@link
+   * LstmActivation}, which the name finder's speed rests on; it equals {@link #forwardAt}'s activation to
+   * within one unit in the last place.
+   */
+  public void run(float[][] inputs, int length, boolean backwards, float[] outputs, int outputStride,
+      int outputOffset) {
+    float[] preActivations = new float[gateWidth];
+    float[] state = new float[hidden];
+    float[] cell = new float[hidden];
+    double[] scratch = new double[gateWidth];
+    for (int step = 0; step < length; step++) {
+      int t = backwards ? length - 1 - step : step;
+      System.arraycopy(inputs[t], 0, preActivations, 0, gateWidth);
+      VectorMath.addRows(recurrentRows, state, 0, 0, hidden, preActivations);
+      LstmActivation.apply(preActivations, cell, state, scratch, hidden);
+      System.arraycopy(state, 0, outputs, t * outputStride + outputOffset, hidden);
+    }
   }
 
-  float[] bias() {
-    return bias;
+  @Override
+  void forwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] output, int outputOffset, float[] scratch) {
+    if (previous != null) {
+      addRecurrent(previous, previousOffset, gates, row, gateWidth, scratch);
+    }
+    for (int j = 0; j < hidden; j++) {
+      float blockInput = VectorMath.tanh(gates[row + j]);
+      float forget = VectorMath.sigmoid(gates[row + hidden + j]);
+      float out = VectorMath.sigmoid(gates[row + 2 * hidden + j]);
+      float input = VectorMath.sigmoid(gates[row + 3 * hidden + j]);
+      gates[row + j] = blockInput;
+      gates[row + hidden + j] = forget;
+      gates[row + 2 * hidden + j] = out;
+      gates[row + 3 * hidden + j] = input;
+      float cellBefore = previousCell == null ? 0f : previousCell[previousCellOffset + j];
+      float memory = forget * cellBefore + input * blockInput;
+      extra[extraOffset + j] = memory;
+      output[outputOffset + j] = out * VectorMath.tanh(memory);
+    }
+  }
+
+  @Override
+  void backwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] dh, float[] cellGradient,
+      int cellGradientOffset, float[] gateGradient, float[] toPrevious, float[] scratch) {
+    for (int j = 0; j < hidden; j++) {
+      float blockInput = gates[row + j];
+      float forget = gates[row + hidden + j];
+      float output = gates[row + 2 * hidden + j];
+      float input = gates[row + 3 * hidden + j];
+      float cellTanh = VectorMath.tanh(extra[extraOffset + j]);
+      float cellBefore = previousCell == null ? 0f : previousCell[previousCellOffset + j];
+      float dOutput = dh[j] * cellTanh;
+      float dCell = cellGradient[cellGradientOffset + j] + dh[j] * output * (1 - cellTanh * cellTanh);
+      gateGradient[j] = dCell * input * (1 - blockInput * blockInput);
+      gateGradient[hidden + j] = dCell * cellBefore * forget * (1 - forget);
+      gateGradient[2 * hidden + j] = dOutput * output * (1 - output);
+      gateGradient[3 * hidden + j] = dCell * blockInput * input * (1 - input);
+      cellGradient[cellGradientOffset + j] = dCell * forget;
+    }
+    addRecurrentTransposed(gateGradient, 0, gateWidth, toPrevious);
   }
 }

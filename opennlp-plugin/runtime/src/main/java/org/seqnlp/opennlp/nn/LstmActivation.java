@@ -1,8 +1,8 @@
 package org.seqnlp.opennlp.nn;
 
 /**
- * The gates of one LSTM step over whole arrays (the same function as {@link Lstm#activate}), written
- * so that C2 vectorises the costly part: {@link VectorMath#tanh} and {@link VectorMath#sigmoid} call {@link
+ * The gates of one LSTM step over whole arrays (the same function as the gates of {@link
+ * Lstm#forwardAt}), written so that C2 vectorises the costly part: {@link VectorMath#tanh} and {@link VectorMath#sigmoid} call {@link
  * Math#exp} once per value, five times per hidden unit, and at hidden 100 that was a quarter of the
  * tagging time. Here the exponentials are computed in double precision by plain arithmetic on
  * arrays, then turned into tanh and sigmoid exactly as those two methods do.

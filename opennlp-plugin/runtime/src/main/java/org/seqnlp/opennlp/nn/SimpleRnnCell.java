@@ -1,49 +1,37 @@
 package org.seqnlp.opennlp.nn;
 
 /**
- * The Elman RNN of DL4J's {@code SimpleRnn} with tanh: h<sub>t</sub> = tanh(x·W + h<sub>t-1</sub>·RW + b),
- * with {@code W [nIn, nOut]}, {@code RW [nOut, nOut]} row-major and {@code b [nOut]}. State: {@code [h]}.
+ * The Elman RNN of DL4J's {@code SimpleRnn} with tanh: h<sub>t</sub> = tanh(x·W + h<sub>t-1</sub>·U + b),
+ * with {@code W [inputSize, hidden]}, {@code U [hidden, hidden]} row-major and {@code b [hidden]}. State:
+ * {@code [h]}. Immutable and thread-safe.
  */
-public final class SimpleRnnCell implements RecurrentCell {
-
-  private final int inputSize;
-  private final int hidden;
-  private final AffineLayer input;
-  private final float[] recurrentWeights;
+public final class SimpleRnnCell extends RecurrentCell {
 
   public SimpleRnnCell(int inputSize, int hidden, float[] inputWeights, float[] recurrentWeights, float[] bias) {
-    TokenEncoder.requireLength("RNN recurrent weights", recurrentWeights, (long) hidden * hidden);
-    this.inputSize = inputSize;
-    this.hidden = hidden;
-    this.input = new AffineLayer(inputSize, hidden, inputWeights, bias);
-    this.recurrentWeights = recurrentWeights;
+    super("RNN", 1, inputSize, hidden, inputWeights, recurrentWeights, bias);
   }
 
   @Override
-  public int inputSize() {
-    return inputSize;
-  }
-
-  @Override
-  public int hidden() {
-    return hidden;
-  }
-
-  @Override
-  public int stateSize() {
-    return hidden;
-  }
-
-  @Override
-  public void step(float[] x, float[] state, float[] next) {
-    input.apply(x, next);
-    for (int h = 0; h < hidden; h++) {
-      if (state[h] != 0f) {
-        VectorMath.axpy(state[h], recurrentWeights, h * hidden, next, 0, hidden);
-      }
+  void forwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] output, int outputOffset, float[] scratch) {
+    if (previous != null) {
+      addRecurrent(previous, previousOffset, gates, row, hidden, scratch);
     }
-    for (int h = 0; h < hidden; h++) {
-      next[h] = VectorMath.tanh(next[h]);
+    for (int j = 0; j < hidden; j++) {
+      float h = VectorMath.tanh(gates[row + j]);
+      gates[row + j] = h;
+      output[outputOffset + j] = h;
     }
+  }
+
+  @Override
+  void backwardAt(float[] gates, int row, float[] previous, int previousOffset, float[] previousCell,
+      int previousCellOffset, float[] extra, int extraOffset, float[] dh, float[] cellGradient,
+      int cellGradientOffset, float[] gateGradient, float[] toPrevious, float[] scratch) {
+    for (int j = 0; j < hidden; j++) {
+      float h = gates[row + j];
+      gateGradient[j] = dh[j] * (1 - h * h);
+    }
+    addRecurrentTransposed(gateGradient, 0, gateWidth, toPrevious);
   }
 }

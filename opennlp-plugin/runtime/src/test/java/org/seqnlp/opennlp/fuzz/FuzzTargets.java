@@ -9,17 +9,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.PtbSentenceStream;
 import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.opennlp.lm.CellType;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.lm.RnnLanguageModelTest;
+import org.seqnlp.opennlp.lm.TokenUnit;
+import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
+import org.seqnlp.opennlp.nn.RandomNetworks;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 
-/** Every reader of untrusted files the project owns, each with small valid seeds. */
+/** Every reader of untrusted files the project owns, each with small valid seeds: data, vectors and models. */
 final class FuzzTargets {
 
   private FuzzTargets() {
@@ -47,6 +55,8 @@ final class FuzzTargets {
       targets.add(new FuzzTarget("vectors-" + format.id(), ".vec", List.of(vectorSeed(format)),
           file -> VectorFiles.read(file, format)));
     }
+    targets.add(new FuzzTarget("name-finder-model", ".bin", List.of(nameFinderModel()), NameFinderModels::load));
+    targets.add(new FuzzTarget("language-model", ".zip", List.of(languageModel()), RnnLanguageModel::load));
     targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
         new String(vectorSeed(VectorFormat.WORD2VEC_TEXT), StandardCharsets.UTF_8))), VectorFiles::read));
     return targets;
@@ -78,6 +88,19 @@ final class FuzzTargets {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  private static byte[] nameFinderModel() throws IOException {
+    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new BiLstmCrfSequenceModel(RandomNetworks.create(3)).toNameFinderModel("en").serialize(bytes);
+    return bytes.toByteArray();
+  }
+
+  private static byte[] languageModel() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RnnLanguageModelTest.randomModel(CellType.LSTM, TokenUnit.WORD, List.of("the", "cat", "sat")).write(bytes);
+    return bytes.toByteArray();
   }
 
   private static byte[] gzip(String text) throws IOException {

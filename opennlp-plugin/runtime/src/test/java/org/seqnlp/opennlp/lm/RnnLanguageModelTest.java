@@ -28,10 +28,12 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.nn.Tensor;
-import org.seqnlp.opennlp.nn.TensorFile;
+import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorFile;
+import org.seqnlp.vocabulary.SpecialTokens;
+import org.seqnlp.vocabulary.Vocabulary;
 
-class RnnLanguageModelTest {
+public class RnnLanguageModelTest {
 
   private static final List<String> WORDS = List.of("the", "cat", "dog", "sees", "a", "tree");
 
@@ -42,7 +44,7 @@ class RnnLanguageModelTest {
   private static final int[] CLASS_STARTS = {0, 1, 4, 8};
 
   /** A model with random weights over {@code words}: enough to test everything but learning. */
-  static RnnLanguageModel randomModel(CellType cell, TokenUnit unit, List<String> words) {
+  public static RnnLanguageModel randomModel(CellType cell, TokenUnit unit, List<String> words) {
     return randomModel(cell, unit, words, null);
   }
 
@@ -166,7 +168,7 @@ class RnnLanguageModelTest {
 
   @Test
   void unknownTokensAreScoredAsUnknown() {
-    assertEquals(model.logProbability("the", Vocabulary.UNKNOWN), model.logProbability("the", "zebra"));
+    assertEquals(model.logProbability("the", SpecialTokens.UNKNOWN), model.logProbability("the", "zebra"));
   }
 
   @Test
@@ -275,7 +277,7 @@ class RnnLanguageModelTest {
     double running = 0;
     String[] context = new String[0];
     for (String line : lines) {
-      for (String token : (line + " " + Vocabulary.END_OF_SENTENCE).trim().split(" ")) {
+      for (String token : (line + " " + SpecialTokens.END_OF_SENTENCE).trim().split(" ")) {
         // Across sentences the state runs on: an end of sentence is fed like any other token.
         running += Math.log(classModel.nextTokenProbabilities(context)[classModel.vocabulary().id(token)]);
         context = Arrays.copyOf(context, context.length + 1);
@@ -288,9 +290,9 @@ class RnnLanguageModelTest {
   @Test
   void encodedSentencesMustEndWithTheEndOfSentence() {
     int[] theCat = {model.vocabulary().id("the"), model.vocabulary().id("cat"), Vocabulary.END_OF_SENTENCE_ID};
-    assertEquals(model.logProbability("the", "cat"), model.perplexityOfEncoded(new int[][] {theCat}).logProbability());
+    assertEquals(model.logProbability("the", "cat"), new PerplexityScorer(model).ofSentences(new int[][] {theCat}).logProbability());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> model.perplexityOfEncoded(new int[][] {{0}, {2, 3}}));
+        () -> new PerplexityScorer(model).ofSentences(new int[][] {{0}, {2, 3}}));
     assertTrue(e.getMessage().contains("sentence 1"), e.getMessage());
   }
 
@@ -411,6 +413,36 @@ class RnnLanguageModelTest {
     assertTrue(cut.getMessage().contains("weights.bin: byte"), cut.getMessage());
     assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
     assertFalse(cut.getMessage().contains("\n"));
+  }
+
+  @Test
+  void unknownEntriesAreSkippedAndAHugeManifestIsRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.write(bytes);
+    Path extra = directory.resolve("extra.zip");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(extra))) {
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null) {
+          out.putNextEntry(new ZipEntry(entry.getName()));
+          in.transferTo(out);
+          out.closeEntry();
+        }
+      }
+      // a 64 MB entry of zeros, a few kB on disk: never read
+      out.putNextEntry(new ZipEntry("padding.bin"));
+      byte[] zeros = new byte[1 << 20];
+      for (int i = 0; i < 64; i++) {
+        out.write(zeros);
+      }
+      out.closeEntry();
+    }
+    assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
+
+    Path hugeManifest = directory.resolve("huge-manifest.zip");
+    copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);
+    InputFormatException huge = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(hugeManifest));
+    assertTrue(huge.getMessage().contains("manifest.properties: byte"), huge.getMessage());
   }
 
   /** A change to the content of a zip entry; null drops the entry. */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 /** A tiny predictable language: "the ANIMAL VERB the THING", written to a file for training tests. */
-final class ToyCorpus {
+public final class ToyCorpus {
 
   private static final String[] ANIMALS = {"cat", "dog", "bird"};
   private static final String[] VERBS = {"sees", "likes", "finds"};
@@ -17,7 +17,7 @@ final class ToyCorpus {
   private ToyCorpus() {
   }
 
-  static Path write(Path directory, String name, int sentences, long seed) throws IOException {
+  public static Path write(Path directory, String name, int sentences, long seed) throws IOException {
     Random random = new Random(seed);
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < sentences; i++) {

@@ -67,14 +67,17 @@ class BiLstmCrfNetworkTest {
     }
   }
 
-  /** Features, {@link Lstm#run} both ways, then the output layer: the plain definition of the network. */
+  /**
+   * Features, {@link Lstm#step} both ways (the kernel the language models step with, not the name finder's
+   * fused one), then the output layer: the plain definition of the network.
+   */
   private static float[] straightforwardEmissions(BiLstmCrfNetwork network, String[] tokens) {
     int hidden = network.forward().hidden();
     int width = 2 * hidden;
     float[] features = network.features(tokens);
     float[] states = new float[tokens.length * width];
-    network.forward().run(features, tokens.length, false, states, width, 0);
-    network.backward().run(features, tokens.length, true, states, width, hidden);
+    stepThrough(network.forward(), features, tokens.length, false, states, width, 0);
+    stepThrough(network.backward(), features, tokens.length, true, states, width, hidden);
     int labels = network.labels().size();
     float[] emissions = new float[tokens.length * labels];
     for (int t = 0; t < tokens.length; t++) {
@@ -87,6 +90,19 @@ class BiLstmCrfNetworkTest {
       }
     }
     return emissions;
+  }
+
+  private static void stepThrough(Lstm lstm, float[] features, int length, boolean backwards, float[] states,
+      int stride, int offset) {
+    int size = lstm.inputSize();
+    float[] state = new float[lstm.stateSize()];
+    for (int i = 0; i < length; i++) {
+      int t = backwards ? length - 1 - i : i;
+      float[] next = new float[lstm.stateSize()];
+      lstm.step(java.util.Arrays.copyOfRange(features, t * size, (t + 1) * size), state, next);
+      state = next;
+      System.arraycopy(state, 0, states, t * stride + offset, lstm.hidden());
+    }
   }
 
   @Test
@@ -195,7 +211,8 @@ class BiLstmCrfNetworkTest {
       float[] cell = RandomNetworks.gaussian(random, hidden);
       float[] expectedCell = cell.clone();
       float[] expectedState = new float[hidden];
-      lstm.activate(preActivations, 0, expectedCell, 0, expectedState, 0);
+      lstm.forwardAt(preActivations.clone(), 0, null, 0, expectedCell, 0, expectedCell, 0, expectedState, 0,
+          new float[4 * hidden]);
       float[] state = new float[hidden];
       LstmActivation.apply(preActivations, cell, state, new double[4 * hidden], hidden);
       for (int h = 0; h < hidden; h++) {

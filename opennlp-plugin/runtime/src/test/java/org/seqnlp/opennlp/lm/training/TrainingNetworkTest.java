@@ -1,28 +1,25 @@
-package org.seqnlp.opennlp.lm;
+package org.seqnlp.opennlp.lm.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.seqnlp.opennlp.nn.Tensor;
-import org.seqnlp.opennlp.nn.TensorFile;
+import org.seqnlp.opennlp.lm.CellType;
+import org.seqnlp.opennlp.lm.LmArchitecture;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.lm.TokenUnit;
+import org.seqnlp.vocabulary.Vocabulary;
+import org.seqnlp.io.tensor.Tensor;
 
-class JavaLmNetworkTest {
-
-  @TempDir
-  Path directory;
+class TrainingNetworkTest {
 
   private static final Vocabulary VOCABULARY = Vocabulary.build(
       Map.of("a", 9L, "b", 8L, "c", 7L, "d", 6L, "e", 5L, "f", 4L, "g", 3L), 1, 0);
@@ -35,19 +32,20 @@ class JavaLmNetworkTest {
       new String[] {"d", "e", "f", "g"});
   private static final int[] CLASSES = {0, 2, 5, 9};
 
-  private static JavaLmNetwork network(CellType cell, int[] classStarts, int threads, double clipNorm) {
+  private static TrainingNetwork network(CellType cell, int[] classStarts, int threads, double clipNorm) {
     LmArchitecture architecture = new LmArchitecture(TokenUnit.WORD, cell, 2, 3, 4,
         classStarts == null ? 0 : classStarts.length - 1);
-    return new JavaLmNetwork(architecture, VOCABULARY.size(), classStarts, 0, 5, 0.5, 7, threads, 1.0,
-        new GlobalNormClipping(clipNorm));
+    return new TrainingNetwork(architecture, VOCABULARY.size(), classStarts, 0, 5, 0.5, 7, threads,
+        new ClippedSgd(1.0, clipNorm));
   }
 
-  private Map<String, Tensor> weights(JavaLmNetwork network) throws IOException {
-    Path file = Files.createTempFile(directory, "weights", ".bin");
-    network.saveCheckpoint(file);
-    try (InputStream in = Files.newInputStream(file)) {
-      return TensorFile.read(in, file.toString());
+  /** A copy of the network's current weights by name. */
+  private static Map<String, Tensor> weights(TrainingNetwork network) {
+    Map<String, Tensor> weights = new LinkedHashMap<>();
+    for (Tensor tensor : network.tensors()) {
+      weights.put(tensor.name(), new Tensor(tensor.name(), tensor.shape(), tensor.values().clone()));
     }
+    return weights;
   }
 
   /** Minus the log-probability of the three sentences under the runtime model with these weights. */
@@ -72,7 +70,7 @@ class JavaLmNetworkTest {
   @EnumSource(CellType.class)
   void gradientMatchesFiniteDifferencesOfTheRuntimeModel(CellType cell) throws IOException {
     for (int[] classes : new int[][] {null, CLASSES}) {
-      JavaLmNetwork network = network(cell, classes, 1, 0);
+      TrainingNetwork network = network(cell, classes, 1, 0);
       RnnLanguageModel initial = network.toLanguageModel(VOCABULARY, Map.of());
       LmArchitecture architecture = initial.architecture();
       Map<String, Tensor> extra = new LinkedHashMap<>();
@@ -128,8 +126,8 @@ class JavaLmNetworkTest {
 
   @Test
   void twoThreadsComputeTheSameStepAsOne() throws IOException {
-    JavaLmNetwork single = network(CellType.LSTM, CLASSES, 1, 0);
-    JavaLmNetwork split = network(CellType.LSTM, CLASSES, 2, 0);
+    TrainingNetwork single = network(CellType.LSTM, CLASSES, 1, 0);
+    TrainingNetwork split = network(CellType.LSTM, CLASSES, 2, 0);
     single.fit(STREAM, 2, 0, 5);
     split.fit(STREAM, 2, 0, 5);
     Map<String, Tensor> expected = weights(single);
@@ -142,7 +140,7 @@ class JavaLmNetworkTest {
 
   @Test
   void clippingBoundsTheStepToTheMaximumNorm() throws IOException {
-    JavaLmNetwork network = network(CellType.RNN, null, 1, 1e-3);
+    TrainingNetwork network = network(CellType.RNN, null, 1, 1e-3);
     Map<String, Tensor> before = weights(network);
     network.fit(STREAM, 2, 0, 5);
     Map<String, Tensor> after = weights(network);
@@ -160,9 +158,9 @@ class JavaLmNetworkTest {
   @Test
   void classesBinTheSquareRootOfFrequency() {
     // sqrt counts 10, 10, 5, 5, 5, 5: a total of 40, four shares of 10
-    int[] starts = JavaLmNetwork.classStarts(new long[] {100, 100, 25, 25, 25, 25}, 4);
+    int[] starts = WordClasses.starts(new long[] {100, 100, 25, 25, 25, 25}, 4);
     assertArrayEquals(new int[] {0, 1, 2, 4, 6}, starts);
-    int[] single = JavaLmNetwork.classStarts(new long[] {1000, 1, 1}, 3);
+    int[] single = WordClasses.starts(new long[] {1000, 1, 1}, 3);
     assertTrue(single.length <= 4 && single[0] == 0 && single[single.length - 1] == 3);
   }
 }
