@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import opennlp.tools.util.model.ArtifactSerializer;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 
 /**
  * Reads and writes the {@code nameFinder.model} entry of a {@code TokenNameFinderModel} zip that holds

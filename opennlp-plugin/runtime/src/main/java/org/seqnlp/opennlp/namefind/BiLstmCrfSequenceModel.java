@@ -11,8 +11,8 @@ import opennlp.tools.util.BeamSearchContextGenerator;
 import opennlp.tools.util.Sequence;
 import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.model.SerializableArtifact;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
-import org.seqnlp.opennlp.nn.Tagging;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.Tagging;
 
 /**
  * A BiLSTM-CRF network as OpenNLP's {@link SequenceClassificationModel}: {@code NameFinderME} calls

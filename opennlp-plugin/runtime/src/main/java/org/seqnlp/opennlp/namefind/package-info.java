@@ -29,7 +29,7 @@
  * </ul>
  *
  * <h2>Run time</h2>
- * Tagging uses {@link org.seqnlp.opennlp.nn.BiLstmCrfNetwork}, plain Java over the trained weights: no
+ * Tagging uses {@link org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork}, plain Java over the trained weights: no
  * ND4J or DL4J class is loaded, so the runtime needs only this jar, the word-vectors jar and
  * OpenNLP. One loaded {@code TokenNameFinderModel} serves any number of threads, each with its own
  * {@code NameFinderME} (which, as always in OpenNLP, is not thread-safe itself);

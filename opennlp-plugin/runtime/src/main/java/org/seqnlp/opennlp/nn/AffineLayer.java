@@ -11,8 +11,8 @@ public final class AffineLayer {
   private final float[][] rows;
 
   public AffineLayer(int inputSize, int outputSize, float[] weights, float[] bias) {
-    TokenEncoder.requireLength("weights", weights, (long) inputSize * outputSize);
-    TokenEncoder.requireLength("bias", bias, outputSize);
+    VectorMath.requireLength("weights", weights, (long) inputSize * outputSize);
+    VectorMath.requireLength("bias", bias, outputSize);
     this.inputSize = inputSize;
     this.outputSize = outputSize;
     this.weights = weights;

@@ -1,5 +1,7 @@
 package org.seqnlp.opennlp.nn;
 
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+
 /**
  * An LSTM without peepholes, with DL4J's parameter layout so trained weights are used unchanged: the four
  * gate blocks of width {@code hidden} are, in order, the block input (tanh), the forget gate, the output
@@ -29,7 +31,7 @@ public final class Lstm extends RecurrentCell {
    * the features, then added: the name finder computes its frequent words' embedding part so (see {@link
    * BiLstmCrfNetwork#SEPARATE_WORD_PART}). {@code first} null: one sum over all the features.
    */
-  float[] inputProjection(float[] features, float[] first, int firstOffset, int separateFirst) {
+  public float[] inputProjection(float[] features, float[] first, int firstOffset, int separateFirst) {
     float[] sum = bias.clone();
     if (first != null) {
       float[] part = new float[gateWidth];

@@ -37,9 +37,9 @@ public abstract sealed class RecurrentCell permits Lstm, GruCell, SimpleRnnCell 
           + hidden);
     }
     this.gateWidth = Math.multiplyExact(gates, hidden);
-    TokenEncoder.requireLength(name + " input weights", inputWeights, (long) inputSize * gateWidth);
-    TokenEncoder.requireLength(name + " recurrent weights", recurrentWeights, (long) hidden * gateWidth);
-    TokenEncoder.requireLength(name + " bias", bias, gateWidth);
+    VectorMath.requireLength(name + " input weights", inputWeights, (long) inputSize * gateWidth);
+    VectorMath.requireLength(name + " recurrent weights", recurrentWeights, (long) hidden * gateWidth);
+    VectorMath.requireLength(name + " bias", bias, gateWidth);
     this.inputSize = inputSize;
     this.hidden = hidden;
     this.inputWeights = inputWeights;
@@ -67,15 +67,15 @@ public abstract sealed class RecurrentCell permits Lstm, GruCell, SimpleRnnCell 
     return hidden;
   }
 
-  float[] inputWeights() {
+  public float[] inputWeights() {
     return inputWeights;
   }
 
-  float[] recurrentWeights() {
+  public float[] recurrentWeights() {
     return recurrentWeights;
   }
 
-  float[] bias() {
+  public float[] bias() {
     return bias;
   }
 

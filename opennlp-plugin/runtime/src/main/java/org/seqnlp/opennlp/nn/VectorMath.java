@@ -104,4 +104,11 @@ public final class VectorMath {
       }
     }
   }
+
+  /** Checks that a weight array read or built elsewhere has the length its dimensions imply. */
+  public static void requireLength(String name, float[] array, long expected) {
+    if (array.length != expected) {
+      throw new IllegalArgumentException(name + " hold " + array.length + " values, expected " + expected);
+    }
+  }
 }

@@ -20,7 +20,7 @@ import org.seqnlp.opennlp.lm.RnnLanguageModelTest;
 import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
-import org.seqnlp.opennlp.nn.RandomNetworks;
+import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.Tokenizer;

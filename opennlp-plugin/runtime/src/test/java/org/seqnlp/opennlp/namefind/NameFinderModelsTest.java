@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.nn.RandomNetworks;
+import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 
 class NameFinderModelsTest {
 

@@ -30,7 +30,7 @@ import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 
 /**
  * OpenNLP's own cross-validation, {@code TokenNameFinderCrossValidator} and its command-line tool, trains

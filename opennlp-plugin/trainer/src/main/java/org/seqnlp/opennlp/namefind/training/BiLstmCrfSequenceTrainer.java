@@ -23,7 +23,7 @@ import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.EntityScores;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
-import org.seqnlp.opennlp.nn.LinearChainCrf;
+import org.seqnlp.opennlp.namefind.network.LinearChainCrf;
 
 /**
  * The CRF negative log-likelihood as the loss of DL4J's output layer (identity activation), so that

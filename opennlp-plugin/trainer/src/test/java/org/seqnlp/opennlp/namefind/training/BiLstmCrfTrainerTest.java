@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetworkFormat;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 
 class BiLstmCrfTrainerTest {
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.seqnlp.opennlp.nn.BiLstmCrfNetwork;
-import org.seqnlp.opennlp.nn.LinearChainCrf;
-import org.seqnlp.opennlp.nn.TokenEncoder;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.LinearChainCrf;
+import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import org.seqnlp.vocabulary.Vocabulary;
 
 /** The plain-Java forward pass must reproduce DL4J's output on the same weights. */

@@ -1,7 +1,9 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import org.seqnlp.opennlp.nn.VectorMath;
+import org.seqnlp.opennlp.nn.Lstm;
 
 /**
  * The trained sequence labeller in plain Java: {@link TokenEncoder} features, a bidirectional
@@ -80,8 +82,8 @@ public final class BiLstmCrfNetwork {
     if (tokenCacheCapacity < 0) {
       throw new IllegalArgumentException("token cache capacity must not be negative, got " + tokenCacheCapacity);
     }
-    TokenEncoder.requireLength("output weights", outputWeights, 2L * forward.hidden() * labels.size());
-    TokenEncoder.requireLength("output bias", outputBias, labels.size());
+    VectorMath.requireLength("output weights", outputWeights, 2L * forward.hidden() * labels.size());
+    VectorMath.requireLength("output bias", outputBias, labels.size());
     this.labels = List.copyOf(labels);
     this.encoder = encoder;
     this.forward = forward;

@@ -1,4 +1,6 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
+
+import org.seqnlp.opennlp.nn.VectorMath;
 
 /**
  * A linear-chain CRF over per-token emission scores: start, end and transition scores, Viterbi
@@ -18,9 +20,9 @@ public final class LinearChainCrf {
    * @param transitions {@code labels x labels}: entry {@code from * labels + to}
    */
   public LinearChainCrf(int labels, float[] start, float[] end, float[] transitions) {
-    TokenEncoder.requireLength("CRF start scores", start, labels);
-    TokenEncoder.requireLength("CRF end scores", end, labels);
-    TokenEncoder.requireLength("CRF transitions", transitions, (long) labels * labels);
+    VectorMath.requireLength("CRF start scores", start, labels);
+    VectorMath.requireLength("CRF end scores", end, labels);
+    VectorMath.requireLength("CRF transitions", transitions, (long) labels * labels);
     this.labels = labels;
     this.start = start;
     this.end = end;

@@ -1,8 +1,9 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 import java.util.Locale;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
+import org.seqnlp.opennlp.nn.VectorMath;
 
 /**
  * Turns a token into the input vector of the sentence encoder: its word embedding followed by the
@@ -49,10 +50,10 @@ public final class TokenEncoder {
   public TokenEncoder(Vocabulary words, Vocabulary chars, int wordDimension, int charDimension,
       int charFilters, int maxWordChars, float[] wordEmbeddings, float[] charEmbeddings,
       float[] convolutionWeights, float[] convolutionBias) {
-    requireLength("word embeddings", wordEmbeddings, (long) words.size() * wordDimension);
-    requireLength("character embeddings", charEmbeddings, (long) chars.size() * charDimension);
-    requireLength("convolution weights", convolutionWeights, (long) charFilters * KERNEL_WIDTH * charDimension);
-    requireLength("convolution bias", convolutionBias, charFilters);
+    VectorMath.requireLength("word embeddings", wordEmbeddings, (long) words.size() * wordDimension);
+    VectorMath.requireLength("character embeddings", charEmbeddings, (long) chars.size() * charDimension);
+    VectorMath.requireLength("convolution weights", convolutionWeights, (long) charFilters * KERNEL_WIDTH * charDimension);
+    VectorMath.requireLength("convolution bias", convolutionBias, charFilters);
     if (!chars.contains(SpecialTokens.PADDING) || chars.id(SpecialTokens.PADDING) != CHAR_PADDING) {
       throw new IllegalArgumentException("the character vocabulary must hold " + SpecialTokens.PADDING + " at "
           + CHAR_PADDING);
@@ -92,11 +93,6 @@ public final class TokenEncoder {
     return table;
   }
 
-  static void requireLength(String name, float[] array, long expected) {
-    if (array.length != expected) {
-      throw new IllegalArgumentException(name + " hold " + array.length + " values, expected " + expected);
-    }
-  }
 
   /** The key a token is looked up under in the word vocabulary: lower case, digits folded to 0. */
   public static String normalize(String token) {

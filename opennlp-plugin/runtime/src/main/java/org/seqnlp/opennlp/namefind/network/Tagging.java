@@ -1,4 +1,4 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 /**
  * The labels the network chose for one sentence, with the CRF marginal probability of each chosen

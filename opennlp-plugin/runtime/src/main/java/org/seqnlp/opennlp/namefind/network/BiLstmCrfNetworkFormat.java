@@ -1,4 +1,4 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vocabulary.Vocabulary;
+import org.seqnlp.opennlp.nn.Lstm;
 
 /**
  * A {@link BiLstmCrfNetwork} as a {@link TensorFile}: the architecture and dimensions as text values,

@@ -1,9 +1,10 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.seqnlp.vocabulary.Vocabulary;
+import org.seqnlp.opennlp.nn.Lstm;
 
 /** Small networks with random weights, for tests. */
 public final class RandomNetworks {
@@ -42,7 +43,7 @@ public final class RandomNetworks {
         gaussian(random, hidden * 4 * hidden), gaussian(random, 4 * hidden));
   }
 
-  static float[] gaussian(Random random, int size) {
+  public static float[] gaussian(Random random, int size) {
     float[] values = new float[size];
     for (int i = 0; i < size; i++) {
       values[i] = (float) (random.nextGaussian() * 0.5);

@@ -1,4 +1,4 @@
-package org.seqnlp.opennlp.nn;
+package org.seqnlp.opennlp.namefind.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
