@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,6 +36,9 @@ final class PerplexityCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
+    if (perplexity.tokens() == 0) {
+      throw new IOException(data + ": no sentence to score, so no perplexity (is the file empty?)");
+    }
     out.println("tokens=" + perplexity.tokens());
     out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
     out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));

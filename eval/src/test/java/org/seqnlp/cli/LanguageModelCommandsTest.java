@@ -142,4 +142,12 @@ class LanguageModelCommandsTest extends ToolTest {
     assertEquals(2, run("sample", "-m", model.toString(), "--temperature", "NaN"));
     assertTrue(err.toString().contains("--temperature must be a finite number"), err.toString());
   }
+
+  @Test
+  void anEmptyFileHasNoPerplexity() throws IOException {
+    Path empty = Files.writeString(directory.resolve("empty.txt"), "");
+    assertEquals(1, run("perplexity", "-m", model.toString(), "--data", empty.toString()));
+    assertEquals("seqnlp perplexity: error: " + empty + ": no sentence to score, so no perplexity (is the file empty?)",
+        err.toString().strip());
+  }
 }
