@@ -25,8 +25,8 @@ final class PerplexityCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--across-sentences", description = "Carry the recurrent state from one sentence into the "
-      + "next (as published PTB figures and the dl4j engine's training do) instead of scoring each sentence "
-      + "alone, as calculateProbability and the java engine's training do.")
+      + "next (as published PTB figures do) instead of scoring each sentence alone, as calculateProbability and "
+      + "training do.")
   boolean acrossSentences;
 
   @CommandLine.Spec
@@ -35,6 +35,8 @@ final class PerplexityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    InputPaths.requireFile(model, "model file");
+    InputPaths.requireFile(data, "data file");
     Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
     if (perplexity.tokens() == 0) {
       throw new IOException(data + ": no sentence to score, so no perplexity (is the file empty?)");

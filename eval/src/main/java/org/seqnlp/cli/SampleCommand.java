@@ -50,6 +50,7 @@ final class SampleCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--temperature must be a finite number of at "
           + "least 0, --top-k and --max-tokens must not be negative, -n must be positive");
     }
+    InputPaths.requireFile(model, "model file");
     RnnLanguageModel languageModel = RnnLanguageModel.load(model);
     String[] context = languageModel.tokenize(seedText).toArray(String[]::new);
     Random random = new Random(seed);

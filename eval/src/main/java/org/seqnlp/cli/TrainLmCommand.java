@@ -10,7 +10,6 @@ import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.opennlp.lm.training.LmTrainingSettings;
 import org.seqnlp.opennlp.lm.training.RnnLmTrainer;
-import org.seqnlp.io.OutputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -164,7 +163,14 @@ final class TrainLmCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), withOptionName(e.getMessage()));
     }
-    OutputFiles.checkWritable(output, train, valid, test);
+    OutputPaths.check(spec, output, train, valid, test);
+    InputPaths.requireFile(train, "training file");
+    if (valid != null) {
+      InputPaths.requireFile(valid, "validation file");
+    }
+    if (test != null) {
+      InputPaths.requireFile(test, "test file");
+    }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
     if (test != null) {
       model = model.withTrainingInfo(Map.of(

@@ -123,9 +123,15 @@ class LanguageModelCommandsTest extends ToolTest {
   @Test
   void outputEqualToAnInputIsRefusedBeforeTraining() throws IOException {
     byte[] before = Files.readAllBytes(text);
-    assertEquals(1, run("train-lm", "--train", text.toString(), "-o", text.toString(), "--epochs", "1"));
+    assertEquals(2, run("train-lm", "--train", text.toString(), "-o", text.toString(), "--epochs", "1"));
     assertTrue(err.toString().contains("is also an input"), err.toString());
     assertEquals(new String(before), Files.readString(text));
+  }
+
+  @Test
+  void aDirectoryGivenAsModelIsNamed() {
+    assertEquals(1, run("perplexity", "-m", directory.toString(), "-d", text.toString()));
+    assertEquals("seqnlp perplexity: error: " + directory + ": is a directory, not a model file", err.toString().strip());
   }
 
   @Test

@@ -37,6 +37,7 @@ final class LanguageModelFile {
   private static final long MAX_VOCABULARY_BYTES = 1L << 28;
   private static final long MAX_WEIGHTS_BYTES = 1L << 31;
   private static final long MAX_TOTAL_BYTES = 1L << 32;
+  private static final int MAX_INFLATION = 100;
 
   private LanguageModelFile() {
   }
@@ -80,10 +81,13 @@ final class LanguageModelFile {
   }
 
   static RnnLanguageModel load(Path file) throws IOException {
+    // Weights hardly compress; a zip that inflates to more than a hundred times its size is a bomb.
+    long inflated = Math.min(MAX_TOTAL_BYTES, Math.max(1L << 20, MAX_INFLATION * Files.size(file)));
     try (InputStream in = Files.newInputStream(file)) {
-      return read(in, file.toString());
+      return read(in, file.toString(), inflated);
     }
   }
+
 
   /**
    * Reads a model written by {@link #write(RnnLanguageModel, OutputStream)}.
@@ -92,13 +96,17 @@ final class LanguageModelFile {
    * @throws InputFormatException when the stream is not such a model, naming what is wrong
    */
   static RnnLanguageModel read(InputStream in, String source) throws IOException {
+    return read(in, source, MAX_TOTAL_BYTES);
+  }
+
+  private static RnnLanguageModel read(InputStream in, String source, long totalLimit) throws IOException {
     Map<String, Long> limits = Map.of(MANIFEST_ENTRY, (long) MAX_MANIFEST_BYTES,
         VOCABULARY_ENTRY, MAX_VOCABULARY_BYTES, WEIGHTS_ENTRY, MAX_WEIGHTS_BYTES);
     byte[][] manifestBytes = new byte[1][];
     Vocabulary[] vocabulary = new Vocabulary[1];
     Map<String, Tensor> weights = new LinkedHashMap<>();
     boolean[] weightsFound = new boolean[1];
-    ZipEntries.read(in, source, limits, MAX_TOTAL_BYTES, (name, entry, entrySource) -> {
+    ZipEntries.read(in, source, limits, totalLimit, (name, entry, entrySource) -> {
       switch (name) {
         case MANIFEST_ENTRY -> manifestBytes[0] = entry.readAllBytes();
         case VOCABULARY_ENTRY -> vocabulary[0] = Vocabulary.read(entry, entrySource);

@@ -416,12 +416,28 @@ public class RnnLanguageModelTest {
   }
 
   @Test
-  void unknownEntriesAreSkippedAndAHugeManifestIsRefused() throws IOException {
+  void unknownEntriesAreSkippedAndBombsAndAHugeManifestAreRefused() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     model.write(bytes);
-    Path extra = directory.resolve("extra.zip");
-    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(extra))) {
-      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    Path extra = withExtraEntry(bytes.toByteArray(), directory.resolve("extra.zip"), new byte[4096]);
+    assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
+
+    // 64 MB of zeros, a few kB on disk: more than a hundred times the file's size inflated, so a bomb
+    Path bomb = withExtraEntry(bytes.toByteArray(), directory.resolve("bomb.zip"), new byte[64 << 20]);
+    InputFormatException refused = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(bomb));
+    assertTrue(refused.getMessage().startsWith(bomb + "!padding.bin: byte "), refused.getMessage());
+    assertTrue(refused.getMessage().contains("bytes in all"), refused.getMessage());
+
+    Path hugeManifest = directory.resolve("huge-manifest.zip");
+    copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);
+    InputFormatException huge = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(hugeManifest));
+    assertTrue(huge.getMessage().contains("manifest.properties: byte"), huge.getMessage());
+  }
+
+  /** Copies the zip {@code model} to {@code file} with an entry {@code padding.bin} of {@code padding} added. */
+  private static Path withExtraEntry(byte[] model, Path file, byte[] padding) throws IOException {
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+      try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model))) {
         ZipEntry entry;
         while ((entry = in.getNextEntry()) != null) {
           out.putNextEntry(new ZipEntry(entry.getName()));
@@ -429,20 +445,11 @@ public class RnnLanguageModelTest {
           out.closeEntry();
         }
       }
-      // a 64 MB entry of zeros, a few kB on disk: never read
       out.putNextEntry(new ZipEntry("padding.bin"));
-      byte[] zeros = new byte[1 << 20];
-      for (int i = 0; i < 64; i++) {
-        out.write(zeros);
-      }
+      out.write(padding);
       out.closeEntry();
     }
-    assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
-
-    Path hugeManifest = directory.resolve("huge-manifest.zip");
-    copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);
-    InputFormatException huge = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(hugeManifest));
-    assertTrue(huge.getMessage().contains("manifest.properties: byte"), huge.getMessage());
+    return file;
   }
 
   /** A change to the content of a zip entry; null drops the entry. */
