@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.formats.ConllNameSampleStream;
-import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import org.seqnlp.opennlp.text.OpenNlpModelJars;
 
@@ -27,15 +23,7 @@ class RawTextEvaluationTest {
   Path directory;
 
   private List<NameSample> samples() throws IOException {
-    Path file = ConllFixtures.conllFile(directory.resolve("test.txt"), 30, 3);
-    List<NameSample> samples = new ArrayList<>();
-    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
-      NameSample sample;
-      while ((sample = stream.read()) != null) {
-        samples.add(sample);
-      }
-    }
-    return samples;
+    return BiLstmCrfSequenceTrainer.readConll(ConllFixtures.conllFile(directory.resolve("test.txt"), 30, 3));
   }
 
   @Test
