@@ -157,8 +157,9 @@ final class EvalIrCommand implements Callable<Integer> {
 
   private Word2VecSettings training() {
     try {
-      return Word2VecSettings.defaults(Word2VecSettings.Architecture.SKIP_GRAM).withDimension(trainDimension)
-          .withEpochs(trainEpochs).withThreads(threads).withSeed(seed);
+      Word2VecSettings d = Word2VecSettings.DEFAULTS;
+      return new Word2VecSettings(d.architecture(), trainDimension, d.window(), d.negative(), d.sample(),
+          trainEpochs, d.learningRate(), threads, seed).validate();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -126,30 +126,6 @@ final class TrainLmCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Each setting's option, to name it in range errors instead of the training-parameter key. */
-  private static final Map<String, String> OPTIONS = Map.ofEntries(
-      Map.entry(LmTrainingSettings.LAYERS, "--layers"),
-      Map.entry(LmTrainingSettings.EMBEDDING_SIZE, "--embedding-size"),
-      Map.entry(LmTrainingSettings.HIDDEN_SIZE, "--hidden-size"),
-      Map.entry(LmTrainingSettings.OUTPUT_CLASSES, "--output-classes"),
-      Map.entry(LmTrainingSettings.DROPOUT, "--dropout"),
-      Map.entry(LmTrainingSettings.BPTT_LENGTH, "--bptt"),
-      Map.entry(LmTrainingSettings.BATCH_SIZE, "--batch-size"),
-      Map.entry(LmTrainingSettings.THREADS, "--threads"),
-      Map.entry(LmTrainingSettings.LEARNING_RATE, "--learning-rate"),
-      Map.entry(LmTrainingSettings.LEARNING_RATE_DECAY, "--lr-decay"),
-      Map.entry(LmTrainingSettings.DECAY_START_EPOCH, "--decay-start-epoch"),
-      Map.entry(LmTrainingSettings.CLIP_NORM, "--clip-norm"),
-      Map.entry(LmTrainingSettings.EPOCHS, "--epochs"),
-      Map.entry(LmTrainingSettings.VALIDATIONS_PER_EPOCH, "--validations-per-epoch"),
-      Map.entry(LmTrainingSettings.PATIENCE, "--patience"),
-      Map.entry(LmTrainingSettings.MAX_TOKENS, "--max-tokens"),
-      Map.entry(LmTrainingSettings.MAX_MINUTES, "--max-minutes"),
-      Map.entry(LmTrainingSettings.CHECKPOINT_MINUTES, "--checkpoint-minutes"),
-      Map.entry(LmTrainingSettings.CUTOFF, "--cutoff"),
-      Map.entry(LmTrainingSettings.VOCABULARY_SIZE, "--vocabulary-size"),
-      Map.entry(LmTrainingSettings.INIT_SCALE, "--init-scale"));
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -161,7 +137,7 @@ final class TrainLmCommand implements Callable<Integer> {
           validationsPerEpoch, patience, maxTokens, maxMinutes, checkpointMinutes, cutoff, vocabularySize,
           initScale, seed).validate();
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), withOptionName(e.getMessage()));
+      throw new Defaults().usageError(spec, e);
     }
     OutputPaths.check(spec, output, train, valid, test);
     InputPaths.requireFile(train, "training file");
@@ -183,52 +159,37 @@ final class TrainLmCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The message with its leading setting key replaced by the option that sets it. */
-  static String withOptionName(String message) {
-    for (Map.Entry<String, String> entry : OPTIONS.entrySet()) {
-      if (message.startsWith(entry.getKey() + " ")) {
-        return entry.getValue() + message.substring(entry.getKey().length());
-      }
-    }
-    return message;
-  }
-
   /** The defaults of every option from {@link LmTrainingSettings#DEFAULTS}, also shown by {@code --help}. */
-  static final class Defaults implements CommandLine.IDefaultValueProvider {
-    @Override
-    public String defaultValue(CommandLine.Model.ArgSpec argument) {
-      if (!(argument instanceof CommandLine.Model.OptionSpec option)) {
-        return null;
-      }
-      LmTrainingSettings d = LmTrainingSettings.DEFAULTS;
-      Object value = switch (option.longestName()) {
-        case "--unit" -> d.unit();
-        case "--cell" -> d.cell();
-        case "--threads" -> d.threads();
-        case "--output-classes" -> d.outputClasses() == LmTrainingSettings.AUTO_CLASSES ? "auto" : d.outputClasses();
-        case "--layers" -> d.layers();
-        case "--embedding-size" -> d.embeddingSize();
-        case "--hidden-size" -> d.hiddenSize();
-        case "--dropout" -> d.dropout();
-        case "--bptt" -> d.bpttLength();
-        case "--batch-size" -> d.batchSize();
-        case "--learning-rate" -> d.learningRate();
-        case "--lr-decay" -> d.learningRateDecay();
-        case "--decay-start-epoch" -> d.decayStartEpoch();
-        case "--clip-norm" -> d.clipNorm();
-        case "--epochs" -> d.epochs();
-        case "--validations-per-epoch" -> d.validationsPerEpoch();
-        case "--patience" -> d.patience();
-        case "--max-tokens" -> d.maxTokens();
-        case "--max-minutes" -> d.maxMinutes();
-        case "--checkpoint-minutes" -> d.checkpointMinutes();
-        case "--cutoff" -> d.cutoff();
-        case "--vocabulary-size" -> d.vocabularySize();
-        case "--init-scale" -> d.initScale();
-        case "--seed" -> d.seed();
-        default -> null;
-      };
-      return value == null ? null : value.toString();
+  static final class Defaults extends SettingOptions {
+    private static final LmTrainingSettings D = LmTrainingSettings.DEFAULTS;
+
+    Defaults() {
+      super(new Setting("--unit", null, D.unit()),
+          new Setting("--cell", null, D.cell()),
+          new Setting("--threads", LmTrainingSettings.THREADS, D.threads()),
+          new Setting("--output-classes", LmTrainingSettings.OUTPUT_CLASSES,
+              D.outputClasses() == LmTrainingSettings.AUTO_CLASSES ? "auto" : D.outputClasses()),
+          new Setting("--layers", LmTrainingSettings.LAYERS, D.layers()),
+          new Setting("--embedding-size", LmTrainingSettings.EMBEDDING_SIZE, D.embeddingSize()),
+          new Setting("--hidden-size", LmTrainingSettings.HIDDEN_SIZE, D.hiddenSize()),
+          new Setting("--dropout", LmTrainingSettings.DROPOUT, D.dropout()),
+          new Setting("--bptt", LmTrainingSettings.BPTT_LENGTH, D.bpttLength()),
+          new Setting("--batch-size", LmTrainingSettings.BATCH_SIZE, D.batchSize()),
+          new Setting("--learning-rate", LmTrainingSettings.LEARNING_RATE, D.learningRate()),
+          new Setting("--lr-decay", LmTrainingSettings.LEARNING_RATE_DECAY, D.learningRateDecay()),
+          new Setting("--decay-start-epoch", LmTrainingSettings.DECAY_START_EPOCH, D.decayStartEpoch()),
+          new Setting("--clip-norm", LmTrainingSettings.CLIP_NORM, D.clipNorm()),
+          new Setting("--epochs", LmTrainingSettings.EPOCHS, D.epochs()),
+          new Setting("--validations-per-epoch", LmTrainingSettings.VALIDATIONS_PER_EPOCH,
+              D.validationsPerEpoch()),
+          new Setting("--patience", LmTrainingSettings.PATIENCE, D.patience()),
+          new Setting("--max-tokens", LmTrainingSettings.MAX_TOKENS, D.maxTokens()),
+          new Setting("--max-minutes", LmTrainingSettings.MAX_MINUTES, D.maxMinutes()),
+          new Setting("--checkpoint-minutes", LmTrainingSettings.CHECKPOINT_MINUTES, D.checkpointMinutes()),
+          new Setting("--cutoff", LmTrainingSettings.CUTOFF, D.cutoff()),
+          new Setting("--vocabulary-size", LmTrainingSettings.VOCABULARY_SIZE, D.vocabularySize()),
+          new Setting("--init-scale", LmTrainingSettings.INIT_SCALE, D.initScale()),
+          new Setting("--seed", null, D.seed()));
     }
   }
 }

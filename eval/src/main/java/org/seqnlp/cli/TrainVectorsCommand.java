@@ -1,5 +1,7 @@
 package org.seqnlp.cli;
 
+import static java.util.Objects.requireNonNullElse;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code seqnlp train-vectors}: trains word2vec or GloVe vectors on text files in plain Java. */
 @Command(name = "train-vectors", mixinStandardHelpOptions = true,
+    defaultValueProvider = TrainVectorsCommand.Defaults.class,
+    resourceBundle = "org.seqnlp.cli.VectorModelDefaults",
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
         + "line) with skip-gram or CBOW (negative sampling) or GloVe, and writes them most frequent "
         + "word first.",
@@ -53,17 +57,17 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @Option(names = "--model", defaultValue = "sg", description = "sg, cbow or glove (default: ${DEFAULT-VALUE}).")
   Model model;
 
-  @Option(names = "--dim", defaultValue = "100", description = "Vector dimensions (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dim", description = "Vector dimensions (default: ${DEFAULT-VALUE}).")
   int dimension;
 
-  @Option(names = "--window", description = "Context window (default: 5; glove 10).")
+  @Option(names = "--window", description = "Context window (default: ${bundle:sg.window} sg, "
+      + "${bundle:cbow.window} cbow, ${bundle:glove.window} glove).")
   Integer window;
 
-  @Option(names = "--negative", defaultValue = "5",
-      description = "Noise words per example, sg and cbow (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--negative", description = "Noise words per example, sg and cbow (default: ${DEFAULT-VALUE}).")
   int negative;
 
-  @Option(names = "--sample", defaultValue = "1e-4",
+  @Option(names = "--sample",
       description = "Subsampling threshold of frequent words, sg and cbow; 0 = off (default: ${DEFAULT-VALUE}).")
   double sample;
 
@@ -76,21 +80,22 @@ final class TrainVectorsCommand implements Callable<Integer> {
   int maxVocabulary;
 
   @Option(names = "--epochs", description = "Passes over the corpus, for glove over the co-occurrences "
-      + "(default: 5; glove 15).")
+      + "(default: ${bundle:sg.epochs} sg, ${bundle:cbow.epochs} cbow, ${bundle:glove.epochs} glove).")
   Integer epochs;
 
-  @Option(names = "--x-max", defaultValue = "100",
+  @Option(names = "--x-max",
       description = "GloVe: count at which a co-occurrence gets full weight (default: ${DEFAULT-VALUE}).")
   double xMax;
 
-  @Option(names = "--learning-rate",
-      description = "Start learning rate (default: 0.025 sg, 0.05 cbow and glove).")
+  @Option(names = "--learning-rate", description = "Start learning rate (default: ${bundle:sg.learning-rate} sg, "
+      + "${bundle:cbow.learning-rate} cbow, ${bundle:glove.learning-rate} glove).")
   Double learningRate;
 
-  @Option(names = "--threads", description = "Worker threads (default: the number of processors).")
-  Integer threads;
+  @Option(names = "--threads", description = "Worker threads (default: ${DEFAULT-VALUE}, the processors up to "
+      + "256).")
+  int threads;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -100,20 +105,14 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private static final int MAX_WINDOW = 1000;
-  private static final int MAX_NEGATIVE = 1000;
-  private static final int MAX_EPOCHS = 10_000;
-  private static final double MAX_LEARNING_RATE = 10;
-  private static final double MAX_X_MAX = 1e9;
   private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
   @Override
   public Integer call() throws Exception {
-    checkOptions();
+    OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
+    Trainer trainer = trainer();
     VectorFormat vectorFormat = parse(() -> VectorFormat.forId(format));
-    int workers = threads != null ? threads : Math.min(Runtime.getRuntime().availableProcessors(),
-        OptionRange.MAX_THREADS);
-    Trainer trainer = parse(() -> trainer(workers));
     long start = System.nanoTime();
     Corpus text = parse(() -> Corpus.of(corpus, new Tokenizer(lowercase)));
     List<Path> inputs = new ArrayList<>(corpus);
@@ -131,27 +130,6 @@ final class TrainVectorsCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %d files, %.1f s%n",
         output, vectors.size(), vectors.dimension(), encoded.wordCount(), text.files().size(), seconds);
     return 0;
-  }
-
-  private void checkOptions() {
-    OptionRange.require(spec, "--dim", dimension, 1, OptionRange.MAX_DIMENSION);
-    OptionRange.require(spec, "--negative", negative, 1, MAX_NEGATIVE);
-    OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
-    OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
-    OptionRange.requireNonNegative(spec, "--sample", sample, 1);
-    OptionRange.requirePositive(spec, "--x-max", xMax, MAX_X_MAX);
-    if (window != null) {
-      OptionRange.require(spec, "--window", window, 1, MAX_WINDOW);
-    }
-    if (epochs != null) {
-      OptionRange.require(spec, "--epochs", epochs, 1, MAX_EPOCHS);
-    }
-    if (learningRate != null) {
-      OptionRange.requirePositive(spec, "--learning-rate", learningRate, MAX_LEARNING_RATE);
-    }
-    if (threads != null) {
-      OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
-    }
   }
 
   /**
@@ -180,23 +158,23 @@ final class TrainVectorsCommand implements Callable<Integer> {
     WordVectors train(EncodedCorpus corpus, ProgressFactory progress);
   }
 
-  private Trainer trainer(int workers) {
-    if (model == Model.glove) {
-      GloVeSettings defaults = GloVeSettings.defaults();
-      GloVeSettings settings = defaults.withDimension(dimension).withXMax(xMax).withThreads(workers)
-          .withSeed(seed).withWindow(window != null ? window : defaults.window())
-          .withEpochs(epochs != null ? epochs : defaults.epochs())
-          .withLearningRate(learningRate != null ? learningRate : defaults.learningRate());
-      return new GloVeTrainer(settings)::train;
+  /** The trainer of {@link #model} with its settings from the options, each option not given the model's default. */
+  private Trainer trainer() {
+    try {
+      if (model == Model.glove) {
+        GloVeSettings d = GloVeSettings.DEFAULTS;
+        return new GloVeTrainer(new GloVeSettings(dimension, requireNonNullElse(window, d.window()), xMax, d.alpha(),
+            requireNonNullElse(epochs, d.epochs()), requireNonNullElse(learningRate, d.learningRate()), threads,
+            seed))::train;
+      }
+      Word2VecSettings d = Word2VecSettings.defaults(model == Model.cbow
+          ? Word2VecSettings.Architecture.CBOW : Word2VecSettings.Architecture.SKIP_GRAM);
+      return new Word2VecTrainer(new Word2VecSettings(d.architecture(), dimension,
+          requireNonNullElse(window, d.window()), negative, sample, requireNonNullElse(epochs, d.epochs()),
+          requireNonNullElse(learningRate, d.learningRate()), threads, seed))::train;
+    } catch (IllegalArgumentException e) {
+      throw new Defaults().usageError(spec, e);
     }
-    Word2VecSettings.Architecture architecture = model == Model.cbow
-        ? Word2VecSettings.Architecture.CBOW : Word2VecSettings.Architecture.SKIP_GRAM;
-    Word2VecSettings defaults = Word2VecSettings.defaults(architecture);
-    Word2VecSettings settings = defaults.withDimension(dimension).withNegative(negative).withSample(sample)
-        .withThreads(workers).withSeed(seed).withWindow(window != null ? window : defaults.window())
-        .withEpochs(epochs != null ? epochs : defaults.epochs())
-        .withLearningRate(learningRate != null ? learningRate : defaults.learningRate());
-    return new Word2VecTrainer(settings)::train;
   }
 
   /** Runs {@code parser}, turning bad option values into usage errors (exit code 2). */
@@ -211,5 +189,24 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @FunctionalInterface
   private interface CheckedSupplier<T> {
     T get() throws Exception;
+  }
+
+  /**
+   * The defaults of the options that are one for every model, from {@link Word2VecSettings#DEFAULTS} (GloVe's
+   * dimensions, threads and seed are the same) and {@link GloVeSettings#DEFAULTS}; the model's own window,
+   * epochs and learning rate are {@link VectorModelDefaults}.
+   */
+  static final class Defaults extends SettingOptions {
+    Defaults() {
+      super(new Setting("--dim", Word2VecSettings.DIMENSION, Word2VecSettings.DEFAULTS.dimension()),
+          new Setting("--window", Word2VecSettings.WINDOW, null),
+          new Setting("--negative", Word2VecSettings.NEGATIVE, Word2VecSettings.DEFAULTS.negative()),
+          new Setting("--sample", Word2VecSettings.SAMPLE, Word2VecSettings.DEFAULTS.sample()),
+          new Setting("--epochs", Word2VecSettings.EPOCHS, null),
+          new Setting("--x-max", GloVeSettings.X_MAX, GloVeSettings.DEFAULTS.xMax()),
+          new Setting("--learning-rate", Word2VecSettings.LEARNING_RATE, null),
+          new Setting("--threads", Word2VecSettings.THREADS, Word2VecSettings.DEFAULTS.threads()),
+          new Setting("--seed", null, Word2VecSettings.DEFAULTS.seed()));
+    }
   }
 }

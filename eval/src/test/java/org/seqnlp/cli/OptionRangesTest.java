@@ -34,24 +34,26 @@ class OptionRangesTest extends ToolTest {
 
   @Test
   void trainVectorsOptions() throws IOException {
-    assertUsageError("seqnlp train-vectors: --dim must be an integer in [1, 10000], got 100000000",
+    assertUsageError("seqnlp train-vectors: --dim must be in [1, 10000], not 100000000",
         trainVectors("--dim", "100000000"));
-    assertUsageError("seqnlp train-vectors: --epochs must be an integer in [1, 10000], got 0",
+    assertUsageError("seqnlp train-vectors: --epochs must be in [1, 10000], not 0",
         trainVectors("--epochs", "0"));
-    assertUsageError("seqnlp train-vectors: --window must be an integer in [1, 1000], got -3",
+    assertUsageError("seqnlp train-vectors: --window must be in [1, 1000], not -3",
         trainVectors("--window", "-3"));
-    assertUsageError("seqnlp train-vectors: --negative must be an integer in [1, 1000], got 0",
+    assertUsageError("seqnlp train-vectors: --negative must be in [1, 1000], not 0",
         trainVectors("--negative", "0"));
     assertUsageError("seqnlp train-vectors: --min-count must be an integer in [1, 2147483647], got 0",
         trainVectors("--min-count", "0"));
-    assertUsageError("seqnlp train-vectors: --threads must be an integer in [1, 256], got 100000",
+    assertUsageError("seqnlp train-vectors: --threads must be in [1, 256], not 100000",
         trainVectors("--threads", "100000"));
-    assertUsageError("seqnlp train-vectors: --sample must be a number in [0, 1], got NaN",
+    assertUsageError("seqnlp train-vectors: --sample must be in [0, 1], not NaN",
         trainVectors("--sample", "NaN"));
-    assertUsageError("seqnlp train-vectors: --learning-rate must be a number in (0, 10], got -0.5",
+    assertUsageError("seqnlp train-vectors: --learning-rate must be in (0, 10], not -0.5",
         trainVectors("--learning-rate", "-0.5"));
-    assertUsageError("seqnlp train-vectors: --x-max must be a number in (0, 1000000000], got 0",
-        trainVectors("--x-max", "0"));
+    assertUsageError("seqnlp train-vectors: --x-max must be in (0, 1000000000], not 0.0",
+        trainVectors("--model", "glove", "--x-max", "0"));
+    assertUsageError("seqnlp train-vectors: --epochs must be in [1, 10000], not 10001",
+        trainVectors("--model", "cbow", "--epochs", "10001"));
   }
 
   @Test

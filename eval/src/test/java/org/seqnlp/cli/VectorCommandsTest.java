@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,8 @@ import org.seqnlp.eval.vectors.EvaluationFixtures;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
+import org.seqnlp.vectors.train.GloVeSettings;
+import org.seqnlp.vectors.train.Word2VecSettings;
 
 class VectorCommandsTest extends ToolTest {
 
@@ -32,6 +35,27 @@ class VectorCommandsTest extends ToolTest {
       text.append(".\n");
     }
     return Files.writeString(directory.resolve("corpus.txt"), text);
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfTheSettingsForEachModel() {
+    assertEquals(0, run("train-vectors", "--help"));
+    String help = out.toString().replaceAll("\\s+", " ");
+    for (String expected : List.of("Vector dimensions (default: 100)",
+        "Context window (default: 5 sg, 5 cbow, 10 glove)", "co-occurrences (default: 5 sg, 5 cbow, 15 glove)",
+        "Start learning rate (default: 0.025 sg, 0.05 cbow, 0.05 glove)", "0 = off (default: 1.0E-4)",
+        "full weight (default: 100.0)", "Worker threads (default: " + Word2VecSettings.DEFAULTS.threads() + ",")) {
+      assertTrue(help.contains(expected), expected + " in " + help);
+    }
+  }
+
+  /** One option sets these for both records, with one default. */
+  @Test
+  void dimensionsThreadsAndSeedDefaultAlikeForWord2VecAndGloVe() {
+    Word2VecSettings word2vec = Word2VecSettings.DEFAULTS;
+    GloVeSettings glove = GloVeSettings.DEFAULTS;
+    assertEquals(List.of(word2vec.dimension(), word2vec.threads(), word2vec.seed()),
+        List.of(glove.dimension(), glove.threads(), glove.seed()));
   }
 
   @Test

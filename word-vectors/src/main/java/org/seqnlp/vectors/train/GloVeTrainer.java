@@ -16,8 +16,9 @@ public final class GloVeTrainer {
 
   private final GloVeSettings settings;
 
+  /** @throws IllegalArgumentException when a setting is out of range ({@link GloVeSettings#validate}) */
   public GloVeTrainer(GloVeSettings settings) {
-    this.settings = settings;
+    this.settings = settings.validate();
   }
 
   /** Trains on {@code corpus}, reporting co-occurrence cells per second through {@code progress}. */

@@ -28,8 +28,9 @@ public final class Word2VecTrainer {
 
   private final Word2VecSettings settings;
 
+  /** @throws IllegalArgumentException when a setting is out of range ({@link Word2VecSettings#validate}) */
   public Word2VecTrainer(Word2VecSettings settings) {
-    this.settings = settings;
+    this.settings = settings.validate();
   }
 
   /** Trains on {@code corpus}, reporting words per second through {@code progress}. */

@@ -47,15 +47,32 @@ class GloVeTrainerTest {
 
   @Test
   void glovePlacesWordsOfOneTopicTogether() {
-    GloVeSettings settings = GloVeSettings.defaults().withDimension(20).withWindow(5).withXMax(10)
-        .withEpochs(30).withThreads(1);
+    GloVeSettings settings = new GloVeSettings(20, 5, 10, GloVeSettings.DEFAULTS.alpha(), 30,
+        GloVeSettings.DEFAULTS.learningRate(), 1, 1);
     WordVectors vectors = new GloVeTrainer(settings).train(SyntheticCorpus.generate(2000, 7), Progress::silent);
     assertTrue(TopicSeparation.margin(vectors) > 0.2, "margin " + TopicSeparation.margin(vectors));
   }
 
   @Test
-  void badSettingsAreRejected() {
-    assertThrows(IllegalArgumentException.class, () -> GloVeSettings.defaults().withXMax(0));
-    assertThrows(IllegalArgumentException.class, () -> GloVeSettings.defaults().withWindow(0));
+  void settingsOutOfRangeAreRejectedNamingTheSettingAndItsRange() {
+    assertRejected("Dimension must be in [1, 10000], not 10001",
+        new GloVeSettings(10_001, 10, 100, 0.75, 15, 0.05, 1, 1));
+    assertRejected("Window must be in [1, 1000], not 0", new GloVeSettings(100, 0, 100, 0.75, 15, 0.05, 1, 1));
+    assertRejected("XMax must be in (0, 1000000000], not 0.0", new GloVeSettings(100, 10, 0, 0.75, 15, 0.05, 1, 1));
+    assertRejected("Alpha must be in (0, 10], not -1.0", new GloVeSettings(100, 10, 100, -1, 15, 0.05, 1, 1));
+    assertRejected("Epochs must be in [1, 10000], not 0", new GloVeSettings(100, 10, 100, 0.75, 0, 0.05, 1, 1));
+    assertRejected("LearningRate must be in (0, 10], not 11.0", new GloVeSettings(100, 10, 100, 0.75, 15, 11, 1, 1));
+    assertRejected("Threads must be in [1, 256], not 257", new GloVeSettings(100, 10, 100, 0.75, 15, 0.05, 257, 1));
+  }
+
+  private static void assertRejected(String message, GloVeSettings settings) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new GloVeTrainer(settings))
+        .getMessage());
+  }
+
+  @Test
+  void defaultsAreTheStanfordDemos() {
+    assertEquals(new GloVeSettings(100, 10, 100, 0.75, 15, 0.05, GloVeSettings.DEFAULTS.threads(), 1),
+        GloVeSettings.DEFAULTS.validate());
   }
 }

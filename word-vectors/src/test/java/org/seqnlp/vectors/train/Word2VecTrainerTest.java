@@ -19,8 +19,15 @@ class Word2VecTrainerTest {
 
   private static final EncodedCorpus CORPUS = SyntheticCorpus.generate(2000, 7);
 
+  /** 20 dimensions, window 3, no subsampling, 5 epochs, one thread, seed 1. */
   private static Word2VecSettings small(Architecture architecture) {
-    return Word2VecSettings.defaults(architecture).withDimension(20).withWindow(3).withSample(0);
+    return small(architecture, 5, 0, 1, 1);
+  }
+
+  private static Word2VecSettings small(Architecture architecture, int epochs, double sample, int threads,
+      long seed) {
+    return new Word2VecSettings(architecture, 20, 3, 5, sample, epochs, architecture.defaultLearningRate(),
+        threads, seed);
   }
 
   private static float[] matrix(WordVectors vectors) {
@@ -50,17 +57,18 @@ class Word2VecTrainerTest {
 
   @Test
   void severalThreadsLearnAsWell() {
-    WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM).withThreads(3))
+    WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM, 5, 0, 3, 1))
         .train(CORPUS, Progress::silent);
     assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
   }
 
   @Test
   void oneThreadWithAFixedSeedIsDeterministic() {
-    Word2VecSettings settings = small(Architecture.SKIP_GRAM).withEpochs(1).withSample(1e-2);
+    Word2VecSettings settings = small(Architecture.SKIP_GRAM, 1, 1e-2, 1, 1);
     float[] first = matrix(new Word2VecTrainer(settings).train(CORPUS, Progress::silent));
     float[] second = matrix(new Word2VecTrainer(settings).train(CORPUS, Progress::silent));
-    float[] otherSeed = matrix(new Word2VecTrainer(settings.withSeed(2)).train(CORPUS, Progress::silent));
+    float[] otherSeed = matrix(new Word2VecTrainer(small(Architecture.SKIP_GRAM, 1, 1e-2, 1, 2))
+        .train(CORPUS, Progress::silent));
     assertArrayEquals(first, second);
     assertFalse(Arrays.equals(first, otherSeed));
   }
@@ -68,7 +76,7 @@ class Word2VecTrainerTest {
   @Test
   void progressCountsEveryWordOfEveryEpoch() {
     Progress[] opened = new Progress[1];
-    new Word2VecTrainer(small(Architecture.SKIP_GRAM).withEpochs(3).withThreads(2)).train(CORPUS,
+    new Word2VecTrainer(small(Architecture.SKIP_GRAM, 3, 0, 2, 1)).train(CORPUS,
         (task, total, unit) -> {
           assertEquals(3 * CORPUS.wordCount(), total);
           return opened[0] = Progress.silent(task, total, unit);
@@ -98,14 +106,44 @@ class Word2VecTrainerTest {
   }
 
   @Test
-  void emptyCorpusAndBadSettingsAreRejected() {
+  void emptyCorpusIsRejected() {
     EncodedCorpus empty = new EncodedCorpus(Vocabulary.byFrequency(List.of(), new long[0]), new int[0]);
-    Word2VecTrainer trainer = new Word2VecTrainer(Word2VecSettings.defaults(Architecture.SKIP_GRAM));
+    Word2VecTrainer trainer = new Word2VecTrainer(Word2VecSettings.DEFAULTS);
     assertThrows(IllegalArgumentException.class, () -> trainer.train(empty, Progress::silent));
-    Word2VecSettings defaults = Word2VecSettings.defaults(Architecture.SKIP_GRAM);
-    assertThrows(IllegalArgumentException.class, () -> defaults.withDimension(0));
-    assertThrows(IllegalArgumentException.class, () -> defaults.withSample(-1));
-    assertThrows(IllegalArgumentException.class, () -> defaults.withLearningRate(0));
-    assertEquals(0.05, Word2VecSettings.defaults(Architecture.CBOW).learningRate());
+  }
+
+  @Test
+  void settingsOutOfRangeAreRejectedNamingTheSettingAndItsRange() {
+    Word2VecSettings d = Word2VecSettings.DEFAULTS;
+    assertRejected("Dimension must be in [1, 10000], not 0", new Word2VecSettings(d.architecture(), 0,
+        d.window(), d.negative(), d.sample(), d.epochs(), d.learningRate(), d.threads(), d.seed()));
+    assertRejected("Window must be in [1, 1000], not 1001", new Word2VecSettings(d.architecture(), d.dimension(),
+        1001, d.negative(), d.sample(), d.epochs(), d.learningRate(), d.threads(), d.seed()));
+    assertRejected("Negative must be in [1, 1000], not 0", new Word2VecSettings(d.architecture(), d.dimension(),
+        d.window(), 0, d.sample(), d.epochs(), d.learningRate(), d.threads(), d.seed()));
+    assertRejected("Sample must be in [0, 1], not -1.0", new Word2VecSettings(d.architecture(), d.dimension(),
+        d.window(), d.negative(), -1, d.epochs(), d.learningRate(), d.threads(), d.seed()));
+    assertRejected("Epochs must be in [1, 10000], not 0", new Word2VecSettings(d.architecture(), d.dimension(),
+        d.window(), d.negative(), d.sample(), 0, d.learningRate(), d.threads(), d.seed()));
+    assertRejected("LearningRate must be in (0, 10], not NaN", new Word2VecSettings(d.architecture(),
+        d.dimension(), d.window(), d.negative(), d.sample(), d.epochs(), Double.NaN, d.threads(), d.seed()));
+    assertRejected("Threads must be in [1, 256], not 0", new Word2VecSettings(d.architecture(), d.dimension(),
+        d.window(), d.negative(), d.sample(), d.epochs(), d.learningRate(), 0, d.seed()));
+  }
+
+  private static void assertRejected(String message, Word2VecSettings settings) {
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new Word2VecTrainer(settings))
+        .getMessage());
+  }
+
+  @Test
+  void defaultsAreTheWord2VecToolsWithTheLearningRateOfTheArchitecture() {
+    assertEquals(new Word2VecSettings(Architecture.SKIP_GRAM, 100, 5, 5, 1e-4, 5, 0.025,
+        Word2VecSettings.DEFAULTS.threads(), 1), Word2VecSettings.DEFAULTS.validate());
+    assertEquals(Word2VecSettings.DEFAULTS, Word2VecSettings.defaults(Architecture.SKIP_GRAM));
+    Word2VecSettings cbow = Word2VecSettings.defaults(Architecture.CBOW);
+    assertEquals(Architecture.CBOW, cbow.architecture());
+    assertEquals(0.05, cbow.learningRate());
+    assertEquals(Word2VecSettings.DEFAULTS.epochs(), cbow.epochs());
   }
 }
