@@ -21,14 +21,8 @@ import picocli.CommandLine.Option;
         + " OpenNLP's TokenNameFinderEvaluator count), and the tagging rate."})
 final class EvalNerCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The TokenNameFinderModel zip.")
-  Path model;
-
-  @Option(names = "--test", required = true, paramLabel = "FILE", description = "Test data (CoNLL columns).")
-  Path test;
-
   @CommandLine.Mixin
-  NameDataOptions data;
+  ModelEvaluationOptions inputs;
 
   @Option(names = "--rounds", defaultValue = "1", paramLabel = "N",
       description = "Tag the test set N times and report the rate of the last round, after JIT warm-up"
@@ -48,8 +42,8 @@ final class EvalNerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionRange.require(spec, "--rounds", rounds, 1, MAX_ROUNDS);
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
-    TokenNameFinderModel loaded = NerFiles.loadModel(model);
-    DataSet testSet = new DataSet(test, data.read(spec, test, 0));
+    TokenNameFinderModel loaded = inputs.loadModel();
+    DataSet testSet = inputs.readTest(spec);
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, "tagging " + testSet.name());
     PrintWriter out = spec.commandLine().getOut();
     out.println(run.scores(testSet.samples()).format());

@@ -30,14 +30,8 @@ import picocli.CommandLine.Option;
         + " markdown report, and writes it to --output if given."})
 final class EvalNerRawCommand implements Callable<Integer> {
 
-  @Option(names = "--model", required = true, paramLabel = "FILE", description = "The TokenNameFinderModel zip.")
-  Path model;
-
-  @Option(names = "--test", required = true, paramLabel = "FILE", description = "Test data (CoNLL columns).")
-  Path test;
-
   @CommandLine.Mixin
-  NameDataOptions data;
+  ModelEvaluationOptions inputs;
 
   @CommandLine.Mixin
   TextModelOptions textModels;
@@ -51,16 +45,16 @@ final class EvalNerRawCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (output != null) {
-      OutputPaths.check(spec, output, model, test, textModels.sentenceModel, textModels.tokenizerModel);
+      OutputPaths.check(spec, output, inputs.model, inputs.test, textModels.sentenceModel, textModels.tokenizerModel);
     }
-    TokenNameFinderModel nameModel = NerFiles.loadModel(model);
+    TokenNameFinderModel nameModel = inputs.loadModel();
     SentenceModel sentenceModel = textModels.loadSentenceModel();
     TokenizerModel tokenizerModel = textModels.loadTokenizerModel();
-    DataSet testSet = new DataSet(test, data.read(spec, test, 0));
+    DataSet testSet = inputs.readTest(spec);
     List<RawTextEvaluation.Result> results =
         new RawTextEvaluation(nameModel, sentenceModel, tokenizerModel).evaluate(testSet.samples());
     List<String> facts = List.of(
-        "Name finder: `" + model + "` (language " + nameModel.getLanguage() + ")",
+        "Name finder: `" + inputs.model + "` (language " + nameModel.getLanguage() + ")",
         "Sentence detector: " + describe(textModels.sentenceModel, "opennlp-models-sentdetect-en",
             sentenceModel.getLanguage(), sentenceModel.getVersion().toString()),
         "Tokenizer: " + describe(textModels.tokenizerModel, "opennlp-models-tokenizer-en",
