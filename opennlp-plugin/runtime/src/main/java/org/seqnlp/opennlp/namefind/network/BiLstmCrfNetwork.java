@@ -37,7 +37,8 @@ public final class BiLstmCrfNetwork {
   /**
    * Both directions' input pre-activations (bias plus input weights times the token features) of
    * recently tagged tokens, by the token exactly as written: a token's features depend on nothing
-   * else (see {@link TokenEncoder}), so its entry never changes. Gazetteer rows are not included. See {@link #TOKEN_CACHE_PROPERTY}.
+   * else (see {@link TokenEncoder}), so its entry never changes. The gazetteer rows are not in it. See
+   * {@link #TOKEN_CACHE_PROPERTY}.
    */
   private final ConcurrentHashMap<String, float[][]> tokenCache;
   private final int tokenCacheCapacity;
