@@ -1,9 +1,14 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -64,10 +69,26 @@ final class BiLstmCrfTrainingOptions {
       description = "Where the best network so far is written after every improving epoch.")
   Path checkpoint;
 
+  @Option(names = "--gazetteers", arity = "1..*", paramLabel = "PATH",
+      description = {"Name lists whose matches (longest per type, B/I/E/S) join each token's input; files or"
+          + " directories of them, UTF-8 one name a line, .txt or .txt.gz, typed by the file name's prefix"
+          + " loc-, per-, org- or misc-. The compiled lists are stored in the model."})
+  List<Path> gazetteers;
+
   /** Whether any of these options was given. */
   boolean anyGiven() {
     return Stream.of(dev, vectors, epochs, patience, hidden, wordDimension, charDimension, charFilters, batchSize,
-        learningRate, dropout, seed, checkpoint).anyMatch(value -> value != null);
+        learningRate, dropout, seed, checkpoint, gazetteers).anyMatch(value -> value != null);
+  }
+
+  /** The files and directories these options read (for the check that no output overwrites one). */
+  List<Path> inputs() {
+    List<Path> inputs = new ArrayList<>();
+    Stream.of(dev, vectors).filter(path -> path != null).forEach(inputs::add);
+    if (gazetteers != null) {
+      inputs.addAll(gazetteers);
+    }
+    return inputs;
   }
 
   /**
@@ -78,6 +99,7 @@ final class BiLstmCrfTrainingOptions {
     checkRanges(spec);
     requireFile(spec, "--dev", dev);
     requireFile(spec, "--vectors", vectors);
+    requireLists(spec);
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
     putIfSet(parameters, BiLstmCrfSequenceTrainer.EPOCHS, epochs);
@@ -93,6 +115,10 @@ final class BiLstmCrfTrainingOptions {
     putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors);
     putIfSet(parameters, BiLstmCrfSequenceTrainer.DEV_DATA, dev);
     putIfSet(parameters, BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint);
+    if (gazetteers != null) {
+      parameters.put(BiLstmCrfSequenceTrainer.GAZETTEERS,
+          gazetteers.stream().map(Path::toString).collect(Collectors.joining(",")));
+    }
     try {
       BiLstmCrfSequenceTrainer.settings(parameters);
     } catch (IllegalArgumentException e) {
@@ -127,6 +153,27 @@ final class BiLstmCrfTrainingOptions {
   private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
     if (file != null && !Files.isRegularFile(file)) {
       throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such file " + file);
+    }
+  }
+
+  /** Lists are read after the training data and the vectors: a missing or untyped one fails here instead. */
+  private void requireLists(CommandLine.Model.CommandSpec spec) {
+    if (gazetteers == null) {
+      return;
+    }
+    for (Path path : gazetteers) {
+      if (path.toString().contains(",")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + path
+            + ": a path with a comma cannot be passed on (the Gazetteers parameter separates paths by commas)");
+      }
+    }
+    try {
+      if (GazetteerFiles.listFiles(gazetteers).isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + gazetteers
+            + ": no name list (a file named loc-*, per-*, org-* or misc-*, .txt or .txt.gz)");
+      }
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + e.getMessage());
     }
   }
 

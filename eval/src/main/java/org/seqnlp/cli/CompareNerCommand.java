@@ -86,7 +86,8 @@ final class CompareNerCommand implements Callable<Integer> {
     }
     TrainingParameters ourParameters = model == null ? training.parameters(spec) : null;
     List<Path> inputs = new ArrayList<>(tests);
-    inputs.addAll(Arrays.asList(train, model, training.dev, training.vectors, training.checkpoint));
+    inputs.addAll(Arrays.asList(train, model, training.checkpoint));
+    inputs.addAll(training.inputs());
     OutputPaths.check(spec, output, inputs);
     NamedModel loaded = model == null ? null : loadOurs();
     DataSet trainSet = read(train);

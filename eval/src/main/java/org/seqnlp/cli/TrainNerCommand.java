@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,9 +80,11 @@ final class TrainNerCommand implements Callable<Integer> {
     }
     TrainingParameters parameters = training.parameters(spec);
     // Both the model and the checkpoint are written only after minutes or hours: check them now.
-    OutputPaths.check(spec, output, train, training.dev, training.vectors, training.checkpoint);
+    List<Path> inputs = new ArrayList<>(training.inputs());
+    inputs.add(train);
+    OutputPaths.check(spec, output, withPath(inputs, training.checkpoint));
     if (training.checkpoint != null) {
-      OutputPaths.check(spec, training.checkpoint, train, training.dev, training.vectors, output);
+      OutputPaths.check(spec, training.checkpoint, withPath(inputs, output));
     }
     List<NameSample> samples = data.read(spec, train, maxSentences);
     requireStorableTokens(samples);
@@ -109,6 +112,12 @@ final class TrainNerCommand implements Callable<Integer> {
     }
   }
 
+
+  private static List<Path> withPath(List<Path> paths, Path path) {
+    List<Path> all = new ArrayList<>(paths);
+    all.add(path);
+    return all;
+  }
 
   /** Writes the model through a temporary file renamed over the output, so a failure never leaves a broken one. */
   private void write(TokenNameFinderModel model) throws IOException {

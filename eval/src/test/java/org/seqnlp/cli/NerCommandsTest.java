@@ -88,6 +88,38 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
+  void trainNerWithGazetteersStoresThemInTheModel() throws IOException {
+    Path lists = Files.createDirectories(directory.resolve("lists"));
+    Files.writeString(lists.resolve("per-given.txt"), "John\nMaria\n");
+    Path places = Files.writeString(directory.resolve("loc-places.txt"), "Paris\nNew York\n");
+    Path withLists = directory.resolve("with-lists.bin");
+    assertEquals(0, run("train-ner", "--train", train.toString(), "--output", withLists.toString(), "--epochs", "1",
+        "--hidden", "8", "--word-dim", "8", "--char-dim", "4", "--char-filters", "4", "--gazetteers", places.toString(),
+        lists.toString()), err.toString());
+    opennlp.tools.namefind.TokenNameFinderModel loaded = NerFiles.loadModel(withLists);
+    org.seqnlp.opennlp.namefind.gazetteer.Gazetteer gazetteer =
+        ((org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel) loaded.getNameFinderSequenceModel()).network()
+            .gazetteer().orElseThrow();
+    assertEquals(java.util.List.of("location", "person"), gazetteer.types());
+    assertEquals(java.util.List.of("new york", "paris"), gazetteer.entries("location"));
+  }
+
+  @Test
+  void aMissingOrUntypedGazetteerIsAUsageErrorBeforeTraining() throws IOException {
+    Path missing = directory.resolve("loc-missing.txt");
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
+        "--gazetteers", missing.toString()));
+    assertEquals("seqnlp train-ner: --gazetteers: " + missing + ": no such file or directory (see --help)",
+        err.toString().strip());
+    err.getBuffer().setLength(0);
+    Path untyped = Files.writeString(directory.resolve("places.txt"), "Paris\n");
+    assertEquals(2, run("compare-ner", "--train", train.toString(), "--test", test.toString(), "--output",
+        directory.resolve("y.md").toString(), "--gazetteers", untyped.toString()));
+    assertEquals("seqnlp compare-ner: --gazetteers: " + untyped + ": the name of a list must start with loc-, per-,"
+        + " org- or misc- to give its type (see --help)", err.toString().strip());
+  }
+
+  @Test
   void trainNerNeedsTrainingDataOrACheckpoint() {
     assertEquals(2, run("train-ner", "--output", directory.resolve("x.bin").toString()));
     assertTrue(err.toString().contains("give either --train or --from-checkpoint"), err.toString());

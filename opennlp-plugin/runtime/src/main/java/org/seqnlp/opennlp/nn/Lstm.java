@@ -26,12 +26,16 @@ public final class Lstm extends RecurrentCell {
   }
 
   /**
-   * Bias plus the input projection of {@code features} (one token's, from index 0), with the input rows
-   * {@code 0 .. separateFirst} summed on their own first from {@code first[firstOffset ..]} instead of from
-   * the features, then added: the name finder computes its frequent words' embedding part so (see {@link
-   * BiLstmCrfNetwork#SEPARATE_WORD_PART}). {@code first} null: one sum over all the features.
+   * Bias plus the input projection of {@code features} (one token's, from index 0), over the input rows
+   * {@code 0 .. rows} (the name finder adds its gazetteer rows per sentence, see {@link #addInputRows}), with
+   * the rows {@code 0 .. separateFirst} summed on their own first from {@code first[firstOffset ..]} instead of
+   * from the features, then added: the name finder computes its frequent words' embedding part so (see {@link
+   * BiLstmCrfNetwork#SEPARATE_WORD_PART}). {@code first} null: one sum over all the rows.
    */
-  public float[] inputProjection(float[] features, float[] first, int firstOffset, int separateFirst) {
+  public float[] inputProjection(float[] features, int rows, float[] first, int firstOffset, int separateFirst) {
+    if (rows > inputSize) {
+      throw new IllegalArgumentException(rows + " input rows asked for, the LSTM has " + inputSize);
+    }
     float[] sum = bias.clone();
     if (first != null) {
       float[] part = new float[gateWidth];
@@ -39,11 +43,22 @@ public final class Lstm extends RecurrentCell {
       for (int i = 0; i < gateWidth; i++) {
         sum[i] += part[i];
       }
-      VectorMath.addRows(inputRows, features, 0, separateFirst, inputSize, sum);
+      VectorMath.addRows(inputRows, features, 0, separateFirst, rows, sum);
     } else {
-      VectorMath.addRows(inputRows, features, 0, 0, inputSize, sum);
+      VectorMath.addRows(inputRows, features, 0, 0, rows, sum);
     }
     return sum;
+  }
+
+  /**
+   * Adds {@code x[xOffset + r]} times input row r to {@code sum} for {@code r = from .. to - 1}: the part of
+   * the input projection from inputs that {@link #inputProjection} left out.
+   */
+  public void addInputRows(float[] x, int xOffset, int from, int to, float[] sum) {
+    if (from < 0 || to > inputSize || from > to) {
+      throw new IllegalArgumentException("input rows " + from + ".." + to + " outside 0.." + inputSize);
+    }
+    VectorMath.addRows(inputRows, x, xOffset, from, to, sum);
   }
 
   /**

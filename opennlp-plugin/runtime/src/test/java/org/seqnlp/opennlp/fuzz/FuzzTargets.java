@@ -20,6 +20,7 @@ import org.seqnlp.opennlp.lm.RnnLanguageModelTest;
 import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
@@ -55,7 +56,9 @@ final class FuzzTargets {
       targets.add(new FuzzTarget("vectors-" + format.id(), ".vec", List.of(vectorSeed(format)),
           file -> VectorFiles.read(file, format)));
     }
-    targets.add(new FuzzTarget("name-finder-model", ".bin", List.of(nameFinderModel()), NameFinderModels::load));
+    targets.add(new FuzzTarget("name-finder-model", ".bin",
+        List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3))),
+        NameFinderModels::load));
     targets.add(new FuzzTarget("language-model", ".zip", List.of(languageModel()), RnnLanguageModel::load));
     targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
         new String(vectorSeed(VectorFormat.WORD2VEC_TEXT), StandardCharsets.UTF_8))), VectorFiles::read));
@@ -90,10 +93,10 @@ final class FuzzTargets {
     }
   }
 
-  private static byte[] nameFinderModel() throws IOException {
+  private static byte[] nameFinderModel(BiLstmCrfNetwork network) throws IOException {
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BiLstmCrfSequenceModel(RandomNetworks.create(3)).toNameFinderModel("en").serialize(bytes);
+    new BiLstmCrfSequenceModel(network).toNameFinderModel("en").serialize(bytes);
     return bytes.toByteArray();
   }
 

@@ -1,25 +1,32 @@
 package org.seqnlp.opennlp.namefind.network;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.nn.VectorMath;
 import org.seqnlp.opennlp.nn.Lstm;
 
 /**
- * The trained sequence labeller in plain Java: {@link TokenEncoder} features, a bidirectional
- * {@link Lstm} (forward states then backward states), a linear layer to one emission score per label,
- * and a {@link LinearChainCrf}. Needs no ND4J/DL4J at run time.
+ * The trained sequence labeller in plain Java: {@link TokenEncoder} features, optionally followed by
+ * the {@link Gazetteer} match features of the token in its sentence, a bidirectional {@link Lstm}
+ * (forward states then backward states), a linear layer to one emission score per label, and a
+ * {@link LinearChainCrf}. Needs no ND4J/DL4J at run time.
  *
  * <p>Thread-safe: one instance serves any number of threads at once. The weights are immutable and
  * every method allocates its own scratch arrays; the only shared mutable state is a bounded cache of
  * the LSTM input projections of the tokens seen first ({@link #TOKEN_CACHE_PROPERTY}), which are 60%
  * of the multiply-adds per token. A token's cached values are computed exactly as uncached ones, so
- * results never depend on what the cache holds or on which thread filled it.
+ * results never depend on what the cache holds or on which thread filled it. Gazetteer features depend
+ * on the sentence, so they stay out of the cache: their input rows are added per sentence, to the
+ * tokens that have a match only.
  */
 public final class BiLstmCrfNetwork {
 
   private final List<String> labels;
   private final TokenEncoder encoder;
+  /** Null when the network has no gazetteer features. */
+  private final Gazetteer gazetteer;
   private final Lstm forward;
   private final Lstm backward;
   private final float[] outputWeights;
@@ -30,7 +37,8 @@ public final class BiLstmCrfNetwork {
   /**
    * Both directions' input pre-activations (bias plus input weights times the token features) of
    * recently tagged tokens, by the token exactly as written: a token's features depend on nothing
-   * else (see {@link TokenEncoder}), so its entry never changes. See {@link #TOKEN_CACHE_PROPERTY}.
+   * else (see {@link TokenEncoder}), so its entry never changes. The gazetteer rows are not in it. See
+   * {@link #TOKEN_CACHE_PROPERTY}.
    */
   private final ConcurrentHashMap<String, float[][]> tokenCache;
   private final int tokenCacheCapacity;
@@ -62,16 +70,26 @@ public final class BiLstmCrfNetwork {
    */
   public BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Lstm forward, Lstm backward,
       float[] outputWeights, float[] outputBias, LinearChainCrf crf) {
-    this(labels, encoder, forward, backward, outputWeights, outputBias, crf,
+    this(labels, encoder, null, forward, backward, outputWeights, outputBias, crf);
+  }
+
+  /**
+   * A network whose LSTM input is the token features followed by the match features of {@code
+   * gazetteer} (null: none), so the LSTMs' input weights have {@code gazetteer.featureSize()} more rows.
+   */
+  public BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Gazetteer gazetteer, Lstm forward,
+      Lstm backward, float[] outputWeights, float[] outputBias, LinearChainCrf crf) {
+    this(labels, encoder, gazetteer, forward, backward, outputWeights, outputBias, crf,
         Integer.getInteger(TOKEN_CACHE_PROPERTY, DEFAULT_TOKEN_CACHE));
   }
 
-  /** As the public constructor, with the token cache's capacity given (0: no cache). */
-  BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Lstm forward, Lstm backward,
+  /** As the public constructors, with the token cache's capacity given (0: no cache). */
+  BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Gazetteer gazetteer, Lstm forward, Lstm backward,
       float[] outputWeights, float[] outputBias, LinearChainCrf crf, int tokenCacheCapacity) {
-    if (forward.inputSize() != encoder.outputDimension() || backward.inputSize() != encoder.outputDimension()) {
-      throw new IllegalArgumentException("LSTM input size does not match the token features: "
-          + forward.inputSize() + "/" + backward.inputSize() + " vs " + encoder.outputDimension());
+    int inputSize = encoder.outputDimension() + (gazetteer == null ? 0 : gazetteer.featureSize());
+    if (forward.inputSize() != inputSize || backward.inputSize() != inputSize) {
+      throw new IllegalArgumentException("LSTM input size does not match the token and gazetteer features: "
+          + forward.inputSize() + "/" + backward.inputSize() + " vs " + inputSize);
     }
     if (forward.hidden() != backward.hidden()) {
       throw new IllegalArgumentException("the two LSTM directions differ in size");
@@ -86,6 +104,7 @@ public final class BiLstmCrfNetwork {
     VectorMath.requireLength("output bias", outputBias, labels.size());
     this.labels = List.copyOf(labels);
     this.encoder = encoder;
+    this.gazetteer = gazetteer;
     this.forward = forward;
     this.backward = backward;
     this.outputWeights = outputWeights;
@@ -96,13 +115,36 @@ public final class BiLstmCrfNetwork {
     this.tokenCache = new ConcurrentHashMap<>(Math.min(tokenCacheCapacity, 1 << 16) * 4 / 3 + 1);
   }
 
-  /** Bias plus input weights times {@code features} (one token's, from index 0), for one direction. */
+  /**
+   * Bias plus input weights times {@code features} (one token's, from index 0, without the gazetteer's),
+   * for one direction.
+   */
   private float[] project(Lstm lstm, float[] features, int wordRow) {
+    int rows = encoder.outputDimension();
     return wordRow < SEPARATE_WORD_PART
         // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
-        ? lstm.inputProjection(features, encoder.wordEmbeddings(), wordRow * encoder.wordDimension(),
+        ? lstm.inputProjection(features, rows, encoder.wordEmbeddings(), wordRow * encoder.wordDimension(),
             encoder.wordDimension())
-        : lstm.inputProjection(features, null, 0, 0);
+        : lstm.inputProjection(features, rows, null, 0, 0);
+  }
+
+  /**
+   * {@code projection} plus the gazetteer rows times the features of token {@code t} in {@code matches}
+   * (as {@link Gazetteer#features} gives them), in a new array; {@code projection} itself when the token
+   * matched nothing.
+   */
+  private float[] withMatches(Lstm lstm, float[] projection, float[] matches, int t) {
+    int width = gazetteer.featureSize();
+    int from = t * width;
+    for (int i = from; i < from + width; i++) {
+      if (matches[i] != 0f) {
+        float[] sum = projection.clone();
+        int rows = encoder.outputDimension();
+        lstm.addInputRows(matches, from - rows, rows, rows + width, sum);
+        return sum;
+      }
+    }
+    return projection;
   }
 
   public List<String> labels() {
@@ -111,6 +153,16 @@ public final class BiLstmCrfNetwork {
 
   public TokenEncoder encoder() {
     return encoder;
+  }
+
+  /** The gazetteer whose match features follow the token features, if the network has one. */
+  public Optional<Gazetteer> gazetteer() {
+    return Optional.ofNullable(gazetteer);
+  }
+
+  /** Features per token in the LSTM input: the encoder's, then the gazetteer's. */
+  public int inputSize() {
+    return forward.inputSize();
   }
 
   public LinearChainCrf crf() {
@@ -133,12 +185,20 @@ public final class BiLstmCrfNetwork {
     return outputBias;
   }
 
-  /** The token features of a sentence, row-major {@code tokens.length x encoder().outputDimension()}. */
+  /**
+   * The LSTM input of a sentence, row-major {@code tokens.length x inputSize()}: each token's encoder
+   * features, then its gazetteer features.
+   */
   public float[] features(String[] tokens) {
-    int width = encoder.outputDimension();
+    int width = inputSize();
+    int tokenWidth = encoder.outputDimension();
     float[] features = new float[tokens.length * width];
+    float[] matches = gazetteer == null ? null : gazetteer.features(tokens);
     for (int t = 0; t < tokens.length; t++) {
       encoder.encode(tokens[t], features, t * width);
+      if (matches != null) {
+        System.arraycopy(matches, t * (width - tokenWidth), features, t * width + tokenWidth, width - tokenWidth);
+      }
     }
     return features;
   }
@@ -149,6 +209,7 @@ public final class BiLstmCrfNetwork {
     float[][] forwardInputs = new float[length][];
     float[][] backwardInputs = new float[length][];
     float[] features = null;
+    float[] matches = gazetteer == null ? null : gazetteer.features(tokens);
     for (int t = 0; t < length; t++) {
       String token = tokens[t];
       float[][] inputs = tokenCacheCapacity == 0 ? null : tokenCache.get(token);
@@ -164,8 +225,8 @@ public final class BiLstmCrfNetwork {
           tokenCache.putIfAbsent(token, inputs);
         }
       }
-      forwardInputs[t] = inputs[0];
-      backwardInputs[t] = inputs[1];
+      forwardInputs[t] = matches == null ? inputs[0] : withMatches(forward, inputs[0], matches, t);
+      backwardInputs[t] = matches == null ? inputs[1] : withMatches(backward, inputs[1], matches, t);
     }
     int hidden = forward.hidden();
     int width = 2 * hidden;

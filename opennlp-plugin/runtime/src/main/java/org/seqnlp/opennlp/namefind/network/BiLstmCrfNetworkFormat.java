@@ -4,23 +4,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.opennlp.nn.Lstm;
 
 /**
  * A {@link BiLstmCrfNetwork} as a {@link TensorFile}: the architecture and dimensions as text values,
  * the labels, words and characters as string lists, and every weight array as a tensor whose shape
- * the dimensions imply. Bounded reading is the file format's; this class checks that the entries
+ * the dimensions imply. A network with a {@link Gazetteer} also holds its type names as the string list
+ * {@value #GAZETTEER_TYPES} and the entries of type i as the string list {@code gazetteer-entries-i}
+ * (lowercased, tokens joined by one space, as {@link Gazetteer#entries} gives them); its LSTM input
+ * weights then have {@code 4 x types} more rows. Bounded reading is the file format's; this class checks that the entries
  * make a consistent network and that what the network derives from them stays small.
  */
 public final class BiLstmCrfNetworkFormat {
 
   static final String ARCHITECTURE = "bilstm-crf";
+  static final String GAZETTEER_TYPES = "gazetteer-types";
+  private static final String GAZETTEER_ENTRIES = "gazetteer-entries-";
+  private static final int MAX_TYPE_CHARS = 64;
   private static final int MAX_DIMENSION = 1 << 14;
   private static final int MAX_LABELS = 1 << 12;
   /**
@@ -40,7 +50,7 @@ public final class BiLstmCrfNetworkFormat {
   static TensorBundle toBundle(BiLstmCrfNetwork network) {
     TokenEncoder encoder = network.encoder();
     int hidden = network.forward().hidden();
-    int features = encoder.outputDimension();
+    int features = network.inputSize();
     int labels = network.labels().size();
     LinearChainCrf crf = network.crf();
     TensorBundle bundle = new TensorBundle()
@@ -61,6 +71,7 @@ public final class BiLstmCrfNetworkFormat {
             new int[] {encoder.charFilters(), TokenEncoder.KERNEL_WIDTH, encoder.charDimension()},
             encoder.convolutionWeights()))
         .add(new Tensor("convolution-bias", new int[] {encoder.charFilters()}, encoder.convolutionBias()));
+    network.gazetteer().ifPresent(gazetteer -> addGazetteer(bundle, gazetteer));
     addLstm(bundle, "forward", network.forward(), features, hidden);
     addLstm(bundle, "backward", network.backward(), features, hidden);
     return bundle
@@ -69,6 +80,14 @@ public final class BiLstmCrfNetworkFormat {
         .add(new Tensor("crf-start", new int[] {labels}, crf.start()))
         .add(new Tensor("crf-end", new int[] {labels}, crf.end()))
         .add(new Tensor("crf-transitions", new int[] {labels, labels}, crf.transitions()));
+  }
+
+  private static void addGazetteer(TensorBundle bundle, Gazetteer gazetteer) {
+    List<String> types = gazetteer.types();
+    bundle.addStrings(GAZETTEER_TYPES, types);
+    for (int i = 0; i < types.size(); i++) {
+      bundle.addStrings(GAZETTEER_ENTRIES + i, gazetteer.entries(types.get(i)));
+    }
   }
 
   private static void addLstm(TensorBundle bundle, String direction, Lstm lstm, int features, int hidden) {
@@ -117,7 +136,8 @@ public final class BiLstmCrfNetworkFormat {
       throw bundle.fail("characters", chars.size() + " characters x " + charFilters + " filters exceed "
           + MAX_CHARACTER_FILTERS);
     }
-    int features = wordDimension + charFilters;
+    Gazetteer gazetteer = gazetteer(bundle);
+    int features = wordDimension + charFilters + (gazetteer == null ? 0 : gazetteer.featureSize());
     int labelCount = labels.size();
     try {
       TokenEncoder encoder = new TokenEncoder(words, chars, wordDimension, charDimension, charFilters, maxWordChars,
@@ -130,12 +150,74 @@ public final class BiLstmCrfNetworkFormat {
       LinearChainCrf crf = new LinearChainCrf(labelCount, bundle.tensor("crf-start", labelCount).values(),
           bundle.tensor("crf-end", labelCount).values(),
           bundle.tensor("crf-transitions", labelCount, labelCount).values());
-      return new BiLstmCrfNetwork(labels, encoder, forward, backward,
+      return new BiLstmCrfNetwork(labels, encoder, gazetteer, forward, backward,
           bundle.tensor("output-weights", 2 * hidden, labelCount).values(),
           bundle.tensor("output-bias", labelCount).values(), crf);
     } catch (IllegalArgumentException e) {
       throw bundle.fail("architecture", "inconsistent network: " + e.getMessage());
     }
+  }
+
+  /** The gazetteer of the bundle, or null when it has none; every entry checked. */
+  private static Gazetteer gazetteer(TensorBundle bundle) throws InputFormatException {
+    if (!bundle.stringLists().containsKey(GAZETTEER_TYPES)) {
+      return null;
+    }
+    List<String> types = bundle.strings(GAZETTEER_TYPES);
+    if (types.isEmpty() || types.size() > Gazetteer.MAX_TYPES) {
+      throw bundle.fail(GAZETTEER_TYPES, types.size() + " gazetteer types, outside 1.." + Gazetteer.MAX_TYPES);
+    }
+    Map<String, List<String>> entriesByType = new LinkedHashMap<>();
+    for (int i = 0; i < types.size(); i++) {
+      String type = types.get(i);
+      if (type.isEmpty() || type.length() > MAX_TYPE_CHARS || (i > 0 && type.compareTo(types.get(i - 1)) <= 0)) {
+        throw bundle.fail(GAZETTEER_TYPES, "gazetteer type " + (i + 1) + " is empty, longer than " + MAX_TYPE_CHARS
+            + " characters, repeated or out of order");
+      }
+      String name = GAZETTEER_ENTRIES + i;
+      List<String> entries = bundle.strings(name);
+      for (int e = 0; e < entries.size(); e++) {
+        String problem = entryProblem(entries.get(e));
+        if (problem != null) {
+          throw bundle.fail(name, name + ": entry " + (e + 1) + " " + problem);
+        }
+      }
+      entriesByType.put(type, entries);
+    }
+    try {
+      return Gazetteer.fromEntries(entriesByType);
+    } catch (IllegalArgumentException e) {
+      throw bundle.fail(GAZETTEER_TYPES, "gazetteer: " + e.getMessage());
+    }
+  }
+
+  /**
+   * What keeps {@code entry} from being one that {@link Gazetteer#entries} gives, or null: tokens
+   * separated by single spaces, lowercased, at most {@value Gazetteer#MAX_ENTRY_TOKENS} of them.
+   */
+  private static String entryProblem(String entry) {
+    if (entry.isEmpty() || entry.charAt(0) == ' ' || entry.charAt(entry.length() - 1) == ' ') {
+      return "is empty or begins or ends with a space";
+    }
+    int tokens = 1;
+    for (int i = 0; i < entry.length(); i++) {
+      char c = entry.charAt(i);
+      if (c == ' ') {
+        if (entry.charAt(i - 1) == ' ') {
+          return "has two spaces in a row";
+        }
+        tokens++;
+      } else if (Character.isWhitespace(c)) {
+        return "holds whitespace other than single spaces";
+      }
+    }
+    if (tokens > Gazetteer.MAX_ENTRY_TOKENS) {
+      return "has " + tokens + " tokens, more than " + Gazetteer.MAX_ENTRY_TOKENS;
+    }
+    if (!entry.equals(entry.toLowerCase(Locale.ROOT))) {
+      return "is not lowercased";
+    }
+    return null;
   }
 
   private static Vocabulary vocabulary(TensorBundle bundle, String name) throws InputFormatException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
@@ -39,6 +40,52 @@ class BiLstmCrfNetworkFormatTest {
     assertEquals(network.labels(), copy.labels());
     assertArrayEquals(network.emissions(SENTENCE), copy.emissions(SENTENCE));
     assertArrayEquals(network.tag(SENTENCE).labels(), copy.tag(SENTENCE).labels());
+  }
+
+  @Test
+  void roundTripKeepsTheGazetteer() throws IOException {
+    BiLstmCrfNetwork network = RandomNetworks.withGazetteer(5);
+    BiLstmCrfNetwork copy = read(written(network));
+    Gazetteer gazetteer = copy.gazetteer().orElseThrow();
+    assertEquals(List.of("location", "person"), gazetteer.types());
+    assertEquals(List.of("mat", "new york", "the mat"), gazetteer.entries("location"));
+    assertEquals(List.of("tess", "tess cat"), gazetteer.entries("person"));
+    String[] sentence = {"Tess", "Cat", "sat", "on", "The", "Mat"};
+    assertArrayEquals(network.emissions(sentence), copy.emissions(sentence));
+    assertTrue(read(written(RandomNetworks.create(5))).gazetteer().isEmpty());
+  }
+
+  @Test
+  void moreThanEightGazetteerTypesAreRejected() throws IOException {
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(withGazetteerList(
+        "gazetteer-types", List.of("a", "b", "c", "d", "e", "f", "g", "h", "i")))));
+    assertTrue(e.getMessage().endsWith(": 9 gazetteer types, outside 1..8"), e.getMessage());
+  }
+
+  @Test
+  void aGazetteerEntryThatMatchingCouldNotHaveWrittenIsRejected() throws IOException {
+    for (String entry : List.of("New york", "new  york", " york", "", "a b c d e f g h i", "new\tyork")) {
+      InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(withGazetteerList(
+          "gazetteer-entries-0", List.of("mat", entry)))));
+      assertTrue(e.getMessage().matches("test\\.bin: byte \\d+: gazetteer-entries-0: entry 2 .*"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aGazetteerTypeWithoutEntriesListIsNamed() throws IOException {
+    TensorBundle bundle = withGazetteerList("gazetteer-types", List.of("location", "person", "zzz"));
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(bundle)));
+    assertTrue(e.getMessage().endsWith(": no string list 'gazetteer-entries-2'"), e.getMessage());
+  }
+
+  /** The bundle of a network with a gazetteer, with the string list {@code name} replaced. */
+  private static TensorBundle withGazetteerList(String name, List<String> strings) {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.withGazetteer(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach(changed::addText);
+    bundle.stringLists().forEach((entry, list) -> changed.addStrings(entry, entry.equals(name) ? strings : list));
+    bundle.tensors().values().forEach(changed::add);
+    return changed;
   }
 
   @Test

@@ -2,6 +2,8 @@ package org.seqnlp.opennlp.namefind.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.nn.VectorMath;
 import org.seqnlp.opennlp.nn.Lstm;
 
@@ -41,7 +44,8 @@ class BiLstmCrfNetworkTest {
       {0.7051911112909812, 0.355453675888678, 0.4116153713479862}};
 
   private static BiLstmCrfNetwork withCache(BiLstmCrfNetwork network, int capacity) {
-    return new BiLstmCrfNetwork(network.labels(), network.encoder(), network.forward(), network.backward(),
+    return new BiLstmCrfNetwork(network.labels(), network.encoder(), network.gazetteer().orElse(null),
+        network.forward(), network.backward(),
         network.outputWeights(), network.outputBias(), network.crf(), capacity);
   }
 
@@ -107,6 +111,83 @@ class BiLstmCrfNetworkTest {
   }
 
   @Test
+  void withAGazetteerEmissionsMatchTheStraightforwardForwardPass() {
+    for (long seed = 0; seed < 5; seed++) {
+      BiLstmCrfNetwork network = RandomNetworks.withGazetteer(seed);
+      assertEquals(network.encoder().outputDimension() + 8, network.inputSize());
+      for (String[] sentence : randomSentences(new Random(seed), 20, GAZETTEER_WORDS)) {
+        assertArrayEquals(straightforwardEmissions(network, sentence), network.emissions(sentence), 1e-5f);
+      }
+    }
+  }
+
+  /**
+   * With the recurrent weights zero and the forget gates shut, a token's emissions depend on its own input only: setting one
+   * gazetteer row of the input weights by hand then changes exactly the tokens with that type and
+   * position of match, which shows where the gazetteer features sit in the LSTM input.
+   */
+  @Test
+  void aGazetteerRowChangesTheEmissionsOfItsMatchesOnly() {
+    BiLstmCrfNetwork base = RandomNetworks.withGazetteer(3);
+    String[] sentence = {"Tess", "sat", "on", "The", "Mat", "in", "New", "York"};
+    Gazetteer gazetteer = base.gazetteer().orElseThrow();
+    int personSingle = gazetteer.types().indexOf("person") * Gazetteer.POSITIONS + 3;
+    int locationBegin = gazetteer.types().indexOf("location") * Gazetteer.POSITIONS;
+    float[] unset = withGazetteerRow(base, -1).emissions(sentence);
+    assertChangedTokens(unset, withGazetteerRow(base, personSingle).emissions(sentence), 0);
+    assertChangedTokens(unset, withGazetteerRow(base, locationBegin).emissions(sentence), 3, 6);
+  }
+
+  /** {@code base} without recurrence and with all gazetteer input rows zero but row {@code row} (-1: none). */
+  private static BiLstmCrfNetwork withGazetteerRow(BiLstmCrfNetwork base, int row) {
+    return new BiLstmCrfNetwork(base.labels(), base.encoder(), base.gazetteer().orElseThrow(),
+        withoutRecurrence(base.forward(), base.encoder().outputDimension(), row),
+        withoutRecurrence(base.backward(), base.encoder().outputDimension(), row), base.outputWeights(),
+        base.outputBias(), base.crf(), 0);
+  }
+
+  private static Lstm withoutRecurrence(Lstm lstm, int tokenRows, int gazetteerRow) {
+    int width = lstm.gateWidth();
+    float[] input = lstm.inputWeights().clone();
+    java.util.Arrays.fill(input, tokenRows * width, input.length, 0f);
+    if (gazetteerRow >= 0) {
+      java.util.Arrays.fill(input, (tokenRows + gazetteerRow) * width, (tokenRows + gazetteerRow + 1) * width, 1f);
+    }
+    // The forget gate shut: no memory cell carries a token's input to the next.
+    float[] bias = lstm.bias().clone();
+    java.util.Arrays.fill(bias, lstm.hidden(), 2 * lstm.hidden(), -1000f);
+    return new Lstm(lstm.inputSize(), lstm.hidden(), input, new float[lstm.recurrentWeights().length], bias);
+  }
+
+  private static void assertChangedTokens(float[] before, float[] after, int... changed) {
+    int labels = 3;
+    for (int t = 0; t < before.length / labels; t++) {
+      int token = t;
+      boolean differs = !java.util.Arrays.equals(before, t * labels, (t + 1) * labels, after, t * labels,
+          (t + 1) * labels);
+      boolean expected = java.util.Arrays.stream(changed).anyMatch(c -> c == token);
+      if (expected) {
+        assertTrue(differs, "token " + t + " should change");
+      } else {
+        assertFalse(differs, "token " + t + " should not change");
+      }
+    }
+  }
+
+  @Test
+  void withAGazetteerResultsDoNotDependOnTheTokenCache() {
+    BiLstmCrfNetwork base = RandomNetworks.withGazetteer(4);
+    BiLstmCrfNetwork uncached = withCache(base, 0);
+    BiLstmCrfNetwork cached = withCache(base, 10_000);
+    for (int round = 0; round < 2; round++) {
+      for (String[] sentence : randomSentences(new Random(9), 30, GAZETTEER_WORDS)) {
+        assertArrayEquals(uncached.emissions(sentence), cached.emissions(sentence), 0f);
+      }
+    }
+    assertTrue(cached.cachedTokens() > 0);
+  }
+
+  @Test
   void resultsDoNotDependOnTheTokenCache() {
     BiLstmCrfNetwork base = RandomNetworks.create(4);
     BiLstmCrfNetwork uncached = withCache(base, 0);
@@ -168,9 +249,16 @@ class BiLstmCrfNetworkTest {
     }
   }
 
+  /** Words that make matches of {@link RandomNetworks#GAZETTEER} in random sentences. */
+  private static final String[] GAZETTEER_WORDS = {"The", "Mat", "MAT", "mat", "Tess", "Cat", "cat", "New", "York",
+      "sat", ".", "xyz"};
+
   private static List<String[]> randomSentences(Random random, int count) {
-    String[] vocabulary = {"the", "The", "cat", "CAT", "sat", "on", "mat", "Tess", "hates", ".", "xyz", "Ca",
-        "a-very-long-token-indeed", "th", "e", "t"};
+    return randomSentences(random, count, new String[] {"the", "The", "cat", "CAT", "sat", "on", "mat", "Tess",
+        "hates", ".", "xyz", "Ca", "a-very-long-token-indeed", "th", "e", "t"});
+  }
+
+  private static List<String[]> randomSentences(Random random, int count, String[] vocabulary) {
     List<String[]> sentences = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String[] sentence = new String[1 + random.nextInt(12)];

@@ -2,7 +2,9 @@ package org.seqnlp.opennlp.namefind.network;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.opennlp.nn.Lstm;
 
@@ -16,8 +18,23 @@ public final class RandomNetworks {
     return create(seed, List.of());
   }
 
+  /** A small gazetteer of two types for the words of these networks. */
+  public static final Gazetteer GAZETTEER = Gazetteer.fromLists(Map.of(
+      "location", List.of("Mat", "The Mat", "New York"),
+      "person", List.of("Tess", "Tess Cat")));
+
   /** A network whose word vocabulary also holds {@code extraWords}. */
   public static BiLstmCrfNetwork create(long seed, List<String> extraWords) {
+    return create(seed, extraWords, null);
+  }
+
+  /** A network with {@link #GAZETTEER}'s features. */
+  public static BiLstmCrfNetwork withGazetteer(long seed) {
+    return create(seed, List.of(), GAZETTEER);
+  }
+
+  /** A network whose word vocabulary also holds {@code extraWords}, with a gazetteer or none (null). */
+  public static BiLstmCrfNetwork create(long seed, List<String> extraWords, Gazetteer gazetteer) {
     Random random = new Random(seed);
     List<String> wordList = new ArrayList<>(List.of("<unk>", "the", "cat", "sat", "on", "mat"));
     wordList.addAll(extraWords);
@@ -31,8 +48,9 @@ public final class RandomNetworks {
     TokenEncoder encoder = new TokenEncoder(words, chars, wordDimension, charDimension, filters, 6,
         gaussian(random, words.size() * wordDimension), gaussian(random, chars.size() * charDimension),
         gaussian(random, filters * TokenEncoder.KERNEL_WIDTH * charDimension), gaussian(random, filters));
-    int features = encoder.outputDimension();
-    return new BiLstmCrfNetwork(List.of("other", "person-start", "person-cont"), encoder, lstm(random, features, hidden),
+    int features = encoder.outputDimension() + (gazetteer == null ? 0 : gazetteer.featureSize());
+    return new BiLstmCrfNetwork(List.of("other", "person-start", "person-cont"), encoder, gazetteer,
+        lstm(random, features, hidden),
         lstm(random, features, hidden), gaussian(random, 2 * hidden * labels), gaussian(random, labels),
         new LinearChainCrf(labels, gaussian(random, labels), gaussian(random, labels),
             gaussian(random, labels * labels)));

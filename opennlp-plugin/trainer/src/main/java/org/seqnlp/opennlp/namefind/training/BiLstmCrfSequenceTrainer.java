@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import opennlp.tools.ml.SequenceTrainer;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.Sequence;
@@ -23,6 +24,7 @@ import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.EntityScores;
+import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 import org.seqnlp.vectors.WordVectors;
@@ -39,9 +41,13 @@ import org.seqnlp.vectors.format.VectorFiles;
  * {@value #CHAR_DIMENSION}, {@value #CHAR_FILTERS}, {@value #MAX_WORD_CHARS}, {@value #HIDDEN},
  * {@value #LEARNING_RATE}, {@value #DROPOUT}, {@value #GRADIENT_CLIP}, {@value #MAX_VOCABULARY},
  * {@value #SEED}, {@value #CHECKPOINT} (file), {@value #WORD_VECTORS} (word-vector file, any format
- * {@code VectorFiles} detects), {@value #DEV_DATA} (CoNLL column file for early stopping).
+ * {@code VectorFiles} detects), {@value #DEV_DATA} (CoNLL column file for early stopping),
+ * {@value #GAZETTEERS} (name lists, files or directories separated by commas, typed by their file names
+ * as {@link GazetteerFiles} reads them; the compiled lists travel inside the model).
  * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
- * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY}.
+ * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY} and, with gazetteers, the lists
+ * under {@value #GAZETTEER_FILES_MANIFEST_ENTRY} and the attributions their licences require under
+ * {@value #GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY}.
  *
  * <p>OpenNLP instantiates this class three times while checking the parameters, so the constructor
  * does nothing.
@@ -64,12 +70,17 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   public static final String CHECKPOINT = "Checkpoint";
   public static final String WORD_VECTORS = "WordVectors";
   public static final String DEV_DATA = "DevData";
+  public static final String GAZETTEERS = "Gazetteers";
 
   /**
    * The manifest entry of a trained model that holds the training wall time in seconds, so an
    * evaluation that loads the model can still report what training it cost.
    */
   public static final String TRAINING_SECONDS_MANIFEST_ENTRY = "SeqNLP-Training-Seconds";
+  /** The manifest entry listing the gazetteer files a model was trained with (folder/file, comma-separated). */
+  public static final String GAZETTEER_FILES_MANIFEST_ENTRY = "SeqNLP-Gazetteer-Files";
+  /** The manifest entry with the attributions the licences of those files require ("; "-separated). */
+  public static final String GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY = "SeqNLP-Gazetteer-Attributions";
 
   private TrainingParameters parameters = new TrainingParameters();
   /** OpenNLP copies these entries into the manifest of the model it builds around ours. */
@@ -93,6 +104,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   public static TrainingSettings settings(TrainingParameters parameters) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     String checkpoint = parameters.getStringParameter(CHECKPOINT, null);
+    String gazetteers = parameters.getStringParameter(GAZETTEERS, "");
     return d.toBuilder()
         .epochs(parameters.getIntParameter(EPOCHS, d.epochs()))
         .patience(parameters.getIntParameter(PATIENCE, d.patience()))
@@ -108,12 +120,27 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
         .maxVocabulary(parameters.getIntParameter(MAX_VOCABULARY, d.maxVocabulary()))
         .seed(parameters.getIntParameter(SEED, (int) d.seed()))
         .checkpoint(checkpoint == null ? null : Path.of(checkpoint))
+        .gazetteers(paths(gazetteers))
         .build();
+  }
+
+  /** The paths of a comma-separated list, blanks around them ignored. */
+  private static List<Path> paths(String list) {
+    List<Path> paths = new ArrayList<>();
+    for (String path : list.split(",")) {
+      if (!path.isBlank()) {
+        paths.add(Path.of(path.strip()));
+      }
+    }
+    return paths;
   }
 
   @Override
   public <T> SequenceClassificationModel train(SequenceStream<T> events) throws IOException {
     long started = System.nanoTime();
+    TrainingSettings settings = settings(parameters);
+    // A missing or untyped list fails here, not after the vectors are read.
+    List<Path> gazetteerFiles = GazetteerFiles.listFiles(settings.gazetteers());
     List<String[]> tokens = new ArrayList<>();
     List<String[]> outcomes = new ArrayList<>();
     TreeSet<String> labels = new TreeSet<>();
@@ -145,11 +172,26 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     WordVectors vectors = vectorFile == null ? null : VectorFiles.read(Path.of(vectorFile));
     String devData = parameters.getStringParameter(DEV_DATA, null);
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(readConll(Path.of(devData)));
-    BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings(parameters), true)
+    BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
         .train(labelList, sentences, vectors, development);
     reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
+    if (!gazetteerFiles.isEmpty()) {
+      reportMap.put(GAZETTEER_FILES_MANIFEST_ENTRY, gazetteerFiles.stream()
+          .map(BiLstmCrfSequenceTrainer::folderAndName).collect(Collectors.joining(", ")));
+      List<String> attributions = GazetteerAttributions.of(gazetteerFiles);
+      if (!attributions.isEmpty()) {
+        reportMap.put(GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY, String.join("; ", attributions));
+      }
+    }
     return new BiLstmCrfSequenceModel(network);
+  }
+
+  /** A list file as its folder and name: what identifies it without the paths of the machine it was on. */
+  private static String folderAndName(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent == null || parent.getFileName() == null ? file.getFileName().toString()
+        : parent.getFileName() + "/" + file.getFileName();
   }
 
   /** All name samples of a CoNLL column file. */

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
+import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.namefind.network.LinearChainCrf;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Trains a {@link BiLstmCrfNetwork}. DL4J trains the BiLSTM and the emission layer
  * ({@link EmissionNetwork}); the word embeddings, the character CNN and the CRF scores live in plain
  * arrays that this class back-propagates into and updates with Adam, so that the exported network
- * uses the very arrays that were trained.
+ * uses the very arrays that were trained. Gazetteer match features ({@link TrainingSettings#gazetteers()})
+ * are fixed inputs appended to each token's features: computed once per sentence, no gradient.
  *
  * <p>Each batch holds sentences of one length (no padding); the batch order is shuffled every epoch
  * with the fixed seed.
@@ -71,7 +74,8 @@ public final class BiLstmCrfTrainer {
     if (usable.isEmpty()) {
       throw new IllegalArgumentException("no training sentences");
     }
-    Session session = new Session(labels, usable, vectors);
+    Gazetteer gazetteer = settings.gazetteers().isEmpty() ? null : GazetteerFiles.read(settings.gazetteers());
+    Session session = new Session(labels, usable, vectors, gazetteer);
     BiLstmCrfNetwork best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     int epochsWithoutGain = 0;
@@ -130,6 +134,10 @@ public final class BiLstmCrfTrainer {
     private final AdamParameter end;
     private final AdamParameter transitions;
     private final Vocabulary chars;
+    /** Null without gazetteer features. */
+    private final Gazetteer gazetteer;
+    /** The gazetteer features of each sentence, as {@link Gazetteer#features} gives them; null without. */
+    private final float[][] matches;
     /** Rebuilt before every batch: it tabulates the character CNN from the current weights. */
     private TokenEncoder encoder;
     private final LinearChainCrf crf;
@@ -138,9 +146,12 @@ public final class BiLstmCrfTrainer {
     private final List<int[]> batches;
     private int step;
 
-    Session(List<String> labels, List<LabeledSentence> sentences, WordVectors vectors) {
+    Session(List<String> labels, List<LabeledSentence> sentences, WordVectors vectors, Gazetteer gazetteer) {
       this.labels = List.copyOf(labels);
       this.sentences = sentences;
+      this.gazetteer = gazetteer;
+      this.matches = gazetteer == null ? null
+          : sentences.stream().map(sentence -> gazetteer.features(sentence.tokens())).toArray(float[][]::new);
       this.random = new Random(settings.seed());
       Map<String, Integer> counts = new HashMap<>();
       Map<String, Integer> charCounts = new HashMap<>();
@@ -180,11 +191,36 @@ public final class BiLstmCrfTrainer {
       crf = new LinearChainCrf(labelCount, start.values(), end.values(), transitions.values());
       loss = new CrfLoss();
       loss.attach(crf);
-      emissions = new EmissionNetwork(encoder.outputDimension(), settings.hidden(), labelCount, settings, loss);
+      emissions = new EmissionNetwork(encoder.outputDimension() + gazetteerSize(), settings.hidden(), labelCount,
+          settings, loss);
       batches = bucketByLength();
-      LOG.info("{} sentences in {} batches, {} words, {} characters, {} labels{}", sentences.size(),
+      LOG.info("{} sentences in {} batches, {} words, {} characters, {} labels{}{}", sentences.size(),
           batches.size(), words.size(), chars.size(), labelCount,
-          vectors == null ? "" : ", embeddings from word vectors");
+          vectors == null ? "" : ", embeddings from word vectors", gazetteer == null ? "" : ", " + matchSummary());
+    }
+
+    private int gazetteerSize() {
+      return gazetteer == null ? 0 : gazetteer.featureSize();
+    }
+
+    /** How many training tokens the gazetteer matches, per type: a list that matches nothing is a mistake. */
+    private String matchSummary() {
+      List<String> types = gazetteer.types();
+      long[] matched = new long[types.size()];
+      for (float[] sentence : matches) {
+        for (int at = 0; at < sentence.length; at += Gazetteer.POSITIONS) {
+          for (int p = 0; p < Gazetteer.POSITIONS; p++) {
+            if (sentence[at + p] != 0f) {
+              matched[at / Gazetteer.POSITIONS % types.size()]++;
+            }
+          }
+        }
+      }
+      List<String> parts = new ArrayList<>();
+      for (int type = 0; type < types.size(); type++) {
+        parts.add(types.get(type) + " " + matched[type]);
+      }
+      return "gazetteer matches on training tokens: " + String.join(", ", parts);
     }
 
     private TokenEncoder currentEncoder() {
@@ -287,7 +323,9 @@ public final class BiLstmCrfTrainer {
       int timeSteps = sentences.get(batch[0]).length();
       int[] lengths = new int[batchSize];
       Arrays.fill(lengths, timeSteps);
-      int featureSize = encoder.outputDimension();
+      int tokenWidth = encoder.outputDimension();
+      int matchWidth = gazetteerSize();
+      int featureSize = tokenWidth + matchWidth;
       int filters = encoder.charFilters();
       int labelCount = labels.size();
       float[] features = new float[batchSize * featureSize * timeSteps];
@@ -295,7 +333,7 @@ public final class BiLstmCrfTrainer {
       int[][] wordRows = new int[batchSize][];
       int[][][] windows = new int[batchSize][][];
       int[][][] winners = new int[batchSize][][];
-      float[] tokenFeatures = new float[featureSize];
+      float[] tokenFeatures = new float[tokenWidth];
       for (int b = 0; b < batchSize; b++) {
         LabeledSentence sentence = sentences.get(batch[b]);
         wordRows[b] = new int[lengths[b]];
@@ -311,8 +349,11 @@ public final class BiLstmCrfTrainer {
           windows[b][t] = encoder.charWindow(token);
           System.arraycopy(wordEmbeddings.values(), row * wordDimension, tokenFeatures, 0, wordDimension);
           encoder.encodeCharacters(windows[b][t], tokenFeatures, wordDimension, winners[b][t]);
-          for (int d = 0; d < featureSize; d++) {
+          for (int d = 0; d < tokenWidth; d++) {
             features[(b * featureSize + d) * timeSteps + t] = tokenFeatures[d];
+          }
+          for (int d = 0; d < matchWidth; d++) {
+            features[(b * featureSize + tokenWidth + d) * timeSteps + t] = matches[batch[b]][t * matchWidth + d];
           }
           gold[(b * labelCount + sentence.labels()[t]) * timeSteps + t] = 1f;
         }
@@ -335,6 +376,7 @@ public final class BiLstmCrfTrainer {
     /**
      * Adds one token's share of the input gradient to the embedding and CNN gradients. {@code at} is
      * the index of feature 0 of the token in the {@code [batch, features, time]} features and gradient.
+     * The gradient of the gazetteer features, which come last, is not used: they are fixed inputs.
      */
     private void backpropagateToken(float[] features, float[] inputGradient, int at, int timeSteps, int wordRow, int[] window,
         int[] winners, BitSet touchedRows) {
@@ -415,7 +457,7 @@ public final class BiLstmCrfTrainer {
           charEmbeddings.values().clone(), convolutionWeights.values().clone(), convolutionBias.values().clone());
       LinearChainCrf crfSnapshot = new LinearChainCrf(labels.size(), start.values().clone(),
           end.values().clone(), transitions.values().clone());
-      return new BiLstmCrfNetwork(labels, snapshot, emissions.exportLstm(false), emissions.exportLstm(true),
+      return new BiLstmCrfNetwork(labels, snapshot, gazetteer, emissions.exportLstm(false), emissions.exportLstm(true),
           emissions.exportOutputWeights(), emissions.exportOutputBias(), crfSnapshot);
     }
   }

@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Hyper-parameters of BiLSTM-CRF training.
@@ -20,15 +21,18 @@ import java.nio.file.Path;
  * @param seed seed of every random choice
  * @param checkpoint where the best network so far is written after every improving epoch (every epoch
  *     without development data), or null
+ * @param gazetteers name lists (files or directories, as {@code GazetteerFiles} reads them) whose match
+ *     features join the LSTM input; empty for none
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
-    int maxVocabulary, long seed, Path checkpoint) {
+    int maxVocabulary, long seed, Path checkpoint, List<Path> gazetteers) {
 
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 42L, null);
+      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 42L, null, List.of());
 
   public TrainingSettings {
+    gazetteers = List.copyOf(gazetteers);
     requirePositive("epochs", epochs);
     requirePositive("batchSize", batchSize);
     requirePositive("wordDimension", wordDimension);
@@ -80,6 +84,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     private int maxVocabulary;
     private long seed;
     private Path checkpoint;
+    private List<Path> gazetteers;
 
     private Builder(TrainingSettings from) {
       epochs = from.epochs;
@@ -96,6 +101,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
       maxVocabulary = from.maxVocabulary;
       seed = from.seed;
       checkpoint = from.checkpoint;
+      gazetteers = from.gazetteers;
     }
 
     public Builder epochs(int value) { epochs = value; return this; }
@@ -112,10 +118,11 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     public Builder maxVocabulary(int value) { maxVocabulary = value; return this; }
     public Builder seed(long value) { seed = value; return this; }
     public Builder checkpoint(Path value) { checkpoint = value; return this; }
+    public Builder gazetteers(List<Path> value) { gazetteers = value; return this; }
 
     public TrainingSettings build() {
       return new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
-          maxWordChars, hidden, learningRate, dropout, gradientClip, maxVocabulary, seed, checkpoint);
+          maxWordChars, hidden, learningRate, dropout, gradientClip, maxVocabulary, seed, checkpoint, gazetteers);
     }
   }
 }
