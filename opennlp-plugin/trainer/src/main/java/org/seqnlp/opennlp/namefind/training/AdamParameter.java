@@ -69,4 +69,13 @@ final class AdamParameter {
   void step(double learningRate, double scale, int step) {
     step(0, values.length, learningRate, scale, step);
   }
+
+  /**
+   * The scale that also clips a gradient of the given squared norm (before scaling) to {@code limit}:
+   * what {@link #step} takes for all parameters of one clipping group.
+   */
+  static double clippedScale(double squaredNorm, double scale, double limit) {
+    double norm = Math.sqrt(squaredNorm) * scale;
+    return norm > limit ? scale * limit / norm : scale;
+  }
 }
