@@ -5,27 +5,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * The BiLSTM-CRF training options shared by {@code train-ner} and {@code compare-ner}, turned into the
  * OpenNLP {@link TrainingParameters} that select {@link BiLstmCrfSequenceTrainer}, so both commands
- * train exactly as {@code opennlp TokenNameFinderTrainer -params} would. Unset options keep the
- * trainer's defaults.
+ * train exactly as {@code opennlp TokenNameFinderTrainer -params} would. The commands take the options'
+ * defaults from {@link TrainingSettings#DEFAULTS} through {@link Defaults}; the settings the options do not
+ * set keep them too.
  */
 final class BiLstmCrfTrainingOptions {
-
-  /** Units of the LSTM and filters of the CNN: 4,096 is already a network no CPU trains in a day. */
-  private static final int MAX_HIDDEN = 4096;
-  private static final int MAX_CHAR_DIMENSION = 1000;
-  private static final int MAX_BATCH_SIZE = 100_000;
-  private static final double MAX_DROPOUT = 0.95;
 
   @Option(names = "--dev", paramLabel = "FILE",
       description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
@@ -35,35 +30,39 @@ final class BiLstmCrfTrainingOptions {
       description = "Word vectors to initialise the embeddings (word2vec binary or text); random without.")
   Path vectors;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: 30).")
-  Integer epochs;
+  @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
 
-  @Option(names = "--patience", paramLabel = "N", description = "Epochs without dev gain before stopping (default: 5).")
-  Integer patience;
+  @Option(names = "--patience", paramLabel = "N",
+      description = "Epochs without dev gain before stopping; 0: never (default: ${DEFAULT-VALUE}).")
+  int patience;
 
-  @Option(names = "--hidden", paramLabel = "N", description = "LSTM size per direction (default: 100).")
-  Integer hidden;
+  @Option(names = "--hidden", paramLabel = "N", description = "LSTM size per direction (default: ${DEFAULT-VALUE}).")
+  int hidden;
 
-  @Option(names = "--word-dim", paramLabel = "N", description = "Word embedding size without vectors (default: 100).")
-  Integer wordDimension;
+  @Option(names = "--word-dim", paramLabel = "N",
+      description = "Word embedding size without vectors (default: ${DEFAULT-VALUE}).")
+  int wordDimension;
 
-  @Option(names = "--char-dim", paramLabel = "N", description = "Character embedding size (default: 25).")
-  Integer charDimension;
+  @Option(names = "--char-dim", paramLabel = "N", description = "Character embedding size (default: ${DEFAULT-VALUE}).")
+  int charDimension;
 
-  @Option(names = "--char-filters", paramLabel = "N", description = "Character CNN filters (default: 50).")
-  Integer charFilters;
+  @Option(names = "--char-filters", paramLabel = "N",
+      description = "Character CNN filters (default: ${DEFAULT-VALUE}).")
+  int charFilters;
 
-  @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per step (default: 32).")
-  Integer batchSize;
+  @Option(names = "--batch-size", paramLabel = "N", description = "Sentences per step (default: ${DEFAULT-VALUE}).")
+  int batchSize;
 
-  @Option(names = "--learning-rate", paramLabel = "RATE", description = "Adam learning rate (default: 0.003).")
-  Double learningRate;
+  @Option(names = "--learning-rate", paramLabel = "RATE",
+      description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+  double learningRate;
 
-  @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: 0.5).")
-  Double dropout;
+  @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: ${DEFAULT-VALUE}).")
+  double dropout;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Training random seed (default: 42).")
-  Integer seed;
+  @Option(names = "--seed", paramLabel = "N", description = "Training random seed (default: ${DEFAULT-VALUE}).")
+  int seed;
 
   @Option(names = "--checkpoint", paramLabel = "FILE",
       description = "Where the best network so far is written after every improving epoch.")
@@ -75,10 +74,14 @@ final class BiLstmCrfTrainingOptions {
           + " loc-, per-, org- or misc-. The compiled lists are stored in the model."})
   List<Path> gazetteers;
 
-  /** Whether any of these options was given. */
-  boolean anyGiven() {
-    return Stream.of(dev, vectors, epochs, patience, hidden, wordDimension, charDimension, charFilters, batchSize,
-        learningRate, dropout, seed, checkpoint, gazetteers).anyMatch(value -> value != null);
+  /** The options themselves (not the command's), to tell which were given. */
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec options;
+
+  /** Whether any of these options was given on {@code command}'s command line. */
+  boolean anyGiven(CommandLine.Model.CommandSpec command) {
+    CommandLine.ParseResult given = command.commandLine().getParseResult();
+    return options.options().stream().anyMatch(option -> given.hasMatchedOption(option.longestName()));
   }
 
   /** The files and directories these options read (for the check that no output overwrites one). */
@@ -96,58 +99,26 @@ final class BiLstmCrfTrainingOptions {
    * otherwise surface only after a long run) as usage errors of {@code spec}'s command.
    */
   TrainingParameters parameters(CommandLine.Model.CommandSpec spec) {
-    checkRanges(spec);
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    TrainingParameters parameters;
+    try {
+      parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
+          d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), d.maxVocabulary(), seed, checkpoint,
+          gazetteers == null ? List.of() : gazetteers).validate().parameters();
+    } catch (IllegalArgumentException e) {
+      throw new Defaults().usageError(spec, e);
+    }
     requireFile(spec, "--dev", dev);
     requireFile(spec, "--vectors", vectors);
     requireLists(spec);
-    TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.EPOCHS, epochs);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.PATIENCE, patience);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.HIDDEN, hidden);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_DIMENSION, wordDimension);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_DIMENSION, charDimension);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHAR_FILTERS, charFilters);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.BATCH_SIZE, batchSize);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.LEARNING_RATE, learningRate);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.DROPOUT, dropout);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.SEED, seed);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.DEV_DATA, dev);
-    putIfSet(parameters, BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint);
-    if (gazetteers != null) {
-      parameters.put(BiLstmCrfSequenceTrainer.GAZETTEERS,
-          gazetteers.stream().map(Path::toString).collect(Collectors.joining(",")));
+    if (vectors != null) {
+      parameters.put(BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors.toString());
     }
-    try {
-      BiLstmCrfSequenceTrainer.settings(parameters);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    if (dev != null) {
+      parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
     }
     return parameters;
-  }
-
-  private void checkRanges(CommandLine.Model.CommandSpec spec) {
-    requireIfSet(spec, "--epochs", epochs, 1, 10_000);
-    requireIfSet(spec, "--patience", patience, 0, 10_000);
-    requireIfSet(spec, "--hidden", hidden, 1, MAX_HIDDEN);
-    requireIfSet(spec, "--word-dim", wordDimension, 1, OptionRange.MAX_DIMENSION);
-    requireIfSet(spec, "--char-dim", charDimension, 1, MAX_CHAR_DIMENSION);
-    requireIfSet(spec, "--char-filters", charFilters, 1, MAX_HIDDEN);
-    requireIfSet(spec, "--batch-size", batchSize, 1, MAX_BATCH_SIZE);
-    if (learningRate != null) {
-      OptionRange.requirePositive(spec, "--learning-rate", learningRate, 10);
-    }
-    if (dropout != null) {
-      OptionRange.requireNonNegative(spec, "--dropout", dropout, MAX_DROPOUT);
-    }
-  }
-
-  private static void requireIfSet(CommandLine.Model.CommandSpec spec, String option, Integer value, int min,
-      int max) {
-    if (value != null) {
-      OptionRange.require(spec, option, value, min, max);
-    }
   }
 
   private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
@@ -161,12 +132,6 @@ final class BiLstmCrfTrainingOptions {
     if (gazetteers == null) {
       return;
     }
-    for (Path path : gazetteers) {
-      if (path.toString().contains(",")) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + path
-            + ": a path with a comma cannot be passed on (the Gazetteers parameter separates paths by commas)");
-      }
-    }
     try {
       if (GazetteerFiles.listFiles(gazetteers).isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + gazetteers
@@ -177,9 +142,25 @@ final class BiLstmCrfTrainingOptions {
     }
   }
 
-  private static void putIfSet(TrainingParameters parameters, String key, Object value) {
-    if (value != null) {
-      parameters.put(key, value.toString());
+  /**
+   * The defaults of the options from {@link TrainingSettings#DEFAULTS}, also shown by {@code --help}: the
+   * default provider of the commands that mix these options in.
+   */
+  static final class Defaults extends SettingOptions {
+    private static final TrainingSettings D = TrainingSettings.DEFAULTS;
+
+    Defaults() {
+      super(new Setting("--epochs", TrainingSettings.EPOCHS, D.epochs()),
+          new Setting("--patience", TrainingSettings.PATIENCE, D.patience()),
+          new Setting("--hidden", TrainingSettings.HIDDEN, D.hidden()),
+          new Setting("--word-dim", TrainingSettings.WORD_DIMENSION, D.wordDimension()),
+          new Setting("--char-dim", TrainingSettings.CHAR_DIMENSION, D.charDimension()),
+          new Setting("--char-filters", TrainingSettings.CHAR_FILTERS, D.charFilters()),
+          new Setting("--batch-size", TrainingSettings.BATCH_SIZE, D.batchSize()),
+          new Setting("--learning-rate", TrainingSettings.LEARNING_RATE, D.learningRate()),
+          new Setting("--dropout", TrainingSettings.DROPOUT, D.dropout()),
+          new Setting("--seed", TrainingSettings.SEED, D.seed()),
+          new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
  * and measured in the same run; the work is done by {@link NerComparison}.
  */
 @Command(name = "compare-ner", mixinStandardHelpOptions = true,
+    defaultValueProvider = BiLstmCrfTrainingOptions.Defaults.class,
     description = {"Trains OpenNLP's NameFinderME with the defaults of OpenNLP's TokenNameFinderTrainer and our"
         + " BiLSTM-CRF (as train-ner does; or loads ours with --model) on the same training data, then scores"
         + " both on each test set with one scorer: precision, recall and F1 per type and overall, a paired"
@@ -80,7 +81,7 @@ final class CompareNerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     NerComparison.Settings settings = settings();
     // Everything that can fail is checked before training, which takes minutes to an hour.
-    if (model != null && training.anyGiven()) {
+    if (model != null && training.anyGiven(spec)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--model compares a trained model: the training options (--dev, --vectors, --epochs, ...) do not apply");
     }

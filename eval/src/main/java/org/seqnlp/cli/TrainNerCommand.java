@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * and writes a normal {@code TokenNameFinderModel} zip.
  */
 @Command(name = "train-ner", mixinStandardHelpOptions = true,
+    defaultValueProvider = BiLstmCrfTrainingOptions.Defaults.class,
     description = {"Trains a BiLSTM-CRF name finder (word embeddings, character CNN, BiLSTM, CRF) and writes an"
         + " OpenNLP TokenNameFinderModel that NameFinderME and the opennlp tools load.",
         "Set OMP_NUM_THREADS=1 on small machines: ND4J's default thread pool slows training down."})

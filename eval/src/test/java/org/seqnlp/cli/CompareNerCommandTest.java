@@ -113,7 +113,7 @@ class CompareNerCommandTest extends ToolTest {
   @Test
   void badTrainingSettingsFailBeforeAnyTraining() {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--epochs", "0")));
-    assertTrue(err.toString().contains("--epochs must be an integer in [1, 10000], got 0"), err.toString());
+    assertTrue(err.toString().contains("--epochs must be in [1, 10000], not 0"), err.toString());
     err.getBuffer().setLength(0);
     Path missing = directory.resolve("missing-vectors.bin");
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--vectors", missing.toString())));

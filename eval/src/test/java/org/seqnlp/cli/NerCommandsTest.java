@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import opennlp.tools.formats.Conll02NameSampleStream;
 import opennlp.tools.formats.Conll03NameSampleStream;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.ner.ConllFixtures;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 
 /** train-ner, ner and eval-ner on a small synthetic CoNLL-2003 file. */
 class NerCommandsTest extends ToolTest {
@@ -117,6 +119,29 @@ class NerCommandsTest extends ToolTest {
         directory.resolve("y.md").toString(), "--gazetteers", untyped.toString()));
     assertEquals("seqnlp compare-ner: --gazetteers: " + untyped + ": the name of a list must start with loc-, per-,"
         + " org- or misc- to give its type (see --help)", err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
+        "--gazetteers", "loc-a,b.txt"));
+    assertEquals("seqnlp train-ner: --gazetteers cannot pass on loc-a,b.txt: the list separates paths by commas and"
+        + " ignores blanks around them (see --help)", err.toString().strip());
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfTheTrainingSettings() {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    for (String command : List.of("train-ner", "compare-ner")) {
+      out.getBuffer().setLength(0);
+      assertEquals(0, run(command, "--help"));
+      String help = out.toString().replaceAll("\\s+", " ");
+      for (String expected : List.of("Maximum epochs (default: " + d.epochs() + ")",
+          "never (default: " + d.patience() + ")", "per direction (default: " + d.hidden() + ")",
+          "without vectors (default: " + d.wordDimension() + ")", "embedding size (default: " + d.charDimension() + ")",
+          "CNN filters (default: " + d.charFilters() + ")", "per step (default: " + d.batchSize() + ")",
+          "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
+          "random seed (default: " + d.seed() + ")")) {
+        assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
+      }
+    }
   }
 
   @Test

@@ -16,6 +16,7 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 
 /**
  * Trains the two name finders of the comparison the way their tools do, through OpenNLP's own
@@ -58,7 +59,7 @@ public final class NameFinderTraining {
     ExtensionLoader.registerAllowedPackage(OUR_PACKAGE);
     // Described before training: NameFinderME.train adds its perceptron defaults, which our trainer ignores.
     String settings = describe(parameters.getObjectSettings()) + "; in effect: "
-        + BiLstmCrfSequenceTrainer.settings(parameters).toString().replaceFirst("^\\w+\\[(.*)]$", "$1");
+        + TrainingSettings.from(parameters).toString().replaceFirst("^\\w+\\[(.*)]$", "$1");
     long started = System.nanoTime();
     TokenNameFinderModel model = train(language, samples, parameters, new TokenNameFinderFactory());
     return new NamedModel(BILSTM_CRF, model, "trained in this run with " + settings,

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 
 /** Training with the {@code Gazetteers} parameter through OpenNLP's {@code NameFinderME.train}. */
 class GazetteerTrainingTest {
@@ -51,8 +52,8 @@ class GazetteerTrainingTest {
 
   private static TrainingParameters parameters(String gazetteers, int epochs) {
     TrainingParameters parameters = SyntheticNames.parameters();
-    parameters.put(BiLstmCrfSequenceTrainer.EPOCHS, epochs);
-    parameters.put(BiLstmCrfSequenceTrainer.GAZETTEERS, gazetteers);
+    parameters.put(TrainingSettings.EPOCHS, epochs);
+    parameters.put(TrainingSettings.GAZETTEERS, gazetteers);
     return parameters;
   }
 
@@ -93,10 +94,10 @@ class GazetteerTrainingTest {
   @Test
   void theParameterIsACommaSeparatedListOfPaths() {
     TrainingParameters parameters = new TrainingParameters();
-    parameters.put(BiLstmCrfSequenceTrainer.GAZETTEERS, "a/loc-x.txt, b ,");
+    parameters.put(TrainingSettings.GAZETTEERS, "a/loc-x.txt, b ,");
     assertEquals(List.of(Path.of("a/loc-x.txt"), Path.of("b")),
-        BiLstmCrfSequenceTrainer.settings(parameters).gazetteers());
-    assertEquals(List.of(), BiLstmCrfSequenceTrainer.settings(new TrainingParameters()).gazetteers());
+        TrainingSettings.from(parameters).gazetteers());
+    assertEquals(List.of(), TrainingSettings.from(new TrainingParameters()).gazetteers());
   }
 
   @Test
@@ -104,7 +105,7 @@ class GazetteerTrainingTest {
     Path missing = directory.resolve("loc-missing.txt");
     Path checkpoint = directory.resolve("missing.checkpoint");
     TrainingParameters parameters = parameters(cities + "," + missing, 50);
-    parameters.put(BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint.toString());
+    parameters.put(TrainingSettings.CHECKPOINT, checkpoint.toString());
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> train(parameters));
     assertEquals(missing + ": no such file or directory", e.getMessage());
     assertFalse(Files.exists(checkpoint), "training started");

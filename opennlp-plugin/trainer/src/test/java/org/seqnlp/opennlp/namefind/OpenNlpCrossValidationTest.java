@@ -1,6 +1,6 @@
 package org.seqnlp.opennlp.namefind;
 
-import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +54,8 @@ class OpenNlpCrossValidationTest {
   /** The tests' tiny model, fewer epochs than the shared one: each fold trains its own. */
   private static TrainingParameters parameters(Path checkpoint) {
     TrainingParameters parameters = SyntheticNames.parameters();
-    parameters.put(BiLstmCrfSequenceTrainer.EPOCHS, 6);
-    parameters.put(BiLstmCrfSequenceTrainer.CHECKPOINT, checkpoint.toString());
+    parameters.put(TrainingSettings.EPOCHS, 6);
+    parameters.put(TrainingSettings.CHECKPOINT, checkpoint.toString());
     return parameters;
   }
 

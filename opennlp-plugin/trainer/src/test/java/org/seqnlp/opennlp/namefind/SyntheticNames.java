@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind;
 
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,13 +79,13 @@ final class SyntheticNames {
   static TrainingParameters parameters() {
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
-    parameters.put(BiLstmCrfSequenceTrainer.EPOCHS, 12);
-    parameters.put(BiLstmCrfSequenceTrainer.HIDDEN, 16);
-    parameters.put(BiLstmCrfSequenceTrainer.WORD_DIMENSION, 16);
-    parameters.put(BiLstmCrfSequenceTrainer.CHAR_DIMENSION, 8);
-    parameters.put(BiLstmCrfSequenceTrainer.CHAR_FILTERS, 12);
-    parameters.put(BiLstmCrfSequenceTrainer.LEARNING_RATE, 0.01);
-    parameters.put(BiLstmCrfSequenceTrainer.BATCH_SIZE, 8);
+    parameters.put(TrainingSettings.EPOCHS, 12);
+    parameters.put(TrainingSettings.HIDDEN, 16);
+    parameters.put(TrainingSettings.WORD_DIMENSION, 16);
+    parameters.put(TrainingSettings.CHAR_DIMENSION, 8);
+    parameters.put(TrainingSettings.CHAR_FILTERS, 12);
+    parameters.put(TrainingSettings.LEARNING_RATE, 0.01);
+    parameters.put(TrainingSettings.BATCH_SIZE, 8);
     return parameters;
   }
 

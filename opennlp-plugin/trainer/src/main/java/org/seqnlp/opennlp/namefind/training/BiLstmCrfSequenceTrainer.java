@@ -36,14 +36,11 @@ import org.seqnlp.vectors.format.VectorFiles;
  * name samples and stores the returned {@link BiLstmCrfSequenceModel} in a normal
  * {@code TokenNameFinderModel}.
  *
- * <p>Training parameters (all optional; defaults from {@link TrainingSettings#DEFAULTS}):
- * {@value #EPOCHS}, {@value #PATIENCE}, {@value #BATCH_SIZE}, {@value #WORD_DIMENSION},
- * {@value #CHAR_DIMENSION}, {@value #CHAR_FILTERS}, {@value #MAX_WORD_CHARS}, {@value #HIDDEN},
- * {@value #LEARNING_RATE}, {@value #DROPOUT}, {@value #GRADIENT_CLIP}, {@value #MAX_VOCABULARY},
- * {@value #SEED}, {@value #CHECKPOINT} (file), {@value #WORD_VECTORS} (word-vector file, any format
- * {@code VectorFiles} detects), {@value #DEV_DATA} (CoNLL column file for early stopping),
- * {@value #GAZETTEERS} (name lists, files or directories separated by commas, typed by their file names
- * as {@link GazetteerFiles} reads them; the compiled lists travel inside the model).
+ * <p>Training parameters (all optional): those of {@link TrainingSettings} (read by {@link
+ * TrainingSettings#from}, defaults {@link TrainingSettings#DEFAULTS}; {@value TrainingSettings#GAZETTEERS}
+ * are name lists typed by their file names as {@link GazetteerFiles} reads them, whose compiled lists travel
+ * inside the model), and {@value #WORD_VECTORS} (word-vector file, any format {@code VectorFiles} detects)
+ * and {@value #DEV_DATA} (CoNLL column file for early stopping).
  * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
  * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY} and, with gazetteers, the lists
  * under {@value #GAZETTEER_FILES_MANIFEST_ENTRY} and the attributions their licences require under
@@ -54,23 +51,8 @@ import org.seqnlp.vectors.format.VectorFiles;
  */
 public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
 
-  public static final String EPOCHS = "Epochs";
-  public static final String PATIENCE = "Patience";
-  public static final String BATCH_SIZE = "BatchSize";
-  public static final String WORD_DIMENSION = "WordDimension";
-  public static final String CHAR_DIMENSION = "CharDimension";
-  public static final String CHAR_FILTERS = "CharFilters";
-  public static final String MAX_WORD_CHARS = "MaxWordChars";
-  public static final String HIDDEN = "Hidden";
-  public static final String LEARNING_RATE = "LearningRate";
-  public static final String DROPOUT = "Dropout";
-  public static final String GRADIENT_CLIP = "GradientClip";
-  public static final String MAX_VOCABULARY = "MaxVocabulary";
-  public static final String SEED = "Seed";
-  public static final String CHECKPOINT = "Checkpoint";
   public static final String WORD_VECTORS = "WordVectors";
   public static final String DEV_DATA = "DevData";
-  public static final String GAZETTEERS = "Gazetteers";
 
   /**
    * The manifest entry of a trained model that holds the training wall time in seconds, so an
@@ -100,45 +82,10 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     init(parameters, reportMap);
   }
 
-  /** The settings the parameters ask for. */
-  public static TrainingSettings settings(TrainingParameters parameters) {
-    TrainingSettings d = TrainingSettings.DEFAULTS;
-    String checkpoint = parameters.getStringParameter(CHECKPOINT, null);
-    String gazetteers = parameters.getStringParameter(GAZETTEERS, "");
-    return d.toBuilder()
-        .epochs(parameters.getIntParameter(EPOCHS, d.epochs()))
-        .patience(parameters.getIntParameter(PATIENCE, d.patience()))
-        .batchSize(parameters.getIntParameter(BATCH_SIZE, d.batchSize()))
-        .wordDimension(parameters.getIntParameter(WORD_DIMENSION, d.wordDimension()))
-        .charDimension(parameters.getIntParameter(CHAR_DIMENSION, d.charDimension()))
-        .charFilters(parameters.getIntParameter(CHAR_FILTERS, d.charFilters()))
-        .maxWordChars(parameters.getIntParameter(MAX_WORD_CHARS, d.maxWordChars()))
-        .hidden(parameters.getIntParameter(HIDDEN, d.hidden()))
-        .learningRate(parameters.getDoubleParameter(LEARNING_RATE, d.learningRate()))
-        .dropout(parameters.getDoubleParameter(DROPOUT, d.dropout()))
-        .gradientClip(parameters.getDoubleParameter(GRADIENT_CLIP, d.gradientClip()))
-        .maxVocabulary(parameters.getIntParameter(MAX_VOCABULARY, d.maxVocabulary()))
-        .seed(parameters.getIntParameter(SEED, (int) d.seed()))
-        .checkpoint(checkpoint == null ? null : Path.of(checkpoint))
-        .gazetteers(paths(gazetteers))
-        .build();
-  }
-
-  /** The paths of a comma-separated list, blanks around them ignored. */
-  private static List<Path> paths(String list) {
-    List<Path> paths = new ArrayList<>();
-    for (String path : list.split(",")) {
-      if (!path.isBlank()) {
-        paths.add(Path.of(path.strip()));
-      }
-    }
-    return paths;
-  }
-
   @Override
   public <T> SequenceClassificationModel train(SequenceStream<T> events) throws IOException {
     long started = System.nanoTime();
-    TrainingSettings settings = settings(parameters);
+    TrainingSettings settings = TrainingSettings.from(parameters).validate();
     // A missing or untyped list fails here, not after the vectors are read.
     List<Path> gazetteerFiles = GazetteerFiles.listFiles(settings.gazetteers());
     List<String[]> tokens = new ArrayList<>();

@@ -44,8 +44,9 @@ public final class BiLstmCrfTrainer {
   private final TrainingSettings settings;
   private final boolean showProgress;
 
+  /** @throws IllegalArgumentException for settings that {@link TrainingSettings#validate} refuses */
   public BiLstmCrfTrainer(TrainingSettings settings, boolean showProgress) {
-    this.settings = settings;
+    this.settings = settings.validate();
     this.showProgress = showProgress;
   }
 

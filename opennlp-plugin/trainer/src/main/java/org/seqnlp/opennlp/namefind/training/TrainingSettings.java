@@ -1,23 +1,34 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import opennlp.tools.util.TrainingParameters;
 
 /**
- * Hyper-parameters of BiLSTM-CRF training.
+ * The settings of BiLSTM-CRF training. Read from OpenNLP {@link TrainingParameters} by {@link #from}, whose
+ * keys are the constants here, and written back by {@link #parameters}; {@link #validate} refuses values
+ * outside the ranges below, naming the setting and its range.
  *
- * @param epochs maximum number of passes over the training set
- * @param patience stop after this many epochs without a better development score (0: never stop early)
- * @param batchSize sentences per step; sentences are bucketed by length so batches carry little padding
- * @param wordDimension word embedding size (taken from the word vectors when they are given)
- * @param charDimension character embedding size
- * @param charFilters number of character CNN filters
- * @param maxWordChars characters of a word the CNN sees (longer words keep their first and last halves)
- * @param hidden LSTM size per direction
- * @param learningRate Adam learning rate
- * @param dropout probability of dropping an LSTM input or output unit
- * @param gradientClip L2 norm each layer's gradient is clipped to
- * @param maxVocabulary most words kept (training words first, then the most frequent vector words)
+ * @param epochs maximum number of passes over the training set, in [1, {@value #MAX_EPOCHS}]
+ * @param patience stop after this many epochs without a better development score (0: never stop early), in
+ *     [0, {@value #MAX_EPOCHS}]
+ * @param batchSize sentences per step, in [1, {@value #MAX_BATCH_SIZE}]; sentences are bucketed by length so
+ *     batches carry no padding
+ * @param wordDimension word embedding size (taken from the word vectors when they are given), in [1,
+ *     {@value #MAX_WORD_DIMENSION}]
+ * @param charDimension character embedding size, in [1, {@value #MAX_CHAR_DIMENSION}]
+ * @param charFilters number of character CNN filters, in [1, {@value #MAX_WIDTH}]
+ * @param maxWordChars characters of a word the CNN sees (longer words keep their first and last halves), in
+ *     [2, {@value #MAX_WORD_WINDOW}]
+ * @param hidden LSTM size per direction, in [1, {@value #MAX_WIDTH}]
+ * @param learningRate Adam learning rate, in (0, {@value #MAX_LEARNING_RATE}]
+ * @param dropout probability of dropping an LSTM input or output unit, in [0, {@value #MAX_DROPOUT}]
+ * @param gradientClip L2 norm each layer's gradient is clipped to, in (0, {@value #MAX_GRADIENT_CLIP}]
+ * @param maxVocabulary most words kept (training words first, then the most frequent vector words), at least 1
  * @param seed seed of every random choice
  * @param checkpoint where the best network so far is written after every improving epoch (every epoch
  *     without development data), or null
@@ -26,103 +37,177 @@ import java.util.List;
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
-    int maxVocabulary, long seed, Path checkpoint, List<Path> gazetteers) {
+    int maxVocabulary, int seed, Path checkpoint, List<Path> gazetteers) {
+
+  public static final String EPOCHS = "Epochs";
+  public static final String PATIENCE = "Patience";
+  public static final String BATCH_SIZE = "BatchSize";
+  public static final String WORD_DIMENSION = "WordDimension";
+  public static final String CHAR_DIMENSION = "CharDimension";
+  public static final String CHAR_FILTERS = "CharFilters";
+  public static final String MAX_WORD_CHARS = "MaxWordChars";
+  public static final String HIDDEN = "Hidden";
+  public static final String LEARNING_RATE = "LearningRate";
+  public static final String DROPOUT = "Dropout";
+  public static final String GRADIENT_CLIP = "GradientClip";
+  public static final String MAX_VOCABULARY = "MaxVocabulary";
+  public static final String SEED = "Seed";
+  public static final String CHECKPOINT = "Checkpoint";
+  /** Paths separated by commas, blanks around them ignored. */
+  public static final String GAZETTEERS = "Gazetteers";
+
+  public static final int MAX_EPOCHS = 10_000;
+  public static final int MAX_BATCH_SIZE = 100_000;
+  /** Ten times the largest word-vector size in common use. */
+  public static final int MAX_WORD_DIMENSION = 10_000;
+  public static final int MAX_CHAR_DIMENSION = 1000;
+  /** Units of the LSTM and filters of the CNN: 4,096 is already a network no CPU trains in a day. */
+  public static final int MAX_WIDTH = 4096;
+  /** The largest {@link #maxWordChars}. */
+  public static final int MAX_WORD_WINDOW = 1000;
+  public static final double MAX_LEARNING_RATE = 10;
+  public static final double MAX_DROPOUT = 0.95;
+  /** A limit this high no longer clips. */
+  public static final double MAX_GRADIENT_CLIP = 1e6;
 
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 42L, null, List.of());
+      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 42, null, List.of());
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
-    requirePositive("epochs", epochs);
-    requirePositive("batchSize", batchSize);
-    requirePositive("wordDimension", wordDimension);
-    requirePositive("charDimension", charDimension);
-    requirePositive("charFilters", charFilters);
-    requirePositive("hidden", hidden);
-    requirePositive("maxVocabulary", maxVocabulary);
-    if (patience < 0) {
-      throw new IllegalArgumentException("patience must not be negative, got " + patience);
-    }
-    if (maxWordChars < 2) {
-      throw new IllegalArgumentException("maxWordChars must be at least 2, got " + maxWordChars);
-    }
-    if (!(learningRate > 0)) {
-      throw new IllegalArgumentException("learningRate must be positive, got " + learningRate);
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-    }
-    if (!(gradientClip > 0)) {
-      throw new IllegalArgumentException("gradientClip must be positive, got " + gradientClip);
+  }
+
+  /**
+   * The settings of {@code parameters}, each key absent taking its value in {@link #DEFAULTS}; not yet
+   * validated.
+   *
+   * @throws IllegalArgumentException for a value that is not of the setting's type, naming the key
+   */
+  public static TrainingSettings from(TrainingParameters parameters) {
+    TrainingSettings d = DEFAULTS;
+    String checkpoint = parameters.getStringParameter(CHECKPOINT, null);
+    return new TrainingSettings(
+        integer(parameters, EPOCHS, d.epochs()),
+        integer(parameters, PATIENCE, d.patience()),
+        integer(parameters, BATCH_SIZE, d.batchSize()),
+        integer(parameters, WORD_DIMENSION, d.wordDimension()),
+        integer(parameters, CHAR_DIMENSION, d.charDimension()),
+        integer(parameters, CHAR_FILTERS, d.charFilters()),
+        integer(parameters, MAX_WORD_CHARS, d.maxWordChars()),
+        integer(parameters, HIDDEN, d.hidden()),
+        real(parameters, LEARNING_RATE, d.learningRate()),
+        real(parameters, DROPOUT, d.dropout()),
+        real(parameters, GRADIENT_CLIP, d.gradientClip()),
+        integer(parameters, MAX_VOCABULARY, d.maxVocabulary()),
+        integer(parameters, SEED, d.seed()),
+        checkpoint == null ? null : Path.of(checkpoint),
+        paths(parameters.getStringParameter(GAZETTEERS, "")));
+  }
+
+  private static int integer(TrainingParameters parameters, String key, int otherwise) {
+    return typed(parameters, key, "a whole number", () -> parameters.getIntParameter(key, otherwise));
+  }
+
+  private static double real(TrainingParameters parameters, String key, double otherwise) {
+    // OpenNLP's getDoubleParameter refuses the Integer that put(key, int) stores: any number is a real here.
+    return typed(parameters, key, "a number", () -> parameters.getObjectSettings().get(key) instanceof Number number
+        ? number.doubleValue() : parameters.getDoubleParameter(key, otherwise));
+  }
+
+  /** OpenNLP's typed read of {@code key}; its failure names the key, the type and the value. */
+  private static <T> T typed(TrainingParameters parameters, String key, String type, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + " must be " + type + ", not " + parameters.getObjectSettings().get(key),
+          e);
     }
   }
 
-  private static void requirePositive(String name, int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException(name + " must be positive, got " + value);
+  /** The paths of a comma-separated list, blanks around them ignored. */
+  private static List<Path> paths(String list) {
+    List<Path> paths = new ArrayList<>();
+    for (String path : list.split(",")) {
+      if (!path.isBlank()) {
+        paths.add(Path.of(path.strip()));
+      }
+    }
+    return paths;
+  }
+
+  /**
+   * These settings as training parameters, which {@link #from} reads back unchanged.
+   *
+   * @throws IllegalArgumentException for a gazetteer path with a comma, which the list cannot carry
+   */
+  public TrainingParameters parameters() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(EPOCHS, epochs);
+    parameters.put(PATIENCE, patience);
+    parameters.put(BATCH_SIZE, batchSize);
+    parameters.put(WORD_DIMENSION, wordDimension);
+    parameters.put(CHAR_DIMENSION, charDimension);
+    parameters.put(CHAR_FILTERS, charFilters);
+    parameters.put(MAX_WORD_CHARS, maxWordChars);
+    parameters.put(HIDDEN, hidden);
+    parameters.put(LEARNING_RATE, learningRate);
+    parameters.put(DROPOUT, dropout);
+    parameters.put(GRADIENT_CLIP, gradientClip);
+    parameters.put(MAX_VOCABULARY, maxVocabulary);
+    parameters.put(SEED, seed);
+    if (checkpoint != null) {
+      parameters.put(CHECKPOINT, checkpoint.toString());
+    }
+    for (Path path : gazetteers) {
+      if (path.toString().contains(",") || !path.toString().equals(path.toString().strip())) {
+        throw new IllegalArgumentException(GAZETTEERS + " cannot pass on " + path
+            + ": the list separates paths by commas and ignores blanks around them");
+      }
+    }
+    if (!gazetteers.isEmpty()) {
+      parameters.put(GAZETTEERS, gazetteers.stream().map(Path::toString).collect(Collectors.joining(",")));
+    }
+    return parameters;
+  }
+
+  /**
+   * Checks every setting against its range.
+   *
+   * @return these settings
+   * @throws IllegalArgumentException naming the first setting out of range and the range, e.g.
+   *     {@code Epochs must be in [1, 10000], not 0}
+   */
+  public TrainingSettings validate() {
+    require(EPOCHS, epochs, 1, MAX_EPOCHS);
+    require(PATIENCE, patience, 0, MAX_EPOCHS);
+    require(BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
+    require(WORD_DIMENSION, wordDimension, 1, MAX_WORD_DIMENSION);
+    require(CHAR_DIMENSION, charDimension, 1, MAX_CHAR_DIMENSION);
+    require(CHAR_FILTERS, charFilters, 1, MAX_WIDTH);
+    require(MAX_WORD_CHARS, maxWordChars, 2, MAX_WORD_WINDOW);
+    require(HIDDEN, hidden, 1, MAX_WIDTH);
+    require(LEARNING_RATE, learningRate, false, MAX_LEARNING_RATE);
+    require(DROPOUT, dropout, true, MAX_DROPOUT);
+    require(GRADIENT_CLIP, gradientClip, false, MAX_GRADIENT_CLIP);
+    require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
+    return this;
+  }
+
+  private static void require(String key, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(key + " must be in [" + min + ", " + max + "], not " + value);
     }
   }
 
-  /** A builder starting from these settings. */
-  public Builder toBuilder() {
-    return new Builder(this);
+  /** {@code value} in [0, max] with {@code zeroAllowed}, else in (0, max]. */
+  private static void require(String key, double value, boolean zeroAllowed, double max) {
+    if (!((zeroAllowed ? value >= 0 : value > 0) && value <= max)) {
+      throw new IllegalArgumentException(key + " must be in " + (zeroAllowed ? "[" : "(") + "0, " + format(max)
+          + "], not " + value);
+    }
   }
 
-  /** Settings built field by field from {@link #DEFAULTS}; {@link #build} validates them. */
-  public static final class Builder {
-    private int epochs;
-    private int patience;
-    private int batchSize;
-    private int wordDimension;
-    private int charDimension;
-    private int charFilters;
-    private int maxWordChars;
-    private int hidden;
-    private double learningRate;
-    private double dropout;
-    private double gradientClip;
-    private int maxVocabulary;
-    private long seed;
-    private Path checkpoint;
-    private List<Path> gazetteers;
-
-    private Builder(TrainingSettings from) {
-      epochs = from.epochs;
-      patience = from.patience;
-      batchSize = from.batchSize;
-      wordDimension = from.wordDimension;
-      charDimension = from.charDimension;
-      charFilters = from.charFilters;
-      maxWordChars = from.maxWordChars;
-      hidden = from.hidden;
-      learningRate = from.learningRate;
-      dropout = from.dropout;
-      gradientClip = from.gradientClip;
-      maxVocabulary = from.maxVocabulary;
-      seed = from.seed;
-      checkpoint = from.checkpoint;
-      gazetteers = from.gazetteers;
-    }
-
-    public Builder epochs(int value) { epochs = value; return this; }
-    public Builder patience(int value) { patience = value; return this; }
-    public Builder batchSize(int value) { batchSize = value; return this; }
-    public Builder wordDimension(int value) { wordDimension = value; return this; }
-    public Builder charDimension(int value) { charDimension = value; return this; }
-    public Builder charFilters(int value) { charFilters = value; return this; }
-    public Builder maxWordChars(int value) { maxWordChars = value; return this; }
-    public Builder hidden(int value) { hidden = value; return this; }
-    public Builder learningRate(double value) { learningRate = value; return this; }
-    public Builder dropout(double value) { dropout = value; return this; }
-    public Builder gradientClip(double value) { gradientClip = value; return this; }
-    public Builder maxVocabulary(int value) { maxVocabulary = value; return this; }
-    public Builder seed(long value) { seed = value; return this; }
-    public Builder checkpoint(Path value) { checkpoint = value; return this; }
-    public Builder gazetteers(List<Path> value) { gazetteers = value; return this; }
-
-    public TrainingSettings build() {
-      return new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
-          maxWordChars, hidden, learningRate, dropout, gradientClip, maxVocabulary, seed, checkpoint, gazetteers);
-    }
+  private static String format(double value) {
+    return value == Math.rint(value) ? String.format(Locale.ROOT, "%d", (long) value) : Double.toString(value);
   }
 }

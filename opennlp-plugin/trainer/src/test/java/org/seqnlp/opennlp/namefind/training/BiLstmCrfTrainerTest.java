@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.namefind.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,9 +43,11 @@ class BiLstmCrfTrainerTest {
     return sentences;
   }
 
-  private static TrainingSettings.Builder small() {
-    return TrainingSettings.DEFAULTS.toBuilder().hidden(8).wordDimension(8).charDimension(4).charFilters(6)
-        .batchSize(8).learningRate(0.02);
+  /** A small network with {@link TrainingSettings#DEFAULTS} for the settings not given. */
+  private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint) {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, dropout, d.gradientClip(),
+        d.maxVocabulary(), d.seed(), checkpoint, List.of());
   }
 
   @Test
@@ -52,7 +55,7 @@ class BiLstmCrfTrainerTest {
     double[] scores = {0.5, 0.7, 0.6, 0.4, 0.9};
     List<BiLstmCrfNetwork> scored = new ArrayList<>();
     Path checkpoint = directory.resolve("best.bin");
-    TrainingSettings settings = small().epochs(5).patience(2).checkpoint(checkpoint).build();
+    TrainingSettings settings = small(5, 2, TrainingSettings.DEFAULTS.dropout(), checkpoint);
     BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(40, 1), null, network -> {
       scored.add(network);
       return scores[scored.size() - 1];
@@ -66,10 +69,17 @@ class BiLstmCrfTrainerTest {
 
   @Test
   void learnsASimpleTaskAndIsReproducibleWithTheSameSeed() throws IOException {
-    TrainingSettings settings = small().epochs(8).dropout(0.2).build();
+    TrainingSettings settings = small(8, TrainingSettings.DEFAULTS.patience(), 0.2, null);
     BiLstmCrfNetwork first = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(120, 2), null, null);
     BiLstmCrfNetwork second = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(120, 2), null, null);
     assertArrayEquals(new int[] {0, 0, 1, 0, 1}, first.tag(PROBE).labels());
     assertArrayEquals(first.emissions(PROBE), second.emissions(PROBE));
+  }
+
+  @Test
+  void refusesSettingsOutOfRange() {
+    TrainingSettings noEpochs = small(0, 2, 0.5, null);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BiLstmCrfTrainer(noEpochs, false));
+    assertEquals("Epochs must be in [1, 10000], not 0", e.getMessage());
   }
 }

@@ -31,7 +31,10 @@ class EmissionNetworkParityTest {
     LinearChainCrf crf = new LinearChainCrf(LABELS, new float[LABELS], new float[LABELS], new float[LABELS * LABELS]);
     CrfLoss loss = new CrfLoss();
     loss.attach(crf);
-    TrainingSettings settings = TrainingSettings.DEFAULTS.toBuilder().hidden(HIDDEN).dropout(0).build();
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    TrainingSettings settings = new TrainingSettings(d.epochs(), d.patience(), d.batchSize(), d.wordDimension(),
+        d.charDimension(), d.charFilters(), d.maxWordChars(), HIDDEN, d.learningRate(), 0, d.gradientClip(),
+        d.maxVocabulary(), d.seed(), null, List.of());
     EmissionNetwork dl4j = new EmissionNetwork(encoder.outputDimension(), HIDDEN, LABELS, settings, loss);
     String[][] sameLength = {{"The", "cat", "sat", "on"}, {"Cats", "sat", ".", "mats"}, {"the", "Xyz", "cat", "sat"}};
     String[][] single = {{"A", "cat", "sat", "on", "the", "extraordinarily-long-word"}};

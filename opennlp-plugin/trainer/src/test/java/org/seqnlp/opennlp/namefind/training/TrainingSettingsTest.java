@@ -1,0 +1,79 @@
+package org.seqnlp.opennlp.namefind.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import opennlp.tools.util.TrainingParameters;
+import org.junit.jupiter.api.Test;
+
+class TrainingSettingsTest {
+
+  private static final TrainingSettings D = TrainingSettings.DEFAULTS;
+
+  /** {@link TrainingSettings#DEFAULTS} but for the settings given. */
+  private static TrainingSettings settings(int epochs, int hidden, double dropout, int seed, Path checkpoint,
+      List<Path> gazetteers) {
+    return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
+        D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
+        seed, checkpoint, gazetteers);
+  }
+
+  private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
+    return settings(D.epochs(), hidden, dropout, D.seed(), null, List.of());
+  }
+
+  @Test
+  void absentParametersTakeTheDefaults() {
+    assertEquals(D, TrainingSettings.from(new TrainingParameters()));
+    assertSame(D, D.validate());
+  }
+
+  @Test
+  void typedReadsOfTheParametersAndBackUnchanged() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingSettings.EPOCHS, "7");
+    parameters.put(TrainingSettings.DROPOUT, 0.25);
+    parameters.put(TrainingSettings.SEED, 9);
+    parameters.put(TrainingSettings.CHECKPOINT, "best.bin");
+    parameters.put(TrainingSettings.GAZETTEERS, "a/loc-x.txt, b ,");
+    TrainingSettings settings = TrainingSettings.from(parameters);
+    assertEquals(settings(7, D.hidden(), 0.25, 9, Path.of("best.bin"), List.of(Path.of("a/loc-x.txt"), Path.of("b"))),
+        settings);
+    assertEquals(settings, TrainingSettings.from(settings.parameters()));
+    parameters.put(TrainingSettings.DROPOUT, 0);
+    assertEquals(0.0, TrainingSettings.from(parameters).dropout(), "a whole number put as such");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeNamesTheKey() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingSettings.HIDDEN, "1.5");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters));
+    assertEquals("Hidden must be a whole number, not 1.5", e.getMessage());
+    parameters.put(TrainingSettings.HIDDEN, "8");
+    parameters.put(TrainingSettings.LEARNING_RATE, "fast");
+    e = assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters));
+    assertEquals("LearningRate must be a number, not fast", e.getMessage());
+  }
+
+  @Test
+  void validateNamesTheSettingAndItsRange() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> withHiddenAndDropout(4097, D.dropout()).validate());
+    assertEquals("Hidden must be in [1, 4096], not 4097", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> withHiddenAndDropout(D.hidden(), 1).validate());
+    assertEquals("Dropout must be in [0, 0.95], not 1.0", e.getMessage());
+    withHiddenAndDropout(1, 0).validate();
+  }
+
+  @Test
+  void aGazetteerPathTheListCannotCarryIsRefused() {
+    TrainingSettings settings = settings(D.epochs(), D.hidden(), D.dropout(), D.seed(), null, List.of(Path.of("a,b")));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, settings::parameters);
+    assertEquals("Gazetteers cannot pass on a,b: the list separates paths by commas and ignores blanks around them",
+        e.getMessage());
+  }
+}
