@@ -1,10 +1,10 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
+import org.seqnlp.opennlp.models.OpenNlpModelFiles;
 import org.seqnlp.opennlp.text.OpenNlpModelJars;
 import picocli.CommandLine.Option;
 
@@ -32,29 +32,16 @@ final class TextModelOptions {
     if (sentenceModel == null) {
       return OpenNlpModelJars.sentenceModel(DEFAULT_LANGUAGE);
     }
-    requireFile(sentenceModel);
-    try {
-      return new SentenceModel(sentenceModel);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IOException(sentenceModel + ": not an OpenNLP sentence model (" + e.getMessage() + ")", e);
-    }
+    InputPaths.requireFile(sentenceModel, "sentence model file");
+    return OpenNlpModelFiles.load(sentenceModel, SentenceModel::new);
   }
 
   TokenizerModel loadTokenizerModel() throws IOException {
     if (tokenizerModel == null) {
       return OpenNlpModelJars.tokenizerModel(DEFAULT_LANGUAGE);
     }
-    requireFile(tokenizerModel);
-    try {
-      return new TokenizerModel(tokenizerModel);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IOException(tokenizerModel + ": not an OpenNLP tokenizer model (" + e.getMessage() + ")", e);
-    }
+    InputPaths.requireFile(tokenizerModel, "tokenizer model file");
+    return OpenNlpModelFiles.load(tokenizerModel, TokenizerModel::new);
   }
 
-  private static void requireFile(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new IOException(file + ": no such model file");
-    }
-  }
 }

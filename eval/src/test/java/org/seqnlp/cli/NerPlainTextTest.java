@@ -142,11 +142,11 @@ class NerPlainTextTest extends ToolTest {
   @Test
   void textModelsCanBeGivenAsFilesAndMustBeOfTheirKind() {
     assertEquals(1, runWithStdin(CHECK, "ner", "--model", MODEL, "--tokenizer-model", MODEL));
-    assertTrue(err.toString().startsWith("seqnlp ner: error: " + MODEL + ": not an OpenNLP tokenizer model ("),
+    assertTrue(err.toString().startsWith("seqnlp ner: error: " + MODEL + ": byte 0: not a readable OpenNLP model: "),
         err.toString());
     err.getBuffer().setLength(0);
     assertEquals(1, runWithStdin(CHECK, "ner", "--model", MODEL, "--sentence-model", "missing.bin"));
-    assertEquals("seqnlp ner: error: missing.bin: no such model file", err.toString().strip());
+    assertEquals("seqnlp ner: error: missing.bin: no such sentence model file", err.toString().strip());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.seqnlp.eval.lm;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import opennlp.tools.languagemodel.NGramLanguageModel;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.SentenceFile;
@@ -254,10 +256,14 @@ public final class LmEvaluation {
     List<String> selected = args.length > 6 ? List.of(args).subList(6, args.length)
         : ROWS.stream().filter(row -> !row.equals(HISTORICAL_DL4J_ROW)).toList();
     Files.createDirectories(evaluation.workDirectory);
+    Path report = Path.of(args[2]);
+    OutputFiles.checkWritable(report, Path.of(args[0]));
     for (String name : selected) {
       Row row = evaluation.compute(name);
-      Files.writeString(evaluation.workDirectory.resolve(name + ".row"), String.join("\t", row.model(),
-          Double.toString(row.validation()), Double.toString(row.test()), row.throughput(), row.notes()));
+      String line = String.join("\t", row.model(), Double.toString(row.validation()), Double.toString(row.test()),
+          row.throughput(), row.notes());
+      OutputFiles.write(evaluation.workDirectory.resolve(name + ".row"),
+          out -> out.write(line.getBytes(StandardCharsets.UTF_8)));
       List<Row> rows = new ArrayList<>();
       for (String kept : ROWS) {
         Path file = evaluation.workDirectory.resolve(kept + ".row");
@@ -267,7 +273,8 @@ public final class LmEvaluation {
               fields[4]));
         }
       }
-      Files.writeString(Path.of(args[2]), evaluation.report(rows));
+      String markdown = evaluation.report(rows);
+      OutputFiles.write(report, out -> out.write(markdown.getBytes(StandardCharsets.UTF_8)));
       System.out.print(table(rows));
     }
   }

@@ -160,6 +160,17 @@ public final class TensorFile {
   }
 
   private static void requireLength(String what, String s, int maxBytes) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // String.getBytes would write '?' for it, and the file would then hold another string than given.
+        throw new IllegalArgumentException(what + " holds half a UTF-16 surrogate pair at " + i
+            + ", which UTF-8 cannot encode");
+      }
+    }
     // A UTF-16 unit never needs more than 3 UTF-8 bytes, so only long strings need encoding.
     if ((long) s.length() * 3 > maxBytes && s.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
       throw new IllegalArgumentException(what + " is longer than the format's " + maxBytes + " bytes: '"

@@ -62,6 +62,15 @@ class TensorFileTest {
   }
 
   @Test
+  void stringsOutsideTheBasicPlaneRoundTripButHalfASurrogatePairIsRefused() throws IOException {
+    TensorBundle emoji = new TensorBundle().addStrings("chars", List.of("\ud83d\ude00", "a"));
+    assertEquals(List.of("\ud83d\ude00", "a"), read(bytesOf(emoji)).strings("chars"));
+    TensorBundle half = new TensorBundle().addStrings("chars", List.of("\ud83d", "\ude00"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bytesOf(half));
+    assertTrue(e.getMessage().contains("half a UTF-16 surrogate pair"), e.getMessage());
+  }
+
+  @Test
   void tensorOnlyOverloadsRoundTripAndReturnAChangeableMap() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TensorFile.write(List.of(new Tensor("b", new int[] {1}, new float[] {7})), out);

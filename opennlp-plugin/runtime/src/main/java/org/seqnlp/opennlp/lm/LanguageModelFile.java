@@ -1,6 +1,5 @@
 package org.seqnlp.opennlp.lm;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.io.ZipEntries;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorFile;
@@ -135,9 +135,8 @@ final class LanguageModelFile {
 
   private static RnnLanguageModel model(byte[] manifestBytes, Vocabulary vocabulary, Map<String, Tensor> weights,
       String source) throws IOException {
-    Properties manifest = new Properties();
-    manifest.load(new ByteArrayInputStream(manifestBytes));
     String manifestSource = source + "!" + MANIFEST_ENTRY;
+    Properties manifest = PropertyFiles.parse(manifestBytes, manifestSource);
     if (!COMPONENT.equals(manifest.getProperty("Component-Name"))) {
       throw InputFormatException.atByte(manifestSource, 0, "Component-Name is "
           + manifest.getProperty("Component-Name") + ", not " + COMPONENT);

@@ -9,10 +9,19 @@ package org.seqnlp.opennlp.lm;
 public record LmArchitecture(TokenUnit unit, CellType cell, int layers, int embeddingSize, int hiddenSize,
     int outputClasses) {
 
+  /** Largest layer width: an LSTM's recurrent matrix is then 4 x 8192 x 8192 floats, 1 GiB. */
+  public static final int MAX_WIDTH = 8192;
+  public static final int MAX_LAYERS = 64;
+
+  /**
+   * Checks the shape before anything is sized by it: a model file's manifest declares it, and a layer
+   * count of two billion must fail here, not in an array allocation.
+   */
   public LmArchitecture {
-    if (layers < 1 || embeddingSize < 1 || hiddenSize < 1) {
-      throw new IllegalArgumentException("layers, embedding size and hidden size must be positive: " + layers
-          + ", " + embeddingSize + ", " + hiddenSize);
+    if (layers < 1 || layers > MAX_LAYERS || embeddingSize < 1 || embeddingSize > MAX_WIDTH || hiddenSize < 1
+        || hiddenSize > MAX_WIDTH) {
+      throw new IllegalArgumentException("layers must be in [1, " + MAX_LAYERS + "], embedding and hidden size in [1, "
+          + MAX_WIDTH + "], not " + layers + ", " + embeddingSize + ", " + hiddenSize);
     }
     if (outputClasses < 0) {
       throw new IllegalArgumentException("output classes must be 0 (full softmax) or positive: " + outputClasses);

@@ -9,6 +9,7 @@ import java.net.URLConnection;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.PropertyFiles;
 
 /**
  * The resources of one SeqNLP model jar ({@code org.seqnlp:seqnlp-models-KIND-ID}) as a class loader
@@ -65,8 +66,8 @@ final class ModelJar {
           + " to your dependencies");
     }
     String descriptorSource = descriptorUrl.toString();
-    Properties descriptor = new Properties();
-    descriptor.load(new ByteArrayInputStream(read(descriptorUrl, descriptorSource, MAX_DESCRIPTOR_BYTES)));
+    Properties descriptor = PropertyFiles.parse(read(descriptorUrl, descriptorSource, MAX_DESCRIPTOR_BYTES),
+        descriptorSource);
     if (!kind.equals(descriptor.getProperty("model.kind"))) {
       throw InputFormatException.atByte(descriptorSource, 0, "model.kind is " + descriptor.getProperty("model.kind")
           + ", not " + kind);

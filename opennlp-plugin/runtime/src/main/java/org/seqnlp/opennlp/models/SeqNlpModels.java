@@ -2,8 +2,8 @@ package org.seqnlp.opennlp.models;
 
 import java.io.IOException;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 
@@ -39,8 +39,7 @@ public final class SeqNlpModels {
   /** {@link #nameFinder(String)} from the model jar that {@code loader} sees. */
   public static TokenNameFinderModel nameFinder(String language, ClassLoader loader) throws IOException {
     ModelJar.ModelFile model = new ModelJar("ner", language, loader).read();
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    return new TokenNameFinderModel(model.stream());
+    return NameFinderModels.load(model.bytes(), model.source());
   }
 
   /**

@@ -28,7 +28,7 @@ import org.seqnlp.io.InputFormatException;
  * it finds something, with the failing inputs written to {@code target/fuzz-failures}:
  * <pre>
  * mvn -B -o test -pl opennlp-plugin/runtime -am -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dseqnlp.fuzz.iterations=200000 -Dseqnlp.fuzz.seed=7
+ *     -Dseqnlp.fuzz.iterations=20000 -Dseqnlp.fuzz.seed=7
  * </pre>
  * Add each input such a run finds to the regression folder once its bug is fixed.
  */

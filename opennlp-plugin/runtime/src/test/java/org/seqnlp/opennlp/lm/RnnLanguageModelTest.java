@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -391,6 +392,33 @@ public class RnnLanguageModelTest {
     InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
     assertTrue(e.getMessage().contains(RnnLanguageModel.CLASS_WEIGHTS + " has shape [7, 3], expected [7, 4]"),
         e.getMessage());
+  }
+
+  @Test
+  void aManifestDeclaringAHugeArchitectureFailsBeforeAllocating() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    for (String[] huge : new String[][] {{"Layers", "2000000000"}, {"Hidden-Size", "1000000000"}}) {
+      Path file = directory.resolve("huge.zip");
+      copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+        Properties properties = load(manifest);
+        properties.setProperty(huge[0], huge[1]);
+        return store(properties);
+      });
+      InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+      assertTrue(e.getMessage().startsWith(file + "!manifest.properties: byte 0: bad architecture"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aManifestWithABadEscapeIsAFormatError() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve("escape.zip");
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY,
+        manifest -> "Cell=\\uZZZZ\n".getBytes(StandardCharsets.ISO_8859_1));
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    assertTrue(e.getMessage().startsWith(file + "!manifest.properties: byte 0: not a properties file"), e.getMessage());
   }
 
   @Test

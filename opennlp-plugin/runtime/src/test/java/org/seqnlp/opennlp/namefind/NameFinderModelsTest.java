@@ -108,7 +108,7 @@ class NameFinderModelsTest {
   void aFileWithoutManifestIsNotAModel() throws IOException {
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> NameFinderModels.load(file("just text".getBytes())));
-    assertEquals(directory.resolve("m.bin") + ": byte 0: not a model zip: no manifest.properties", e.getMessage());
+    assertEquals(directory.resolve("m.bin") + ": byte 0: not an OpenNLP model zip: no manifest.properties", e.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.lm.CellType;
+import org.seqnlp.opennlp.lm.LmArchitecture;
 import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.vocabulary.SpecialTokens;
@@ -61,9 +62,8 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
   /** {@link #outputClasses} meaning "choose from the vocabulary size"; {@code auto} in the parameters. */
   public static final int AUTO_CLASSES = -1;
   public static final int AUTO_CLASSES_MIN_VOCABULARY = 1000;
-  /** Largest layer width: an LSTM's recurrent matrix is then 4 x 8192 x 8192 floats, 1 GiB. */
-  public static final int MAX_WIDTH = 8192;
-  public static final int MAX_LAYERS = 64;
+  public static final int MAX_WIDTH = LmArchitecture.MAX_WIDTH;
+  public static final int MAX_LAYERS = LmArchitecture.MAX_LAYERS;
   public static final int MAX_STEPS = 100_000;
   public static final int MAX_THREADS = 1024;
   public static final int MAX_COUNT = 1_000_000;

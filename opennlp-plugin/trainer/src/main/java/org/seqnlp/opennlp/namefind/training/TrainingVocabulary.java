@@ -30,7 +30,11 @@ final class TrainingVocabulary {
       for (String token : sentence.tokens()) {
         counts.merge(TokenEncoder.normalize(token), 1, Integer::sum);
         for (int i = 0; i < token.length(); i++) {
-          charCounts.merge(String.valueOf(token.charAt(i)), 1, Integer::sum);
+          // The encoder reads UTF-16 units; half a surrogate pair cannot be stored as UTF-8, so characters
+          // outside the Basic Multilingual Plane (emoji, rare CJK) stay unknown characters.
+          if (!Character.isSurrogate(token.charAt(i))) {
+            charCounts.merge(String.valueOf(token.charAt(i)), 1, Integer::sum);
+          }
         }
       }
     }

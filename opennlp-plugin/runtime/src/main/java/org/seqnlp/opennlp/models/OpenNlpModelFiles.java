@@ -1,0 +1,89 @@
+package org.seqnlp.opennlp.models;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.ZipEntries;
+
+/**
+ * Loads OpenNLP model zips (name finder, sentence detector, tokenizer) after checking them, so that a
+ * hostile or damaged file fails with one {@link InputFormatException} instead of exhausting memory inside
+ * OpenNLP: the file is read once, its entries are inflated with limits (the manifest, which OpenNLP parses
+ * whole with {@code Properties.load}, to {@value #MAX_MANIFEST_BYTES} bytes; all entries together to
+ * {@value #MAX_INFLATION} times the file size), and OpenNLP then parses the very bytes that were checked,
+ * with the same zip parser. OpenNLP's own errors, some unchecked and some without a message, become one
+ * line naming the file.
+ */
+public final class OpenNlpModelFiles {
+
+  /** The largest model file: one byte array must hold it. */
+  public static final long MAX_MODEL_BYTES = 1L << 30;
+  /** The largest {@code manifest.properties}. */
+  public static final long MAX_MANIFEST_BYTES = 1 << 16;
+  /** How many times its own size a model may inflate to: float weights hardly compress, bombs do. */
+  public static final int MAX_INFLATION = 100;
+
+  private static final String MANIFEST = "manifest.properties";
+
+  /** What OpenNLP makes of a checked model's bytes, e.g. {@code TokenNameFinderModel::new}. */
+  @FunctionalInterface
+  public interface Parser<T> {
+    T parse(InputStream in) throws IOException;
+  }
+
+  private OpenNlpModelFiles() {
+  }
+
+  /** Checks and parses the model {@code file}. */
+  public static <T> T load(Path file, Parser<T> parser) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_MODEL_BYTES) {
+      throw InputFormatException.atByte(file.toString(), MAX_MODEL_BYTES, "a model file of " + size
+          + " bytes, more than the limit of " + MAX_MODEL_BYTES);
+    }
+    return load(Files.readAllBytes(file), file.toString(), parser);
+  }
+
+  /**
+   * Checks and parses a model's bytes.
+   *
+   * @param source names the model in errors, e.g. its file
+   */
+  public static <T> T load(byte[] bytes, String source, Parser<T> parser) throws IOException {
+    long totalLimit = Math.max(1 << 20, MAX_INFLATION * (long) bytes.length);
+    boolean[] manifest = {false};
+    ZipEntries.read(new ByteArrayInputStream(bytes), source, Map.of(MANIFEST, MAX_MANIFEST_BYTES), totalLimit,
+        (name, in, entrySource) -> manifest[0] = true);
+    if (!manifest[0]) {
+      throw InputFormatException.atByte(source, 0, "not an OpenNLP model zip: no " + MANIFEST);
+    }
+    try {
+      return parser.parse(new ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw asFormatError(source, e);
+    }
+  }
+
+  /**
+   * The {@link InputFormatException} inside OpenNLP's error (one of our artifact readers failed), named
+   * after the zip as {@code source!entry} when the reader could only name its entry; else one naming the file.
+   */
+  private static InputFormatException asFormatError(String source, Exception e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputFormatException format) {
+        return format.source().startsWith(source) ? format
+            : format.isByteOffset()
+            ? InputFormatException.atByte(source + "!" + format.source(), format.position(), format.problem(), format)
+            : InputFormatException.atLine(source + "!" + format.source(), format.position(), format.problem(), format);
+      }
+    }
+    String message = e.getMessage();
+    String problem = e instanceof NullPointerException || message == null || message.isBlank()
+        ? "an entry is missing or malformed" : message;
+    return InputFormatException.atByte(source, 0, "not a readable OpenNLP model: " + problem, e);
+  }
+}
