@@ -11,6 +11,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -28,9 +29,16 @@ final class Dl4jZipFormat {
 
   private Dl4jZipFormat() {}
 
-  static WordVectors read(InputStream in, String source) throws IOException {
+  /** How many times its file's size the vectors entry may inflate to: text vectors compress about 3:1, bombs 1000:1. */
+  static final int MAX_INFLATION = 100;
+  /** The entry's limit when the file's size is unknown. */
+  static final long MAX_ENTRY_BYTES = 1L << 32;
+
+  /** @param fileBytes the zip's size when known, else -1; bounds what its entry may inflate to */
+  static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+    long limit = fileBytes < 0 ? MAX_ENTRY_BYTES : Math.max(1 << 20, MAX_INFLATION * fileBytes);
     try {
-      return readEntries(new ZipInputStream(in), source);
+      return readEntries(new ZipInputStream(in), source, limit);
     } catch (EOFException e) {
       throw InputFormatException.atByte(source, 0, "truncated zip data: the file ends inside an entry", e);
     } catch (ZipException e) {
@@ -38,11 +46,13 @@ final class Dl4jZipFormat {
     }
   }
 
-  private static WordVectors readEntries(ZipInputStream zip, String source) throws IOException {
+  private static WordVectors readEntries(ZipInputStream zip, String source, long limit) throws IOException {
     for (ZipEntry entry; (entry = nextEntry(zip, source)) != null; ) {
       if (entry.getName().startsWith(VECTORS_ENTRY_PREFIX)) {
-        return TextVectorReader.readWithHeader(zip, source + "!/" + entry.getName(), Dl4jZipFormat::decode,
-            -1);
+        String entrySource = source + "!/" + entry.getName();
+        return TextVectorReader.readWithHeader(new LimitedInputStream(zip, entrySource, limit,
+            "the entry inflates to more than " + limit + " bytes, " + MAX_INFLATION + " times the file"),
+            entrySource, Dl4jZipFormat::decode, -1);
       }
     }
     throw InputFormatException.atByte(source, 0, "no '" + VECTORS_ENTRY_PREFIX

@@ -65,7 +65,7 @@ public enum VectorFormat {
   DL4J_ZIP("dl4j-zip") {
     @Override
     WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
-      return Dl4jZipFormat.read(in, source);
+      return Dl4jZipFormat.read(in, source, fileBytes);
     }
 
     @Override

@@ -53,6 +53,24 @@ class HostileVectorFilesTest {
     assertThrows(InputFormatException.class, () -> VectorFiles.read(file));
   }
 
+  @Test
+  void dl4jZipWhoseRowsInflateAThousandfold() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry(Dl4jZipFormat.VECTORS_ENTRY));
+      zip.write("5000 1000\n".getBytes(StandardCharsets.US_ASCII));
+      String zeros = " 0".repeat(1000) + "\n";
+      for (int i = 0; i < 5000; i++) {
+        zip.write(("w" + i + zeros).getBytes(StandardCharsets.US_ASCII));
+      }
+      zip.closeEntry();
+    }
+    Path file = directory.resolve("bomb.zip");
+    Files.write(file, bytes.toByteArray());
+    InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(file));
+    assertTrue(e.getMessage().contains("inflates to more than"), e.getMessage());
+  }
+
   private static byte[] gzip(String text) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
