@@ -108,8 +108,8 @@ class LanguageModelCommandsTest extends ToolTest {
       "--batch-size; 0; --batch-size must be in [1, 1000000], not 0",
       "--validations-per-epoch; 0; --validations-per-epoch must be in [1, 1000000], not 0",
       "--epochs; 0; --epochs must be in [1, 1000000], not 0",
-      "--learning-rate; -1; --learning-rate must be a finite number above 0, not -1.0",
-      "--clip-norm; -1; --clip-norm must be a finite number of at least 0, not -1.0",
+      "--learning-rate; -1; --learning-rate must be in (0, infinity), not -1.0",
+      "--clip-norm; -1; --clip-norm must be in [0, infinity), not -1.0",
       "--patience; -2; --patience must be in [1, 1000000], not -2",
       "--lr-decay; 1.5; --lr-decay must be in (0, 1], not 1.5",
       "--cutoff; 0; --cutoff must be in [1, 2147483647], not 0"})

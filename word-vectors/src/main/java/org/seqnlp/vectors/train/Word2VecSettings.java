@@ -1,5 +1,6 @@
 package org.seqnlp.vectors.train;
 
+import org.seqnlp.settings.SettingRange;
 /**
  * Settings of a word2vec training run. {@link #DEFAULTS} are the word2vec tool's recommended skip-gram
  * run: 100 dimensions, window 5, 5 negative samples, subsampling threshold 1e-4, 5 epochs, learning rate

@@ -1,14 +1,19 @@
 package org.seqnlp.opennlp.lm.training;
 
+import static org.seqnlp.opennlp.settings.TypedParameters.choice;
+import static org.seqnlp.opennlp.settings.TypedParameters.integer;
+import static org.seqnlp.opennlp.settings.TypedParameters.longValue;
+import static org.seqnlp.opennlp.settings.TypedParameters.real;
+import static org.seqnlp.settings.SettingRange.require;
+import static org.seqnlp.settings.SettingRange.requireNotNegative;
+import static org.seqnlp.settings.SettingRange.requirePositive;
+
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.LmArchitecture;
 import org.seqnlp.opennlp.lm.TokenUnit;
-import org.seqnlp.vocabulary.Vocabulary;
-import org.seqnlp.vocabulary.SpecialTokens;
 
 /**
  * The settings of language-model training. {@link #DEFAULTS} are Zaremba et al.'s small model: 2 LSTM
@@ -82,8 +87,8 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
     Map<String, Object> given = parameters.getObjectSettings();
     LmTrainingSettings d = DEFAULTS;
     return new LmTrainingSettings(
-        choice(given, TOKEN_UNIT, TokenUnit.class, d.unit()),
-        choice(given, CELL, CellType.class, d.cell()),
+        choice(parameters, TOKEN_UNIT, TokenUnit.class, d.unit()),
+        choice(parameters, CELL, CellType.class, d.cell()),
         integer(parameters, LAYERS, d.layers()),
         integer(parameters, EMBEDDING_SIZE, d.embeddingSize()),
         integer(parameters, HIDDEN_SIZE, d.hiddenSize()),
@@ -99,61 +104,13 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
         integer(parameters, EPOCHS, d.epochs()),
         integer(parameters, VALIDATIONS_PER_EPOCH, d.validationsPerEpoch()),
         integer(parameters, PATIENCE, d.patience()),
-        longValue(given, MAX_TOKENS, d.maxTokens()),
+        longValue(parameters, MAX_TOKENS, d.maxTokens()),
         real(parameters, MAX_MINUTES, d.maxMinutes()),
         real(parameters, CHECKPOINT_MINUTES, d.checkpointMinutes()),
         integer(parameters, CUTOFF, d.cutoff()),
         integer(parameters, VOCABULARY_SIZE, d.vocabularySize()),
         real(parameters, INIT_SCALE, d.initScale()),
-        longValue(given, SEED, d.seed()));
-  }
-
-  private static <E extends Enum<E>> E choice(Map<String, Object> given, String key, Class<E> type, E otherwise) {
-    Object value = given.get(key);
-    if (value == null) {
-      return otherwise;
-    }
-    try {
-      return Enum.valueOf(type, value.toString().trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(
-          type.getEnumConstants()) + ", not " + value, e);
-    }
-  }
-
-  /** OpenNLP's typed read, its failure naming the key. */
-  private static int integer(TrainingParameters parameters, String key, int otherwise) {
-    try {
-      return parameters.getIntParameter(key, otherwise);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not "
-          + parameters.getObjectSettings().get(key), e);
-    }
-  }
-
-  private static double real(TrainingParameters parameters, String key, double otherwise) {
-    Object value = parameters.getObjectSettings().get(key);
-    if (value == null) {
-      return otherwise;
-    }
-    try {
-      // OpenNLP's getDoubleParameter refuses an Integer put by put(key, int); any number is a real here
-      return value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a number, not " + parameters.getObjectSettings().get(key), e);
-    }
-  }
-
-  private static long longValue(Map<String, Object> given, String key, long otherwise) {
-    Object value = given.get(key);
-    if (value == null) {
-      return otherwise;
-    }
-    try {
-      return Long.parseLong(value.toString().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a whole number, not " + value, e);
-    }
+        longValue(parameters, SEED, d.seed()));
   }
 
   /** {@code auto} or a whole number, as the parameters and the command line write it. */
@@ -215,24 +172,6 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
     require(VOCABULARY_SIZE, vocabularySize, 0, Integer.MAX_VALUE);
     requireNotNegative(INIT_SCALE, initScale);
     return this;
-  }
-
-  private static void require(String key, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(key + " must be in [" + min + ", " + max + "], not " + value);
-    }
-  }
-
-  private static void requirePositive(String key, double value) {
-    if (!(value > 0 && Double.isFinite(value))) {
-      throw new IllegalArgumentException(key + " must be a finite number above 0, not " + value);
-    }
-  }
-
-  private static void requireNotNegative(String key, double value) {
-    if (!(value >= 0 && Double.isFinite(value))) {
-      throw new IllegalArgumentException(key + " must be a finite number of at least 0, not " + value);
-    }
   }
 
   /** The word classes for a vocabulary of {@code vocabularySize}: 0 or 1 mean the full softmax. */

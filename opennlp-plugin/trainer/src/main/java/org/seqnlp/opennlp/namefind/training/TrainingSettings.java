@@ -1,12 +1,14 @@
 package org.seqnlp.opennlp.namefind.training;
 
+import static org.seqnlp.opennlp.settings.TypedParameters.integer;
+import static org.seqnlp.opennlp.settings.TypedParameters.real;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.settings.SettingRange;
 
 /**
  * The settings of BiLSTM-CRF training. Read from OpenNLP {@link TrainingParameters} by {@link #from}, whose
@@ -104,26 +106,6 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         paths(parameters.getStringParameter(GAZETTEERS, "")));
   }
 
-  private static int integer(TrainingParameters parameters, String key, int otherwise) {
-    return typed(parameters, key, "a whole number", () -> parameters.getIntParameter(key, otherwise));
-  }
-
-  private static double real(TrainingParameters parameters, String key, double otherwise) {
-    // OpenNLP's getDoubleParameter refuses the Integer that put(key, int) stores: any number is a real here.
-    return typed(parameters, key, "a number", () -> parameters.getObjectSettings().get(key) instanceof Number number
-        ? number.doubleValue() : parameters.getDoubleParameter(key, otherwise));
-  }
-
-  /** OpenNLP's typed read of {@code key}; its failure names the key, the type and the value. */
-  private static <T> T typed(TrainingParameters parameters, String key, String type, Supplier<T> read) {
-    try {
-      return read.get();
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(key + " must be " + type + ", not " + parameters.getObjectSettings().get(key),
-          e);
-    }
-  }
-
   /** The paths of a comma-separated list, blanks around them ignored. */
   private static List<Path> paths(String list) {
     List<Path> paths = new ArrayList<>();
@@ -178,36 +160,19 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
    *     {@code Epochs must be in [1, 10000], not 0}
    */
   public TrainingSettings validate() {
-    require(EPOCHS, epochs, 1, MAX_EPOCHS);
-    require(PATIENCE, patience, 0, MAX_EPOCHS);
-    require(BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
-    require(WORD_DIMENSION, wordDimension, 1, MAX_WORD_DIMENSION);
-    require(CHAR_DIMENSION, charDimension, 1, MAX_CHAR_DIMENSION);
-    require(CHAR_FILTERS, charFilters, 1, MAX_WIDTH);
-    require(MAX_WORD_CHARS, maxWordChars, 2, MAX_WORD_WINDOW);
-    require(HIDDEN, hidden, 1, MAX_WIDTH);
-    require(LEARNING_RATE, learningRate, false, MAX_LEARNING_RATE);
-    require(DROPOUT, dropout, true, MAX_DROPOUT);
-    require(GRADIENT_CLIP, gradientClip, false, MAX_GRADIENT_CLIP);
-    require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
+    SettingRange.require(EPOCHS, epochs, 1, MAX_EPOCHS);
+    SettingRange.require(PATIENCE, patience, 0, MAX_EPOCHS);
+    SettingRange.require(BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
+    SettingRange.require(WORD_DIMENSION, wordDimension, 1, MAX_WORD_DIMENSION);
+    SettingRange.require(CHAR_DIMENSION, charDimension, 1, MAX_CHAR_DIMENSION);
+    SettingRange.require(CHAR_FILTERS, charFilters, 1, MAX_WIDTH);
+    SettingRange.require(MAX_WORD_CHARS, maxWordChars, 2, MAX_WORD_WINDOW);
+    SettingRange.require(HIDDEN, hidden, 1, MAX_WIDTH);
+    SettingRange.requirePositive(LEARNING_RATE, learningRate, MAX_LEARNING_RATE);
+    SettingRange.requireNotNegative(DROPOUT, dropout, MAX_DROPOUT);
+    SettingRange.requirePositive(GRADIENT_CLIP, gradientClip, MAX_GRADIENT_CLIP);
+    SettingRange.require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
     return this;
   }
 
-  private static void require(String key, int value, int min, int max) {
-    if (value < min || value > max) {
-      throw new IllegalArgumentException(key + " must be in [" + min + ", " + max + "], not " + value);
-    }
-  }
-
-  /** {@code value} in [0, max] with {@code zeroAllowed}, else in (0, max]. */
-  private static void require(String key, double value, boolean zeroAllowed, double max) {
-    if (!((zeroAllowed ? value >= 0 : value > 0) && value <= max)) {
-      throw new IllegalArgumentException(key + " must be in " + (zeroAllowed ? "[" : "(") + "0, " + format(max)
-          + "], not " + value);
-    }
-  }
-
-  private static String format(double value) {
-    return value == Math.rint(value) ? String.format(Locale.ROOT, "%d", (long) value) : Double.toString(value);
-  }
 }
