@@ -2,11 +2,13 @@ package org.seqnlp.opennlp.fuzz;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
@@ -21,6 +23,7 @@ import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
@@ -56,6 +59,18 @@ final class FuzzTargets {
       targets.add(new FuzzTarget("vectors-" + format.id(), ".vec", List.of(vectorSeed(format)),
           file -> VectorFiles.read(file, format)));
     }
+    // The checksum would stop nearly every mutant of the network file at its last bytes; with the checksum
+    // made right again, the mutants reach the format's size checks and the network's shape checks.
+    targets.add(new FuzzTarget("network-checksummed", ".bin", List.of(networkFile()), file -> {
+      byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length >= 4) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
+        Files.write(file, bytes);
+      }
+      BiLstmCrfNetworkFormat.read(file);
+    }));
     targets.add(new FuzzTarget("name-finder-model", ".bin",
         List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3))),
         NameFinderModels::load));
@@ -97,6 +112,12 @@ final class FuzzTargets {
     ExtensionLoader.registerAllowedPackage("org.seqnlp.");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new BiLstmCrfSequenceModel(network).toNameFinderModel("en").serialize(bytes);
+    return bytes.toByteArray();
+  }
+
+  private static byte[] networkFile() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BiLstmCrfNetworkFormat.write(RandomNetworks.create(5), bytes);
     return bytes.toByteArray();
   }
 
