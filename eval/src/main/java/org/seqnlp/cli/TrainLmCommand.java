@@ -1,6 +1,8 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -140,6 +142,9 @@ final class TrainLmCommand implements Callable<Integer> {
       throw new Defaults().usageError(spec, e);
     }
     OutputPaths.check(spec, output, train, valid, test);
+    if (workDirectory != null) {
+      checkWorkDirectory();
+    }
     InputPaths.requireFile(train, "training file");
     if (valid != null) {
       InputPaths.requireFile(valid, "validation file");
@@ -157,6 +162,16 @@ final class TrainLmCommand implements Callable<Integer> {
     out.println("wrote " + output + ": " + model);
     model.trainingInfo().forEach((key, value) -> out.println(key.toLowerCase(Locale.ROOT) + "=" + value));
     return 0;
+  }
+
+  /** The work directory must exist or be created, and take checkpoints, before training rather than at the first. */
+  private void checkWorkDirectory() {
+    try {
+      Files.createDirectories(workDirectory);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
+    }
+    OutputPaths.check(spec, RnnLmTrainer.checkpointFile(workDirectory), train, valid, test);
   }
 
   /** The defaults of every option from {@link LmTrainingSettings#DEFAULTS}, also shown by {@code --help}. */

@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.lm.training;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import org.seqnlp.io.InputFormatException;
 
 /**
  * The update step: sums the workers' gradients, clips their global L2 norm (Pascanu et al. 2013: when
@@ -83,11 +84,11 @@ final class ClippedSgd {
   }
 
   /** Continues the statistics saved by {@link #save}, when training resumes. */
-  void restore(Properties state) {
-    steps = Long.parseLong(state.getProperty("gradientSteps", "0"));
-    clipped = Long.parseLong(state.getProperty("gradientClipped", "0"));
-    largestNorm = Double.parseDouble(state.getProperty("gradientLargestNorm", "0"));
-    normSum = Double.parseDouble(state.getProperty("gradientNormSum", "0"));
+  void restore(TrainingCheckpoint.State state) throws InputFormatException {
+    steps = state.count("gradientSteps", 0, Long.MAX_VALUE);
+    clipped = state.count("gradientClipped", 0, steps);
+    largestNorm = state.real("gradientLargestNorm", 0, Double.MAX_VALUE);
+    normSum = state.real("gradientNormSum", 0, Double.MAX_VALUE);
   }
 
   long steps() {

@@ -45,6 +45,11 @@ public final class RnnLmTrainer {
     this.showProgress = showProgress;
   }
 
+  /** The file in {@code workDirectory} that checkpoints are written to, for checking it before training. */
+  public static Path checkpointFile(Path workDirectory) {
+    return workDirectory.resolve(TrainingCheckpoint.CHECKPOINT);
+  }
+
   /**
    * Trains on {@code trainFile}.
    *
@@ -253,21 +258,27 @@ public final class RnnLmTrainer {
       checkpoint.save(vocabulary, network, state);
     }
 
+    /**
+     * Continues from the checkpoint, its state checked against this run's data.
+     *
+     * @throws org.seqnlp.io.InputFormatException naming the checkpoint and the key of a damaged value
+     */
     private void resume() throws IOException {
-      Properties state = checkpoint.state();
+      TrainingCheckpoint.State state = checkpoint.state();
+      epoch = state.integer("epoch", 0, Integer.MAX_VALUE);
+      position = state.integer("position", 0, rowLength);
+      badValidations = state.integer("badValidations", 0, Integer.MAX_VALUE);
+      bestPerplexity = state.real("bestPerplexity", 1, Double.POSITIVE_INFINITY);
+      tokensTrained = state.count("tokensTrained", 0, Long.MAX_VALUE);
+      trainingSeconds = state.real("trainingSeconds", 0, Double.MAX_VALUE);
+      trainingCpuSeconds = state.real("trainingCpuSeconds", 0, Double.MAX_VALUE);
+      history = state.text("history");
+      tokensAtLastValidation = state.count("tokensAtLastValidation", -1, Long.MAX_VALUE);
+      double savedLearningRate = state.real("learningRate", Double.MIN_VALUE, Double.MAX_VALUE);
+      sgd.restore(state);
       checkpoint.restore(network);
       best = checkpoint.best();
-      epoch = Integer.parseInt(state.getProperty("epoch"));
-      position = Integer.parseInt(state.getProperty("position"));
-      badValidations = Integer.parseInt(state.getProperty("badValidations"));
-      bestPerplexity = Double.parseDouble(state.getProperty("bestPerplexity"));
-      tokensTrained = Long.parseLong(state.getProperty("tokensTrained"));
-      trainingSeconds = Double.parseDouble(state.getProperty("trainingSeconds"));
-      trainingCpuSeconds = Double.parseDouble(state.getProperty("trainingCpuSeconds"));
-      history = state.getProperty("history", "");
-      tokensAtLastValidation = Long.parseLong(state.getProperty("tokensAtLastValidation", "-1"));
-      sgd.restore(state);
-      setLearningRate(Double.parseDouble(state.getProperty("learningRate")));
+      setLearningRate(savedLearningRate);
       LOG.info("resuming at epoch {}, {} tokens trained", epoch, tokensTrained);
     }
 

@@ -32,12 +32,13 @@ public final class BiLstmCrfNetworkFormat {
   private static final String GAZETTEER_ENTRIES = "gazetteer-entries-";
   private static final int MAX_TYPE_CHARS = 64;
   private static final int MAX_DIMENSION = 1 << 14;
-  private static final int MAX_LABELS = 1 << 12;
+  /** The most labels a network file may hold. */
+  public static final int MAX_LABELS = 1 << 12;
   /**
    * The most characters times filters: the encoder tabulates {@code 3 x characters x filters} floats,
    * which the file's own arrays do not bound when the character dimension is small.
    */
-  private static final long MAX_CHARACTER_FILTERS = 1 << 24;
+  public static final long MAX_CHARACTER_FILTERS = 1 << 24;
 
   private BiLstmCrfNetworkFormat() {
   }

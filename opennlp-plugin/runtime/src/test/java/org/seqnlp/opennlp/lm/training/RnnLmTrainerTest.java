@@ -1,16 +1,24 @@
 package org.seqnlp.opennlp.lm.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.TensorBundle;
+import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.ToyCorpus;
@@ -76,6 +84,70 @@ class RnnLmTrainerTest {
     IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
         () -> trainer(small(CellType.GRU)).train(train, null, work));
     assertTrue(changed.getMessage().contains("trained with trainingFile"), changed.getMessage());
+  }
+
+  @Test
+  void checkpointIsOneFileHoldingWeightsVocabularyAndState() throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 100, 1);
+    Path work = directory.resolve("work");
+    trainer(small(CellType.GRU)).train(train, null, work);
+    try (Stream<Path> files = Files.list(work)) {
+      assertEquals(List.of(TrainingCheckpoint.CHECKPOINT), files.map(file -> file.getFileName().toString()).toList());
+    }
+    TensorBundle checkpoint = TensorFile.read(RnnLmTrainer.checkpointFile(work));
+    assertTrue(checkpoint.strings("vocabulary").contains("the"));
+    assertEquals("1", checkpoint.text("state.epoch"));
+    assertFalse(checkpoint.tensors().isEmpty());
+  }
+
+  @Test
+  void refusesAWorkDirectoryOfAnOlderVersion() throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 100, 1);
+    Path work = Files.createDirectories(directory.resolve("work"));
+    Files.writeString(work.resolve("state.properties"), "epoch=1\n");
+    IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
+        () -> trainer(small(CellType.GRU)).train(train, null, work));
+    assertEquals(work + " holds a checkpoint of an older SeqNLP version (state.properties), which cannot be "
+        + "resumed: use another work directory", old.getMessage());
+  }
+
+  /** A damaged state value is refused naming the checkpoint file and the key, never a bare parse error. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "position|x|state value position 'x' is not a whole number in 0..",
+      "position|99999999|state value position '99999999' is not a whole number in 0..",
+      "tokensTrained|-5|state value tokensTrained '-5' is not a whole number in 0..",
+      "learningRate|NaN|state value learningRate 'NaN' is not a number in",
+      "gradientSteps|1e3|state value gradientSteps '1e3' is not a whole number in 0..",
+      "epoch||no state value epoch"})
+  void refusesADamagedStateNamingFileAndKey(String key, String value, String problem) throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 100, 1);
+    Path work = directory.resolve("work");
+    trainer(small(CellType.GRU)).train(train, null, work);
+    Path file = RnnLmTrainer.checkpointFile(work);
+    TensorBundle saved = TensorFile.read(file);
+    TensorBundle damaged = new TensorBundle();
+    saved.texts().forEach((name, text) -> {
+      if (!name.equals("state." + key)) {
+        damaged.addText(name, text);
+      } else if (value != null) {
+        damaged.addText(name, value);
+      }
+    });
+    saved.stringLists().forEach(damaged::addStrings);
+    saved.tensors().values().forEach(damaged::add);
+    Files.write(file, bytes(damaged));
+    InputFormatException error = assertThrows(InputFormatException.class,
+        () -> trainer(small(CellType.GRU)).train(train, null, work));
+    assertEquals(file.toString(), error.source());
+    assertTrue(error.problem().startsWith(problem), error.getMessage());
+    assertEquals(1, error.getMessage().lines().count());
+  }
+
+  private static byte[] bytes(TensorBundle bundle) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TensorFile.write(bundle, out);
+    return out.toByteArray();
   }
 
   private static long gradientSteps(RnnLanguageModel model) {

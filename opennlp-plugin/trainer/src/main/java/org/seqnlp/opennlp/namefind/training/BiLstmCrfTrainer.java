@@ -65,6 +65,7 @@ public final class BiLstmCrfTrainer {
     // One random source in a fixed order of use (initial weights, batches, then each epoch) makes a seed reproducible.
     Random random = new Random(settings.seed());
     TrainingVocabulary vocabulary = new TrainingVocabulary(usable, vectors, settings.maxVocabulary());
+    requireLoadable(labels.size(), vocabulary.chars().size());
     GazetteerMatches matches = new GazetteerMatches(gazetteer, usable);
     TrainableTokenEncoder tokenEncoder = new TrainableTokenEncoder(vocabulary, vectors, settings, random);
     BatchTrainer trainer = new BatchTrainer(settings, labels, usable, vocabulary, matches, tokenEncoder, random);
@@ -104,6 +105,25 @@ public final class BiLstmCrfTrainer {
       }
     }
     return best;
+  }
+
+  /**
+   * Refuses, before the first epoch, a network that {@link BiLstmCrfNetworkFormat} would refuse to load.
+   *
+   * @throws IllegalArgumentException naming the limit and the setting or data to change
+   */
+  private void requireLoadable(int labels, int characters) {
+    if (labels > BiLstmCrfNetworkFormat.MAX_LABELS) {
+      throw new IllegalArgumentException(labels + " labels exceed the " + BiLstmCrfNetworkFormat.MAX_LABELS
+          + " a model can hold: use fewer entity types");
+    }
+    long product = (long) characters * settings.charFilters();
+    if (product > BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS) {
+      throw new IllegalArgumentException(characters + " characters x " + settings.charFilters() + " filters ("
+          + TrainingSettings.CHAR_FILTERS + ") exceed the " + BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS
+          + " a model can hold: use at most " + BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS / characters
+          + " filters");
+    }
   }
 
   private void writeCheckpoint(BiLstmCrfNetwork network) throws IOException {

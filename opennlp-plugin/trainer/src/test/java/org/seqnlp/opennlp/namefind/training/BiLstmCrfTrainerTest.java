@@ -2,8 +2,10 @@ package org.seqnlp.opennlp.namefind.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,6 +76,37 @@ class BiLstmCrfTrainerTest {
     BiLstmCrfNetwork second = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(120, 2), null, null);
     assertArrayEquals(new int[] {0, 0, 1, 0, 1}, first.tag(PROBE).labels());
     assertArrayEquals(first.emissions(PROBE), second.emissions(PROBE));
+  }
+
+  @Test
+  void refusesBeforeTrainingMoreCharactersTimesFiltersThanAModelCanHold() {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    TrainingSettings settings = new TrainingSettings(1, 0, 8, 8, 4, TrainingSettings.MAX_WIDTH, d.maxWordChars(), 8,
+        0.02, 0, d.gradientClip(), d.maxVocabulary(), d.seed(), directory.resolve("best.bin"), List.of());
+    List<LabeledSentence> sentences = new ArrayList<>(sentences(10, 3));
+    String[] characters = new String[5000];
+    for (int c = 0; c < characters.length; c++) {
+      characters[c] = String.valueOf((char) (0x4E00 + c));
+    }
+    sentences.add(new LabeledSentence(characters, new int[characters.length]));
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences, null, null));
+    assertTrue(error.getMessage().matches("50\\d\\d characters x 4096 filters \\(CharFilters\\) exceed the 16777216 a "
+        + "model can hold: use at most \\d+ filters"), error.getMessage());
+    assertFalse(Files.exists(directory.resolve("best.bin")), "no epoch ran");
+  }
+
+  @Test
+  void refusesBeforeTrainingMoreLabelsThanAModelCanHold() {
+    List<String> labels = new ArrayList<>();
+    for (int l = 0; l <= BiLstmCrfNetworkFormat.MAX_LABELS; l++) {
+      labels.add("label" + l);
+    }
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(small(1, 0, 0, directory.resolve("best.bin")), false).train(labels, sentences(10, 3),
+            null, null));
+    assertEquals("4097 labels exceed the 4096 a model can hold: use fewer entity types", error.getMessage());
+    assertFalse(Files.exists(directory.resolve("best.bin")), "no epoch ran");
   }
 
   @Test
