@@ -252,6 +252,9 @@ public final class TensorFile {
         inside = "entry " + (i + 1) + " of " + count;
         byte kind = data.readByte();
         String name = readString("entry name", MAX_NAME_BYTES);
+        if (name.isEmpty()) {
+          throw fail(start, "entry " + (i + 1) + " of " + count + " has no name");
+        }
         inside = "entry '" + name + "'";
         if (bundle.tensors().containsKey(name) || bundle.stringLists().containsKey(name)
             || bundle.texts().containsKey(name)) {

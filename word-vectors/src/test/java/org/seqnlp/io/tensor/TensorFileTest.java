@@ -62,6 +62,19 @@ class TensorFileTest {
   }
 
   @Test
+  void anEntryWithoutANameIsAFormatError() throws IOException {
+    byte[] bytes = bytesOf(new TensorBundle().addText("a", "b"));
+    // the name's length (1) sits after magic, version, count and kind: make it 0 and drop the name's byte
+    int at = 8 + 4 + 4 + 1;
+    ByteBuffer.wrap(bytes, at, 4).putInt(0);
+    byte[] nameless = new byte[bytes.length - 1];
+    System.arraycopy(bytes, 0, nameless, 0, at + 4);
+    System.arraycopy(bytes, at + 5, nameless, at + 4, bytes.length - at - 5);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(withChecksum(nameless)));
+    assertEquals("t.bin: byte 16: entry 1 of 1 has no name", e.getMessage());
+  }
+
+  @Test
   void stringsOutsideTheBasicPlaneRoundTripButHalfASurrogatePairIsRefused() throws IOException {
     TensorBundle emoji = new TensorBundle().addStrings("chars", List.of("\ud83d\ude00", "a"));
     assertEquals(List.of("\ud83d\ude00", "a"), read(bytesOf(emoji)).strings("chars"));
