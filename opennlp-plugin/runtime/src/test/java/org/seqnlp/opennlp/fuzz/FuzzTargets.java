@@ -40,16 +40,16 @@ final class FuzzTargets {
   static List<FuzzTarget> all() throws IOException {
     List<FuzzTarget> targets = new ArrayList<>();
     targets.add(new FuzzTarget("conll", ".txt", textSeeds(
-        "-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n",
-        "Peter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\n\nBRUSSELS NNP B-NP B-LOC\n1996-08-22 CD I-NP O\n",
-        "La B-LOC\nCoruña I-LOC\n,\tO\n"),
+        "-DOCSTART- -X- -X- O\n\nAcme NNP B-NP B-ORG\nhires VBZ B-VP O\nNorwegian JJ B-NP B-MISC\nbakers NNS I-NP O\n",
+        "Tessa NNP B-NP B-PER\nMarlowe NNP I-NP I-PER\n\nOSLO NNP B-NP B-LOC\n2031-04-05 CD I-NP O\n",
+        "Eldermoör B-LOC\nHaven I-LOC\n,\tO\n"),
         file -> drain(new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO))));
     targets.add(new FuzzTarget("name-samples", ".txt", textSeeds(
-        "<START:person> Pierre Vinken <END> , 61 years old , will join the board .\n",
-        "Mr . <START:person> Vinken <END> is chairman of <START:organization> Elsevier N.V. <END> .\n\n"),
+        "<START:person> Tessa Marlowe <END> , 44 years old , will chair the club .\n",
+        "Ms . <START:person> Marlowe <END> works for <START:organization> Acme Bakeries Ltd. <END> .\n\n"),
         file -> drain(new OpenNlpNameSampleStream(file, StandardCharsets.UTF_8))));
     targets.add(new FuzzTarget("ptb", ".txt", textSeeds(
-        " aer banknote berlitz calloway centrust \n pierre <unk> N years old will join the board \n"),
+        " the bakers sold bread \n a <unk> of N loaves went to the market \n"),
         file -> drain(new PtbSentenceStream(file, StandardCharsets.UTF_8))));
     targets.add(new FuzzTarget("corpus", ".txt", textSeeds("The cat sat on the mat.\nDon't stop; well-known!\n"),
         file -> Corpus.of(List.of(file), Tokenizer.lowercasing()).forEachSentence(words -> { })));
