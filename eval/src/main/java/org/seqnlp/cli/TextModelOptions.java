@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
-import org.seqnlp.opennlp.text.OpenNlpModelJars;
+import org.seqnlp.opennlp.models.OpenNlpModelJars;
 import picocli.CommandLine.Option;
 
 /**

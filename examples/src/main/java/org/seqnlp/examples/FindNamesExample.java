@@ -10,7 +10,7 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
-import org.seqnlp.opennlp.text.OpenNlpModelJars;
+import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
 /**
  * Finds names in plain text with a SeqNLP name finder through OpenNLP's own API: OpenNLP's English

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.namefind.EntityScores;
-import org.seqnlp.opennlp.text.OpenNlpModelJars;
+import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
 /** The raw-text evaluation with the shipped English model on synthetic CoNLL documents. */
 class RawTextEvaluationTest {

@@ -90,7 +90,7 @@ final class ModelJar {
    * The bytes of a resource, refused before reading when its declared size is over {@code limit} and
    * while reading when it holds more (a jar entry's declared size can lie).
    */
-  private static byte[] read(URL url, String source, long limit) throws IOException {
+  static byte[] read(URL url, String source, long limit) throws IOException {
     URLConnection connection = url.openConnection();
     try (InputStream in = connection.getInputStream()) {
       long declared = connection.getContentLengthLong();

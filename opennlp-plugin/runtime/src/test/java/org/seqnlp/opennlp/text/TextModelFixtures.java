@@ -17,7 +17,7 @@ import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
 
 /** Tiny sentence-detector and tokenizer models, trained in a moment, for tests that need real model files. */
-final class TextModelFixtures {
+public final class TextModelFixtures {
 
   private static final String[] SENTENCES = {"Anna came home.", "Dr. Bob left early.", "It rained all day.",
       "They met in Paris.", "We saw the sea."};
@@ -34,7 +34,7 @@ final class TextModelFixtures {
         new TokenizerFactory(language, null, false, null), parameters());
   }
 
-  static byte[] sentenceModelBytes(String language) throws IOException {
+  public static byte[] sentenceModelBytes(String language) throws IOException {
     List<SentenceSample> samples = new ArrayList<>();
     for (int i = 0; i + 1 < SENTENCES.length; i++) {
       String document = SENTENCES[i] + " " + SENTENCES[i + 1];
@@ -47,7 +47,7 @@ final class TextModelFixtures {
     return bytes.toByteArray();
   }
 
-  static byte[] tokenizerModelBytes(String language) throws IOException {
+  public static byte[] tokenizerModelBytes(String language) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     tokenizerModel(language).serialize(bytes);
     return bytes.toByteArray();

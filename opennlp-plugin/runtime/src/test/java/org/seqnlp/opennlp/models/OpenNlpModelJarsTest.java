@@ -1,4 +1,4 @@
-package org.seqnlp.opennlp.text;
+package org.seqnlp.opennlp.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,7 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.opennlp.text.TextModelFixtures;
 
 /** Loads models from directories laid out as OpenNLP's model jars are: model.properties beside the model. */
 class OpenNlpModelJarsTest {

@@ -1,8 +1,6 @@
-package org.seqnlp.opennlp.text;
+package org.seqnlp.opennlp.models;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,6 +10,8 @@ import java.util.Locale;
 import java.util.Properties;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
+import org.seqnlp.io.PropertyFiles;
+import org.seqnlp.opennlp.text.LanguageCodes;
 
 /**
  * Loads the pre-trained sentence-detector and tokenizer models that Apache OpenNLP publishes on Maven
@@ -27,8 +27,6 @@ import opennlp.tools.tokenize.TokenizerModel;
  */
 public final class OpenNlpModelJars {
 
-  /** Far above the size of any published model (the largest UD tokenizer is under 1 MB). */
-  static final int MAX_MODEL_BYTES = 64 << 20;
 
   private static final String PROPERTIES = "model.properties";
 
@@ -56,7 +54,8 @@ public final class OpenNlpModelJars {
 
   /** The sentence-detector model for {@code language} that {@code loader} can see. */
   public static SentenceModel sentenceModel(String language, ClassLoader loader) throws IOException {
-    return new SentenceModel(new ByteArrayInputStream(read(loader, Kind.SENTENCE_DETECTOR, language)));
+    ModelJar.ModelFile model = read(loader, Kind.SENTENCE_DETECTOR, language);
+    return OpenNlpModelFiles.load(model.bytes(), model.source(), SentenceModel::new);
   }
 
   /** The tokenizer model for {@code language} ({@code en}, {@code de}, ...) on the classpath. */
@@ -66,22 +65,23 @@ public final class OpenNlpModelJars {
 
   /** The tokenizer model for {@code language} that {@code loader} can see. */
   public static TokenizerModel tokenizerModel(String language, ClassLoader loader) throws IOException {
-    return new TokenizerModel(new ByteArrayInputStream(read(loader, Kind.TOKENIZER, language)));
+    ModelJar.ModelFile model = read(loader, Kind.TOKENIZER, language);
+    return OpenNlpModelFiles.load(model.bytes(), model.source(), TokenizerModel::new);
   }
 
-  static byte[] read(ClassLoader loader, Kind kind, String language) throws IOException {
+  static ModelJar.ModelFile read(ClassLoader loader, Kind kind, String language) throws IOException {
     Enumeration<URL> candidates = loader.getResources(PROPERTIES);
     while (candidates.hasMoreElements()) {
       URL propertiesUrl = candidates.nextElement();
-      Properties properties = new Properties();
-      try (InputStream in = propertiesUrl.openStream()) {
-        properties.load(in);
-      }
+      String propertiesSource = propertiesUrl.toString();
+      Properties properties = PropertyFiles.parse(
+          ModelJar.read(propertiesUrl, propertiesSource, ModelJar.MAX_DESCRIPTOR_BYTES), propertiesSource);
       String name = properties.getProperty("model.name", "");
       if (name.contains(kind.fileNamePart) && !name.contains("/")
           && LanguageCodes.same(properties.getProperty("model.language"), language)) {
         URL model = new URL(propertiesUrl, name);
-        return verified(model, readModel(model), properties.getProperty("model.sha256", ""));
+        byte[] bytes = ModelJar.read(model, model.toString(), ModelJar.MAX_MODEL_BYTES);
+        return new ModelJar.ModelFile(model.toString(), verified(model, bytes, properties.getProperty("model.sha256", "")));
       }
     }
     throw new IOException("no OpenNLP " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
@@ -89,15 +89,6 @@ public final class OpenNlpModelJars {
         + kind.artifactPrefix + language + ")");
   }
 
-  private static byte[] readModel(URL model) throws IOException {
-    try (InputStream in = model.openStream()) {
-      byte[] bytes = in.readNBytes(MAX_MODEL_BYTES + 1);
-      if (bytes.length > MAX_MODEL_BYTES) {
-        throw new IOException(model + ": larger than " + MAX_MODEL_BYTES + " bytes, not a model");
-      }
-      return bytes;
-    }
-  }
 
   private static byte[] verified(URL model, byte[] bytes, String expectedSha256) throws IOException {
     try {
