@@ -12,17 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.sentdetect.NewlineSentenceDetector;
-import opennlp.tools.sentdetect.SentenceDetector;
-import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
-import opennlp.tools.tokenize.WhitespaceTokenizer;
 import org.seqnlp.io.LineReader;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
-import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
+import org.seqnlp.opennlp.namefind.TextLayout;
 import org.seqnlp.opennlp.text.LanguageCodes;
-import org.seqnlp.opennlp.text.LineBoundedSentenceDetector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -127,28 +122,24 @@ final class NerCommand implements Callable<Integer> {
   }
 
   private DocumentNameFinder newFinder(TokenNameFinderModel nameModel) throws IOException {
-    NameFinderME names = new NameFinderME(nameModel);
-    // The line-based detector is never asked to split: the sentence modes feed one line at a time.
-    if (tokenized) {
-      return new DocumentNameFinder(new NewlineSentenceDetector(), WhitespaceTokenizer.INSTANCE, names);
-    }
-    TokenizerModel tokenizerModel = textModels.loadTokenizerModel();
-    if (sentences) {
-      warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
-      return new DocumentNameFinder(new NewlineSentenceDetector(), CliticSplittingTokenizer.forModel(tokenizerModel),
-          names);
-    }
-    SentenceModel sentenceModel = textModels.loadSentenceModel();
-    if (LanguageCodes.same(sentenceModel.getLanguage(), tokenizerModel.getLanguage())) {
+    TextLayout layout = tokenized ? TextLayout.TOKENIZED : sentences ? TextLayout.SENTENCES
+        : paragraphs ? TextLayout.PARAGRAPHS : TextLayout.DOCUMENTS;
+    TokenizerModel tokenizerModel = layout.needsTokenizerModel() ? textModels.loadTokenizerModel() : null;
+    SentenceModel sentenceModel = layout.needsSentenceModel() ? textModels.loadSentenceModel() : null;
+    if (sentenceModel == null) {
+      if (tokenizerModel != null) {
+        warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
+      }
+    } else if (LanguageCodes.same(sentenceModel.getLanguage(), tokenizerModel.getLanguage())) {
       warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "sentence and tokenizer models",
           "--sentence-model and --tokenizer-model");
     } else {
       warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
       warnIfOtherLanguage(nameModel, sentenceModel.getLanguage(), "sentence model", "--sentence-model");
     }
-    SentenceDetector detector = new SentenceDetectorME(sentenceModel);
-    return new DocumentNameFinder(paragraphs ? new LineBoundedSentenceDetector(detector) : detector,
-        CliticSplittingTokenizer.forModel(tokenizerModel), names);
+    // In the line modes the newline detector is never asked to split: they feed one line at a time.
+    return new DocumentNameFinder(layout.sentenceDetector(sentenceModel), layout.tokenizer(tokenizerModel),
+        new NameFinderME(nameModel));
   }
 
   private void warnIfOtherLanguage(TokenNameFinderModel nameModel, String language, String models, String options) {

@@ -7,20 +7,15 @@ import java.util.Map;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.sentdetect.NewlineSentenceDetector;
-import opennlp.tools.sentdetect.SentenceDetector;
-import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
-import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.Span;
 import org.seqnlp.eval.ner.ConllDetokenizer.Layout;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 import org.seqnlp.opennlp.namefind.EntityScores;
-import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
-import org.seqnlp.opennlp.text.LineBoundedSentenceDetector;
+import org.seqnlp.opennlp.namefind.TextLayout;
 
 /**
  * What splitting raw text costs a name finder: the CoNLL test documents are rebuilt as text ({@link
@@ -34,30 +29,30 @@ public final class RawTextEvaluation {
 
   /** How the text is laid out, split into sentences and split into tokens. */
   public enum Setting {
-    GOLD_TOKENS("gold sentences and tokens (seqnlp ner --tokenized)", Layout.TOKENIZED, Sentences.LINES,
-        Tokens.WHITESPACE),
-    GOLD_SENTENCES("gold sentences, tokenizer (seqnlp ner --sentences)", Layout.LINES, Sentences.LINES,
-        Tokens.TOKENIZER),
+    GOLD_TOKENS("gold sentences and tokens (seqnlp ner --tokenized)", Layout.TOKENIZED, TextLayout.TOKENIZED,
+        true),
+    GOLD_SENTENCES("gold sentences, tokenizer (seqnlp ner --sentences)", Layout.LINES, TextLayout.SENTENCES, true),
     DOCUMENT_LINES("sentence detector and tokenizer, one CoNLL sentence a line (seqnlp ner)", Layout.LINES,
-        Sentences.DETECTOR, Tokens.TOKENIZER),
+        TextLayout.DOCUMENTS, true),
     DOCUMENT_RUNNING("sentence detector and tokenizer, a document as one paragraph (seqnlp ner)", Layout.RUNNING,
-        Sentences.DETECTOR, Tokens.TOKENIZER),
+        TextLayout.DOCUMENTS, true),
     DOCUMENT_LINES_BOUNDED("sentence detector within each line and tokenizer, one CoNLL sentence a line"
-        + " (seqnlp ner --paragraphs)",
-        Layout.LINES, Sentences.DETECTOR_PER_LINE, Tokens.TOKENIZER),
+        + " (seqnlp ner --paragraphs)", Layout.LINES, TextLayout.PARAGRAPHS, true),
     DOCUMENT_LINES_MODEL_TOKENS("sentence detector and tokenizer model alone (clitics not split), one CoNLL"
-        + " sentence a line", Layout.LINES, Sentences.DETECTOR, Tokens.TOKENIZER_MODEL_ONLY);
+        + " sentence a line", Layout.LINES, TextLayout.DOCUMENTS, false);
 
     private final String description;
     private final Layout layout;
-    private final Sentences sentences;
-    private final Tokens tokens;
+    /** How {@code seqnlp ner} splits the text in this setting. */
+    private final TextLayout splitting;
+    /** False for the one setting that measures the tokenizer model without the clitic split. */
+    private final boolean splitClitics;
 
-    Setting(String description, Layout layout, Sentences sentences, Tokens tokens) {
+    Setting(String description, Layout layout, TextLayout splitting, boolean splitClitics) {
       this.description = description;
       this.layout = layout;
-      this.sentences = sentences;
-      this.tokens = tokens;
+      this.splitting = splitting;
+      this.splitClitics = splitClitics;
     }
 
     public String description() {
@@ -65,13 +60,6 @@ public final class RawTextEvaluation {
     }
   }
 
-  private enum Sentences {
-    LINES, DETECTOR, DETECTOR_PER_LINE
-  }
-
-  private enum Tokens {
-    WHITESPACE, TOKENIZER, TOKENIZER_MODEL_ONLY
-  }
 
   /**
    * The scores of one setting, and what the splitting produced: sentences, tokens, and the gold entities
@@ -119,7 +107,7 @@ public final class RawTextEvaluation {
   }
 
   Result evaluate(Setting setting, List<List<NameSample>> documents) {
-    DocumentNameFinder finder = new DocumentNameFinder(sentenceDetector(setting), tokenizer(setting),
+    DocumentNameFinder finder = new DocumentNameFinder(setting.splitting.sentenceDetector(sentenceModel), tokenizer(setting),
         new NameFinderME(nameModel));
     EntityScores scores = new EntityScores();
     long sentences = 0;
@@ -154,19 +142,7 @@ public final class RawTextEvaluation {
     return new Result(setting, sentences, tokens, reachable, scores);
   }
 
-  private SentenceDetector sentenceDetector(Setting setting) {
-    return switch (setting.sentences) {
-      case LINES -> new NewlineSentenceDetector();
-      case DETECTOR -> new SentenceDetectorME(sentenceModel);
-      case DETECTOR_PER_LINE -> new LineBoundedSentenceDetector(new SentenceDetectorME(sentenceModel));
-    };
-  }
-
   private Tokenizer tokenizer(Setting setting) {
-    return switch (setting.tokens) {
-      case WHITESPACE -> WhitespaceTokenizer.INSTANCE;
-      case TOKENIZER -> CliticSplittingTokenizer.forModel(tokenizerModel);
-      case TOKENIZER_MODEL_ONLY -> new TokenizerME(tokenizerModel);
-    };
+    return setting.splitClitics ? setting.splitting.tokenizer(tokenizerModel) : new TokenizerME(tokenizerModel);
   }
 }
