@@ -16,7 +16,9 @@ import org.seqnlp.io.LineReader;
  * holding one sentence or paragraph a line, read in a fixed order and split into words by a
  * {@link Tokenizer}. Invalid UTF-8 and truncated gzip data fail with an
  * {@link org.seqnlp.io.InputFormatException} naming the file and line. Each line is one sentence for the trainers (a context
- * window never crosses a line end).
+ * window never crosses a line end). The article markup of WikiExtractor output ({@code <doc id=...>} and
+ * {@code </doc>} lines) is skipped, so Wikipedia dumps can be read as they come without their URLs and ids
+ * becoming words.
  */
 public final class Corpus {
 
@@ -62,6 +64,10 @@ public final class Corpus {
     return new Corpus(files, tokenizer);
   }
 
+  private static boolean isArticleMarkup(String line) {
+    return line.startsWith("<doc ") && line.endsWith(">") || line.equals("</doc>");
+  }
+
   private static boolean isCorpusFileName(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".txt") || name.endsWith(".gz");
@@ -76,6 +82,9 @@ public final class Corpus {
     for (Path file : files) {
       try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+          if (isArticleMarkup(line)) {
+            continue;
+          }
           List<String> words = tokenizer.tokenize(line);
           if (!words.isEmpty()) {
             handler.accept(words);

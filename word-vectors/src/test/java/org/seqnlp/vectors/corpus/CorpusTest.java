@@ -49,6 +49,16 @@ class CorpusTest {
   }
 
   @Test
+  void wikiExtractorArticleLinesAreSkippedButTextMentioningDocIsKept() throws IOException {
+    Path wiki = Files.write(directory.resolve("wiki_00.gz"), gzip(
+        "<doc id=\"12\" url=\"http://en.wikipedia.org/wiki?curid=12\" title=\"Harbour\">\nHarbour\n"
+            + "A harbour is <doc id> sheltered water.\n</doc>\n"));
+    Corpus corpus = Corpus.of(List.of(wiki), Tokenizer.lowercasing());
+    assertEquals(List.of(List.of("harbour"), List.of("a", "harbour", "is", "doc", "id", "sheltered", "water")),
+        sentences(corpus));
+  }
+
+  @Test
   void directoriesContributeTheirTextAndGzipFilesInPathOrder() throws IOException {
     Path sub = Files.createDirectories(directory.resolve("sub"));
     Files.writeString(directory.resolve("z.txt"), "zeta\n");
