@@ -61,6 +61,11 @@ final class BiLstmCrfTrainingOptions {
   @Option(names = "--dropout", paramLabel = "P", description = "Dropout probability (default: ${DEFAULT-VALUE}).")
   double dropout;
 
+  @Option(names = "--max-vocabulary", paramLabel = "N",
+      description = "Most words given an embedding row: the training words, then the most frequent vector words"
+          + " (default: ${DEFAULT-VALUE}).")
+  int maxVocabulary;
+
   @Option(names = "--seed", paramLabel = "N", description = "Training random seed (default: ${DEFAULT-VALUE}).")
   int seed;
 
@@ -103,7 +108,7 @@ final class BiLstmCrfTrainingOptions {
     TrainingParameters parameters;
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
-          d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), d.maxVocabulary(), seed, checkpoint,
+          d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, seed, checkpoint,
           gazetteers == null ? List.of() : gazetteers).validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
@@ -159,6 +164,7 @@ final class BiLstmCrfTrainingOptions {
           new Setting("--batch-size", TrainingSettings.BATCH_SIZE, D.batchSize()),
           new Setting("--learning-rate", TrainingSettings.LEARNING_RATE, D.learningRate()),
           new Setting("--dropout", TrainingSettings.DROPOUT, D.dropout()),
+          new Setting("--max-vocabulary", TrainingSettings.MAX_VOCABULARY, D.maxVocabulary()),
           new Setting("--seed", TrainingSettings.SEED, D.seed()),
           new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }

@@ -138,7 +138,7 @@ class NerCommandsTest extends ToolTest {
           "without vectors (default: " + d.wordDimension() + ")", "embedding size (default: " + d.charDimension() + ")",
           "CNN filters (default: " + d.charFilters() + ")", "per step (default: " + d.batchSize() + ")",
           "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
-          "random seed (default: " + d.seed() + ")")) {
+          "random seed (default: " + d.seed() + ")", "vector words (default: " + d.maxVocabulary() + ")")) {
         assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
       }
     }

@@ -68,6 +68,8 @@ class OptionRangesTest extends ToolTest {
         "train-ner", "--train", data.toString(), "--output", model, "--hidden", "100000000");
     assertUsageError("seqnlp train-ner: --dropout must be in [0, 0.95], not 1.0",
         "train-ner", "--train", data.toString(), "--output", model, "--dropout", "1");
+    assertUsageError("seqnlp train-ner: --max-vocabulary must be in [1, 2147483647], not 0",
+        "train-ner", "--train", data.toString(), "--output", model, "--max-vocabulary", "0");
     assertUsageError("seqnlp train-ner: --max-sentences must be an integer in [0, 2147483647], got -1",
         "train-ner", "--train", data.toString(), "--output", model, "--max-sentences", "-1");
     assertUsageError("seqnlp compare-ner: --resamples must be an integer in [1, 1000000], got 0",
