@@ -10,12 +10,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.ObjectStream;
+import org.seqnlp.eval.ner.VectorCoverage;
 import org.seqnlp.io.LineReader;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.CorpusCounts;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.PtbSentenceStream;
 import org.seqnlp.opennlp.formats.TagScheme;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vocabulary.SpecialTokens;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,11 +55,24 @@ final class DataStatsCommand implements Callable<Integer> {
       description = "Character encoding of the files, e.g. ISO-8859-1 (default: ${DEFAULT-VALUE}).")
   Charset encoding;
 
+  @Option(names = "--vectors", paramLabel = "FILE",
+      description = "Word vectors (any vector format): also print the share of tokens, and of tokens inside names,"
+          + " whose name-finder form (lowercased, digits folded) has a vector (CoNLL and opennlp formats).")
+  Path vectors;
+
+  @Option(names = "--vector-words", defaultValue = "0", paramLabel = "N",
+      description = "With --vectors: count only the N most frequent vector words, as train-ner --max-vocabulary"
+          + " keeps them; 0 = all (default: ${DEFAULT-VALUE}).")
+  int vectorWords;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Data files, gzipped or not.")
   List<Path> files;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** The vector coverage of the file being read, when --vectors is given. */
+  private VectorCoverage coverage;
 
   @Override
   public Integer call() throws IOException {
@@ -68,8 +84,14 @@ final class DataStatsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--encoding must write line ends as single bytes, as UTF-8 and ISO-8859-1 do; " + encoding + " does not");
     }
+    if (vectors != null && format == Format.PTB) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--vectors applies to named-entity data, not ptb");
+    }
+    OptionRange.require(spec, "--vector-words", vectorWords, 0, Integer.MAX_VALUE);
+    WordVectors wordVectors = vectors == null ? null : VectorFiles.read(vectors);
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {
+      coverage = wordVectors == null ? null : new VectorCoverage(wordVectors, vectorWords);
       // Counted in full before printing, so a malformed file leaves no partial report on stdout.
       Report report = new Report(file);
       switch (format) {
@@ -92,6 +114,7 @@ final class DataStatsCommand implements Callable<Integer> {
           : samples.detectedScheme().map(detected -> name(detected) + " (detected)").orElse("none detected");
       report.add("format", name(format) + ", tag scheme " + schemeNote);
       report.addNamedEntityCounts(counts);
+      report.addCoverage(coverage);
     }
   }
 
@@ -99,6 +122,7 @@ final class DataStatsCommand implements Callable<Integer> {
     try (OpenNlpNameSampleStream samples = new OpenNlpNameSampleStream(file, encoding)) {
       report.add("format", name(format));
       report.addNamedEntityCounts(countSamples(samples));
+      report.addCoverage(coverage);
     }
   }
 
@@ -107,6 +131,9 @@ final class DataStatsCommand implements Callable<Integer> {
     CorpusCounts counts = new CorpusCounts();
     for (NameSample sample = samples.read(); sample != null; sample = samples.read()) {
       counts.add(sample);
+      if (coverage != null) {
+        coverage.add(sample);
+      }
       if (format == Format.OPENNLP && sample.isClearAdaptiveDataSet()) {
         counts.addDocuments(1);
       }
@@ -152,6 +179,17 @@ final class DataStatsCommand implements Callable<Integer> {
       for (Map.Entry<String, Long> type : counts.entitiesByType().entrySet()) {
         add("  " + type.getKey(), type.getValue());
       }
+    }
+
+    void addCoverage(VectorCoverage coverage) {
+      if (coverage != null) {
+        add("with vectors", share(coverage.coveredTokens(), coverage.tokens()) + " of tokens");
+        add("  in names", share(coverage.coveredEntityTokens(), coverage.entityTokens()) + " of name tokens");
+      }
+    }
+
+    private static String share(long part, long whole) {
+      return String.format(Locale.ROOT, "%,d (%.1f%%)", part, whole == 0 ? 0.0 : 100.0 * part / whole);
     }
 
     @Override

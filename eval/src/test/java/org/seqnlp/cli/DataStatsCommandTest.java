@@ -95,6 +95,26 @@ class DataStatsCommandTest extends ToolTest {
   }
 
   @Test
+  void vectorCoverageCountsTokensAndNameTokensByTheirNameFinderForm() throws IOException {
+    Path file = write("ok.txt", "Ana NNP I-NP I-PER", "Ruiz NNP I-NP I-PER", "left VBD I-VP O", "in IN I-PP O",
+        "1997 CD I-NP O", "Quito NNP I-NP I-LOC", "");
+    // Frequency order: "ruiz" is the third word, so --vector-words 2 leaves it out; "0000" is 1997 folded.
+    Path vectors = Files.writeString(directory.resolve("v.txt"), "4 2\nana 1 0\n0000 0 1\nruiz 1 1\nleft 0 0\n");
+    assertEquals(0, run("data-stats", "--format", "conll03", "--vectors", vectors.toString(), file.toString()),
+        err.toString());
+    assertTrue(out.toString().endsWith(String.join(System.lineSeparator(),
+        "  with vectors     4 (66.7%) of tokens",
+        "    in names       2 (66.7%) of name tokens",
+        "")), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("data-stats", "--format", "conll03", "--vectors", vectors.toString(), "--vector-words", "2",
+        file.toString()), err.toString());
+    assertTrue(out.toString().contains("    in names       1 (33.3%) of name tokens"), out.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("data-stats", "--format", "ptb", "--vectors", vectors.toString(),
+        file.toString()));
+  }
+
+  @Test
   void schemeWithANonConllFormatIsAUsageError() throws IOException {
     Path ptb = write("ptb.txt", " a ");
     assertEquals(SeqNlp.EXIT_USAGE, run("data-stats", "--format", "ptb", "--scheme", "iob2", ptb.toString()));

@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Issue 13's ablation of the English name finder: every row trained with three seeds on CoNLL-2003 train,
+# early-stopped on dev, then scored on dev and test; writes eval/results/ner-ablation.md.
+#
+# Models are kept in $WORK (default work-dir/ner-ablation) and reused when the script runs again, so an
+# interrupted run resumes where it stopped (each training also writes a checkpoint it can resume from).
+# Trainings run one after the other: each takes one core (OMP_NUM_THREADS=1), and their times are reported.
+#
+# Usage (from the repository root; SEQNLP_DATA overrides ../shared/data):
+#   eval/experiments/ner-ablation.sh                      trains what is missing, then writes the table
+#   eval/experiments/ner-ablation.sh train CONFIG SEED    trains one model (to choose the order of a long run)
+#   eval/experiments/ner-ablation.sh table                writes the table of the models trained so far
+# Environment: SEQNLP (the command, default ./seqnlp), WORK, SEEDS (default "42 7 11"),
+#   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia; see models/vectors/README.md).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+data="${SEQNLP_DATA:-../shared/data}"
+work="${WORK:-work-dir/ner-ablation}"
+seeds="${SEEDS:-42 7 11}"
+read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
+old_vectors=models/vectors/seqnlp-en-100d.bin
+new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
+new_max_vocabulary=200000
+output=eval/results/ner-ablation.md
+train="$data/ner/conll2003/train.txt"
+dev="$data/ner/conll2003/dev.txt"
+test="$data/ner/conll2003/test.txt"
+lists="$data/ner-resources"
+
+for file in "$train" "$dev" "$test" "$old_vectors" "$new_vectors"; do
+  [[ -f "$file" ]] || { echo "ner-ablation: missing $file" >&2; exit 1; }
+done
+mkdir -p "$work"
+
+# The 17 lists of eval/results/ner-gazetteers.md: no GeoNames alternate names (noisy), no sports lists.
+gazetteers=("$lists/geonames-locations/loc-cities.txt.gz" "$lists/geonames-locations/loc-countries.txt.gz"
+  "$lists/geonames-locations/loc-admin1-regions.txt.gz" "$lists/geonames-locations/loc-admin2-districts.txt.gz"
+  "$lists/naturalearth-physical" "$lists/misc-demonyms-languages" "$lists/us-person-names" "$lists/us-legislators"
+  "$lists/nsi-brands-operators" "$lists/crossref-funders" "$lists/hipo-universities" "$lists/sec-company-tickers")
+sports=("$lists/openfootball-clubs" "$lists/openfootball-worldcup-players")
+
+# The training configurations: name, then the train-ner options that differ from the shipped model's.
+config_options() {
+  case "$1" in
+    today) echo --vectors "$old_vectors" ;;
+    gaz) echo --vectors "$old_vectors" --gazetteers "${gazetteers[@]}" ;;
+    vec) echo --vectors "$new_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 ;;
+    vec-gaz) echo --vectors "$new_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
+      --gazetteers "${gazetteers[@]}" ;;
+    vec-gaz-sports) echo --vectors "$new_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
+      --gazetteers "${gazetteers[@]}" "${sports[@]}" ;;
+    *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
+  esac
+}
+
+# The rows: label | configuration | document context (on/off).
+rows=(
+  "today's model (shipped settings)|today|off"
+  "+ gazetteers|gaz|off"
+  "+ vectors with Wikipedia, 200k words (8-bit)|vec|off"
+  "+ document context|today|on"
+  "all: vectors + gazetteers + document context|vec-gaz|on"
+  "all, with the two sports lists as well|vec-gaz-sports|on"
+)
+
+model_of() { echo "$work/$1-$2.bin"; }
+
+train_model() {
+  local config="$1" seed="$2" model
+  model="$(model_of "$config" "$seed")"
+  [[ -f "$model" ]] && return
+  local options
+  read -r -a options <<<"$(config_options "$config")"
+  echo "ner-ablation: training $config, seed $seed ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  local start=$SECONDS
+  OMP_NUM_THREADS=1 "${seqnlp[@]}" -v train-ner --train "$train" --dev "$dev" --epochs 30 --patience 4 \
+    --seed "$seed" --checkpoint "$work/$config-$seed.checkpoint" --output "$model" "${options[@]}" \
+    >"$work/$config-$seed.log" 2>&1
+  echo $((SECONDS - start)) >"$work/$config-$seed.seconds"
+}
+
+# The overall F1 of one model on one set, cached beside the model.
+score() {
+  local config="$1" seed="$2" context="$3" set="$4" file
+  file="$work/$config-$seed.$context.$(basename "$set" .txt).score"
+  if [[ ! -f "$file" ]]; then
+    local extra=()
+    [[ "$context" == on ]] && extra=(--document-context)
+    "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" \
+      | awk '$1 == "overall" { print $4 }' >"$file.tmp"
+    mv "$file.tmp" "$file"
+  fi
+  cat "$file"
+}
+
+# "mean (min-max)" of the numbers on standard input.
+summary() {
+  awk '{ s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
+    END { printf "%.2f (%.2f-%.2f)", s / NR, lo, hi }'
+}
+
+join() {
+  local first="$1"
+  shift
+  printf '%s' "$first" "${@/#/ / }"
+}
+
+mode="${1:-all}"
+if [[ "$mode" == train ]]; then
+  [[ $# -eq 3 ]] || { echo "usage: $0 train CONFIG SEED" >&2; exit 2; }
+  config_options "$2" >/dev/null
+  train_model "$2" "$3"
+  exit
+fi
+[[ "$mode" == all || "$mode" == table ]] || { echo "usage: $0 [train CONFIG SEED | table]" >&2; exit 2; }
+
+table="$(mktemp)"
+trap 'rm -f "$table"' EXIT
+for row in "${rows[@]}"; do
+  IFS='|' read -r label config context <<<"$row"
+  devs=() tests=() seconds=() sizes=()
+  for seed in $seeds; do
+    if [[ "$mode" == all ]]; then
+      train_model "$config" "$seed"
+    elif [[ ! -f "$(model_of "$config" "$seed")" ]]; then
+      continue
+    fi
+    devs+=("$(score "$config" "$seed" "$context" "$dev")")
+    tests+=("$(score "$config" "$seed" "$context" "$test")")
+    seconds+=("$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)")
+    sizes+=("$(stat -c %s "$(model_of "$config" "$seed")")")
+  done
+  if [[ ${#devs[@]} -eq 0 ]]; then
+    printf '| %s | not trained yet | | | | | |\n' "$label" >>"$table"
+    continue
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %.1f |\n' "$label" \
+    "$(printf '%s\n' "${devs[@]}" | summary)" "$(printf '%s\n' "${tests[@]}" | summary)" \
+    "$(join "${devs[@]}")" "$(join "${tests[@]}")" \
+    "$(printf '%s\n' "${seconds[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')" \
+    "$(printf '%s\n' "${sizes[@]}" | awk '{ s += $1 } END { print s / NR / 1e6 }')" >>"$table"
+done
+
+tmp="$(mktemp "$output.XXXXXX")"
+{
+  echo "# Name finder ablation on CoNLL-2003 English"
+  echo
+  echo "Written by \`eval/experiments/ner-ablation.sh\` on $(date -u +%Y-%m-%d) (seeds $seeds; models in \`$work\`)."
+  echo "Every model: BiLSTM 2 x 100, char CNN 50 filters, Adam 0.003, dropout 0.5, at most 30 epochs, early"
+  echo "stopping on dev F1 with patience 4; settings were chosen on dev only. F1 as mean (min-max) of the seeds;"
+  echo "per seed in the order $seeds. Training seconds on one core of a 2-core machine shared with other jobs."
+  echo
+  echo "| configuration | dev F1 | test F1 | dev per seed | test per seed | training s | model MB |"
+  echo "|---|---:|---:|---|---|---:|---:|"
+  cat "$table"
+} >"$tmp"
+mv "$tmp" "$output"
+echo "ner-ablation: wrote $output" >&2
