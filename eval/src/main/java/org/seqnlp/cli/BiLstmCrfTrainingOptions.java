@@ -62,9 +62,14 @@ final class BiLstmCrfTrainingOptions {
   double dropout;
 
   @Option(names = "--max-vocabulary", paramLabel = "N",
-      description = "Most words given an embedding row: the training words, then the most frequent vector words"
+      description = "Most words with an embedding: training words first, then the vectors' most frequent words"
           + " (default: ${DEFAULT-VALUE}).")
   int maxVocabulary;
+
+  @Option(names = "--embedding-bits", paramLabel = "8|32",
+      description = "Bits per stored word-embedding value: 32 floats, or 8 (8-bit rows with a scale each, a"
+          + " quarter of the size; for large vocabularies) (default: ${DEFAULT-VALUE}).")
+  int embeddingBits;
 
   @Option(names = "--seed", paramLabel = "N", description = "Training random seed (default: ${DEFAULT-VALUE}).")
   int seed;
@@ -108,8 +113,8 @@ final class BiLstmCrfTrainingOptions {
     TrainingParameters parameters;
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
-          d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, seed, checkpoint,
-          gazetteers == null ? List.of() : gazetteers).validate().parameters();
+          d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, embeddingBits, seed,
+          checkpoint, gazetteers == null ? List.of() : gazetteers).validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
@@ -165,6 +170,7 @@ final class BiLstmCrfTrainingOptions {
           new Setting("--learning-rate", TrainingSettings.LEARNING_RATE, D.learningRate()),
           new Setting("--dropout", TrainingSettings.DROPOUT, D.dropout()),
           new Setting("--max-vocabulary", TrainingSettings.MAX_VOCABULARY, D.maxVocabulary()),
+          new Setting("--embedding-bits", TrainingSettings.EMBEDDING_BITS, D.embeddingBits()),
           new Setting("--seed", TrainingSettings.SEED, D.seed()),
           new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }

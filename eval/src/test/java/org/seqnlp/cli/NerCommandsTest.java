@@ -107,6 +107,23 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
+  void trainNerStoresEightBitEmbeddingsAndCapsTheVocabulary() throws IOException {
+    Path small = directory.resolve("eight-bit.bin");
+    assertEquals(0, run("train-ner", "--train", train.toString(), "--output", small.toString(), "--epochs", "1",
+        "--hidden", "8", "--word-dim", "8", "--char-dim", "4", "--char-filters", "4", "--embedding-bits", "8",
+        "--max-vocabulary", "20"), err.toString());
+    org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork network =
+        ((org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel) NerFiles.loadModel(small).getNameFinderSequenceModel())
+            .network();
+    assertEquals(8, network.encoder().embeddingBits());
+    assertEquals(20, network.encoder().words().size());
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", small.toString(), "--embedding-bits",
+        "16"));
+    assertEquals("seqnlp train-ner: --embedding-bits must be one of [8, 32], not 16 (see --help)",
+        err.toString().strip());
+  }
+
+  @Test
   void aMissingOrUntypedGazetteerIsAUsageErrorBeforeTraining() throws IOException {
     Path missing = directory.resolve("loc-missing.txt");
     assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
@@ -138,7 +155,8 @@ class NerCommandsTest extends ToolTest {
           "without vectors (default: " + d.wordDimension() + ")", "embedding size (default: " + d.charDimension() + ")",
           "CNN filters (default: " + d.charFilters() + ")", "per step (default: " + d.batchSize() + ")",
           "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
-          "random seed (default: " + d.seed() + ")", "vector words (default: " + d.maxVocabulary() + ")")) {
+          "random seed (default: " + d.seed() + ")", "frequent words (default: " + d.maxVocabulary() + ")",
+          "large vocabularies) (default: " + d.embeddingBits() + ")")) {
         assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
       }
     }

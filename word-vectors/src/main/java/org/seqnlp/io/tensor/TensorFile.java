@@ -27,17 +27,21 @@ import org.seqnlp.io.LimitedInputStream;
 
 /**
  * The one binary file format of every model file SeqNLP writes: a {@link TensorBundle} of named float
- * tensors, string lists and text values, big-endian, without Java serialization.
+ * and byte tensors, string lists and text values, big-endian, without Java serialization.
  *
  * <pre>
- * magic "SEQNLPTF", int version ({@value #VERSION}), int entry count
+ * magic "SEQNLPTF", int version (2 or {@value #VERSION}), int entry count
  * per entry: byte kind, string name, then
  *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
  *   kind 2 (string list): int count, count strings
  *   kind 3 (text):        one string
+ *   kind 4 (byte tensor): int rank (0..8), rank ints shape, product-of-shape signed bytes (version 3 only)
  * int CRC-32 of every byte before it
  * string = int byte length, then that many bytes of UTF-8 (no 65,535-byte limit as in writeUTF)
  * </pre>
+ *
+ * <p>Version 3 added byte tensors and nothing else. A bundle without them is written as version 2, so
+ * files that builds from before version 3 read (every float-only model) stay readable by them.
  *
  * <p>Reading checks every declared count and size against the hard limits below and against the
  * bytes that can remain before the checksum, given the size bound the caller knows (a file's size, a
@@ -48,8 +52,13 @@ import org.seqnlp.io.LimitedInputStream;
  */
 public final class TensorFile {
 
-  /** The format version this build writes and reads (the first two formats had no common header). */
-  public static final int VERSION = 2;
+  /**
+   * The newest format version, which this build writes for bundles with byte tensors; it reads it and
+   * version {@value #FLOAT_ONLY_VERSION} (the first two formats had no common header).
+   */
+  public static final int VERSION = 3;
+  /** The version of files without byte tensors. */
+  public static final int FLOAT_ONLY_VERSION = 2;
   /** The size bound assumed when the caller knows none. */
   public static final long MAX_FILE_BYTES = 1L << 32;
   /** The most entries a file may hold. */
@@ -67,6 +76,7 @@ public final class TensorFile {
   private static final byte TENSOR = 1;
   private static final byte STRINGS = 2;
   private static final byte TEXT = 3;
+  private static final byte BYTES = 4;
   private static final int CHECKSUM_BYTES = Integer.BYTES;
   private static final int CHUNK_FLOATS = 1 << 14;
   /** Float arrays start at most this large and double as their bytes arrive. */
@@ -95,8 +105,8 @@ public final class TensorFile {
     CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
     data.write(MAGIC);
-    data.writeInt(VERSION);
-    data.writeInt(bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size());
+    data.writeInt(bundle.byteTensors().isEmpty() ? FLOAT_ONLY_VERSION : VERSION);
+    data.writeInt(bundle.size());
     for (Map.Entry<String, String> text : bundle.texts().entrySet()) {
       data.writeByte(TEXT);
       writeString(data, text.getKey());
@@ -112,12 +122,7 @@ public final class TensorFile {
     }
     byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
     for (Tensor tensor : bundle.tensors().values()) {
-      data.writeByte(TENSOR);
-      writeString(data, tensor.name());
-      data.writeInt(tensor.shape().length);
-      for (int dimension : tensor.shape()) {
-        data.writeInt(dimension);
-      }
+      writeHeader(data, TENSOR, tensor.name(), tensor.shape());
       float[] values = tensor.values();
       for (int done = 0; done < values.length; ) {
         int n = Math.min(CHUNK_FLOATS, values.length - done);
@@ -126,13 +131,26 @@ public final class TensorFile {
         done += n;
       }
     }
+    for (ByteTensor tensor : bundle.byteTensors().values()) {
+      writeHeader(data, BYTES, tensor.name(), tensor.shape());
+      data.write(tensor.values());
+    }
     data.flush();
     data.writeInt((int) checked.getChecksum().getValue());
     data.flush();
   }
 
+  private static void writeHeader(DataOutputStream data, byte kind, String name, int[] shape) throws IOException {
+    data.writeByte(kind);
+    writeString(data, name);
+    data.writeInt(shape.length);
+    for (int dimension : shape) {
+      data.writeInt(dimension);
+    }
+  }
+
   private static void requireWritable(TensorBundle bundle) {
-    int entries = bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size();
+    int entries = bundle.size();
     if (entries > MAX_ENTRIES) {
       throw new IllegalArgumentException(entries + " entries, more than the format's " + MAX_ENTRIES);
     }
@@ -151,11 +169,18 @@ public final class TensorFile {
       }
     }
     for (Tensor tensor : bundle.tensors().values()) {
-      requireLength("entry name", tensor.name(), MAX_NAME_BYTES);
-      if (tensor.shape().length > MAX_RANK) {
-        throw new IllegalArgumentException("tensor '" + tensor.name() + "' has rank " + tensor.shape().length
-            + ", more than the format's " + MAX_RANK);
-      }
+      requireShape(tensor.name(), tensor.shape());
+    }
+    for (ByteTensor tensor : bundle.byteTensors().values()) {
+      requireShape(tensor.name(), tensor.shape());
+    }
+  }
+
+  private static void requireShape(String name, int[] shape) {
+    requireLength("entry name", name, MAX_NAME_BYTES);
+    if (shape.length > MAX_RANK) {
+      throw new IllegalArgumentException("tensor '" + name + "' has rank " + shape.length + ", more than the format's "
+          + MAX_RANK);
     }
   }
 
@@ -240,9 +265,9 @@ public final class TensorFile {
         throw fail(0, "not a SeqNLP tensor file (bad magic number)");
       }
       int version = data.readInt();
-      if (version != VERSION) {
-        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads version "
-            + VERSION + ")");
+      if (version != FLOAT_ONLY_VERSION && version != VERSION) {
+        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads versions "
+            + FLOAT_ONLY_VERSION + " and " + VERSION + ")");
       }
       // An entry takes at least a kind byte, a name length and a count or rank.
       int count = readCount("number of entries", MAX_ENTRIES, 1 + 4 + 4);
@@ -256,14 +281,20 @@ public final class TensorFile {
           throw fail(start, "entry " + (i + 1) + " of " + count + " has no name");
         }
         inside = "entry '" + name + "'";
-        if (bundle.tensors().containsKey(name) || bundle.stringLists().containsKey(name)
-            || bundle.texts().containsKey(name)) {
+        if (bundle.contains(name)) {
           throw fail(start, "entry '" + name + "' appears twice");
         }
         switch (kind) {
           case TENSOR -> bundle.add(readTensor(name));
           case STRINGS -> bundle.addStrings(name, readStrings(name));
           case TEXT -> bundle.addText(name, readString("text '" + name + "'", MAX_STRING_BYTES));
+          case BYTES -> {
+            if (version == FLOAT_ONLY_VERSION) {
+              throw fail(start, "entry '" + name + "' is a byte tensor, which version " + FLOAT_ONLY_VERSION
+                  + " files cannot hold");
+            }
+            bundle.add(readByteTensor(name));
+          }
           default -> throw fail(start, "entry '" + name + "' has unknown kind " + kind);
         }
         bundle.located(name, start);
@@ -282,6 +313,17 @@ public final class TensorFile {
     }
 
     private Tensor readTensor(String name) throws IOException {
+      int[] shape = readShape(name, Float.BYTES, "floats");
+      return new Tensor(name, shape, readFloats(elements(shape)));
+    }
+
+    private ByteTensor readByteTensor(String name) throws IOException {
+      int[] shape = readShape(name, 1, "bytes");
+      return new ByteTensor(name, shape, readBytes(elements(shape)));
+    }
+
+    /** A tensor's rank and shape, whose {@code elementBytes}-byte elements must fit in the bytes left. */
+    private int[] readShape(String name, int elementBytes, String elements) throws IOException {
       long at = counter.position();
       int rank = data.readInt();
       if (rank < 0 || rank > MAX_RANK) {
@@ -297,11 +339,20 @@ public final class TensorFile {
         size = Math.min(size * shape[axis], Long.MAX_VALUE / MAX_FILE_BYTES);
       }
       long left = remaining();
-      if (size * Float.BYTES > left) {
-        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size
-            + " floats) but at most " + left + " bytes can remain");
+      if (size * elementBytes > left) {
+        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size + " "
+            + elements + ") but at most " + left + " bytes can remain");
       }
-      return new Tensor(name, shape, readFloats((int) size));
+      return shape;
+    }
+
+    /** The element count of a shape that {@link #readShape} accepted: it fits in the file, so in an int. */
+    private static int elements(int[] shape) {
+      long size = 1;
+      for (int dimension : shape) {
+        size *= dimension;
+      }
+      return (int) size;
     }
 
     private float[] readFloats(int size) throws IOException {
@@ -314,6 +365,19 @@ public final class TensorFile {
           values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
         }
         ByteBuffer.wrap(chunk, 0, n * Float.BYTES).asFloatBuffer().get(values, done, n);
+        done += n;
+      }
+      return values;
+    }
+
+    private byte[] readBytes(int size) throws IOException {
+      byte[] values = new byte[Math.min(size, FIRST_ALLOCATION)];
+      for (int done = 0; done < size; ) {
+        int n = Math.min(CHUNK_FLOATS * Float.BYTES, size - done);
+        if (done + n > values.length) {
+          values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
+        }
+        data.readFully(values, done, n);
         done += n;
       }
       return values;

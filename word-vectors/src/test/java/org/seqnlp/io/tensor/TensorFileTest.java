@@ -62,6 +62,41 @@ class TensorFileTest {
   }
 
   @Test
+  void byteTensorsRoundTripInAVersion3File() throws IOException {
+    TensorBundle bundle = sample().add(new ByteTensor("q", new int[] {2, 2}, new byte[] {-128, -1, 0, 127}));
+    byte[] bytes = bytesOf(bundle);
+    assertEquals(3, ByteBuffer.wrap(bytes, 8, 4).getInt());
+    TensorBundle read = read(bytes);
+    assertArrayEquals(new byte[] {-128, -1, 0, 127}, read.byteTensor("q", 2, 2).values());
+    assertArrayEquals(new float[] {1, 2, 3, 4, 5, -6.5f}, read.tensor("w", 2, 3).values());
+    // the byte tensor comes last: its entry begins 1 + 5 + 4 + 8 + 4 bytes before the checksum
+    assertEquals("t.bin: byte " + (bytes.length - 4 - 22) + ": byte tensor 'q' has shape [2, 2], expected [4]",
+        assertThrows(InputFormatException.class, () -> read.byteTensor("q", 4)).getMessage());
+  }
+
+  @Test
+  void aBundleWithoutByteTensorsIsWrittenAsVersion2ForOlderReaders() throws IOException {
+    assertEquals(2, ByteBuffer.wrap(bytesOf(sample()), 8, 4).getInt());
+  }
+
+  @Test
+  void aByteTensorInAVersion2FileOrLargerThanTheFileIsRefused() throws IOException {
+    byte[] bytes = bytesOf(new TensorBundle().add(new ByteTensor("q", new int[] {3}, new byte[] {1, 2, 3})));
+    byte[] version2 = bytes.clone();
+    ByteBuffer.wrap(version2, 8, 4).putInt(2);
+    assertEquals("t.bin: byte 16: entry 'q' is a byte tensor, which version 2 files cannot hold",
+        assertThrows(InputFormatException.class, () -> read(withChecksum(version2))).getMessage());
+    // magic 8, version 4, count 4, kind 1, name length 4 + "q" 1: the rank is at 22, the dimension at 26.
+    byte[] huge = bytes.clone();
+    ByteBuffer.wrap(huge, 26, 4).putInt(2_000_000_000);
+    assertEquals("t.bin: byte 22: tensor 'q' declares shape [2000000000] (2000000000 bytes) but at most 3 bytes"
+        + " can remain", assertThrows(InputFormatException.class, () -> read(huge)).getMessage());
+    // without a size bound the reader reads the 3 bytes and the checksum as data, then meets the end
+    assertEquals("t.bin: byte 37: file ends inside entry 'q'", assertThrows(InputFormatException.class,
+        () -> TensorFile.read(new ByteArrayInputStream(huge), "t.bin")).getMessage());
+  }
+
+  @Test
   void anEntryWithoutANameIsAFormatError() throws IOException {
     byte[] bytes = bytesOf(new TensorBundle().addText("a", "b"));
     // the name's length (1) sits after magic, version, count and kind: make it 0 and drop the name's byte
@@ -180,7 +215,8 @@ class TensorFileTest {
 
     byte[] version = bytesOf(sample());
     version[11] = 9;
-    assertEquals("t.bin: byte 8: unsupported tensor file version 9 (this build reads version 2)",
+    assertEquals("t.bin: byte 8: unsupported tensor file version 9 (this build reads versions 2"
+        + " and 3)",
         assertThrows(InputFormatException.class, () -> read(version)).getMessage());
 
     byte[] flipped = bytesOf(sample());

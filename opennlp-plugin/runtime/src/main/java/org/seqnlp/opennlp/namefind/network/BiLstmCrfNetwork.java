@@ -122,9 +122,8 @@ public final class BiLstmCrfNetwork {
   private float[] project(Lstm lstm, float[] features, int wordRow) {
     int rows = encoder.outputDimension();
     return wordRow < SEPARATE_WORD_PART
-        // Word features come first in the LSTM input, so input row d of the embedding is weight row d.
-        ? lstm.inputProjection(features, rows, encoder.wordEmbeddings(), wordRow * encoder.wordDimension(),
-            encoder.wordDimension())
+        // Word features come first in the LSTM input, so the word part is features[0 .. wordDimension).
+        ? lstm.inputProjection(features, rows, features, 0, encoder.wordDimension())
         : lstm.inputProjection(features, rows, null, 0, 0);
   }
 
@@ -145,6 +144,20 @@ public final class BiLstmCrfNetwork {
       }
     }
     return projection;
+  }
+
+  /**
+   * This network with its word embeddings stored in {@code bits} bits per value (8: rows of 8-bit integers
+   * with a scale each; 32: floats): itself when they already are. The other weights are shared; the token
+   * cache starts empty.
+   *
+   * @throws IllegalArgumentException for bits other than 8 and 32
+   */
+  public BiLstmCrfNetwork withEmbeddingBits(int bits) {
+    EmbeddingTable table = encoder.wordEmbeddings().withBits(bits);
+    return table == encoder.wordEmbeddings() ? this
+        : new BiLstmCrfNetwork(labels, encoder.withWordEmbeddings(table), gazetteer, forward, backward,
+            outputWeights, outputBias, crf, tokenCacheCapacity);
   }
 
   public List<String> labels() {

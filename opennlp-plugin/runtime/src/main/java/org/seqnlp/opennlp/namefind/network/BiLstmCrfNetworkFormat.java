@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.ByteTensor;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
@@ -22,13 +23,19 @@ import org.seqnlp.opennlp.nn.Lstm;
  * the dimensions imply. A network with a {@link Gazetteer} also holds its type names as the string list
  * {@value #GAZETTEER_TYPES} and the entries of type i as the string list {@code gazetteer-entries-i}
  * (lowercased, tokens joined by one space, as {@link Gazetteer#entries} gives them); its LSTM input
- * weights then have {@code 4 x types} more rows. Bounded reading is the file format's; this class checks that the entries
+ * weights then have {@code 4 x types} more rows. Word embeddings are the float tensor {@value
+ * #WORD_EMBEDDINGS}, or, stored in 8 bits ({@link Int8EmbeddingTable}), the byte tensor {@value
+ * #WORD_EMBEDDINGS_INT8} of the same shape with the float tensor {@value #WORD_EMBEDDING_SCALES}, one scale
+ * per word (which makes the file a version 3 {@link TensorFile}). Bounded reading is the file format's; this class checks that the entries
  * make a consistent network and that what the network derives from them stays small.
  */
 public final class BiLstmCrfNetworkFormat {
 
   static final String ARCHITECTURE = "bilstm-crf";
   static final String GAZETTEER_TYPES = "gazetteer-types";
+  static final String WORD_EMBEDDINGS = "word-embeddings";
+  static final String WORD_EMBEDDINGS_INT8 = "word-embeddings-int8";
+  static final String WORD_EMBEDDING_SCALES = "word-embedding-scales";
   private static final String GAZETTEER_ENTRIES = "gazetteer-entries-";
   private static final int MAX_TYPE_CHARS = 64;
   private static final int MAX_DIMENSION = 1 << 14;
@@ -63,11 +70,10 @@ public final class BiLstmCrfNetworkFormat {
         .addText("hidden", Integer.toString(hidden))
         .addStrings("labels", network.labels())
         .addStrings("words", encoder.words().tokens())
-        .addStrings("characters", encoder.chars().tokens())
-        .add(new Tensor("word-embeddings", new int[] {encoder.words().size(), encoder.wordDimension()},
-            encoder.wordEmbeddings()))
-        .add(new Tensor("char-embeddings", new int[] {encoder.chars().size(), encoder.charDimension()},
-            encoder.charEmbeddings()))
+        .addStrings("characters", encoder.chars().tokens());
+    addWordEmbeddings(bundle, encoder.wordEmbeddings());
+    bundle.add(new Tensor("char-embeddings", new int[] {encoder.chars().size(), encoder.charDimension()},
+        encoder.charEmbeddings()))
         .add(new Tensor("convolution-weights",
             new int[] {encoder.charFilters(), TokenEncoder.KERNEL_WIDTH, encoder.charDimension()},
             encoder.convolutionWeights()))
@@ -81,6 +87,16 @@ public final class BiLstmCrfNetworkFormat {
         .add(new Tensor("crf-start", new int[] {labels}, crf.start()))
         .add(new Tensor("crf-end", new int[] {labels}, crf.end()))
         .add(new Tensor("crf-transitions", new int[] {labels, labels}, crf.transitions()));
+  }
+
+  private static void addWordEmbeddings(TensorBundle bundle, EmbeddingTable table) {
+    int[] shape = {table.rows(), table.dimension()};
+    if (table instanceof Int8EmbeddingTable bytes) {
+      bundle.add(new ByteTensor(WORD_EMBEDDINGS_INT8, shape, bytes.values()))
+          .add(new Tensor(WORD_EMBEDDING_SCALES, new int[] {table.rows()}, bytes.scales()));
+    } else {
+      bundle.add(new Tensor(WORD_EMBEDDINGS, shape, ((FloatEmbeddingTable) table).values()));
+    }
   }
 
   private static void addGazetteer(TensorBundle bundle, Gazetteer gazetteer) {
@@ -141,8 +157,8 @@ public final class BiLstmCrfNetworkFormat {
     int features = wordDimension + charFilters + (gazetteer == null ? 0 : gazetteer.featureSize());
     int labelCount = labels.size();
     try {
-      TokenEncoder encoder = new TokenEncoder(words, chars, wordDimension, charDimension, charFilters, maxWordChars,
-          bundle.tensor("word-embeddings", words.size(), wordDimension).values(),
+      TokenEncoder encoder = new TokenEncoder(words, chars, charDimension, charFilters, maxWordChars,
+          wordEmbeddings(bundle, words.size(), wordDimension),
           bundle.tensor("char-embeddings", chars.size(), charDimension).values(),
           bundle.tensor("convolution-weights", charFilters, TokenEncoder.KERNEL_WIDTH, charDimension).values(),
           bundle.tensor("convolution-bias", charFilters).values());
@@ -156,6 +172,24 @@ public final class BiLstmCrfNetworkFormat {
           bundle.tensor("output-bias", labelCount).values(), crf);
     } catch (IllegalArgumentException e) {
       throw bundle.fail("architecture", "inconsistent network: " + e.getMessage());
+    }
+  }
+
+  /** The float or 8-bit word embeddings of the bundle, whichever it holds. */
+  private static EmbeddingTable wordEmbeddings(TensorBundle bundle, int words, int dimension)
+      throws InputFormatException {
+    if (!bundle.contains(WORD_EMBEDDINGS_INT8)) {
+      return new FloatEmbeddingTable(bundle.tensor(WORD_EMBEDDINGS, words, dimension).values(), words, dimension);
+    }
+    if (bundle.contains(WORD_EMBEDDINGS)) {
+      throw bundle.fail(WORD_EMBEDDINGS, "both " + WORD_EMBEDDINGS + " and " + WORD_EMBEDDINGS_INT8);
+    }
+    float[] scales = bundle.tensor(WORD_EMBEDDING_SCALES, words).values();
+    try {
+      return new Int8EmbeddingTable(bundle.byteTensor(WORD_EMBEDDINGS_INT8, words, dimension).values(), scales,
+          dimension);
+    } catch (IllegalArgumentException e) {
+      throw bundle.fail(WORD_EMBEDDING_SCALES, e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package org.seqnlp.opennlp.namefind.network;
 
+import java.util.List;
 import java.util.Locale;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
@@ -19,6 +20,8 @@ public final class TokenEncoder {
 
   /** Width of the character convolution. */
   public static final int KERNEL_WIDTH = 3;
+  /** The bits per stored word-embedding value an encoder can have: 8-bit rows with a scale each, or floats. */
+  public static final List<Integer> EMBEDDING_BITS = List.of(8, 32);
   /** Id of {@link SpecialTokens#PADDING} in the character vocabulary. */
   public static final int CHAR_PADDING = 1;
 
@@ -28,7 +31,7 @@ public final class TokenEncoder {
   private final int charDimension;
   private final int charFilters;
   private final int maxWordChars;
-  private final float[] wordEmbeddings;
+  private final EmbeddingTable wordEmbeddings;
   private final float[] charEmbeddings;
   private final float[] convolutionWeights;
   private final float[] convolutionBias;
@@ -50,7 +53,18 @@ public final class TokenEncoder {
   public TokenEncoder(Vocabulary words, Vocabulary chars, int wordDimension, int charDimension,
       int charFilters, int maxWordChars, float[] wordEmbeddings, float[] charEmbeddings,
       float[] convolutionWeights, float[] convolutionBias) {
-    VectorMath.requireLength("word embeddings", wordEmbeddings, (long) words.size() * wordDimension);
+    this(words, chars, charDimension, charFilters, maxWordChars,
+        new FloatEmbeddingTable(wordEmbeddings, words.size(), wordDimension), charEmbeddings, convolutionWeights,
+        convolutionBias);
+  }
+
+  /** As the public constructor, with the word embeddings in either storage ({@link EmbeddingTable}). */
+  TokenEncoder(Vocabulary words, Vocabulary chars, int charDimension, int charFilters, int maxWordChars,
+      EmbeddingTable wordEmbeddings, float[] charEmbeddings, float[] convolutionWeights, float[] convolutionBias) {
+    if (wordEmbeddings.rows() != words.size()) {
+      throw new IllegalArgumentException("word embeddings have " + wordEmbeddings.rows() + " rows for "
+          + words.size() + " words");
+    }
     VectorMath.requireLength("character embeddings", charEmbeddings, (long) chars.size() * charDimension);
     VectorMath.requireLength("convolution weights", convolutionWeights, (long) charFilters * KERNEL_WIDTH * charDimension);
     VectorMath.requireLength("convolution bias", convolutionBias, charFilters);
@@ -63,7 +77,7 @@ public final class TokenEncoder {
     }
     this.words = words;
     this.chars = chars;
-    this.wordDimension = wordDimension;
+    this.wordDimension = wordEmbeddings.dimension();
     this.charDimension = charDimension;
     this.charFilters = charFilters;
     this.maxWordChars = maxWordChars;
@@ -146,7 +160,7 @@ public final class TokenEncoder {
 
   /** As {@link #encode(String, float[], int)} with the token's {@link #wordIndex} already looked up. */
   void encode(String token, int wordIndex, float[] out, int offset) {
-    System.arraycopy(wordEmbeddings, wordIndex * wordDimension, out, offset, wordDimension);
+    wordEmbeddings.copyRow(wordIndex, out, offset);
     encodeCharacters(charWindow(token), out, offset + wordDimension, null);
   }
 
@@ -203,8 +217,23 @@ public final class TokenEncoder {
     return maxWordChars;
   }
 
-  float[] wordEmbeddings() {
+  /** Bits per stored word-embedding value: 32 (floats) or 8 (8-bit rows with a scale each). */
+  public int embeddingBits() {
+    return wordEmbeddings.bits();
+  }
+
+  EmbeddingTable wordEmbeddings() {
     return wordEmbeddings;
+  }
+
+  /** This encoder with {@code table} for its word embeddings, which must have as many rows and columns. */
+  TokenEncoder withWordEmbeddings(EmbeddingTable table) {
+    if (table.dimension() != wordDimension) {
+      throw new IllegalArgumentException("word embeddings of dimension " + table.dimension() + " for an encoder of "
+          + wordDimension);
+    }
+    return new TokenEncoder(words, chars, charDimension, charFilters, maxWordChars, table, charEmbeddings,
+        convolutionWeights, convolutionBias);
   }
 
   float[] charEmbeddings() {

@@ -2,6 +2,8 @@ package org.seqnlp.opennlp.namefind.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,59 @@ class BiLstmCrfNetworkFormatTest {
     assertEquals(network.labels(), copy.labels());
     assertArrayEquals(network.emissions(SENTENCE), copy.emissions(SENTENCE));
     assertArrayEquals(network.tag(SENTENCE).labels(), copy.tag(SENTENCE).labels());
+  }
+
+  @Test
+  void eightBitEmbeddingsRoundTripAndTagAsTheNetworkThatWroteThem() throws IOException {
+    BiLstmCrfNetwork network = RandomNetworks.withGazetteer(5).withEmbeddingBits(8);
+    byte[] bytes = written(network);
+    assertEquals(3, ByteBuffer.wrap(bytes, 8, 4).getInt());
+    BiLstmCrfNetwork copy = read(bytes);
+    assertEquals(8, copy.encoder().embeddingBits());
+    assertArrayEquals(network.emissions(SENTENCE), copy.emissions(SENTENCE));
+    assertEquals(32, read(written(copy.withEmbeddingBits(32))).encoder().embeddingBits());
+  }
+
+  @Test
+  void eightBitEmbeddingsChangeTheOutputsOnlyByTheirRounding() {
+    BiLstmCrfNetwork network = RandomNetworks.create(5);
+    BiLstmCrfNetwork quantized = network.withEmbeddingBits(8);
+    assertSame(network, network.withEmbeddingBits(32));
+    float[] exact = network.emissions(SENTENCE);
+    float[] rounded = quantized.emissions(SENTENCE);
+    assertFalse(Arrays.equals(exact, rounded));
+    assertArrayEquals(exact, rounded, 0.05f);
+  }
+
+  @Test
+  void badEightBitEmbeddingsAreRejectedAtTheirEntry() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5).withEmbeddingBits(8));
+    float[] scales = bundle.tensor("word-embedding-scales", 6).values().clone();
+    scales[3] = -0.5f;
+    InputFormatException negative = assertThrows(InputFormatException.class, () -> read(bytesOf(
+        replaced(bundle, new Tensor("word-embedding-scales", new int[] {6}, scales)))));
+    assertTrue(negative.getMessage().matches("test\\.bin: byte \\d+: the scale of word-embedding row 3 is -0.5,"
+        + " not a finite number of at least 0"), negative.getMessage());
+
+    TensorBundle both = replaced(bundle, null);
+    both.add(BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5)).tensor("word-embeddings", 6, 4));
+    InputFormatException twice = assertThrows(InputFormatException.class, () -> read(bytesOf(both)));
+    assertTrue(twice.getMessage().endsWith(": both word-embeddings and word-embeddings-int8"), twice.getMessage());
+
+    TensorBundle noScales = replaced(bundle, new Tensor("word-embedding-scales", new int[] {5}, new float[5]));
+    InputFormatException shape = assertThrows(InputFormatException.class, () -> read(bytesOf(noScales)));
+    assertTrue(shape.getMessage().endsWith(": tensor 'word-embedding-scales' has shape [5], expected [6]"),
+        shape.getMessage());
+  }
+
+  /** {@code bundle} with the float tensor of {@code tensor}'s name replaced by it (null: none replaced). */
+  private static TensorBundle replaced(TensorBundle bundle, Tensor tensor) {
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach(changed::addText);
+    bundle.stringLists().forEach(changed::addStrings);
+    bundle.tensors().forEach((name, old) -> changed.add(tensor != null && name.equals(tensor.name()) ? tensor : old));
+    bundle.byteTensors().values().forEach(changed::add);
+    return changed;
   }
 
   @Test

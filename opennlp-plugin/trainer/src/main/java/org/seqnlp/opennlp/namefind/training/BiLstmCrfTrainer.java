@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * ({@link TrainableTokenEncoder}) and the CRF scores ({@link TrainableCrf}) live in plain arrays that
  * {@link BatchTrainer} back-propagates into and updates with Adam, so that the exported network uses the
  * very arrays that were trained. Gazetteer match features ({@link TrainingSettings#gazetteers()})
- * are fixed inputs appended to each token's features: computed once per sentence, no gradient.
+ * are fixed inputs appended to each token's features: computed once per sentence, no gradient. Training
+ * runs on float embeddings; each epoch's network is stored with {@link TrainingSettings#embeddingBits()}.
  *
  * <p>Each batch holds sentences of one length (no padding, {@link LengthBatches}); the batch order is
  * shuffled every epoch with the fixed seed.
@@ -83,7 +84,8 @@ public final class BiLstmCrfTrainer {
       // With OMP_NUM_THREADS=1 all ND4J work runs on this thread: its CPU time is the cost on one free core.
       String time = String.format("%.1f s (%.1f s CPU)", (System.nanoTime() - started) / 1e9,
           (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
-      BiLstmCrfNetwork network = trainer.network();
+      // Scored, checkpointed and returned as stored, so that early stopping sees what the model will hold.
+      BiLstmCrfNetwork network = trainer.network().withEmbeddingBits(settings.embeddingBits());
       if (development == null) {
         best = network;
         LOG.info("epoch {}: loss {} per sentence, {}", epoch, String.format("%.3f", loss), time);

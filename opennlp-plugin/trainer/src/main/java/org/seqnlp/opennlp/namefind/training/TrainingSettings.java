@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import org.seqnlp.settings.SettingRange;
 
 /**
@@ -31,6 +32,9 @@ import org.seqnlp.settings.SettingRange;
  * @param dropout probability of dropping an LSTM input or output unit, in [0, {@value #MAX_DROPOUT}]
  * @param gradientClip L2 norm each layer's gradient is clipped to, in (0, {@value #MAX_GRADIENT_CLIP}]
  * @param maxVocabulary most words kept (training words first, then the most frequent vector words), at least 1
+ * @param embeddingBits bits per stored word-embedding value, 32 (floats) or 8 (each row 8-bit integers with a
+ *     float scale, a quarter of the size: for vocabularies of several hundred thousand words); the networks
+ *     scored on development data, checkpointed and returned are stored so
  * @param seed seed of every random choice
  * @param checkpoint where the best network so far is written after every improving epoch (every epoch
  *     without development data), or null
@@ -39,7 +43,7 @@ import org.seqnlp.settings.SettingRange;
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
-    int maxVocabulary, int seed, Path checkpoint, List<Path> gazetteers) {
+    int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers) {
 
   public static final String EPOCHS = "Epochs";
   public static final String PATIENCE = "Patience";
@@ -53,6 +57,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final String DROPOUT = "Dropout";
   public static final String GRADIENT_CLIP = "GradientClip";
   public static final String MAX_VOCABULARY = "MaxVocabulary";
+  public static final String EMBEDDING_BITS = "EmbeddingBits";
   public static final String SEED = "Seed";
   public static final String CHECKPOINT = "Checkpoint";
   /** Paths separated by commas, blanks around them ignored. */
@@ -73,7 +78,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_GRADIENT_CLIP = 1e6;
 
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 42, null, List.of());
+      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of());
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
@@ -101,6 +106,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         real(parameters, DROPOUT, d.dropout()),
         real(parameters, GRADIENT_CLIP, d.gradientClip()),
         integer(parameters, MAX_VOCABULARY, d.maxVocabulary()),
+        integer(parameters, EMBEDDING_BITS, d.embeddingBits()),
         integer(parameters, SEED, d.seed()),
         checkpoint == null ? null : Path.of(checkpoint),
         paths(parameters.getStringParameter(GAZETTEERS, "")));
@@ -136,6 +142,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     parameters.put(DROPOUT, dropout);
     parameters.put(GRADIENT_CLIP, gradientClip);
     parameters.put(MAX_VOCABULARY, maxVocabulary);
+    parameters.put(EMBEDDING_BITS, embeddingBits);
     parameters.put(SEED, seed);
     if (checkpoint != null) {
       parameters.put(CHECKPOINT, checkpoint.toString());
@@ -172,6 +179,10 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     SettingRange.requireNotNegative(DROPOUT, dropout, MAX_DROPOUT);
     SettingRange.requirePositive(GRADIENT_CLIP, gradientClip, MAX_GRADIENT_CLIP);
     SettingRange.require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
+    if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
+      throw new IllegalArgumentException(EMBEDDING_BITS + " must be one of " + TokenEncoder.EMBEDDING_BITS + ", not "
+          + embeddingBits);
+    }
     return this;
   }
 

@@ -18,7 +18,7 @@ class TrainingSettingsTest {
       List<Path> gazetteers) {
     return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
         D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
-        seed, checkpoint, gazetteers);
+        D.embeddingBits(), seed, checkpoint, gazetteers);
   }
 
   private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
@@ -67,6 +67,19 @@ class TrainingSettingsTest {
     e = assertThrows(IllegalArgumentException.class, () -> withHiddenAndDropout(D.hidden(), 1).validate());
     assertEquals("Dropout must be in [0, 0.95], not 1.0", e.getMessage());
     withHiddenAndDropout(1, 0).validate();
+  }
+
+  @Test
+  void embeddingBitsAreReadAndOnly8Or32Pass() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingSettings.EMBEDDING_BITS, "8");
+    TrainingSettings eight = TrainingSettings.from(parameters).validate();
+    assertEquals(8, eight.embeddingBits());
+    assertEquals(eight, TrainingSettings.from(eight.parameters()));
+    parameters.put(TrainingSettings.EMBEDDING_BITS, "16");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSettings.from(parameters).validate());
+    assertEquals("EmbeddingBits must be one of [8, 32], not 16", e.getMessage());
   }
 
   @Test
