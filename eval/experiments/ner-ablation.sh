@@ -22,6 +22,8 @@ read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
 old_vectors=models/vectors/seqnlp-en-100d.bin
 new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
 new_max_vocabulary=200000
+# Chosen on CoNLL-2003 dev with the shipped model (eval/results/ner-document-context.md).
+document_weight=4
 output=eval/results/ner-ablation.md
 train="$data/ner/conll2003/train.txt"
 dev="$data/ner/conll2003/dev.txt"
@@ -86,7 +88,7 @@ score() {
   file="$work/$config-$seed.$context.$(basename "$set" .txt).score"
   if [[ ! -f "$file" ]]; then
     local extra=()
-    [[ "$context" == on ]] && extra=(--document-context)
+    [[ "$context" == on ]] && extra=(--document-context "$document_weight")
     "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" \
       | awk '$1 == "overall" { print $4 }' >"$file.tmp"
     mv "$file.tmp" "$file"
