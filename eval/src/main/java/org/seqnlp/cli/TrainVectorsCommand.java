@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.lucene.util.IOUtils;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
@@ -36,8 +37,8 @@ import picocli.CommandLine.Parameters;
     defaultValueProvider = TrainVectorsCommand.Defaults.class,
     resourceBundle = "org.seqnlp.cli.VectorModelDefaults",
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
-        + "line), or on the stored values of one field of a Lucene or Solr index (--index DIR --field F; "
-        + "each line of a value a sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
+        + "line), or on the stored values of one field of Lucene or Solr indexes (--index DIR --field F, "
+        + "--index once per shard of a SolrCloud collection; each line of a value a sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
         + "writes them most frequent word first.",
         "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
             + "(don't, well-known); words without a letter are dropped; lowercased unless "
@@ -54,8 +55,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
   List<Path> corpus = List.of();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Read the corpus from this Lucene index "
-      + "directory instead of files; a Solr core's data directory is read through its index/ subdirectory.")
-  Path index;
+      + "directory instead of files; a Solr core's data directory is read through its index/ subdirectory. "
+      + "Repeatable: the indexes are read in turn (one replica of each shard of a collection).")
+  List<Path> indexes = List.of();
 
   @Option(names = "--field", paramLabel = "F",
       description = "With --index: the stored field whose values are the corpus.")
@@ -132,11 +134,23 @@ final class TrainVectorsCommand implements Callable<Integer> {
     Tokenizer tokenizer = new Tokenizer(lowercase);
     EncodedCorpus encoded;
     String source;
-    if (index != null) {
-      OutputPaths.check(spec, output, index);
-      try (StoredFieldCorpus text = StoredFieldCorpus.open(index, field, tokenizer)) {
-        encoded = encode(text);
-        source = String.format(Locale.ROOT, "field %s of %,d documents", field, text.documents());
+    if (!indexes.isEmpty()) {
+      OutputPaths.check(spec, output, indexes);
+      List<StoredFieldCorpus> shards = new ArrayList<>();
+      try {
+        for (Path index : indexes) {
+          shards.add(StoredFieldCorpus.open(index, field, tokenizer));
+        }
+        encoded = encode(handler -> {
+          for (StoredFieldCorpus shard : shards) {
+            shard.forEachSentence(handler);
+          }
+        });
+        source = String.format(Locale.ROOT, "field %s of %,d documents%s", field,
+            shards.stream().mapToLong(StoredFieldCorpus::documents).sum(),
+            shards.size() > 1 ? " in " + shards.size() + " indexes" : "");
+      } finally {
+        IOUtils.close(shards);
       }
     } else {
       Corpus text = parse(() -> Corpus.of(corpus, tokenizer));
@@ -159,13 +173,13 @@ final class TrainVectorsCommand implements Callable<Integer> {
   /** Corpus files or an index field, never both or neither: a usage error before any work. */
   private void requireOneSource() {
     String problem = null;
-    if (index == null && field != null) {
+    if (indexes.isEmpty() && field != null) {
       problem = "--field needs --index";
-    } else if (index != null && field == null) {
+    } else if (!indexes.isEmpty() && field == null) {
       problem = "--index needs --field, the stored field to read";
-    } else if (index != null && !corpus.isEmpty()) {
+    } else if (!indexes.isEmpty() && !corpus.isEmpty()) {
       problem = "give corpus files or --index, not both";
-    } else if (index == null && corpus.isEmpty()) {
+    } else if (indexes.isEmpty() && corpus.isEmpty()) {
       problem = "give corpus files, or --index DIR --field F";
     }
     if (problem != null) {
@@ -184,7 +198,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
    * cannot hold, or more values than one array holds.
    */
   private void checkWritable(List<String> words, VectorFormat vectorFormat) throws IOException {
-    String source = index != null ? index.toString() : corpus.size() == 1 ? corpus.get(0).toString() : "corpus";
+    List<Path> inputs = indexes.isEmpty() ? corpus : indexes;
+    String source = inputs.size() == 1 ? inputs.get(0).toString() : "corpus";
     for (String word : words) {
       try {
         vectorFormat.requireWritable(word);

@@ -86,6 +86,17 @@ class VectorCommandsTest extends ToolTest {
   }
 
   @Test
+  void readsOneIndexPerShardInTurn() throws IOException {
+    Path data = solrDataDirectory();
+    Path output = directory.resolve("shards.txt");
+    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", data.resolve("index").toString(),
+        "--field", "body", "-o", output.toString(), "--format", "word2vec-text", "--dim", "10", "--epochs", "1",
+        "--threads", "1"), err.toString());
+    assertTrue(out.toString().contains("from 7,200 corpus tokens in field body of 300 documents in 2 indexes"),
+        out.toString());
+  }
+
+  @Test
   void anIndexFieldThatIsMissingOrNotStoredFailsInOneLine() throws IOException {
     Path data = solrDataDirectory();
     String output = directory.resolve("v.bin").toString();
