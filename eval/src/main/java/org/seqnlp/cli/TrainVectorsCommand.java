@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.lucene.util.IOUtils;
+import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.SentenceSource;
 import org.seqnlp.vectors.corpus.Tokenizer;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -26,13 +29,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code seqnlp train-vectors}: trains word2vec or GloVe vectors on text files in plain Java. */
+/**
+ * {@code seqnlp train-vectors}: trains word2vec or GloVe vectors in plain Java on text files or on the
+ * stored text of a Lucene or Solr index's field.
+ */
 @Command(name = "train-vectors", mixinStandardHelpOptions = true,
     defaultValueProvider = TrainVectorsCommand.Defaults.class,
     resourceBundle = "org.seqnlp.cli.VectorModelDefaults",
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
-        + "line) with skip-gram or CBOW (negative sampling) or GloVe, and writes them most frequent "
-        + "word first.",
+        + "line), or on the stored values of one field of Lucene or Solr indexes (--index DIR --field F, "
+        + "--index once per shard of a SolrCloud collection; each line of a value a sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
+        + "writes them most frequent word first.",
         "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
             + "(don't, well-known); words without a letter are dropped; lowercased unless "
             + "--no-lowercase."})
@@ -43,9 +50,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
     sg, cbow, glove
   }
 
-  @Parameters(arity = "1..*", paramLabel = "CORPUS",
-      description = "Corpus files, or directories whose *.txt and *.gz files are read.")
-  List<Path> corpus;
+  @Parameters(arity = "0..*", paramLabel = "CORPUS",
+      description = "Corpus files, or directories whose *.txt and *.gz files are read; or none with --index.")
+  List<Path> corpus = List.of();
+
+  @Option(names = "--index", paramLabel = "DIR", description = "Read the corpus from this Lucene index "
+      + "directory instead of files; a Solr core's data directory is read through its index/ subdirectory. "
+      + "Repeatable: the indexes are read in turn (one replica of each shard of a collection).")
+  List<Path> indexes = List.of();
+
+  @Option(names = "--field", paramLabel = "F",
+      description = "With --index: the stored field whose values are the corpus.")
+  String field;
 
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
   Path output;
@@ -113,23 +129,68 @@ final class TrainVectorsCommand implements Callable<Integer> {
     OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
     Trainer trainer = trainer();
     VectorFormat vectorFormat = parse(() -> VectorFormat.forId(format));
+    requireOneSource();
     long start = System.nanoTime();
-    Corpus text = parse(() -> Corpus.of(corpus, new Tokenizer(lowercase)));
-    List<Path> inputs = new ArrayList<>(corpus);
-    inputs.addAll(text.files());
-    OutputPaths.check(spec, output, inputs);
+    Tokenizer tokenizer = new Tokenizer(lowercase);
     EncodedCorpus encoded;
-    try (Progress progress = Progress.start("reading corpus", 0, "words")) {
-      encoded = EncodedCorpus.encode(text, minCount, maxVocabulary, progress);
+    String source;
+    if (!indexes.isEmpty()) {
+      OutputPaths.check(spec, output, indexes);
+      List<StoredFieldCorpus> shards = new ArrayList<>();
+      try {
+        for (Path index : indexes) {
+          shards.add(StoredFieldCorpus.open(index, field, tokenizer));
+        }
+        encoded = encode(handler -> {
+          for (StoredFieldCorpus shard : shards) {
+            shard.forEachSentence(handler);
+          }
+        });
+        source = String.format(Locale.ROOT, "field %s of %,d documents%s", field,
+            shards.stream().mapToLong(StoredFieldCorpus::documents).sum(),
+            shards.size() > 1 ? " in " + shards.size() + " indexes" : "");
+      } finally {
+        IOUtils.close(shards);
+      }
+    } else {
+      Corpus text = parse(() -> Corpus.of(corpus, tokenizer));
+      List<Path> inputs = new ArrayList<>(corpus);
+      inputs.addAll(text.files());
+      OutputPaths.check(spec, output, inputs);
+      encoded = encode(text);
+      source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
     checkWritable(encoded.words(), vectorFormat);
     WordVectors vectors = trainer.train(encoded, Progress::start);
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %d files, %.1f s%n",
-        output, vectors.size(), vectors.dimension(), encoded.wordCount(), text.files().size(), seconds);
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %s, %.1f s%n",
+        output, vectors.size(), vectors.dimension(), encoded.wordCount(), source, seconds);
     return 0;
+  }
+
+  /** Corpus files or an index field, never both or neither: a usage error before any work. */
+  private void requireOneSource() {
+    String problem = null;
+    if (indexes.isEmpty() && field != null) {
+      problem = "--field needs --index";
+    } else if (!indexes.isEmpty() && field == null) {
+      problem = "--index needs --field, the stored field to read";
+    } else if (!indexes.isEmpty() && !corpus.isEmpty()) {
+      problem = "give corpus files or --index, not both";
+    } else if (indexes.isEmpty() && corpus.isEmpty()) {
+      problem = "give corpus files, or --index DIR --field F";
+    }
+    if (problem != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), problem);
+    }
+  }
+
+  private EncodedCorpus encode(SentenceSource text) throws IOException {
+    try (Progress progress = Progress.start("reading corpus", 0, "words")) {
+      return EncodedCorpus.encode(text, minCount, maxVocabulary, progress);
+    }
   }
 
   /**
@@ -137,7 +198,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
    * cannot hold, or more values than one array holds.
    */
   private void checkWritable(List<String> words, VectorFormat vectorFormat) throws IOException {
-    String source = corpus.size() == 1 ? corpus.get(0).toString() : "corpus";
+    List<Path> inputs = indexes.isEmpty() ? corpus : indexes;
+    String source = inputs.size() == 1 ? inputs.get(0).toString() : "corpus";
     for (String word : words) {
       try {
         vectorFormat.requireWritable(word);

@@ -1,13 +1,22 @@
 package org.seqnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
@@ -24,6 +33,10 @@ class VectorCommandsTest extends ToolTest {
 
 
   private Path corpus() throws IOException {
+    return Files.writeString(directory.resolve("corpus.txt"), corpusText());
+  }
+
+  private static String corpusText() {
     Random random = new Random(5);
     String[][] topics = {{"cat", "dog", "horse", "cow"}, {"car", "bus", "train", "ship"}};
     StringBuilder text = new StringBuilder();
@@ -34,7 +47,93 @@ class VectorCommandsTest extends ToolTest {
       }
       text.append(".\n");
     }
-    return Files.writeString(directory.resolve("corpus.txt"), text);
+    return text.toString();
+  }
+
+  /**
+   * A Solr core's data directory whose index holds the corpus, two lines a document, in the stored field
+   * "body", and each document's topic in the indexed but unstored field "topic".
+   */
+  private Path solrDataDirectory() throws IOException {
+    Path data = directory.resolve("data");
+    String[] lines = corpusText().split("\n");
+    try (FSDirectory files = FSDirectory.open(data.resolve("index"));
+        IndexWriter writer = new IndexWriter(files, new IndexWriterConfig(new StandardAnalyzer()))) {
+      for (int line = 0; line < lines.length; line += 2) {
+        Document document = new Document();
+        document.add(new TextField("body", lines[line] + "\n" + lines[line + 1], Field.Store.YES));
+        document.add(new TextField("topic", "animals vehicles", Field.Store.NO));
+        writer.addDocument(document);
+      }
+    }
+    return data;
+  }
+
+  @Test
+  void trainsOnTheStoredFieldOfAnIndexAsOnTheSameTextInAFile() throws IOException {
+    Path data = solrDataDirectory();
+    Path fromIndex = directory.resolve("index.txt");
+    Path fromFile = directory.resolve("file.txt");
+    String[] settings = {"--format", "word2vec-text", "--dim", "10", "--epochs", "2", "--threads", "1"};
+    assertEquals(0, run(concat(new String[] {"train-vectors", "--index", data.toString(), "--field", "body", "-o",
+        fromIndex.toString()}, settings)), err.toString());
+    assertTrue(out.toString().contains("9 words x 10 dimensions from 3,600 corpus tokens in field body of 150 "
+        + "documents"), out.toString());
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus().toString(), "-o", fromFile.toString()},
+        settings)), err.toString());
+    assertEquals(Files.readString(fromFile), Files.readString(fromIndex),
+        "one thread and one seed: the same sentences give the same vectors");
+  }
+
+  @Test
+  void readsOneIndexPerShardInTurn() throws IOException {
+    Path data = solrDataDirectory();
+    Path output = directory.resolve("shards.txt");
+    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", data.resolve("index").toString(),
+        "--field", "body", "-o", output.toString(), "--format", "word2vec-text", "--dim", "10", "--epochs", "1",
+        "--threads", "1"), err.toString());
+    assertTrue(out.toString().contains("from 7,200 corpus tokens in field body of 300 documents in 2 indexes"),
+        out.toString());
+  }
+
+  @Test
+  void anIndexFieldThatIsMissingOrNotStoredFailsInOneLine() throws IOException {
+    Path data = solrDataDirectory();
+    String output = directory.resolve("v.bin").toString();
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", data.toString(), "--field", "title", "-o",
+        output));
+    assertEquals("seqnlp train-vectors: error: " + data.resolve("index") + ": no field 'title' in the index; its "
+        + "fields: body, topic", err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", data.toString(), "--field", "topic", "-o",
+        output));
+    assertTrue(err.toString().startsWith("seqnlp train-vectors: error: " + data.resolve("index")
+        + ": field 'topic' has no stored text in any of the 150 documents"), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", directory.toString(), "--field", "body", "-o",
+        output));
+    assertTrue(err.toString().contains(directory + ": not a Lucene index"), err.toString());
+    assertFalse(Files.exists(Path.of(output)));
+  }
+
+  @Test
+  void theCorpusIsFilesOrAnIndexFieldNeverBothOrNeither() throws IOException {
+    Path corpus = corpus();
+    String output = directory.resolve("v.bin").toString();
+    String index = directory.toString();
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", "-o", output));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "--index", index, "--field", "body",
+        "-o", output));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", "--index", index, "-o", output));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "--field", "body", "-o", output));
+    assertTrue(err.toString().contains("--field needs --index"), err.toString());
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
   }
 
   @Test

@@ -19,7 +19,11 @@ import org.seqnlp.vectors.format.VectorFormat;
  * that names it: vector files are hundreds of megabytes, and Solr creates a factory per field type and
  * per core.
  *
- * <p>Files are keyed by their real path and reloaded when their modification time or size changes.
+ * <p>Files are keyed by their real path and reloaded when their modification time, size or identity
+ * changes. The identity (device and inode where the file system has them) catches a file replaced by a
+ * rename, the safe way to update vectors under a running Solr, even when the new file has the same
+ * size and a modification time within the file system's resolution of the old one's; so a core or
+ * collection reload after such an update loads the new vectors.
  * Resources that only a {@link ResourceLoader} can open (class path, ZooKeeper) are keyed by loader and
  * name and never reloaded. Entries hold their vectors weakly: the factories using a space keep it alive,
  * and once none does the garbage collector may take it, so a reloaded or abandoned file is not kept
@@ -32,8 +36,8 @@ final class VectorSpaceCache {
   private VectorSpaceCache() {}
 
   /**
-   * The space of {@code file}, loading it if no live entry matches its current modification time and
-   * size.
+   * The space of {@code file}, loading it if no live entry matches its current modification time, size
+   * and identity.
    *
    * @param format the format, or null to detect it
    */
@@ -44,7 +48,7 @@ final class VectorSpaceCache {
       BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
       VectorSpace cached = slot.space.get();
       if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
-          && attributes.size() == slot.size) {
+          && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
         return cached;
       }
       WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
@@ -52,6 +56,7 @@ final class VectorSpaceCache {
       slot.fill(loaded);
       slot.modified = attributes.lastModifiedTime();
       slot.size = attributes.size();
+      slot.identity = attributes.fileKey();
       return loaded;
     }
   }
@@ -98,6 +103,7 @@ final class VectorSpaceCache {
     volatile boolean loaded;
     FileTime modified;
     long size;
+    Object identity;
 
     void fill(VectorSpace loaded) {
       space = new WeakReference<>(loaded);

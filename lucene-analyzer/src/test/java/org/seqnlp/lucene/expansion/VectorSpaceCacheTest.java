@@ -1,14 +1,17 @@
 package org.seqnlp.lucene.expansion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,21 @@ class VectorSpaceCacheTest {
     assertNotSame(before, after);
     assertEquals("beta", after.search().nearest("alpha", 1, 0.5f).get(0).word());
     assertSame(after, VectorSpaceCache.forFile(file, null));
+  }
+
+  @Test
+  void reloadsAFileReplacedByARenameWithTheSameSizeAndModificationTime() throws IOException {
+    Path file = Files.writeString(directory.resolve("replaced.txt"), ExpansionFixtures.vehiclesText());
+    VectorSpace before = VectorSpaceCache.forFile(file, null);
+    Path update = Files.writeString(directory.resolve("update.txt"),
+        ExpansionFixtures.vehiclesText().replace("car ", "cab "));
+    Files.setLastModifiedTime(update, Files.getLastModifiedTime(file));
+    assertEquals(Files.size(file), Files.size(update));
+    Files.move(update, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    VectorSpace after = VectorSpaceCache.forFile(file, null);
+    assertNotSame(before, after);
+    assertFalse(after.search().vectors().contains("car"));
+    assertTrue(after.search().vectors().contains("cab"));
   }
 
   @Test

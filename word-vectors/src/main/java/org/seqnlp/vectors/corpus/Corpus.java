@@ -20,13 +20,7 @@ import org.seqnlp.io.LineReader;
  * {@code </doc>} lines) is skipped, so Wikipedia dumps can be read as they come without their URLs and ids
  * becoming words.
  */
-public final class Corpus {
-
-  /** Receives the words of one non-empty line. */
-  @FunctionalInterface
-  public interface SentenceHandler {
-    void accept(List<String> words) throws IOException;
-  }
+public final class Corpus implements SentenceSource {
 
   private final List<Path> files;
   private final Tokenizer tokenizer;
@@ -78,6 +72,7 @@ public final class Corpus {
   }
 
   /** Calls {@code handler} with the words of every line that has any, file after file. */
+  @Override
   public void forEachSentence(SentenceHandler handler) throws IOException {
     for (Path file : files) {
       try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {

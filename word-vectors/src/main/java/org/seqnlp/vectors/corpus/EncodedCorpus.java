@@ -64,7 +64,7 @@ public final class EncodedCorpus {
    * @param maxVocabulary the largest vocabulary kept, or 0 for no limit
    * @param progress advanced by the number of words read
    */
-  public static EncodedCorpus encode(Corpus corpus, int minCount, int maxVocabulary, Progress progress)
+  public static EncodedCorpus encode(SentenceSource corpus, int minCount, int maxVocabulary, Progress progress)
       throws IOException {
     if (minCount < 1) {
       throw new IllegalArgumentException("minimum count must be at least 1, got " + minCount);

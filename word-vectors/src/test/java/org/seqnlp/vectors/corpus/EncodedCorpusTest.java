@@ -39,6 +39,19 @@ class EncodedCorpusTest {
   }
 
   @Test
+  void encodesAnySentenceSourceAndCountsItsWordsAsProgress() throws IOException {
+    SentenceSource source = handler -> {
+      handler.accept(List.of("b", "a"));
+      handler.accept(List.of("a"));
+    };
+    Progress progress = Progress.silent("test", 0, "words");
+    EncodedCorpus corpus = EncodedCorpus.encode(source, 1, 0, progress);
+    assertEquals(List.of("a", "b"), corpus.words());
+    assertArrayEquals(new int[] {1, 0, END, 0, END}, corpus.tokens());
+    assertEquals(3, progress.done());
+  }
+
+  @Test
   void aCorpusHoldingTheUnknownTokenKeepsItAsAWord() {
     EncodedCorpus corpus = new EncodedCorpus(Vocabulary.byFrequency(List.of("<unk>", "a"), new long[] {2, 1}),
         new int[] {0, 1, 0, END});

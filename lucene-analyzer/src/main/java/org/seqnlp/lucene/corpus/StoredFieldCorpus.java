@@ -1,0 +1,209 @@
+package org.seqnlp.lucene.corpus;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOUtils;
+import org.seqnlp.vectors.corpus.SentenceSource;
+import org.seqnlp.vectors.corpus.Tokenizer;
+
+/**
+ * The stored text of one field of a Lucene index (a Solr core's too) as a word-vector training corpus:
+ * every stored value of the field in every live document, each line of a value one sentence, split into
+ * words by the same {@link Tokenizer} as corpus files. Vectors trained on the documents a search engine
+ * holds offer neighbours from that engine's own vocabulary, the best expansion source measured.
+ *
+ * <p>The index is read at the commit that was current when the corpus was opened, without a lock, so
+ * a running Solr may keep indexing. Stored values are the only text an index keeps as it was written:
+ * the postings of a field that is indexed but not stored have lost word order, so such a field is an
+ * error, not an empty corpus.
+ */
+public final class StoredFieldCorpus implements SentenceSource, Closeable {
+
+  /** How many field names the error for a missing field lists. */
+  private static final int LISTED_FIELDS = 20;
+
+  private final Path index;
+  private final String field;
+  private final Tokenizer tokenizer;
+  private final Directory directory;
+  private final DirectoryReader reader;
+
+  private StoredFieldCorpus(Path index, String field, Tokenizer tokenizer, Directory directory,
+      DirectoryReader reader) {
+    this.index = index;
+    this.field = field;
+    this.tokenizer = tokenizer;
+    this.directory = directory;
+    this.reader = reader;
+  }
+
+  /**
+   * Opens the index in {@code directory}, or in its {@code index} subdirectory (a Solr core's data
+   * directory), and checks that it has {@code field}.
+   *
+   * @throws IOException naming the directory and the problem when it is missing, not a Lucene index,
+   *     unreadable, or has no such field
+   */
+  public static StoredFieldCorpus open(Path directory, String field, Tokenizer tokenizer) throws IOException {
+    Path index = indexDirectory(directory);
+    Directory files = FSDirectory.open(index);
+    DirectoryReader reader = null;
+    try {
+      reader = openReader(index, files);
+      requireField(index, reader, field);
+      return new StoredFieldCorpus(index, field, tokenizer, files, reader);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(reader, files);
+      throw e;
+    }
+  }
+
+  /** The directory that holds the index files: the one given, or a Solr data directory's {@code index}. */
+  private static Path indexDirectory(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      if (Files.exists(directory)) {
+        throw new FileSystemException(directory.toString(), null, "is a file, not a Lucene index directory");
+      }
+      throw new NoSuchFileException(directory.toString(), null, "no such index directory");
+    }
+    if (hasIndex(directory)) {
+      return directory;
+    }
+    Path solrIndex = directory.resolve("index");
+    if (Files.isDirectory(solrIndex) && hasIndex(solrIndex)) {
+      return solrIndex;
+    }
+    throw new IOException(directory + ": not a Lucene index (no segments_N file here or in index/); give the "
+        + "directory of the index files, for a Solr core its data/index directory");
+  }
+
+  private static boolean hasIndex(Path directory) throws IOException {
+    try (Directory files = FSDirectory.open(directory)) {
+      return DirectoryReader.indexExists(files);
+    }
+  }
+
+  private static DirectoryReader openReader(Path index, Directory files) throws IOException {
+    try {
+      return DirectoryReader.open(files);
+    } catch (IOException | IllegalArgumentException e) {
+      // Corrupt files, a format from another Lucene version, a codec not on the class path.
+      throw new IOException(index + ": cannot read the Lucene index: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireField(Path index, DirectoryReader reader, String field) throws IOException {
+    FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
+    if (fields.fieldInfo(field) == null) {
+      List<String> names = StreamSupport.stream(fields.spliterator(), false).map(info -> info.name).sorted()
+          .collect(Collectors.toList());
+      String listed = String.join(", ", names.subList(0, Math.min(LISTED_FIELDS, names.size())))
+          + (names.size() > LISTED_FIELDS ? ", ..." : "");
+      throw new IOException(index + ": no field '" + field + "' in the index"
+          + (names.isEmpty() ? " (it has no fields)" : "; its fields: " + listed));
+    }
+  }
+
+  /** The directory the index files were read from. */
+  public Path index() {
+    return index;
+  }
+
+  /** The number of live documents. */
+  public int documents() {
+    return reader.numDocs();
+  }
+
+  /**
+   * Calls {@code handler} with the words of every line of every stored value of the field, document
+   * after document in index order.
+   *
+   * @throws IOException naming the index and field when no document has a stored text value for it
+   */
+  @Override
+  public void forEachSentence(SentenceHandler handler) throws IOException {
+    FieldValues values = new FieldValues(field);
+    long read = 0;
+    for (LeafReaderContext context : reader.leaves()) {
+      LeafReader segment = context.reader();
+      Bits live = segment.getLiveDocs();
+      StoredFields stored = segment.storedFields();
+      for (int document = 0; document < segment.maxDoc(); document++) {
+        if (live != null && !live.get(document)) {
+          continue;
+        }
+        values.texts.clear();
+        stored.document(document, values);
+        for (String text : values.texts) {
+          forEachLine(text, handler);
+        }
+        read += values.texts.size();
+      }
+    }
+    if (read == 0) {
+      throw new IOException(index + ": field '" + field + "' has no stored text in any of the " + documents()
+          + " documents; only stored values keep the words in order: store the field (Solr: stored=\"true\" "
+          + "in the schema) and reindex");
+    }
+  }
+
+  private void forEachLine(String text, SentenceHandler handler) throws IOException {
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+        List<String> words = tokenizer.tokenize(text.subSequence(start, i));
+        if (!words.isEmpty()) {
+          handler.accept(words);
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+    } finally {
+      directory.close();
+    }
+  }
+
+  /** Collects the text values of one field of one document, skipping every other field unread. */
+  private static final class FieldValues extends StoredFieldVisitor {
+    private final String field;
+    final List<String> texts = new ArrayList<>();
+
+    FieldValues(String field) {
+      this.field = field;
+    }
+
+    @Override
+    public Status needsField(FieldInfo info) {
+      return info.name.equals(field) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void stringField(FieldInfo info, String value) {
+      texts.add(value);
+    }
+  }
+}
