@@ -10,6 +10,7 @@ import org.seqnlp.eval.ner.DataSet;
 import org.seqnlp.eval.ner.NameFinderTagging;
 import org.seqnlp.eval.ner.Throughput;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,12 @@ final class EvalNerCommand implements Callable<Integer> {
       description = "Also time the batch API of a BiLSTM-CRF model on N threads (default: 0, not timed).")
   int threads;
 
+  @Option(names = "--embedding-bits", paramLabel = "8|32",
+      description = "Before tagging, store the word embeddings of a BiLSTM-CRF model in 8 bits (8-bit rows with"
+          + " a scale each) or 32 (floats), in memory only: what a model trained with --embedding-bits would"
+          + " score, without a second file (default: as the model stores them).")
+  Integer embeddingBits;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +49,7 @@ final class EvalNerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionRange.require(spec, "--rounds", rounds, 1, MAX_ROUNDS);
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
-    TokenNameFinderModel loaded = inputs.loadModel();
+    TokenNameFinderModel loaded = withEmbeddingBits(inputs.loadModel());
     DataSet testSet = inputs.readTest(spec);
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, "tagging " + testSet.name());
     PrintWriter out = spec.commandLine().getOut();
@@ -54,7 +61,27 @@ final class EvalNerCommand implements Callable<Integer> {
           "batch API on " + threads + " threads");
       out.printf(Locale.ROOT, "batch API on %d threads: %.0f tokens/s%n", threads, batched.tokensPerSecond());
     }
+    if (embeddingBits != null) {
+      out.printf(Locale.ROOT, "word embeddings stored in %d bits in memory for this evaluation%n", embeddingBits);
+    }
     out.flush();
     return 0;
+  }
+
+  /** {@code model} with its word embeddings in {@link #embeddingBits}, or itself without the option. */
+  private TokenNameFinderModel withEmbeddingBits(TokenNameFinderModel model) {
+    if (embeddingBits == null) {
+      return model;
+    }
+    if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits must be one of "
+          + TokenEncoder.EMBEDDING_BITS + ", not " + embeddingBits);
+    }
+    if (!(model.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel sequenceModel)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits: " + inputs.model
+          + " is not a BiLSTM-CRF model");
+    }
+    return new BiLstmCrfSequenceModel(sequenceModel.network().withEmbeddingBits(embeddingBits))
+        .toNameFinderModel(model.getLanguage());
   }
 }

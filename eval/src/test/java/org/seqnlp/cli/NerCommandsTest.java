@@ -59,6 +59,17 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
+  void evalNerScoresTheModelWithItsEmbeddingsStoredIn8Bits() {
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--embedding-bits", "8"),
+        err.toString());
+    assertTrue(out.toString().contains("word embeddings stored in 8 bits in memory for this evaluation"),
+        out.toString());
+    assertTrue(out.toString().lines().anyMatch(line -> line.startsWith("overall")), out.toString());
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--embedding-bits", "4"));
+    assertEquals("seqnlp eval-ner: --embedding-bits must be one of [8, 32], not 4 (see --help)", err.toString().strip());
+  }
+
+  @Test
   void nerPrintsMarkupConllAndJson() throws IOException {
     Path input = Files.writeString(directory.resolve("input.txt"), "John Smith visited Paris on Monday .\n");
     assertEquals(0, run("ner", "--model", model.toString(), "--tokenized", input.toString()));

@@ -106,27 +106,26 @@ public final class TensorBundle {
   /** The tensor {@code name}, which must have the given shape. */
   public Tensor tensor(String name, int... shape) throws InputFormatException {
     Tensor tensor = tensors.get(name);
-    if (tensor == null) {
-      throw missing("tensor", name);
-    }
-    if (!Arrays.equals(tensor.shape(), shape)) {
-      throw fail(name, "tensor '" + name + "' has shape " + Arrays.toString(tensor.shape()) + ", expected "
-          + Arrays.toString(shape));
-    }
+    requireShape("tensor", name, tensor == null ? null : tensor.shape(), shape);
     return tensor;
   }
 
   /** The byte tensor {@code name}, which must have the given shape. */
   public ByteTensor byteTensor(String name, int... shape) throws InputFormatException {
     ByteTensor tensor = byteTensors.get(name);
-    if (tensor == null) {
-      throw missing("byte tensor", name);
-    }
-    if (!Arrays.equals(tensor.shape(), shape)) {
-      throw fail(name, "byte tensor '" + name + "' has shape " + Arrays.toString(tensor.shape()) + ", expected "
-          + Arrays.toString(shape));
-    }
+    requireShape("byte tensor", name, tensor == null ? null : tensor.shape(), shape);
     return tensor;
+  }
+
+  /** Fails unless the {@code kind} entry {@code name} exists ({@code actual} not null) with shape {@code expected}. */
+  private void requireShape(String kind, String name, int[] actual, int[] expected) throws InputFormatException {
+    if (actual == null) {
+      throw missing(kind, name);
+    }
+    if (!Arrays.equals(actual, expected)) {
+      throw fail(name, kind + " '" + name + "' has shape " + Arrays.toString(actual) + ", expected "
+          + Arrays.toString(expected));
+    }
   }
 
   /** The string list {@code name}. */

@@ -61,7 +61,9 @@ final class FuzzTargets {
     }
     // The checksum would stop nearly every mutant of the network file at its last bytes; with the checksum
     // made right again, the mutants reach the format's size checks and the network's shape checks.
-    targets.add(new FuzzTarget("network-checksummed", ".bin", List.of(networkFile()), file -> {
+    List<byte[]> networks =
+        List.of(networkFile(RandomNetworks.create(5)), networkFile(RandomNetworks.create(5).withEmbeddingBits(8)));
+    targets.add(new FuzzTarget("network-checksummed", ".bin", networks, file -> {
       byte[] bytes = Files.readAllBytes(file);
       if (bytes.length >= 4) {
         CRC32 crc = new CRC32();
@@ -72,7 +74,8 @@ final class FuzzTargets {
       BiLstmCrfNetworkFormat.read(file);
     }));
     targets.add(new FuzzTarget("name-finder-model", ".bin",
-        List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3))),
+        List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3)),
+            nameFinderModel(RandomNetworks.create(3).withEmbeddingBits(8))),
         NameFinderModels::load));
     targets.add(new FuzzTarget("language-model", ".zip", List.of(languageModel()), RnnLanguageModel::load));
     targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
@@ -115,9 +118,9 @@ final class FuzzTargets {
     return bytes.toByteArray();
   }
 
-  private static byte[] networkFile() throws IOException {
+  private static byte[] networkFile(BiLstmCrfNetwork network) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BiLstmCrfNetworkFormat.write(RandomNetworks.create(5), bytes);
+    BiLstmCrfNetworkFormat.write(network, bytes);
     return bytes.toByteArray();
   }
 

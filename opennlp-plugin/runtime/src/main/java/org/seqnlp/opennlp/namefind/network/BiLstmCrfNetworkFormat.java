@@ -26,8 +26,9 @@ import org.seqnlp.opennlp.nn.Lstm;
  * weights then have {@code 4 x types} more rows. Word embeddings are the float tensor {@value
  * #WORD_EMBEDDINGS}, or, stored in 8 bits ({@link Int8EmbeddingTable}), the byte tensor {@value
  * #WORD_EMBEDDINGS_INT8} of the same shape with the float tensor {@value #WORD_EMBEDDING_SCALES}, one scale
- * per word (which makes the file a version 3 {@link TensorFile}). Bounded reading is the file format's; this class checks that the entries
- * make a consistent network and that what the network derives from them stays small.
+ * per word (which makes the file a version 3 {@link TensorFile}). Bounded reading is the file format's;
+ * this class checks that the entries make a consistent network and that what the network derives from them
+ * stays small.
  */
 public final class BiLstmCrfNetworkFormat {
 

@@ -3,7 +3,7 @@ package org.seqnlp.opennlp.namefind.network;
 /**
  * The word-embedding rows of a {@link TokenEncoder}, stored as floats ({@link FloatEmbeddingTable}) or as
  * 8-bit integers with a scale per row ({@link Int8EmbeddingTable}, a quarter of the size, which is what lets
- * a model hold a vocabulary of several hundred thousand words). Immutable once built.
+ * a model hold a vocabulary of several hundred thousand words). The runtime never changes a table.
  */
 sealed interface EmbeddingTable permits FloatEmbeddingTable, Int8EmbeddingTable {
 
