@@ -70,6 +70,16 @@ class NameFinderModelsTest {
   }
 
   @Test
+  void addsOurPackageToOpenNlpsAllowListItself() throws IOException {
+    ExtensionLoader.unregisterAllowedPackage("org.seqnlp.");
+    try {
+      assertEquals(3, NameFinderModels.load(model, "m.bin").getNameFinderSequenceModel().getOutcomes().length);
+    } finally {
+      ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    }
+  }
+
+  @Test
   void loadsACheckedModelThatTagsAsTheOriginal() throws IOException {
     TokenNameFinderModel loaded = NameFinderModels.load(file(model));
     TokenNameFinderModel original;
