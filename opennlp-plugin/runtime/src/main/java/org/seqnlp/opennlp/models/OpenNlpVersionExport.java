@@ -117,7 +117,7 @@ public final class OpenNlpVersionExport {
   private static byte[] stamped(byte[] manifest, String source, String version) throws IOException {
     Properties properties = PropertyFiles.parse(manifest, source);
     String component = properties.getProperty(COMPONENT);
-    Map<String, String> required = EXPORTABLE.get(component);
+    Map<String, String> required = component == null ? null : EXPORTABLE.get(component);
     if (required == null) {
       throw InputFormatException.atByte(source, 0, COMPONENT + "=" + component + ": only SeqNLP name finders and"
           + " sentence-detector and tokenizer models are known to run the same on OpenNLP " + version);

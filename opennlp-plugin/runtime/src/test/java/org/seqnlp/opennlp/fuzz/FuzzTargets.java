@@ -20,6 +20,7 @@ import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.RnnLanguageModelTest;
 import org.seqnlp.opennlp.lm.TokenUnit;
+import org.seqnlp.opennlp.models.OpenNlpVersionExport;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -74,6 +75,8 @@ final class FuzzTargets {
     targets.add(new FuzzTarget("name-finder-model", ".bin",
         List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3))),
         NameFinderModels::load));
+    targets.add(new FuzzTarget("model-export", ".bin", List.of(nameFinderModel(RandomNetworks.create(3))),
+        file -> OpenNlpVersionExport.export(Files.readAllBytes(file), file.toString(), "1.9.4")));
     targets.add(new FuzzTarget("language-model", ".zip", List.of(languageModel()), RnnLanguageModel::load));
     targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
         new String(vectorSeed(VectorFormat.WORD2VEC_TEXT), StandardCharsets.UTF_8))), VectorFiles::read));

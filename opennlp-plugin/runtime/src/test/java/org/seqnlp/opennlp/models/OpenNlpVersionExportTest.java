@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.models;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -127,6 +128,11 @@ class OpenNlpVersionExportTest {
         withManifestEdit("Component-Name=NameFinderME", "Component-Name=POSTaggerME"), "m.bin", "1.9.4"));
     assertEquals("m.bin!manifest.properties: byte 0: Component-Name=POSTaggerME: only SeqNLP name finders and"
         + " sentence-detector and tokenizer models are known to run the same on OpenNLP 1.9.4", other.getMessage());
+
+    InputFormatException none = assertThrows(InputFormatException.class, () -> OpenNlpVersionExport.export(
+        withManifestEdit("Component-Name=", "x="), "m.bin", "1.9.4"));
+    assertTrue(none.getMessage().startsWith("m.bin!manifest.properties: byte 0: Component-Name=null: only"),
+        none.getMessage());
 
     InputFormatException maxent = assertThrows(InputFormatException.class, () -> OpenNlpVersionExport.export(
         withManifestEdit("serializer-class-nameFinder.model=", "x="), "m.bin", "1.9.4"));
