@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import org.seqnlp.opennlp.models.OpenNlpVersionExport;
 
@@ -56,8 +57,16 @@ final class TestModels {
     Path jar = directory.resolve("seqnlp-solr-models.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
       for (String name : ORIGINALS.keySet()) {
-        out.putNextEntry(new ZipEntry(name));
-        out.write(forOpenNlp194(name));
+        byte[] model = forOpenNlp194(name);
+        // Stored, not deflated again: a model zip is compressed already.
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(model.length);
+        CRC32 crc = new CRC32();
+        crc.update(model);
+        entry.setCrc(crc.getValue());
+        out.putNextEntry(entry);
+        out.write(model);
         out.closeEntry();
       }
     }
