@@ -6,27 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
-import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.ModelZips;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 import org.seqnlp.opennlp.text.TextModelFixtures;
@@ -41,51 +35,27 @@ class OpenNlpVersionExportTest {
 
   @BeforeAll
   static void writeModel() throws IOException {
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new BiLstmCrfSequenceModel(RandomNetworks.create(5)).toNameFinderModel("en").serialize(out);
-    nameFinder = out.toByteArray();
-  }
-
-  private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        entries.put(entry.getName(), in.readAllBytes());
-      }
-    }
-    return entries;
-  }
-
-  private static byte[] zip(Map<String, byte[]> entries) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    }
-    return bytes.toByteArray();
+    nameFinder = ModelZips.of(RandomNetworks.create(5));
   }
 
   /** The name finder with its manifest's text changed by replacing {@code from} with {@code to}. */
   private static byte[] withManifestEdit(String from, String to) throws IOException {
-    Map<String, byte[]> entries = entries(nameFinder);
-    String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1);
-    entries.put("manifest.properties", manifest.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
-    return zip(entries);
+    return ModelZips.rewritten(nameFinder, entries -> {
+      String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1);
+      entries.put("manifest.properties", manifest.replace(from, to).getBytes(StandardCharsets.ISO_8859_1));
+      return entries;
+    });
   }
 
   private static String manifest(byte[] model) throws IOException {
-    return new String(entries(model).get("manifest.properties"), StandardCharsets.ISO_8859_1);
+    return new String(ModelZips.entries(model).get("manifest.properties"), StandardCharsets.ISO_8859_1);
   }
 
   @Test
   void theCopyDiffersFromTheOriginalOnlyInItsVersionLine() throws IOException {
     byte[] exported = OpenNlpVersionExport.export(nameFinder, "m.bin", "1.9.4");
-    Map<String, byte[]> original = entries(nameFinder);
-    Map<String, byte[]> copy = entries(exported);
+    Map<String, byte[]> original = ModelZips.entries(nameFinder);
+    Map<String, byte[]> copy = ModelZips.entries(exported);
     assertEquals(List.copyOf(original.keySet()), List.copyOf(copy.keySet()));
     for (String name : original.keySet()) {
       if (!name.equals("manifest.properties")) {
@@ -148,10 +118,12 @@ class OpenNlpVersionExportTest {
     assertEquals("m.bin!manifest.properties: byte 0: expected one line OpenNLP-Version=<version>, as OpenNLP"
         + " writes its manifests", noVersion.getMessage());
 
-    Map<String, byte[]> entries = entries(nameFinder);
-    entries.remove("manifest.properties");
+    byte[] withoutManifest = ModelZips.rewritten(nameFinder, entries -> {
+      entries.remove("manifest.properties");
+      return entries;
+    });
     InputFormatException noManifest = assertThrows(InputFormatException.class,
-        () -> OpenNlpVersionExport.export(zip(entries), "m.bin", "1.9.4"));
+        () -> OpenNlpVersionExport.export(withoutManifest, "m.bin", "1.9.4"));
     assertEquals("m.bin: byte 0: not an OpenNLP model zip: no manifest.properties", noManifest.getMessage());
   }
 

@@ -47,8 +47,8 @@ class OpenNlpNerSolrCloudTest {
   static void startClusterAndIndex() throws Exception {
     Path sharedLib = Files.createDirectories(directory.resolve("lib"));
     TestModels.writeSolrModelJar(sharedLib);
-    String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replaceFirst("<solr>",
-        "<solr>\n  <str name=\"sharedLib\">" + sharedLib + "</str>");
+    String solrXml = MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML.replace("<solr>\n",
+        "<solr>\n  <str name=\"sharedLib\">" + sharedLib + "</str>\n");
     cluster = new MiniSolrCloudCluster.Builder(2, directory.resolve("cluster"))
         .withSolrXml(solrXml)
         .addConfig(CONFIG_NAME, CONFIG)
