@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
         EvalNerCommand.class,
         EvalNerRawCommand.class,
         CompareNerCommand.class,
+        ExportModelCommand.class,
         ExpandCommand.class,
         TrainVectorsCommand.class,
         EvalVectorsCommand.class,

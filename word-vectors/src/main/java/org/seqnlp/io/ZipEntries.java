@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -52,6 +53,23 @@ public final class ZipEntries {
    */
   public static void read(InputStream zip, String source, Map<String, Long> limits, long totalLimit,
       EntryReader reader) throws IOException {
+    read(zip, source, limits::get, totalLimit, reader);
+  }
+
+  /**
+   * Reads every entry of {@code zip}, each at most {@code entryLimit} uncompressed bytes, with {@code reader},
+   * in zip order: for a copy of a zip whose entries are not all known in advance.
+   *
+   * @throws InputFormatException as {@link #read(InputStream, String, Map, long, EntryReader)}
+   */
+  public static void readAll(InputStream zip, String source, long entryLimit, long totalLimit, EntryReader reader)
+      throws IOException {
+    read(zip, source, name -> entryLimit, totalLimit, reader);
+  }
+
+  /** @param limitOf an entry's limit by its name, null for an entry to skip unread */
+  private static void read(InputStream zip, String source, Function<String, Long> limitOf, long totalLimit,
+      EntryReader reader) throws IOException {
     LimitedInputStream raw = new LimitedInputStream(zip, source, Long.MAX_VALUE);
     ZipInputStream entries = new ZipInputStream(raw);
     Set<String> seen = new HashSet<>();
@@ -71,7 +89,7 @@ public final class ZipEntries {
       }
       String name = entry.getName();
       String entrySource = source + "!" + name;
-      Long limit = limits.get(name);
+      Long limit = limitOf.apply(name);
       long left = totalLimit - total;
       LimitedInputStream in = limit != null && limit <= left
           ? new LimitedInputStream(entries, entrySource, limit, "the entry is larger than its limit of " + limit

@@ -50,6 +50,19 @@ class ZipEntriesTest {
   }
 
   @Test
+  void readAllReadsEveryEntryWithinTheOneLimit() throws IOException {
+    byte[] zip = zip(entries("a.txt", "alpha".getBytes(), "b.bin", new byte[3]));
+    List<String> read = new ArrayList<>();
+    ZipEntries.readAll(new ByteArrayInputStream(zip), "m.zip", 10, 1 << 20,
+        (name, in, source) -> read.add(source + "=" + in.readAllBytes().length));
+    assertEquals(List.of("m.zip!a.txt=5", "m.zip!b.bin=3"), read);
+
+    InputFormatException e = assertThrows(InputFormatException.class, () -> ZipEntries.readAll(
+        new ByteArrayInputStream(zip), "m.zip", 4, 1 << 20, (name, in, source) -> in.readAllBytes()));
+    assertEquals("m.zip!a.txt: byte 4: the entry is larger than its limit of 4 bytes", e.getMessage());
+  }
+
+  @Test
   void anEntryPastItsLimitFailsAtTheLimit() throws IOException {
     byte[] zip = zip(entries("manifest.properties", new byte[100]));
     InputFormatException e = assertThrows(InputFormatException.class, () -> ZipEntries.read(

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import opennlp.tools.languagemodel.LanguageModel;
+import opennlp.tools.util.StringList;
 import org.seqnlp.opennlp.nn.AffineLayer;
 import org.seqnlp.opennlp.nn.GruCell;
 import org.seqnlp.opennlp.nn.Lstm;
@@ -170,6 +171,27 @@ public final class RnnLanguageModel implements LanguageModel {
   @Override
   public String[] predictNextTokens(String... tokens) {
     return sample(tokens, MAX_CONTINUATION, 0, 0, new Random(0));
+  }
+
+  /**
+   * {@link #calculateProbability(String...)} in the form OpenNLP 1.x's {@code LanguageModel} also declares
+   * (OpenNLP 2 dropped it; the 1.9.4 that Solr 9 bundles still calls it).
+   */
+  public double calculateProbability(StringList tokens) {
+    return calculateProbability(toArray(tokens));
+  }
+
+  /** {@link #predictNextTokens(String...)} in the form OpenNLP 1.x's {@code LanguageModel} also declares. */
+  public StringList predictNextTokens(StringList tokens) {
+    return new StringList(predictNextTokens(toArray(tokens)));
+  }
+
+  private static String[] toArray(StringList tokens) {
+    String[] array = new String[tokens.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = tokens.getToken(i);
+    }
+    return array;
   }
 
   /**

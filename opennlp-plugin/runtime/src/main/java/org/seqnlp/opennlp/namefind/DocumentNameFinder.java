@@ -7,6 +7,7 @@ import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
+import org.seqnlp.opennlp.text.SentenceSpans;
 
 /**
  * Finds names in plain text: splits a document into sentences with a {@link SentenceDetector}, each
@@ -80,7 +81,7 @@ public final class DocumentNameFinder {
   public List<Sentence> findInDocument(String document) {
     nameFinder.clearAdaptiveData();
     List<Sentence> sentences = new ArrayList<>();
-    for (Span span : sentenceDetector.sentPosDetect(document)) {
+    for (Span span : SentenceSpans.detect(sentenceDetector, document)) {
       Span trimmed = span.trim(document);
       if (trimmed.length() > 0) {
         Sentence sentence = find(document, trimmed.getStart(), trimmed.getEnd());

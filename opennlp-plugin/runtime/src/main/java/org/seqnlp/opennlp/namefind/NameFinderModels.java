@@ -3,14 +3,14 @@ package org.seqnlp.opennlp.namefind;
 import java.io.IOException;
 import java.nio.file.Path;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
 
 /**
  * Loads name-finder model zips ({@link TokenNameFinderModel}) from untrusted sources, checked by
  * {@link OpenNlpModelFiles} before OpenNLP parses them, and lets OpenNLP's extension loader (an allow-list
- * since OpenNLP 2.5.9) instantiate the SeqNLP classes a model's manifest names.
+ * since OpenNLP 2.5.9) instantiate the SeqNLP classes a model's manifest names. Works on OpenNLP 2.x and on the
+ * 1.9.4 that Solr 9 bundles, which has no allow-list.
  */
 public final class NameFinderModels {
 
@@ -24,13 +24,13 @@ public final class NameFinderModels {
    *     zip is damaged or passes a limit
    */
   public static TokenNameFinderModel load(Path file) throws IOException {
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    ExtensionAllowList.allowSeqNlp();
     return OpenNlpModelFiles.load(file, TokenNameFinderModel::new);
   }
 
   /** As {@link #load(Path)} for a model's bytes; {@code source} names it in errors. */
   public static TokenNameFinderModel load(byte[] model, String source) throws IOException {
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    ExtensionAllowList.allowSeqNlp();
     return OpenNlpModelFiles.load(model, source, TokenNameFinderModel::new);
   }
 }

@@ -27,6 +27,16 @@ public final class LineBoundedSentenceDetector implements SentenceDetector {
     return Span.spansToStrings(sentPosDetect(text), text);
   }
 
+  /** OpenNLP 1.9's form of {@link #sentDetect(CharSequence)}: its {@code SentenceDetector} takes Strings. */
+  public String[] sentDetect(String text) {
+    return sentDetect((CharSequence) text);
+  }
+
+  /** OpenNLP 1.9's form of {@link #sentPosDetect(CharSequence)}. */
+  public Span[] sentPosDetect(String text) {
+    return sentPosDetect((CharSequence) text);
+  }
+
   @Override
   public Span[] sentPosDetect(CharSequence text) {
     List<Span> sentences = new ArrayList<>();
@@ -37,7 +47,7 @@ public final class LineBoundedSentenceDetector implements SentenceDetector {
         lineEnd++;
       }
       if (lineEnd > lineStart) {
-        for (Span sentence : detector.sentPosDetect(text.subSequence(lineStart, lineEnd))) {
+        for (Span sentence : SentenceSpans.detect(detector, text.subSequence(lineStart, lineEnd))) {
           sentences.add(new Span(sentence, lineStart));
         }
       }

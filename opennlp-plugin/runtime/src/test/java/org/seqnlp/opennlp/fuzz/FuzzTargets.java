@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import opennlp.tools.util.ObjectStream;
-import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.PtbSentenceStream;
@@ -20,7 +19,8 @@ import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.RnnLanguageModelTest;
 import org.seqnlp.opennlp.lm.TokenUnit;
-import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.models.OpenNlpVersionExport;
+import org.seqnlp.opennlp.namefind.ModelZips;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
@@ -74,9 +74,11 @@ final class FuzzTargets {
       BiLstmCrfNetworkFormat.read(file);
     }));
     targets.add(new FuzzTarget("name-finder-model", ".bin",
-        List.of(nameFinderModel(RandomNetworks.create(3)), nameFinderModel(RandomNetworks.withGazetteer(3)),
-            nameFinderModel(RandomNetworks.create(3).withEmbeddingBits(8))),
+        List.of(ModelZips.of(RandomNetworks.create(3)), ModelZips.of(RandomNetworks.withGazetteer(3)),
+            ModelZips.of(RandomNetworks.create(3).withEmbeddingBits(8))),
         NameFinderModels::load));
+    targets.add(new FuzzTarget("model-export", ".bin", List.of(ModelZips.of(RandomNetworks.create(3))),
+        file -> OpenNlpVersionExport.export(Files.readAllBytes(file), file.toString(), "1.9.4")));
     targets.add(new FuzzTarget("language-model", ".zip", List.of(languageModel()), RnnLanguageModel::load));
     targets.add(new FuzzTarget("vectors-detected-gzip", ".vec.gz", List.of(gzip(
         new String(vectorSeed(VectorFormat.WORD2VEC_TEXT), StandardCharsets.UTF_8))), VectorFiles::read));
@@ -109,13 +111,6 @@ final class FuzzTargets {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  private static byte[] nameFinderModel(BiLstmCrfNetwork network) throws IOException {
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new BiLstmCrfSequenceModel(network).toNameFinderModel("en").serialize(bytes);
-    return bytes.toByteArray();
   }
 
   private static byte[] networkFile(BiLstmCrfNetwork network) throws IOException {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import opennlp.tools.util.StringList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
@@ -194,6 +195,12 @@ public class RnnLanguageModelTest {
       }
     }
     return best;
+  }
+
+  @Test
+  void openNlp1StringListFormsAgreeWithTheStringForms() {
+    assertEquals(model.calculateProbability("the", "cat"), model.calculateProbability(new StringList("the", "cat")));
+    assertEquals(new StringList(model.predictNextTokens("the")), model.predictNextTokens(new StringList("the")));
   }
 
   @Test

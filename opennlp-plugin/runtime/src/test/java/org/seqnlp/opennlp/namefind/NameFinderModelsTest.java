@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
@@ -37,10 +32,7 @@ class NameFinderModelsTest {
 
   @BeforeAll
   static void writeModel() throws IOException {
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new BiLstmCrfSequenceModel(RandomNetworks.create(3)).toNameFinderModel("en").serialize(out);
-    model = out.toByteArray();
+    model = ModelZips.of(RandomNetworks.create(3));
   }
 
   private Path file(byte[] bytes) throws IOException {
@@ -51,22 +43,17 @@ class NameFinderModelsTest {
 
   /** The model zip with its entries changed by {@code change} (name to bytes, in zip order). */
   private static byte[] rewritten(UnaryOperator<Map<String, byte[]>> change) throws IOException {
-    Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(model))) {
-      ZipEntry entry;
-      while ((entry = zip.getNextEntry()) != null) {
-        entries.put(entry.getName(), zip.readAllBytes());
-      }
+    return ModelZips.rewritten(model, change);
+  }
+
+  @Test
+  void addsOurPackageToOpenNlpsAllowListItself() throws IOException {
+    ExtensionLoader.unregisterAllowedPackage("org.seqnlp.");
+    try {
+      assertEquals(3, NameFinderModels.load(model, "m.bin").getNameFinderSequenceModel().getOutcomes().length);
+    } finally {
+      ExtensionLoader.registerAllowedPackage("org.seqnlp.");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> entry : change.apply(entries).entrySet()) {
-        zip.putNextEntry(new ZipEntry(entry.getKey()));
-        zip.write(entry.getValue());
-        zip.closeEntry();
-      }
-    }
-    return out.toByteArray();
   }
 
   @Test

@@ -37,6 +37,20 @@ class LineBoundedSentenceDetectorTest {
   private final LineBoundedSentenceDetector detector = new LineBoundedSentenceDetector(FULL_STOPS);
 
   @Test
+  void openNlp19StringFormsAgreeWithTheCharSequenceForms() {
+    String text = "One. Two\nThree.";
+    assertArrayEquals(detector.sentPosDetect((CharSequence) text), detector.sentPosDetect(text));
+    assertArrayEquals(detector.sentDetect((CharSequence) text), detector.sentDetect(text));
+  }
+
+  @Test
+  void sentenceSpansCallsTheDetectorOnAnyCharSequence() {
+    StringBuilder text = new StringBuilder("One. Two\nThree.");
+    assertArrayEquals(detector.sentPosDetect(text), SentenceSpans.detect(detector, text));
+    assertArrayEquals(FULL_STOPS.sentPosDetect(text), SentenceSpans.detect(FULL_STOPS, text));
+  }
+
+  @Test
   void noSentenceCrossesALineEnd() {
     String text = "HEADLINE WITHOUT STOP\r\nFirst one. Second one.\n\nLast line";
     assertArrayEquals(new String[] {"HEADLINE WITHOUT STOP\r\nFirst one.", "Second one.", "Last line"},

@@ -1,0 +1,53 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** export-model on the shipped English name finder. */
+class ExportModelCommandTest extends ToolTest {
+
+  private static final String MODEL = "../models/ner/en-ner.bin";
+  private static final String[] SENTENCE = {"Angela", "Merkel", "visited", "Paris", "."};
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void writesACopyForOpenNlp194ThatTagsAsTheModel() throws IOException {
+    Path output = directory.resolve("en-ner-1.9.4.bin");
+    assertEquals(0, run("export-model", "--model", MODEL, "--opennlp-version", "1.9.4", "--output", output.toString()),
+        err.toString());
+    assertEquals("wrote " + output + ": " + MODEL + " for OpenNLP 1.9.4", out.toString().strip());
+    assertEquals("1.9.4", NerFiles.loadModel(output).getVersion().toString());
+    Span[] expected = new NameFinderME(NerFiles.loadModel(Path.of(MODEL))).find(SENTENCE);
+    assertEquals(2, expected.length);
+    assertArrayEquals(expected, new NameFinderME(NerFiles.loadModel(output)).find(SENTENCE));
+  }
+
+  @Test
+  void anUntestedReleaseIsAUsageError() {
+    assertEquals(SeqNlp.EXIT_USAGE, run("export-model", "--model", MODEL, "--opennlp-version", "1.8.4", "--output",
+        directory.resolve("m.bin").toString()));
+    assertEquals("seqnlp export-model: --opennlp-version must be one of [1.9.4], got 1.8.4 (see --help)",
+        err.toString().strip());
+  }
+
+  @Test
+  void aFileThatIsNoModelFailsWithOneLine() throws IOException {
+    Path notAModel = Files.writeString(directory.resolve("vectors.txt"), "2 1\na 0.5\nb 0.1\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("export-model", "--model", notAModel.toString(), "--opennlp-version",
+        "1.9.4", "--output", directory.resolve("m.bin").toString()));
+    assertEquals("seqnlp export-model: error: " + notAModel + ": byte 0: not an OpenNLP model zip: no"
+        + " manifest.properties", err.toString().strip());
+    assertTrue(Files.notExists(directory.resolve("m.bin")), "nothing is written on failure");
+  }
+}
