@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
@@ -106,8 +107,10 @@ public final class SparkNameTaggingJob {
     }
     try (SparkSession spark = SparkSession.builder().appName("seqnlp name tagging").getOrCreate()) {
       run(spark, settings);
-    } catch (IOException e) {
-      System.err.println("SparkNameTaggingJob: error: " + e.getMessage());
+    } catch (Exception e) {
+      // Spark's own errors (an input that does not exist, a failed task) come unchecked, on several lines.
+      String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
+      System.err.println("SparkNameTaggingJob: error: " + message.lines().findFirst().orElse(message));
       System.exit(1);
     }
   }
@@ -145,9 +148,16 @@ public final class SparkNameTaggingJob {
     return spark.createDataFrame(rows, PartitionTagger.DOCUMENTS);
   }
 
-  /** Parquet with an {@code id} and a {@code text} column. */
-  static Dataset<Row> parquetDocuments(SparkSession spark, String input) {
-    return spark.read().parquet(input).select(functions.col("id").cast("string").as("id"), functions.col("text"));
+  /** Parquet with an {@code id} and a {@code text} column, checked from the files' schema before any work. */
+  static Dataset<Row> parquetDocuments(SparkSession spark, String input) throws IOException {
+    Dataset<Row> parquet = spark.read().parquet(input);
+    List<String> columns = List.of(parquet.columns());
+    for (String required : List.of("id", "text")) {
+      if (!columns.contains(required)) {
+        throw new IOException(input + ": no column '" + required + "' (the columns are " + columns + ")");
+      }
+    }
+    return parquet.select(functions.col("id").cast("string").as("id"), functions.col("text"));
   }
 
   private static byte[] readModel(Path model) throws IOException {

@@ -156,6 +156,17 @@ class SparkNameTaggingJobTest {
   }
 
   @Test
+  void parquetWithoutATextColumnIsRefusedBeforeAnyWork() {
+    Path input = directory.resolve("no-text.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, "Paris")), new StructType().add("id", DataTypes.LongType)
+        .add("body", DataTypes.StringType)).write().parquet(input.toString());
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
+        SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input", input.toString(), "--input-format",
+            "parquet", "--output", directory.resolve("no-text-out").toString())));
+    assertEquals(input + ": no column 'text' (the columns are [id, body])", refused.getMessage());
+  }
+
+  @Test
   void anExistingOutputIsRefusedBeforeAnyWork() throws IOException {
     Path input = Files.write(directory.resolve("refused.txt"), DOCUMENTS);
     Path output = Files.createDirectories(directory.resolve("existing"));
