@@ -3,6 +3,7 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,11 +33,9 @@ import picocli.CommandLine.Option;
         SampleCommand.class,
         DataStatsCommand.class,
         EvalIrCommand.class,
-        TrainNerCommand.class,
         NerCommand.class,
         EvalNerCommand.class,
         EvalNerRawCommand.class,
-        CompareNerCommand.class,
         ExportModelCommand.class,
         ExpandCommand.class,
         TrainVectorsCommand.class,
@@ -47,6 +46,10 @@ public final class SeqNlp implements Runnable {
 
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
+
+  /** What {@code --help} says when no {@link SubcommandProvider} brought the training commands. */
+  static final String WITHOUT_TRAINING_COMMANDS = "%nTraining the name finder (train-ner, compare-ner) needs DL4J"
+      + " and is in the seqnlp-eval-training jar: ./seqnlp builds it when one of those commands is run.%n";
 
   @Option(names = {"-v", "--verbose"}, description = "Log progress details, including DL4J/ND4J messages.")
   boolean verbose;
@@ -80,6 +83,14 @@ public final class SeqNlp implements Runnable {
 
   static CommandLine newCommandLine() {
     CommandLine commandLine = new CommandLine(new SeqNlp());
+    boolean provided = false;
+    for (SubcommandProvider provider : ServiceLoader.load(SubcommandProvider.class)) {
+      provider.subcommands().forEach(commandLine::addSubcommand);
+      provided = true;
+    }
+    if (!provided) {
+      commandLine.getCommandSpec().usageMessage().footer(WITHOUT_TRAINING_COMMANDS);
+    }
     // Enum options are documented in lowercase (--format conll03); accept any case.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

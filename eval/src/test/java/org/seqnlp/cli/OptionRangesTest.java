@@ -64,17 +64,6 @@ class OptionRangesTest extends ToolTest {
         "eval-ner", "--model", model, "--test", data.toString(), "--threads", "100000");
     assertUsageError("seqnlp eval-ner: --rounds must be an integer in [1, 1000], got 0",
         "eval-ner", "--model", model, "--test", data.toString(), "--rounds", "0");
-    assertUsageError("seqnlp train-ner: --hidden must be in [1, 4096], not 100000000",
-        "train-ner", "--train", data.toString(), "--output", model, "--hidden", "100000000");
-    assertUsageError("seqnlp train-ner: --dropout must be in [0, 0.95], not 1.0",
-        "train-ner", "--train", data.toString(), "--output", model, "--dropout", "1");
-    assertUsageError("seqnlp train-ner: --max-vocabulary must be in [1, 2147483647], not 0",
-        "train-ner", "--train", data.toString(), "--output", model, "--max-vocabulary", "0");
-    assertUsageError("seqnlp train-ner: --max-sentences must be an integer in [0, 2147483647], got -1",
-        "train-ner", "--train", data.toString(), "--output", model, "--max-sentences", "-1");
-    assertUsageError("seqnlp compare-ner: --resamples must be an integer in [1, 1000000], got 0",
-        "compare-ner", "--train", data.toString(), "--test", data.toString(), "--output",
-        directory.resolve("c.md").toString(), "--resamples", "0");
   }
 
   @Test

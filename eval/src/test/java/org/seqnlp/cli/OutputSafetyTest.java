@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.eval.ner.ConllFixtures;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -85,47 +84,6 @@ class OutputSafetyTest extends ToolTest {
         + " was trained"), err.toString());
     assertFalse(err.toString().contains("training skip-gram"), err.toString());
     assertFalse(Files.exists(output));
-  }
-
-  @Test
-  void trainNerRefusesToOverwriteItsTrainingOrDevelopmentData() throws IOException {
-    Path train = ConllFixtures.conllFile(directory.resolve("train.txt"), 20, 1);
-    Path dev = ConllFixtures.conllFile(directory.resolve("dev.txt"), 5, 2);
-    byte[] before = Files.readAllBytes(train);
-    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", train.toString()),
-        "seqnlp train-ner: error: " + train + ": is also an input");
-    assertArrayEquals(before, Files.readAllBytes(train));
-    err.getBuffer().setLength(0);
-    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--dev", dev.toString(), "--output",
-        dev.toString()), "seqnlp train-ner: error: " + dev + ": is also an input");
-    err.getBuffer().setLength(0);
-    Path model = directory.resolve("model.bin");
-    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
-        "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
-    err.getBuffer().setLength(0);
-    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
-        directory.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
-    assertTrue(err.toString().contains("its directory"), err.toString());
-  }
-
-  @Test
-  void trainNerRefusesBeforeTrainingATokenItsModelCannotStore() throws IOException {
-    Path train = Files.writeString(directory.resolve("train.txt"), "John B-PER\n" + "y".repeat(1_100_000) + " O\n\n");
-    assertEquals(SeqNlp.EXIT_FAILURE, run("train-ner", "--train", train.toString(), "--output",
-        directory.resolve("model.bin").toString()));
-    assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: " + train + ": sentence 1: a token of"
-        + " 1,100,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 1,048,576 bytes a model stores"), err.toString());
-    assertFalse(Files.exists(directory.resolve("model.bin")));
-  }
-
-  @Test
-  void compareNerRefusesToOverwriteATestFile() throws IOException {
-    Path train = ConllFixtures.conllFile(directory.resolve("train.txt"), 20, 1);
-    Path test = ConllFixtures.conllFile(directory.resolve("test.txt"), 5, 2);
-    byte[] before = Files.readAllBytes(test);
-    assertOneLineUsageError(run("compare-ner", "--train", train.toString(), "--test", test.toString(), "--output",
-        test.toString()), "seqnlp compare-ner: error: " + test + ": is also an input");
-    assertArrayEquals(before, Files.readAllBytes(test));
   }
 
   @Test

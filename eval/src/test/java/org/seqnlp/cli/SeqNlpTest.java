@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,15 @@ class SeqNlpTest extends ToolTest {
   void helpDocumentsTheExitCodes() {
     assertEquals(0, run("--help"));
     assertTrue(out.toString().contains("2   usage error, found before any work"), out.toString());
+  }
+
+  @Test
+  void withoutTheTrainingJarHelpSaysWhereTheTrainingCommandsAre() {
+    assertEquals(0, run("--help"));
+    String help = out.toString().replaceAll("\\s+", " ");
+    assertTrue(help.contains("Training the name finder (train-ner, compare-ner) needs DL4J and is in the"
+        + " seqnlp-eval-training jar"), help);
+    assertFalse(SeqNlp.newCommandLine().getSubcommands().containsKey("train-ner"));
   }
 
   @Test

@@ -7,8 +7,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.namefind.TokenNameFinderFactory;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.TagScheme;
 
-/** Small synthetic CoNLL-2003 files for the name-finder tests. */
+/** Small synthetic CoNLL-2003 files for the name-finder tests, and a name finder trained on them without DL4J. */
 public final class ConllFixtures {
 
   private ConllFixtures() {
@@ -36,5 +45,27 @@ public final class ConllFixtures {
       lines.add("");
     }
     return Files.write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  /** The sentences of a CoNLL file, read as the commands read it. */
+  public static List<NameSample> samples(Path file) throws IOException {
+    List<NameSample> samples = new ArrayList<>();
+    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
+      NameSample sample;
+      while ((sample = stream.read()) != null) {
+        samples.add(sample);
+      }
+    }
+    return samples;
+  }
+
+  /**
+   * OpenNLP's own {@code NameFinderME} trained on {@code samples} as {@code opennlp TokenNameFinderTrainer}
+   * trains it without {@code -params} (no parameters: {@code NameFinderME.train} fills in its perceptron
+   * defaults), in a second.
+   */
+  public static TokenNameFinderModel nameFinderMe(List<NameSample> samples) throws IOException {
+    return NameFinderME.train("eng", null, ObjectStreamUtils.createObjectStream(samples),
+        new TrainingParameters(), new TokenNameFinderFactory());
   }
 }

@@ -12,41 +12,41 @@ import java.util.Locale;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderEvaluator;
+import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.eval.FMeasure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.namefind.EntityScores;
 
-/** NameFinderME trained with the CLI defaults, tagged and scored as compare-ner does. */
+/** A NameFinderME model tagged and scored as eval-ner and compare-ner do. */
 class NameFinderTaggingTest {
 
   @TempDir
   static Path directory;
 
   private static List<NameSample> test;
-  private static NamedModel nameFinderMe;
+  private static TokenNameFinderModel nameFinderMe;
 
   @BeforeAll
   static void trainNameFinderMe() throws IOException {
-    List<NameSample> train = BiLstmCrfSequenceTrainer.readConll(ConllFixtures.conllFile(directory.resolve("train.txt"),
+    List<NameSample> train = ConllFixtures.samples(ConllFixtures.conllFile(directory.resolve("train.txt"),
         40, 1));
     test = new ArrayList<>();
     // Every other sentence lowercased, so that NameFinderME makes mistakes and the scores are not trivially 1.
-    for (NameSample sample : BiLstmCrfSequenceTrainer.readConll(ConllFixtures.conllFile(directory.resolve("test.txt"),
+    for (NameSample sample : ConllFixtures.samples(ConllFixtures.conllFile(directory.resolve("test.txt"),
         60, 2))) {
       test.add(test.size() % 2 == 0 ? sample : new NameSample(Arrays.stream(sample.getSentence())
           .map(token -> token.toLowerCase(Locale.ROOT)).toArray(String[]::new), sample.getNames(), false));
     }
-    nameFinderMe = NameFinderTraining.nameFinderMe("eng", train);
+    nameFinderMe = ConllFixtures.nameFinderMe(train);
   }
 
   @Test
   void scoresAgreeWithOpenNlpsEvaluatorOnNameFinderMePredictions() throws IOException {
-    EntityScores scores = NameFinderTagging.find(nameFinderMe.model(), test, 1, "tagging").scores(test);
-    TokenNameFinderEvaluator evaluator = new TokenNameFinderEvaluator(new NameFinderME(nameFinderMe.model()));
+    EntityScores scores = NameFinderTagging.find(nameFinderMe, test, 1, "tagging").scores(test);
+    TokenNameFinderEvaluator evaluator = new TokenNameFinderEvaluator(new NameFinderME(nameFinderMe));
     evaluator.evaluate(ObjectStreamUtils.createObjectStream(test));
     FMeasure expected = evaluator.getFMeasure();
     assertTrue(expected.getFMeasure() > 0 && expected.getFMeasure() < 1, "a non-trivial case: " + expected);
@@ -56,16 +56,8 @@ class NameFinderTaggingTest {
   }
 
   @Test
-  void nameFinderMeIsTrainedWithTheCommandLineDefaults() {
-    assertTrue(nameFinderMe.origin().contains("Algorithm=PERCEPTRON, Cutoff=0, Iterations=300"), nameFinderMe.origin());
-    assertTrue(nameFinderMe.trainedInThisRun());
-    assertTrue(nameFinderMe.trainingSeconds().isPresent());
-    assertTrue(nameFinderMe.biLstmCrf().isEmpty());
-  }
-
-  @Test
   void everyRoundTagsTheWholeSetAndTheLastIsReported() {
-    NameFinderTagging.Run run = NameFinderTagging.find(nameFinderMe.model(), test, 3, "tagging");
+    NameFinderTagging.Run run = NameFinderTagging.find(nameFinderMe, test, 3, "tagging");
     assertEquals(test.size(), run.predictions().size());
     assertEquals(test.stream().mapToLong(sample -> sample.getSentence().length).sum(), run.throughput().tokens());
     assertTrue(run.throughput().tokensPerSecond() > 0);

@@ -12,7 +12,6 @@ import opennlp.tools.util.Span;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
@@ -23,7 +22,7 @@ class RawTextEvaluationTest {
   Path directory;
 
   private List<NameSample> samples() throws IOException {
-    return BiLstmCrfSequenceTrainer.readConll(ConllFixtures.conllFile(directory.resolve("test.txt"), 30, 3));
+    return ConllFixtures.samples(ConllFixtures.conllFile(directory.resolve("test.txt"), 30, 3));
   }
 
   @Test

@@ -40,12 +40,20 @@ public final class OpenNlpModelFiles {
 
   /** Checks and parses the model {@code file}. */
   public static <T> T load(Path file, Parser<T> parser) throws IOException {
+    return load(read(file), file.toString(), parser);
+  }
+
+  /**
+   * The bytes of the model {@code file}, not more than {@value #MAX_MODEL_BYTES}, for {@link #load(byte[],
+   * String, Parser)} here or elsewhere (a Spark job broadcasts them to its executors).
+   */
+  public static byte[] read(Path file) throws IOException {
     long size = Files.size(file);
     if (size > MAX_MODEL_BYTES) {
       throw InputFormatException.atByte(file.toString(), MAX_MODEL_BYTES, "a model file of " + size
           + " bytes, more than the limit of " + MAX_MODEL_BYTES);
     }
-    return load(Files.readAllBytes(file), file.toString(), parser);
+    return Files.readAllBytes(file);
   }
 
   /**

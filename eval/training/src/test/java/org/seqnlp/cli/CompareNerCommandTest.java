@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,21 @@ class CompareNerCommandTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--threads", "0")));
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
     assertTrue(err.toString().contains("--threads must be an integer in [1, 256], got 0"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_USAGE, run("compare-ner", "--train", train.toString(), "--test", test.toString(),
+        "--output", directory.resolve("x.md").toString(), "--resamples", "0"));
+    assertEquals("seqnlp compare-ner: --resamples must be an integer in [1, 1000000], got 0 (see --help)",
+        err.toString().strip());
+  }
+
+  @Test
+  void refusesToOverwriteATestFile() throws IOException {
+    byte[] before = Files.readAllBytes(test);
+    assertEquals(SeqNlp.EXIT_USAGE, run("compare-ner", "--train", train.toString(), "--test", test.toString(),
+        "--output", test.toString()), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + test + ": is also an input"), err.toString());
+    assertArrayEquals(before, Files.readAllBytes(test));
   }
 
   @Test

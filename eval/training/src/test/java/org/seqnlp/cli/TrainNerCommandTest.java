@@ -1,0 +1,222 @@
+package org.seqnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.util.ext.ExtensionLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.eval.ner.ConllFixtures;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
+
+/** train-ner on small synthetic data, and the model it writes tagging and scoring through ner and eval-ner. */
+class TrainNerCommandTest extends ToolTest {
+
+  /** Holds the model every test uses. */
+  @TempDir
+  static Path directory;
+
+  /** Per test, for the tests that write their own data. */
+  @TempDir
+  Path scratch;
+
+  private static Path train;
+  private static Path test;
+  private static Path model;
+
+  @BeforeAll
+  static void trainModel() throws IOException {
+    train = ConllFixtures.conllFile(directory.resolve("train.txt"), 150, 1);
+    test = ConllFixtures.conllFile(directory.resolve("test.txt"), 40, 2);
+    model = directory.resolve("model.bin");
+    int exitCode = SeqNlp.newCommandLine().execute("train-ner", "--train", train.toString(), "--dev",
+        test.toString(), "--output", model.toString(), "--checkpoint", directory.resolve("checkpoint").toString(),
+        "--epochs", "10", "--hidden", "12", "--word-dim", "12", "--char-dim", "6", "--char-filters", "10",
+        "--batch-size", "8", "--learning-rate", "0.01");
+    assertEquals(0, exitCode);
+  }
+
+  @Test
+  void theTrainedModelFindsTheNamesThroughNerAndEvalNer() throws IOException {
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString()), err.toString());
+    String overall = out.toString().lines().filter(line -> line.startsWith("overall")).findFirst().orElseThrow();
+    double f1 = Double.parseDouble(overall.trim().split("\\s+")[3]);
+    assertTrue(f1 > 80, overall);
+    out.getBuffer().setLength(0);
+    Path input = directory.resolve("input.txt");
+    Files.writeString(input, "John Smith visited Paris on Monday .\n");
+    assertEquals(0, run("ner", "--model", model.toString(), "--tokenized", input.toString()), err.toString());
+    assertEquals("<START:person> John Smith <END> visited <START:location> Paris <END> on Monday .",
+        out.toString().strip());
+  }
+
+  @Test
+  void aCheckpointBecomesAModelThatTagsLikeTheTrainedOne() throws IOException {
+    Path fromCheckpoint = directory.resolve("from-checkpoint.bin");
+    // The command must allow-list our packages itself, as in a fresh JVM.
+    ExtensionLoader.unregisterAllowedPackage("org.seqnlp.");
+    assertEquals(0, run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(), "--output",
+        fromCheckpoint.toString()), err.toString());
+    String[] tokens = {"Maria", "Garcia", "flew", "to", "New", "York", "."};
+    assertEquals(java.util.Arrays.toString(new NameFinderME(NerFiles.loadModel(model)).find(tokens)),
+        java.util.Arrays.toString(new NameFinderME(NerFiles.loadModel(fromCheckpoint)).find(tokens)));
+  }
+
+  @Test
+  void trainNerWithGazetteersStoresThemInTheModel() throws IOException {
+    Path lists = Files.createDirectories(directory.resolve("lists"));
+    Files.writeString(lists.resolve("per-given.txt"), "John\nMaria\n");
+    Path places = Files.writeString(directory.resolve("loc-places.txt"), "Paris\nNew York\n");
+    Path withLists = directory.resolve("with-lists.bin");
+    assertEquals(0, run("train-ner", "--train", train.toString(), "--output", withLists.toString(), "--epochs", "1",
+        "--hidden", "8", "--word-dim", "8", "--char-dim", "4", "--char-filters", "4", "--gazetteers", places.toString(),
+        lists.toString()), err.toString());
+    opennlp.tools.namefind.TokenNameFinderModel loaded = NerFiles.loadModel(withLists);
+    org.seqnlp.opennlp.namefind.gazetteer.Gazetteer gazetteer =
+        ((org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel) loaded.getNameFinderSequenceModel()).network()
+            .gazetteer().orElseThrow();
+    assertEquals(java.util.List.of("location", "person"), gazetteer.types());
+    assertEquals(java.util.List.of("new york", "paris"), gazetteer.entries("location"));
+  }
+
+  @Test
+  void trainNerStoresEightBitEmbeddingsAndCapsTheVocabulary() throws IOException {
+    Path small = directory.resolve("eight-bit.bin");
+    assertEquals(0, run("train-ner", "--train", train.toString(), "--output", small.toString(), "--epochs", "1",
+        "--hidden", "8", "--word-dim", "8", "--char-dim", "4", "--char-filters", "4", "--embedding-bits", "8",
+        "--max-vocabulary", "20"), err.toString());
+    org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork network =
+        ((org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel) NerFiles.loadModel(small).getNameFinderSequenceModel())
+            .network();
+    assertEquals(8, network.encoder().embeddingBits());
+    assertEquals(20, network.encoder().words().size());
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", small.toString(), "--embedding-bits",
+        "16"));
+    assertEquals("seqnlp train-ner: --embedding-bits must be one of [8, 32], not 16 (see --help)",
+        err.toString().strip());
+  }
+
+  @Test
+  void aMissingOrUntypedGazetteerIsAUsageErrorBeforeTraining() throws IOException {
+    Path missing = directory.resolve("loc-missing.txt");
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
+        "--gazetteers", missing.toString()));
+    assertEquals("seqnlp train-ner: --gazetteers: " + missing + ": no such file or directory (see --help)",
+        err.toString().strip());
+    err.getBuffer().setLength(0);
+    Path untyped = Files.writeString(directory.resolve("places.txt"), "Paris\n");
+    assertEquals(2, run("compare-ner", "--train", train.toString(), "--test", test.toString(), "--output",
+        directory.resolve("y.md").toString(), "--gazetteers", untyped.toString()));
+    assertEquals("seqnlp compare-ner: --gazetteers: " + untyped + ": the name of a list must start with loc-, per-,"
+        + " org- or misc- to give its type (see --help)", err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
+        "--gazetteers", "loc-a,b.txt"));
+    assertEquals("seqnlp train-ner: --gazetteers cannot pass on loc-a,b.txt: the list separates paths by commas and"
+        + " ignores blanks around them (see --help)", err.toString().strip());
+  }
+
+  @Test
+  void helpShowsTheDefaultsOfTheTrainingSettings() {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    for (String command : List.of("train-ner", "compare-ner")) {
+      out.getBuffer().setLength(0);
+      assertEquals(0, run(command, "--help"));
+      String help = out.toString().replaceAll("\\s+", " ");
+      for (String expected : List.of("Maximum epochs (default: " + d.epochs() + ")",
+          "never (default: " + d.patience() + ")", "per direction (default: " + d.hidden() + ")",
+          "without vectors (default: " + d.wordDimension() + ")", "embedding size (default: " + d.charDimension() + ")",
+          "CNN filters (default: " + d.charFilters() + ")", "per step (default: " + d.batchSize() + ")",
+          "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
+          "random seed (default: " + d.seed() + ")", "frequent words (default: " + d.maxVocabulary() + ")",
+          "large vocabularies) (default: " + d.embeddingBits() + ")")) {
+        assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
+      }
+    }
+  }
+
+  @Test
+  void trainNerNeedsTrainingDataOrACheckpoint() {
+    assertEquals(2, run("train-ner", "--output", directory.resolve("x.bin").toString()));
+    assertTrue(err.toString().contains("give either --train or --from-checkpoint"), err.toString());
+  }
+
+  @Test
+  void trainNerReadsOpenNlpNameSamplesWithFormatOpennlp() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      text.append("<START:person> John Smith <END> visited <START:location> Paris <END> .\n");
+    }
+    Path train = Files.writeString(scratch.resolve("train.txt"), text);
+    Path model = scratch.resolve("model.bin");
+    assertEquals(0, run("train-ner", "--format", "opennlp", "--train", train.toString(), "--output", model.toString(),
+        "--epochs", "1", "--hidden", "4", "--word-dim", "4", "--char-dim", "2", "--char-filters", "2"),
+        err.toString());
+    assertTrue(out.toString().contains("trained on 10 sentences"), out.toString());
+
+  }
+
+  @Test
+  void trainNerRefusesToOverwriteItsTrainingOrDevelopmentData() throws IOException {
+    Path train = ConllFixtures.conllFile(scratch.resolve("train.txt"), 20, 1);
+    Path dev = ConllFixtures.conllFile(scratch.resolve("dev.txt"), 5, 2);
+    byte[] before = Files.readAllBytes(train);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", train.toString()),
+        "seqnlp train-ner: error: " + train + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(train));
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--dev", dev.toString(), "--output",
+        dev.toString()), "seqnlp train-ner: error: " + dev + ": is also an input");
+    err.getBuffer().setLength(0);
+    Path model = scratch.resolve("model.bin");
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
+        "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
+        scratch.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
+    assertTrue(err.toString().contains("its directory"), err.toString());
+  }
+
+  @Test
+  void trainNerRefusesBeforeTrainingATokenItsModelCannotStore() throws IOException {
+    Path train = Files.writeString(scratch.resolve("train.txt"), "John B-PER\n" + "y".repeat(1_100_000) + " O\n\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-ner", "--train", train.toString(), "--output",
+        scratch.resolve("model.bin").toString()));
+    assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: " + train + ": sentence 1: a token of"
+        + " 1,100,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 1,048,576 bytes a model stores"), err.toString());
+    assertFalse(Files.exists(scratch.resolve("model.bin")));
+  }
+
+  @Test
+  void outOfRangeSettingsAreUsageErrorsThatGiveTheRange() {
+    String output = directory.resolve("range.bin").toString();
+    assertUsageError("seqnlp train-ner: --hidden must be in [1, 4096], not 100000000",
+        "train-ner", "--train", train.toString(), "--output", output, "--hidden", "100000000");
+    assertUsageError("seqnlp train-ner: --dropout must be in [0, 0.95], not 1.0",
+        "train-ner", "--train", train.toString(), "--output", output, "--dropout", "1");
+    assertUsageError("seqnlp train-ner: --max-sentences must be an integer in [0, 2147483647], got -1",
+        "train-ner", "--train", train.toString(), "--output", output, "--max-sentences", "-1");
+    assertUsageError("seqnlp train-ner: --max-vocabulary must be in [1, 2147483647], not 0",
+        "train-ner", "--train", train.toString(), "--output", output, "--max-vocabulary", "0");
+  }
+
+  private void assertUsageError(String expected, String... args) {
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_USAGE, run(args), err.toString());
+    assertEquals(expected + " (see --help)", err.toString().strip());
+  }
+
+  private void assertOneLineUsageError(int exitCode, String expectedStart) {
+    assertEquals(SeqNlp.EXIT_USAGE, exitCode, err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().startsWith(expectedStart), err.toString());
+  }
+}

@@ -1,0 +1,206 @@
+package org.seqnlp.examples.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.cli.SeqNlp;
+
+/**
+ * The job on {@code local[2]} finds exactly what {@code seqnlp ner --output-format json} finds in the same
+ * documents: the same sentences, tokens, offsets (into each document), names, types and probabilities (at
+ * the four decimals the command prints), for text and Parquet input and JSON and Parquet output.
+ */
+class SparkNameTaggingJobTest {
+
+  private static final Path MODEL = Path.of("../../models/ner/en-ner.bin");
+
+  /** Invented text, one document a line, with a blank and an empty document that yield no sentence. */
+  private static final List<String> DOCUMENTS = List.of(
+      "Dr. Smith went to Washington. He met Apple's chief Tim Cook.",
+      "Angela Merkel arrived in Paris on Monday. She spoke with Emmanuel Macron about the European Union.",
+      "",
+      "\"We will open a plant in Detroit,\" said Mary Barra, chief executive of General Motors.",
+      "   ",
+      "The United Nations met in Geneva. Delegates from Kenya, Brazil and Japan attended. The meeting ended late.",
+      "Shares of Siemens rose 3 percent in Frankfurt after the company said profits grew.",
+      "Tokyo-based Sony Corp. and Microsoft will work together, according to a statement issued on Tuesday.",
+      "nothing here to find at all",
+      "Zoë Ångström flew from Zürich to São Paulo with Lufthansa.",
+      "Mr.  Jones   met   Ms. Lee in   London .",
+      "Barcelona beat Real Madrid 2-1 in the Spanish league. Lionel Messi scored twice.");
+
+  @TempDir
+  static Path directory;
+
+  private static SparkSession spark;
+  private static List<String> expected;
+
+  @BeforeAll
+  static void startSparkAndRunTheCommand() throws IOException {
+    spark = SparkSession.builder().master("local[2]").appName("SparkNameTaggingJobTest")
+        .config("spark.ui.enabled", false).config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    expected = seqnlpNer();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  /**
+   * What {@code seqnlp ner} prints for the documents, a blank line after each, as the job's rows would be:
+   * documents named by their index in {@link #DOCUMENTS} and offsets counted from the document's start.
+   */
+  private static List<String> seqnlpNer() throws IOException {
+    StringBuilder input = new StringBuilder();
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> tagged = new ArrayList<>();
+    for (int i = 0; i < DOCUMENTS.size(); i++) {
+      if (!DOCUMENTS.get(i).isBlank()) {
+        tagged.add(i);
+      }
+      starts.add(input.length());
+      input.append(DOCUMENTS.get(i)).append("\n\n");
+    }
+    Path inputFile = Files.writeString(directory.resolve("seqnlp-ner-input.txt"), input);
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(0, SeqNlp.execute("ner", "--model", MODEL.toString(), "--output-format", "json",
+          inputFile.toString()));
+    } finally {
+      System.setOut(stdout);
+    }
+    Path json = Files.write(directory.resolve("seqnlp-ner.jsonl"), printed.toByteArray());
+    return spark.read().json(json.toString()).collectAsList().stream().map(row -> {
+      int document = tagged.get(((Number) row.getAs("document")).intValue());
+      return canonical(row, String.valueOf(document), starts.get(document));
+    }).sorted().toList();
+  }
+
+  /** A sentence row as one comparable line; {@code offset} is subtracted from every character offset. */
+  private static String canonical(Row row, String id, long offset) {
+    Function<Row, Function<String, Long>> offsets = record -> field -> record.<Number>getAs(field).longValue() - offset;
+    String tokens = row.<Row>getList(row.fieldIndex("tokens")).stream().map(token -> token.getAs("text") + "["
+        + offsets.apply(token).apply("start") + "," + offsets.apply(token).apply("end") + ")")
+        .collect(Collectors.joining(" "));
+    String names = row.<Row>getList(row.fieldIndex("names")).stream().map(name -> String.format(Locale.ROOT,
+        "%s tokens [%d,%d) chars [%d,%d) %s %.4f", name.getAs("type"), name.<Number>getAs("tokenStart").intValue(),
+        name.<Number>getAs("tokenEnd").intValue(), offsets.apply(name).apply("start"), offsets.apply(name).apply("end"),
+        name.getAs("text"), name.<Number>getAs("probability").doubleValue())).collect(Collectors.joining("; "));
+    return String.format(Locale.ROOT, "document %s sentence %d [%d,%d) %s | %s | %s", id,
+        row.<Number>getAs("sentence").intValue(), offsets.apply(row).apply("start"), offsets.apply(row).apply("end"),
+        row.getAs("text"), tokens, names);
+  }
+
+  private static List<String> canonical(Dataset<Row> sentences, Function<String, String> documentOfId) {
+    return sentences.collectAsList().stream()
+        .map(row -> canonical(row, documentOfId.apply(row.getAs("id")), 0)).sorted().toList();
+  }
+
+  @Test
+  void textLinesInJsonOutTagAsSeqnlpNer() throws IOException {
+    Path input = Files.write(directory.resolve("documents.txt"), DOCUMENTS);
+    Path output = directory.resolve("json-out");
+    SparkNameTaggingJob.run(spark, SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input",
+        input.toString(), "--output", output.toString()));
+    assertEquals(2, SparkNameTaggingJob.textDocuments(spark, input.toString()).rdd().getNumPartitions(),
+        "two partitions, so both threads tag");
+    List<String> tagged = canonical(spark.read().schema(PartitionTagger.SENTENCES).json(output.toString()), id -> id);
+    assertFalse(tagged.isEmpty());
+    assertEquals(String.join("\n", expected), String.join("\n", tagged));
+  }
+
+  @Test
+  void parquetInAndOutTagAsSeqnlpNer() throws IOException {
+    // Ids of another type than string, and a document without text, which gives no sentence.
+    StructType schema = new StructType().add("id", DataTypes.LongType, false).add("text", DataTypes.StringType, true);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < DOCUMENTS.size(); i++) {
+      rows.add(RowFactory.create(1000L + i, DOCUMENTS.get(i)));
+    }
+    rows.add(RowFactory.create(5000L, null));
+    Path input = directory.resolve("documents.parquet");
+    spark.createDataFrame(rows, schema).repartition(2).write().parquet(input.toString());
+    Path output = directory.resolve("parquet-out");
+    SparkNameTaggingJob.run(spark, SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input",
+        input.toString(), "--input-format", "parquet", "--output", output.toString(), "--output-format", "parquet"));
+    Dataset<Row> written = spark.read().parquet(output.toString());
+    assertEquals(PartitionTagger.SENTENCES.fieldNames().length, written.schema().fieldNames().length);
+    List<String> tagged = canonical(written, id -> String.valueOf(Long.parseLong(id) - 1000));
+    assertEquals(String.join("\n", expected), String.join("\n", tagged));
+  }
+
+  @Test
+  void parquetWithoutATextColumnIsRefusedBeforeAnyWork() {
+    Path input = directory.resolve("no-text.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, "Paris")), new StructType().add("id", DataTypes.LongType)
+        .add("body", DataTypes.StringType)).write().parquet(input.toString());
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
+        SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input", input.toString(), "--input-format",
+            "parquet", "--output", directory.resolve("no-text-out").toString())));
+    assertEquals(input + ": no column 'text' (the columns are [id, body])", refused.getMessage());
+  }
+
+  @Test
+  void anExistingOutputIsRefusedBeforeAnyWork() throws IOException {
+    Path input = Files.write(directory.resolve("refused.txt"), DOCUMENTS);
+    Path output = Files.createDirectories(directory.resolve("existing"));
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
+        SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input", input.toString(), "--output",
+            output.toString())));
+    assertEquals(output + ": already exists; nothing was tagged", refused.getMessage());
+  }
+
+  @Test
+  void aMissingModelIsRefusedBeforeAnyWork() {
+    Path missing = directory.resolve("missing.bin");
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
+        SparkNameTaggingJob.Settings.parse("--model", missing.toString(), "--input", "any", "--output",
+            directory.resolve("never").toString())));
+    assertEquals(missing + ": no such model file", refused.getMessage());
+    assertFalse(Files.exists(directory.resolve("never")));
+  }
+
+  @Test
+  void optionsAreCheckedStrictly() {
+    for (List<String> args : List.of(List.of("--model", "m", "--input", "i"), List.of("--model", "m", "--input", "i",
+        "--output", "o", "--verbose", "x"), List.of("--model", "m", "--input", "i", "--output"),
+        List.of("--model", "m", "--model", "n", "--input", "i", "--output", "o"))) {
+      assertThrows(IllegalArgumentException.class, () -> SparkNameTaggingJob.Settings.parse(args.toArray(String[]::new)),
+          args.toString());
+    }
+    IllegalArgumentException format = assertThrows(IllegalArgumentException.class,
+        () -> SparkNameTaggingJob.Settings.parse("--model", "m", "--input", "i", "--output", "o", "--input-format", "csv"));
+    assertEquals("--input-format must be one of [text, parquet], not csv", format.getMessage());
+    SparkNameTaggingJob.Settings defaults = SparkNameTaggingJob.Settings.parse("--model", "m", "--input", "i",
+        "--output", "o");
+    assertEquals(SparkNameTaggingJob.InputFormat.TEXT, defaults.inputFormat());
+    assertEquals(SparkNameTaggingJob.OutputFormat.JSON, defaults.outputFormat());
+    assertEquals("en", defaults.language());
+  }
+}
