@@ -6,6 +6,11 @@ import java.util.Arrays;
 public record Tensor(String name, int[] shape, float[] values) {
 
   public Tensor {
+    requireSize(name, shape, values.length);
+  }
+
+  /** Checks that {@code shape} has no negative dimension and holds {@code values} values. */
+  static void requireSize(String name, int[] shape, int values) {
     long size = 1;
     for (int dimension : shape) {
       if (dimension < 0) {
@@ -13,9 +18,9 @@ public record Tensor(String name, int[] shape, float[] values) {
       }
       size *= dimension;
     }
-    if (size != values.length) {
+    if (size != values) {
       throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + size
-          + " values, got " + values.length);
+          + " values, got " + values);
     }
   }
 }

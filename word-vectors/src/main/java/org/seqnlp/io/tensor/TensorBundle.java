@@ -9,14 +9,15 @@ import java.util.Map;
 import org.seqnlp.io.InputFormatException;
 
 /**
- * What a {@link TensorFile} holds: named float tensors, named string lists (vocabularies, labels) and
- * named text values (small metadata such as an architecture name or a dimension), names unique across
- * all three. A bundle read from a file remembers where each entry began, so that a model loader that
+ * What a {@link TensorFile} holds: named float tensors, named byte tensors (8-bit weights), named string
+ * lists (vocabularies, labels) and named text values (small metadata such as an architecture name or a
+ * dimension), names unique across all four. A bundle read from a file remembers where each entry began, so that a model loader that
  * finds an entry unusable reports its byte offset.
  */
 public final class TensorBundle {
 
   private final Map<String, Tensor> tensors = new LinkedHashMap<>();
+  private final Map<String, ByteTensor> byteTensors = new LinkedHashMap<>();
   private final Map<String, List<String>> stringLists = new LinkedHashMap<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, Long> offsets = new HashMap<>();
@@ -27,6 +28,13 @@ public final class TensorBundle {
   public TensorBundle add(Tensor tensor) {
     requireNewName(tensor.name());
     tensors.put(tensor.name(), tensor);
+    return this;
+  }
+
+  /** Adds {@code tensor} under its name. */
+  public TensorBundle add(ByteTensor tensor) {
+    requireNewName(tensor.name());
+    byteTensors.put(tensor.name(), tensor);
     return this;
   }
 
@@ -48,9 +56,15 @@ public final class TensorBundle {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("empty entry name");
     }
-    if (tensors.containsKey(name) || stringLists.containsKey(name) || texts.containsKey(name)) {
+    if (contains(name)) {
       throw new IllegalArgumentException("entry '" + name + "' added twice");
     }
+  }
+
+  /** Whether an entry of any kind is named {@code name}. */
+  public boolean contains(String name) {
+    return tensors.containsKey(name) || byteTensors.containsKey(name) || stringLists.containsKey(name)
+        || texts.containsKey(name);
   }
 
   /** Records where an entry began in {@code source}; used by the reader. */
@@ -69,6 +83,11 @@ public final class TensorBundle {
     return Collections.unmodifiableMap(tensors);
   }
 
+  /** The byte tensors by name, in file order. */
+  public Map<String, ByteTensor> byteTensors() {
+    return Collections.unmodifiableMap(byteTensors);
+  }
+
   /** The string lists by name, in file order. */
   public Map<String, List<String>> stringLists() {
     return Collections.unmodifiableMap(stringLists);
@@ -85,11 +104,25 @@ public final class TensorBundle {
     if (tensor == null) {
       throw missing("tensor", name);
     }
-    if (!Arrays.equals(tensor.shape(), shape)) {
-      throw fail(name, "tensor '" + name + "' has shape " + Arrays.toString(tensor.shape()) + ", expected "
-          + Arrays.toString(shape));
-    }
+    requireShape("tensor", name, tensor.shape(), shape);
     return tensor;
+  }
+
+  /** The byte tensor {@code name}, which must have the given shape. */
+  public ByteTensor byteTensor(String name, int... shape) throws InputFormatException {
+    ByteTensor tensor = byteTensors.get(name);
+    if (tensor == null) {
+      throw missing("byte tensor", name);
+    }
+    requireShape("byte tensor", name, tensor.shape(), shape);
+    return tensor;
+  }
+
+  private void requireShape(String kind, String name, int[] actual, int[] expected) throws InputFormatException {
+    if (!Arrays.equals(actual, expected)) {
+      throw fail(name, kind + " '" + name + "' has shape " + Arrays.toString(actual) + ", expected "
+          + Arrays.toString(expected));
+    }
   }
 
   /** The string list {@code name}. */

@@ -27,7 +27,7 @@ import org.seqnlp.io.LimitedInputStream;
 
 /**
  * The one binary file format of every model file SeqNLP writes: a {@link TensorBundle} of named float
- * tensors, string lists and text values, big-endian, without Java serialization.
+ * tensors, byte tensors, string lists and text values, big-endian, without Java serialization.
  *
  * <pre>
  * magic "SEQNLPTF", int version ({@value #VERSION}), int entry count
@@ -35,9 +35,14 @@ import org.seqnlp.io.LimitedInputStream;
  *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
  *   kind 2 (string list): int count, count strings
  *   kind 3 (text):        one string
+ *   kind 4 (byte tensor): int rank (0..8), rank ints shape, product-of-shape signed bytes
  * int CRC-32 of every byte before it
  * string = int byte length, then that many bytes of UTF-8 (no 65,535-byte limit as in writeUTF)
  * </pre>
+ *
+ * <p>Entries are written texts first, then string lists, float tensors and byte tensors, each kind in
+ * the order it was added, so that the first bytes of a file hold its text values (see {@link
+ * #leadingTexts}). Kind 4 came after the first files of version 2; it changes no other kind's layout.
  *
  * <p>Reading checks every declared count and size against the hard limits below and against the
  * bytes that can remain before the checksum, given the size bound the caller knows (a file's size, a
@@ -67,8 +72,11 @@ public final class TensorFile {
   private static final byte TENSOR = 1;
   private static final byte STRINGS = 2;
   private static final byte TEXT = 3;
+  private static final byte BYTES = 4;
   private static final int CHECKSUM_BYTES = Integer.BYTES;
   private static final int CHUNK_FLOATS = 1 << 14;
+  /** The most values of one tensor: the longest Java array. */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
   /** Float arrays start at most this large and double as their bytes arrive. */
   private static final int FIRST_ALLOCATION = 1 << 20;
 
@@ -96,7 +104,7 @@ public final class TensorFile {
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
     data.write(MAGIC);
     data.writeInt(VERSION);
-    data.writeInt(bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size());
+    data.writeInt(entries(bundle));
     for (Map.Entry<String, String> text : bundle.texts().entrySet()) {
       data.writeByte(TEXT);
       writeString(data, text.getKey());
@@ -114,10 +122,7 @@ public final class TensorFile {
     for (Tensor tensor : bundle.tensors().values()) {
       data.writeByte(TENSOR);
       writeString(data, tensor.name());
-      data.writeInt(tensor.shape().length);
-      for (int dimension : tensor.shape()) {
-        data.writeInt(dimension);
-      }
+      writeShape(data, tensor.shape());
       float[] values = tensor.values();
       for (int done = 0; done < values.length; ) {
         int n = Math.min(CHUNK_FLOATS, values.length - done);
@@ -126,13 +131,31 @@ public final class TensorFile {
         done += n;
       }
     }
+    for (ByteTensor tensor : bundle.byteTensors().values()) {
+      data.writeByte(BYTES);
+      writeString(data, tensor.name());
+      writeShape(data, tensor.shape());
+      data.write(tensor.values());
+    }
     data.flush();
     data.writeInt((int) checked.getChecksum().getValue());
     data.flush();
   }
 
+  private static void writeShape(DataOutputStream data, int[] shape) throws IOException {
+    data.writeInt(shape.length);
+    for (int dimension : shape) {
+      data.writeInt(dimension);
+    }
+  }
+
+  private static int entries(TensorBundle bundle) {
+    return bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size()
+        + bundle.byteTensors().size();
+  }
+
   private static void requireWritable(TensorBundle bundle) {
-    int entries = bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size();
+    int entries = entries(bundle);
     if (entries > MAX_ENTRIES) {
       throw new IllegalArgumentException(entries + " entries, more than the format's " + MAX_ENTRIES);
     }
@@ -151,11 +174,18 @@ public final class TensorFile {
       }
     }
     for (Tensor tensor : bundle.tensors().values()) {
-      requireLength("entry name", tensor.name(), MAX_NAME_BYTES);
-      if (tensor.shape().length > MAX_RANK) {
-        throw new IllegalArgumentException("tensor '" + tensor.name() + "' has rank " + tensor.shape().length
-            + ", more than the format's " + MAX_RANK);
-      }
+      requireShape(tensor.name(), tensor.shape());
+    }
+    for (ByteTensor tensor : bundle.byteTensors().values()) {
+      requireShape(tensor.name(), tensor.shape());
+    }
+  }
+
+  private static void requireShape(String name, int[] shape) {
+    requireLength("entry name", name, MAX_NAME_BYTES);
+    if (shape.length > MAX_RANK) {
+      throw new IllegalArgumentException("tensor '" + name + "' has rank " + shape.length
+          + ", more than the format's " + MAX_RANK);
     }
   }
 
@@ -182,6 +212,60 @@ public final class TensorFile {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     data.writeInt(bytes.length);
     data.write(bytes);
+  }
+
+  /** Whether {@code sample[0, length)}, the first bytes of a file, begin like a tensor file. */
+  public static boolean startsLikeTensorFile(byte[] sample, int length) {
+    return length >= MAGIC.length && Arrays.equals(sample, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /**
+   * The text values that begin a file of this version, as far as {@code sample[0, length)}, its first
+   * bytes, holds them: what a reader needs to tell files apart without reading them whole. Empty when
+   * the sample is not the start of such a file; nothing is checked beyond the sample (the checksum
+   * neither), so only {@link #read} can trust a file.
+   */
+  public static Map<String, String> leadingTexts(byte[] sample, int length) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    if (!startsLikeTensorFile(sample, length)) {
+      return texts;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(sample, 0, length).position(MAGIC.length);
+    if (bytes.remaining() < 8 || bytes.getInt() != VERSION) {
+      return texts;
+    }
+    for (int entries = bytes.getInt(); entries > 0 && bytes.remaining() > 0 && bytes.get() == TEXT; entries--) {
+      String name = sampledString(bytes, MAX_NAME_BYTES);
+      String value = name == null ? null : sampledString(bytes, MAX_STRING_BYTES);
+      if (value == null) {
+        break;
+      }
+      texts.put(name, value);
+    }
+    return texts;
+  }
+
+  /** The next string of {@code bytes}, or null when the sample ends first or the string is not valid. */
+  private static String sampledString(ByteBuffer bytes, int maxBytes) {
+    if (bytes.remaining() < Integer.BYTES) {
+      return null;
+    }
+    int length = bytes.getInt();
+    if (length < 0 || length > maxBytes || length > bytes.remaining()) {
+      return null;
+    }
+    ByteBuffer string = bytes.slice(bytes.position(), length);
+    bytes.position(bytes.position() + length);
+    try {
+      return strictUtf8(string);
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String strictUtf8(ByteBuffer bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
   }
 
   /**
@@ -256,14 +340,14 @@ public final class TensorFile {
           throw fail(start, "entry " + (i + 1) + " of " + count + " has no name");
         }
         inside = "entry '" + name + "'";
-        if (bundle.tensors().containsKey(name) || bundle.stringLists().containsKey(name)
-            || bundle.texts().containsKey(name)) {
+        if (bundle.contains(name)) {
           throw fail(start, "entry '" + name + "' appears twice");
         }
         switch (kind) {
           case TENSOR -> bundle.add(readTensor(name));
           case STRINGS -> bundle.addStrings(name, readStrings(name));
           case TEXT -> bundle.addText(name, readString("text '" + name + "'", MAX_STRING_BYTES));
+          case BYTES -> bundle.add(readByteTensor(name));
           default -> throw fail(start, "entry '" + name + "' has unknown kind " + kind);
         }
         bundle.located(name, start);
@@ -282,6 +366,17 @@ public final class TensorFile {
     }
 
     private Tensor readTensor(String name) throws IOException {
+      int[] shape = readShape(name, Float.BYTES, "floats");
+      return new Tensor(name, shape, readFloats(size(shape)));
+    }
+
+    private ByteTensor readByteTensor(String name) throws IOException {
+      int[] shape = readShape(name, 1, "bytes");
+      return new ByteTensor(name, shape, readBytes(size(shape)));
+    }
+
+    /** A rank and shape whose values, of {@code valueBytes} each, fit in the bytes that can remain. */
+    private int[] readShape(String name, int valueBytes, String values) throws IOException {
       long at = counter.position();
       int rank = data.readInt();
       if (rank < 0 || rank > MAX_RANK) {
@@ -297,11 +392,24 @@ public final class TensorFile {
         size = Math.min(size * shape[axis], Long.MAX_VALUE / MAX_FILE_BYTES);
       }
       long left = remaining();
-      if (size * Float.BYTES > left) {
+      if (size * valueBytes > left) {
         throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size
-            + " floats) but at most " + left + " bytes can remain");
+            + " " + values + ") but at most " + left + " bytes can remain");
       }
-      return new Tensor(name, shape, readFloats((int) size));
+      if (size > MAX_VALUES) {
+        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + ", more " + values
+            + " than one Java array holds");
+      }
+      return shape;
+    }
+
+    /** The number of values of a shape checked by {@link #readShape}, which is below the file's bound. */
+    private static int size(int[] shape) {
+      long size = 1;
+      for (int dimension : shape) {
+        size *= dimension;
+      }
+      return (int) size;
     }
 
     private float[] readFloats(int size) throws IOException {
@@ -314,6 +422,20 @@ public final class TensorFile {
           values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
         }
         ByteBuffer.wrap(chunk, 0, n * Float.BYTES).asFloatBuffer().get(values, done, n);
+        done += n;
+      }
+      return values;
+    }
+
+    /** Like {@link #readFloats}: grown as the bytes arrive, so an overstated bound fails at the real end. */
+    private byte[] readBytes(int size) throws IOException {
+      byte[] values = new byte[Math.min(size, FIRST_ALLOCATION)];
+      for (int done = 0; done < size; ) {
+        int n = Math.min(CHUNK_FLOATS * Float.BYTES, size - done);
+        if (done + n > values.length) {
+          values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
+        }
+        data.readFully(values, done, n);
         done += n;
       }
       return values;
@@ -340,8 +462,7 @@ public final class TensorFile {
       byte[] bytes = new byte[length];
       data.readFully(bytes);
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return strictUtf8(ByteBuffer.wrap(bytes));
       } catch (CharacterCodingException e) {
         throw fail(at, what + ": not valid UTF-8");
       }
