@@ -91,6 +91,11 @@ public final class WordVectors {
     return Optional.ofNullable(subwords);
   }
 
+  /** These vectors without n-gram vectors: words outside the vocabulary then have none. Shares the rows. */
+  public WordVectors withoutSubwords() {
+    return subwords == null ? this : new WordVectors(List.of(words), dimension, matrix);
+  }
+
   /**
    * The vector of any word: a copy of its row when the vocabulary holds it, else, in a subword model,
    * the mean of its n-gram vectors; null when neither gives one.
