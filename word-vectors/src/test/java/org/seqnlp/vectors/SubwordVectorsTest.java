@@ -2,6 +2,7 @@ package org.seqnlp.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,9 +41,11 @@ class SubwordVectorsTest {
     assertArrayEquals(new float[] {7, 8}, vectors.vectorOf("here"));
     assertArrayEquals(subwords.vector("where"), vectors.vectorOf("where"));
     assertTrue(vectors.subwords().isPresent());
-    WordVectors plain = new WordVectors(List.of("here"), 2, new float[] {7, 8});
+    WordVectors plain = vectors.withoutSubwords();
     assertNull(plain.vectorOf("where"));
     assertTrue(plain.subwords().isEmpty());
+    assertArrayEquals(new float[] {7, 8}, plain.vectorOf("here"));
+    assertSame(plain, plain.withoutSubwords());
   }
 
   @Test
