@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.seqnlp.eval.vectors.AnalogyEvaluator;
 import org.seqnlp.eval.vectors.PcaProjection;
 import org.seqnlp.eval.vectors.PlotWords;
+import org.seqnlp.eval.vectors.SimilarityResult;
 import org.seqnlp.eval.vectors.StandardVectorTests;
 import org.seqnlp.eval.vectors.Tsne;
 import org.seqnlp.eval.vectors.UnitVectors;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Parameters;
         + "frequent words, with coverage, semantic and syntactic accuracy) and on WordSim-353, "
         + "SimLex-999 and MEN (Spearman correlation over the covered pairs); lists nearest neighbours "
         + "and optionally draws a 2-D map of chosen words as PNG, by PCA or t-SNE.",
-        "Test words are looked up as written, then lowercased."})
+        "Test words are looked up as written, then lowercased. For a subword model (a seqnlp file with "
+            + "n-gram vectors) the similarity sets are scored again with unseen words' n-gram vectors."})
 final class EvalVectorsCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file (format detected unless --format).")
@@ -124,6 +126,12 @@ final class EvalVectorsCommand implements Callable<Integer> {
     VectorScores scores = tests.evaluate(unitVectors, analogyVocabulary);
     scores.report().forEach(out::println);
     out.println("summary (3CosAdd total (semantic / syntactic) | WS353 | SimLex | MEN): " + scores.summary());
+    if (vectors.subwords().isPresent()) {
+      for (SimilarityResult similarity : tests.similaritiesOfAnyWord(vectors)) {
+        out.printf(Locale.ROOT, "%-12s Spearman %.3f over %d / %d pairs, unseen words by their n-gram vectors%n",
+            similarity.test(), similarity.spearman(), similarity.covered(), similarity.pairs());
+      }
+    }
     printNeighbours(vectors, unitVectors, out);
     if (plot != null) {
       System.setProperty("java.awt.headless", "true");

@@ -124,6 +124,11 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(9, vectors.size());
     assertEquals(new CharacterNgrams(3, 5, 1000), vectors.subwords().orElseThrow().ngrams());
     assertEquals(10, vectors.vectorOf("horses").length, "an unseen word gets a vector from its n-grams");
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    assertEquals(0, run("eval-vectors", output.toString(), "--data", data.toString()), err.toString());
+    assertTrue(out.toString().contains("WordSim-353  Spearman NaN over 0 / 4 pairs\n"), out.toString());
+    assertTrue(out.toString().matches("(?s).*WordSim-353  Spearman -?[0-9.]+ over 4 / 4 pairs, unseen words by"
+        + " their n-gram vectors\n.*"), out.toString());
 
     Path text = directory.resolve("subwords.txt");
     assertEquals(0, run("train-vectors", corpus.toString(), "-o", text.toString(), "--subwords", "3,5",
