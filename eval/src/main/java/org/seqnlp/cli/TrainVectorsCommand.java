@@ -125,6 +125,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
     OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
     OptionRange.require(spec, "--buckets", buckets, 1, CharacterNgrams.MAX_BUCKETS);
+    if (subwords == null && spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--buckets needs --subwords");
+    }
     Trainer trainer = trainer();
     VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);

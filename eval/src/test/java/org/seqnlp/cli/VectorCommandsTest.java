@@ -150,6 +150,8 @@ class VectorCommandsTest extends ToolTest {
     assertTrue(err.toString().contains("--subwords trains skip-gram (--model sg), not cbow"), err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--buckets",
         "0"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--buckets", "1000"));
+    assertTrue(err.toString().contains("--buckets needs --subwords"), err.toString());
   }
 
   @Test
