@@ -128,27 +128,17 @@ public final class SubwordTrainer {
 
   private static final class Worker extends SentenceWorker {
     private final float[] input;
-    private final float[] output;
-    private final NoiseDistribution noise;
     private final int[][] inputRows;
-    private final int dimension;
     private final int window;
-    private final int negative;
     private final float[] hidden;
-    private final float[] gradient;
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone, Progress progress,
         long seed) {
-      super(tokens, model.keep, model.settings.epochs(), schedule, wordsDone, progress, seed);
+      super(tokens, model.keep, model.output, model.noise, model.settings, schedule, wordsDone, progress, seed);
       this.input = model.input;
-      this.output = model.output;
-      this.noise = model.noise;
       this.inputRows = model.inputRows;
-      this.dimension = model.dimension;
       this.window = model.settings.window();
-      this.negative = model.settings.negative();
       this.hidden = new float[dimension];
-      this.gradient = new float[dimension];
     }
 
     @Override
@@ -166,42 +156,13 @@ public final class SubwordTrainer {
         Arrays.fill(gradient, 0f);
         for (int context = first; context <= last; context++) {
           if (context != centre) {
-            negativeSampling(sentence[context], learningRate);
+            negativeSampling(sentence[context], hidden, 0, learningRate);
           }
         }
         for (int row : rows) {
           for (int k = 0, at = row * dimension; k < dimension; k++) {
             input[at + k] += gradient[k];
           }
-        }
-      }
-    }
-
-    /**
-     * One positive and {@code negative} noise updates of the output vectors against {@link #hidden}, whose
-     * gradient is added to {@link #gradient}.
-     */
-    private void negativeSampling(int word, float learningRate) {
-      for (int sample = 0; sample <= negative; sample++) {
-        int target = word;
-        int label = 1;
-        if (sample > 0) {
-          random = FastRandom.next(random);
-          target = noise.sample(random);
-          if (target == word) {
-            continue;
-          }
-          label = 0;
-        }
-        int row = target * dimension;
-        float score = 0;
-        for (int k = 0; k < dimension; k++) {
-          score += hidden[k] * output[row + k];
-        }
-        float g = SigmoidTable.gradient(score, label, learningRate);
-        for (int k = 0; k < dimension; k++) {
-          gradient[k] += g * output[row + k];
-          output[row + k] += g * hidden[k];
         }
       }
     }

@@ -103,27 +103,17 @@ public final class Word2VecTrainer {
 
   private static final class Worker extends SentenceWorker {
     private final float[] input;
-    private final float[] output;
-    private final NoiseDistribution noise;
-    private final int dimension;
     private final int window;
-    private final int negative;
     private final boolean skipGram;
     private final float[] hidden;
-    private final float[] gradient;
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone,
         Progress progress, long seed) {
-      super(tokens, model.keep, model.settings.epochs(), schedule, wordsDone, progress, seed);
+      super(tokens, model.keep, model.output, model.noise, model.settings, schedule, wordsDone, progress, seed);
       this.input = model.input;
-      this.output = model.output;
-      this.noise = model.noise;
-      this.dimension = model.settings.dimension();
       this.window = model.settings.window();
-      this.negative = model.settings.negative();
       this.skipGram = model.settings.architecture() == Word2VecSettings.Architecture.SKIP_GRAM;
       this.hidden = new float[dimension];
-      this.gradient = new float[dimension];
     }
 
     @Override
@@ -184,45 +174,6 @@ public final class Word2VecTrainer {
               input[row + k] += gradient[k];
             }
           }
-        }
-      }
-    }
-
-    /**
-     * A plain single-sum loop on purpose: C2 vectorises this form; hand-unrolled partial sums measured
-     * about 40% slower here.
-     */
-    private float dot(float[] a, int aOffset, float[] b, int bOffset) {
-      float sum = 0;
-      for (int k = 0; k < dimension; k++) {
-        sum += a[aOffset + k] * b[bOffset + k];
-      }
-      return sum;
-    }
-
-    /**
-     * One positive and {@code negative} noise updates of the output vectors against the hidden
-     * vector at {@code vectors[offset..]}; the hidden vector's own gradient is added to
-     * {@link #gradient}.
-     */
-    private void negativeSampling(int word, float[] vectors, int offset, float learningRate) {
-      for (int sample = 0; sample <= negative; sample++) {
-        int target = word;
-        int label = 1;
-        if (sample > 0) {
-          random = FastRandom.next(random);
-          target = noise.sample(random);
-          if (target == word) {
-            continue;
-          }
-          label = 0;
-        }
-        int row = target * dimension;
-        float score = dot(vectors, offset, output, row);
-        float g = SigmoidTable.gradient(score, label, learningRate);
-        for (int k = 0; k < dimension; k++) {
-          gradient[k] += g * output[row + k];
-          output[row + k] += g * vectors[offset + k];
         }
       }
     }

@@ -38,9 +38,9 @@ class SubwordTrainerTest {
     // An unseen plural shares most n-grams with its singular, so it lands among the singular's topic.
     float[] horses = vectors.vectorOf("horses");
     float[] horse = vectors.vectorOf("horse");
-    double toHorse = cosine(horses, horse);
+    double toHorse = TopicSeparation.cosine(horses, horse);
     for (String vehicle : SyntheticCorpus.VEHICLES) {
-      assertTrue(toHorse > cosine(horses, vectors.vectorOf(vehicle)), vehicle);
+      assertTrue(toHorse > TopicSeparation.cosine(horses, vectors.vectorOf(vehicle)), vehicle);
     }
     assertTrue(toHorse > 0.5, "cosine " + toHorse);
     assertArrayEquals(vectors.vector(vectors.indexOf("horse")), horse);
@@ -65,17 +65,5 @@ class SubwordTrainerTest {
     SubwordTrainer trainer = new SubwordTrainer(wide, new CharacterNgrams(3, 6, CharacterNgrams.MAX_BUCKETS));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> trainer.train(CORPUS, Progress::silent))
         .getMessage().endsWith("more values than one Java array holds; use fewer buckets"));
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double normA = 0;
-    double normB = 0;
-    for (int k = 0; k < a.length; k++) {
-      dot += a[k] * b[k];
-      normA += a[k] * a[k];
-      normB += b[k] * b[k];
-    }
-    return dot / Math.sqrt(normA * normB);
   }
 }
