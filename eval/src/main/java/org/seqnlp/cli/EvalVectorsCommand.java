@@ -123,6 +123,8 @@ final class EvalVectorsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s)%n", vectorsFile, vectors.size(),
         vectors.dimension(), vectorFormat.id());
+    // Placed before the scores, which take a while, so that too few known words fail at once.
+    WordPlot picture = plot == null ? null : plot(words.known(unitVectors), words.groups());
     VectorScores scores = tests.evaluate(unitVectors, analogyVocabulary);
     scores.report().forEach(out::println);
     out.println("summary (3CosAdd total (semantic / syntactic) | WS353 | SimLex | MEN): " + scores.summary());
@@ -133,9 +135,8 @@ final class EvalVectorsCommand implements Callable<Integer> {
       }
     }
     printNeighbours(vectors, unitVectors, out);
-    if (plot != null) {
+    if (picture != null) {
       System.setProperty("java.awt.headless", "true");
-      WordPlot picture = plot(words.known(unitVectors), words.groups());
       picture.writePng(plot, vectorsFile.getFileName().toString());
       out.printf(Locale.ROOT, "plot: %s (%d of %d words; %s)%n", plot, picture.points().size(),
           words.words().size(), picture.caption());
