@@ -7,10 +7,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.seqnlp.eval.vectors.AnalogyEvaluator;
-import org.seqnlp.eval.vectors.PcaPlot;
+import org.seqnlp.eval.vectors.PcaProjection;
+import org.seqnlp.eval.vectors.PlotWords;
+import org.seqnlp.eval.vectors.SimilarityResult;
 import org.seqnlp.eval.vectors.StandardVectorTests;
+import org.seqnlp.eval.vectors.Tsne;
 import org.seqnlp.eval.vectors.UnitVectors;
 import org.seqnlp.eval.vectors.VectorScores;
+import org.seqnlp.eval.vectors.WordPlot;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
@@ -23,20 +27,22 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code seqnlp eval-vectors}: Google analogies, WordSim-353, SimLex-999 and MEN scores of a vector
- * file, nearest neighbours of a few words, and a PCA plot.
+ * file, nearest neighbours of a few words, and a PCA or t-SNE plot.
  */
 @Command(name = "eval-vectors", mixinStandardHelpOptions = true,
     description = {"Scores word vectors on the Google analogies (3CosAdd and 3CosMul among the most "
         + "frequent words, with coverage, semantic and syntactic accuracy) and on WordSim-353, "
         + "SimLex-999 and MEN (Spearman correlation over the covered pairs); lists nearest neighbours "
-        + "and optionally draws a 2-D PCA plot of chosen words as PNG.",
-        "Test words are looked up as written, then lowercased."})
+        + "and optionally draws a 2-D map of chosen words as PNG, by PCA or t-SNE.",
+        "Test words are looked up as written, then lowercased. For a subword model (a seqnlp file with "
+            + "n-gram vectors) the similarity sets are scored again with unseen words' n-gram vectors."})
 final class EvalVectorsCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file (format detected unless --format).")
   Path vectorsFile;
 
-  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove or dl4j-zip (default: detected).")
+  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove, dl4j-zip, seqnlp or seqnlp-int8 "
+      + "(default: detected).")
   String format;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Shared data directory holding wordvec-eval/"
@@ -57,8 +63,31 @@ final class EvalVectorsCommand implements Callable<Integer> {
       description = "Neighbours listed per word (default: ${DEFAULT-VALUE}).")
   int neighbourCount;
 
-  @Option(names = "--plot", paramLabel = "PNG", description = "Write a PCA plot of --plot-words to this file.")
+  /** How a plot places the words. */
+  enum PlotMethod {
+    pca, tsne
+  }
+
+  @Option(names = "--plot", paramLabel = "PNG", description = "Write a plot of --plot-words to this file.")
   Path plot;
+
+  @Option(names = "--plot-method", defaultValue = "pca", description = "pca (the first two principal "
+      + "components) or tsne (t-SNE: exact up to " + Tsne.EXACT_LIMIT + " words, Barnes-Hut above) "
+      + "(default: ${DEFAULT-VALUE}).")
+  PlotMethod plotMethod;
+
+  @Option(names = "--perplexity", defaultValue = "" + Tsne.DEFAULT_PERPLEXITY,
+      description = "t-SNE: the neighbours each word keeps, in effect; below the number of words "
+          + "(default: ${DEFAULT-VALUE}).")
+  double perplexity;
+
+  @Option(names = "--seed", defaultValue = "1", description = "t-SNE: seed of the starting map; a seed "
+      + "always gives the same plot (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--plot-groups", paramLabel = "FILE", description = "Plot these words instead of "
+      + "--plot-words: one group a line, 'name: word word ...'; each group gets a colour and a legend entry.")
+  Path plotGroups;
 
   @Option(names = "--plot-words", split = ",", paramLabel = "WORD",
       defaultValue = "france,paris,germany,berlin,italy,rome,spain,madrid,japan,tokyo,"
@@ -76,10 +105,12 @@ final class EvalVectorsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OptionRange.require(spec, "--analogy-vocabulary", analogyVocabulary, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--neighbour-count", neighbourCount, 0, MAX_NEIGHBOURS);
+    OptionRange.requirePositive(spec, "--perplexity", perplexity, PlotWords.MAX_WORDS);
     if (plot != null) {
-      OutputPaths.check(spec, plot, vectorsFile);
+      OutputPaths.check(spec, plot, vectorsFile, plotGroups);
     }
     InputPaths.requireFile(vectorsFile, "vector file");
+    PlotWords words = plotGroups == null ? PlotWords.of(plotWords) : PlotWords.read(plotGroups);
     VectorFormat vectorFormat;
     try {
       vectorFormat = format == null ? VectorFiles.detect(vectorsFile) : VectorFormat.forId(format);
@@ -92,18 +123,35 @@ final class EvalVectorsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s)%n", vectorsFile, vectors.size(),
         vectors.dimension(), vectorFormat.id());
+    // Placed before the scores, which take a while, so that too few known words fail at once.
+    WordPlot picture = plot == null ? null : plot(words.known(unitVectors), words.groups());
     VectorScores scores = tests.evaluate(unitVectors, analogyVocabulary);
     scores.report().forEach(out::println);
     out.println("summary (3CosAdd total (semantic / syntactic) | WS353 | SimLex | MEN): " + scores.summary());
+    if (vectors.subwords().isPresent()) {
+      for (SimilarityResult similarity : tests.similaritiesOfAnyWord(vectors)) {
+        out.printf(Locale.ROOT, "%-12s Spearman %.3f over %d / %d pairs, unseen words by their n-gram vectors%n",
+            similarity.test(), similarity.spearman(), similarity.covered(), similarity.pairs());
+      }
+    }
     printNeighbours(vectors, unitVectors, out);
-    if (plot != null) {
+    if (picture != null) {
       System.setProperty("java.awt.headless", "true");
-      PcaPlot pca = PcaPlot.project(unitVectors, plotWords);
-      pca.writePng(plot, vectorsFile.getFileName().toString());
-      out.printf(Locale.ROOT, "plot: %s (%d of %d words)%n", plot, pca.points().size(), plotWords.size());
+      picture.writePng(plot, vectorsFile.getFileName().toString());
+      out.printf(Locale.ROOT, "plot: %s (%d of %d words; %s)%n", plot, picture.points().size(),
+          words.words().size(), picture.caption());
     }
     out.flush();
     return 0;
+  }
+
+  private WordPlot plot(PlotWords.Known known, List<String> groups) {
+    if (plotMethod == PlotMethod.pca) {
+      PcaProjection pca = PcaProjection.of(known.vectors());
+      return WordPlot.of(known, pca.coordinates(), groups, pca.caption());
+    }
+    Tsne tsne = new Tsne(perplexity, seed);
+    return WordPlot.of(known, tsne.embed(known.vectors()), groups, tsne.caption(known.words().size()));
   }
 
   private void printNeighbours(WordVectors vectors, UnitVectors unitVectors, PrintWriter out) {

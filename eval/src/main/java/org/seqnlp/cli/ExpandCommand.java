@@ -30,12 +30,12 @@ import picocli.CommandLine.Parameters;
 final class ExpandCommand implements Callable<Integer> {
 
   @Option(names = "--vectors", required = true,
-      description = "Word-vector file: word2vec text or binary, GloVe, or DL4J zip; may be gzipped.")
+      description = "Word-vector file: word2vec text or binary, GloVe, DL4J zip or seqnlp; may be gzipped.")
   Path vectors;
 
   @Option(names = "--format", defaultValue = "auto",
-      description = "auto (detect from the content), word2vec-text, word2vec-binary, glove or dl4j-zip"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "auto (detect from the content), word2vec-text, word2vec-binary, glove, dl4j-zip, seqnlp"
+          + " or seqnlp-int8 (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--max-expansions", defaultValue = "3",

@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
         ExpandCommand.class,
         TrainVectorsCommand.class,
         EvalVectorsCommand.class,
+        ConvertVectorsCommand.class,
         ExpansionLatencyCommand.class,
     })
 public final class SeqNlp implements Runnable {

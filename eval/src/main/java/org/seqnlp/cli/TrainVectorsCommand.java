@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.lucene.util.IOUtils;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
@@ -22,6 +23,7 @@ import org.seqnlp.vectors.format.VectorFormat;
 import org.seqnlp.vectors.train.GloVeSettings;
 import org.seqnlp.vectors.train.GloVeTrainer;
 import org.seqnlp.vectors.train.ProgressFactory;
+import org.seqnlp.vectors.train.SubwordTrainer;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 import picocli.CommandLine;
@@ -66,9 +68,20 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
   Path output;
 
-  @Option(names = "--format", defaultValue = "word2vec-binary",
-      description = "word2vec-binary, word2vec-text, glove or dl4j-zip (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove, dl4j-zip, seqnlp or "
+      + "seqnlp-int8 (8-bit rows) (default: word2vec-binary; seqnlp with --subwords, the formats that keep the "
+      + "n-gram vectors).")
   String format;
+
+  @Option(names = "--subwords", paramLabel = "MIN,MAX", split = ",", arity = "1",
+      description = "Train subword vectors (sg only): a word's vector is the mean of its own and its character "
+          + "n-grams' of MIN to MAX characters, as fastText does (e.g. 3,6); unseen words get vectors from "
+          + "their n-grams (default: off).")
+  List<Integer> subwords;
+
+  @Option(names = "--buckets", defaultValue = "2000000",
+      description = "With --subwords: hash buckets the n-grams share (default: ${DEFAULT-VALUE}, fastText's).")
+  int buckets;
 
   @Option(names = "--model", defaultValue = "sg", description = "sg, cbow or glove (default: ${DEFAULT-VALUE}).")
   Model model;
@@ -127,8 +140,13 @@ final class TrainVectorsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--buckets", buckets, 1, CharacterNgrams.MAX_BUCKETS);
+    if (subwords == null && spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--buckets needs --subwords");
+    }
     Trainer trainer = trainer();
-    VectorFormat vectorFormat = parse(() -> VectorFormat.forId(format));
+    VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
+        : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
     requireOneSource();
     long start = System.nanoTime();
     Tokenizer tokenizer = new Tokenizer(lowercase);
@@ -165,8 +183,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %s, %.1f s%n",
-        output, vectors.size(), vectors.dimension(), encoded.wordCount(), source, seconds);
+    VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
+        : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
+    requireOneSource();
     return 0;
   }
 
@@ -231,12 +250,25 @@ final class TrainVectorsCommand implements Callable<Integer> {
       }
       Word2VecSettings d = Word2VecSettings.defaults(model == Model.cbow
           ? Word2VecSettings.Architecture.CBOW : Word2VecSettings.Architecture.SKIP_GRAM);
-      return new Word2VecTrainer(new Word2VecSettings(d.architecture(), dimension,
+      Word2VecSettings settings = new Word2VecSettings(d.architecture(), dimension,
           requireNonNullElse(window, d.window()), negative, sample, requireNonNullElse(epochs, d.epochs()),
-          requireNonNullElse(learningRate, d.learningRate()), threads, seed))::train;
+          requireNonNullElse(learningRate, d.learningRate()), threads, seed);
+      return subwords == null ? new Word2VecTrainer(settings)::train
+          : new SubwordTrainer(settings, ngrams())::train;
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
+  }
+
+  /** The n-grams of {@code --subwords} and {@code --buckets}, which only skip-gram trains. */
+  private CharacterNgrams ngrams() {
+    if (model != Model.sg) {
+      throw new IllegalArgumentException("--subwords trains skip-gram (--model sg), not " + model);
+    }
+    if (subwords.size() != 2) {
+      throw new IllegalArgumentException("--subwords takes MIN,MAX character lengths, e.g. 3,6; got " + subwords);
+    }
+    return new CharacterNgrams(subwords.get(0), subwords.get(1), buckets);
   }
 
   /** Runs {@code parser}, turning bad option values into usage errors (exit code 2). */

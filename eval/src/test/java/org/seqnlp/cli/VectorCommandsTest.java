@@ -20,6 +20,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
+import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -209,5 +210,98 @@ class VectorCommandsTest extends ToolTest {
         VectorFormat.WORD2VEC_BINARY);
     assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", vectors.toString(), "--data", directory.toString()));
     assertTrue(err.toString().contains("test set missing"), err.toString());
+  }
+
+  @Test
+  void trainsSubwordVectorsWhoseFileGivesUnseenWordsVectors() throws IOException {
+    Path corpus = corpus();
+    Path output = directory.resolve("subwords.seqnlp");
+    assertEquals(0, run("train-vectors", corpus.toString(), "-o", output.toString(), "--subwords", "3,5",
+        "--buckets", "1000", "--dim", "10", "--epochs", "2", "--threads", "1"), err.toString());
+    assertEquals(VectorFormat.SEQNLP, VectorFiles.detect(output), "seqnlp is the default with --subwords");
+    WordVectors vectors = VectorFiles.read(output);
+    assertEquals(9, vectors.size());
+    assertEquals(new CharacterNgrams(3, 5, 1000), vectors.subwords().orElseThrow().ngrams());
+    assertEquals(10, vectors.vectorOf("horses").length, "an unseen word gets a vector from its n-grams");
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    assertEquals(0, run("eval-vectors", output.toString(), "--data", data.toString()), err.toString());
+    assertTrue(out.toString().contains("WordSim-353  Spearman NaN over 0 / 4 pairs\n"), out.toString());
+    assertTrue(out.toString().matches("(?s).*WordSim-353  Spearman -?[0-9.]+ over 4 / 4 pairs, unseen words by"
+        + " their n-gram vectors\n.*"), out.toString());
+
+    Path text = directory.resolve("subwords.txt");
+    assertEquals(0, run("train-vectors", corpus.toString(), "-o", text.toString(), "--subwords", "3,5",
+        "--buckets", "1000", "--dim", "10", "--epochs", "1", "--threads", "1", "--format", "word2vec-text"));
+    assertEquals(9, VectorFiles.read(text, VectorFormat.WORD2VEC_TEXT).size());
+    assertTrue(out.toString().contains("word2vec-text holds the vocabulary's vectors only"), out.toString());
+  }
+
+  @Test
+  void subwordOptionsOutOfRangeAreUsageErrors() throws IOException {
+    String corpus = corpus().toString();
+    String output = directory.resolve("v.seqnlp").toString();
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3"));
+    assertTrue(err.toString().contains("--subwords takes MIN,MAX character lengths, e.g. 3,6; got [3]"),
+        err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "6,3"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--model",
+        "cbow"));
+    assertTrue(err.toString().contains("--subwords trains skip-gram (--model sg), not cbow"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--buckets",
+        "0"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--buckets", "1000"));
+    assertTrue(err.toString().contains("--buckets needs --subwords"), err.toString());
+  }
+
+  @Test
+  void convertsBetweenFormatsAndToEightBitRows() throws IOException {
+    Path binary = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), binary, VectorFormat.WORD2VEC_BINARY);
+    Path compact = directory.resolve("fixture.seqnlp");
+    assertEquals(0, run("convert-vectors", binary.toString(), "-o", compact.toString(), "--format", "seqnlp-int8"),
+        err.toString());
+    assertEquals(VectorFormat.SEQNLP_INT8, VectorFiles.detect(compact));
+    assertTrue(out.toString().contains("10 words x 2 dimensions (seqnlp-int8)"), out.toString());
+    WordVectors read = VectorFiles.read(compact);
+    assertEquals(EvaluationFixtures.vectors().word(3), read.word(3));
+    assertEquals(1.2f, read.get(3, 1), 3f / 127);
+
+    Path text = directory.resolve("fixture.txt");
+    assertEquals(0, run("convert-vectors", compact.toString(), "-o", text.toString(), "--format", "word2vec-text"));
+    assertEquals(10, VectorFiles.read(text, VectorFormat.WORD2VEC_TEXT).size());
+    assertEquals(SeqNlp.EXIT_USAGE, run("convert-vectors", binary.toString(), "-o", text.toString(), "--format",
+        "csv"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("convert-vectors", binary.toString(), "-o", binary.toString(), "--format",
+        "seqnlp"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("convert-vectors", directory.resolve("none.bin").toString(), "-o",
+        text.toString(), "--format", "seqnlp"));
+  }
+
+  @Test
+  void plotsByTsneWithAPerplexityBelowTheWords() throws IOException {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    Path plot = directory.resolve("tsne.png");
+    assertEquals(0, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot", plot.toString(),
+        "--plot-method", "tsne", "--perplexity", "2", "--seed", "3", "--plot-words",
+        "king,queen,man,woman,good,bad,apple"), err.toString());
+    assertTrue(out.toString().contains("plot: " + plot + " (7 of 7 words; t-SNE (exact), perplexity 2, seed 3,"),
+        out.toString());
+    assertTrue(Files.size(plot) > 0);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(),
+        "--perplexity", "0"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
+        plot.toString(), "--plot-method", "tsne", "--plot-words", "king,queen,man,woman"));
+    assertTrue(err.toString().contains("t-SNE with perplexity 30.0 needs more than 30 points, got 4"),
+        err.toString());
+  }
+
+  @Test
+  void trainNerTakesSubwordVectorsOnlyWithVectors() throws IOException {
+    Path train = Files.writeString(directory.resolve("train.txt"), "Oslo B-LOC\nis O\ncold O\n");
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-ner", "--train", train.toString(), "--output",
+        directory.resolve("model.bin").toString(), "--subword-vectors"));
+    assertTrue(err.toString().contains("--subword-vectors needs --vectors"), err.toString());
   }
 }

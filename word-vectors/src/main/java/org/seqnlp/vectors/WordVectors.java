@@ -4,10 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable word-vector space: a vocabulary and one dense float vector per word, stored as a single
- * row-major matrix so that memory is the matrix and little more.
+ * row-major matrix so that memory is the matrix and little more; and, for a subword model, the vectors
+ * of character n-grams that give words outside the vocabulary a vector too ({@link #vectorOf}).
  *
  * <p>Rows keep the order of the file or trainer they came from (word2vec tools write the most frequent
  * word first). Instances are safe to share between threads.
@@ -18,6 +20,7 @@ public final class WordVectors {
   private final Map<String, Integer> indexByWord;
   private final int dimension;
   private final float[] matrix;
+  private final SubwordVectors subwords;
 
   /**
    * @param words the vocabulary, one entry per row, without duplicates
@@ -25,9 +28,24 @@ public final class WordVectors {
    * @param matrix {@code words.size() * dimension} values, row-major; taken over, not copied
    */
   public WordVectors(List<String> words, int dimension, float[] matrix) {
+    this(words, dimension, matrix, null);
+  }
+
+  /**
+   * Vectors of a subword model: the rows are the vectors of the vocabulary's words, {@code subwords}
+   * give any other word one.
+   *
+   * @param subwords n-gram vectors of the same dimension, or null for none
+   */
+  public WordVectors(List<String> words, int dimension, float[] matrix, SubwordVectors subwords) {
     if (dimension <= 0) {
       throw new IllegalArgumentException("dimension must be positive, got " + dimension);
     }
+    if (subwords != null && subwords.dimension() != dimension) {
+      throw new IllegalArgumentException("subword vectors have " + subwords.dimension() + " dimensions, words "
+          + dimension);
+    }
+    this.subwords = subwords;
     Objects.requireNonNull(matrix, "matrix");
     if ((long) words.size() * dimension != matrix.length) {
       throw new IllegalArgumentException("matrix holds " + matrix.length + " values, expected "
@@ -66,6 +84,28 @@ public final class WordVectors {
 
   public boolean contains(String word) {
     return indexByWord.containsKey(word);
+  }
+
+  /** The n-gram vectors of a subword model, if these vectors come from one. */
+  public Optional<SubwordVectors> subwords() {
+    return Optional.ofNullable(subwords);
+  }
+
+  /** These vectors without n-gram vectors: words outside the vocabulary then have none. Shares the rows. */
+  public WordVectors withoutSubwords() {
+    return subwords == null ? this : new WordVectors(List.of(words), dimension, matrix);
+  }
+
+  /**
+   * The vector of any word: a copy of its row when the vocabulary holds it, else, in a subword model,
+   * the mean of its n-gram vectors; null when neither gives one.
+   */
+  public float[] vectorOf(String word) {
+    int index = indexOf(word);
+    if (index >= 0) {
+      return vector(index);
+    }
+    return subwords == null ? null : subwords.vector(word);
   }
 
   /** A copy of the vector in row {@code index}. */

@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 import org.seqnlp.io.LineReader;
+import org.seqnlp.vectors.WordVectors;
 
 /**
  * A word-similarity test set: word pairs with human scores. A model is scored by the Spearman rank
@@ -101,6 +103,46 @@ public final class SimilarityTest {
         model.add((double) vectors.cosine(first, second));
       }
     }
+    return result(human, model);
+  }
+
+  /**
+   * Spearman correlation over the pairs whose words get a vector from {@link WordVectors#vectorOf} (as
+   * written, else lowercased): for a subword model every pair, words outside its vocabulary by their
+   * n-gram vectors.
+   */
+  public SimilarityResult evaluateAnyWord(WordVectors vectors) {
+    List<Double> human = new ArrayList<>();
+    List<Double> model = new ArrayList<>();
+    for (Pair pair : pairs) {
+      float[] first = vectorOf(vectors, pair.first());
+      float[] second = vectorOf(vectors, pair.second());
+      if (first != null && second != null) {
+        human.add(pair.score());
+        model.add(cosine(first, second));
+      }
+    }
+    return result(human, model);
+  }
+
+  private static float[] vectorOf(WordVectors vectors, String word) {
+    float[] vector = vectors.vectorOf(word);
+    return vector != null ? vector : vectors.vectorOf(word.toLowerCase(Locale.ROOT));
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double normA = 0;
+    double normB = 0;
+    for (int k = 0; k < a.length; k++) {
+      dot += (double) a[k] * b[k];
+      normA += (double) a[k] * a[k];
+      normB += (double) b[k] * b[k];
+    }
+    return normA == 0 || normB == 0 ? 0 : dot / Math.sqrt(normA * normB);
+  }
+
+  private SimilarityResult result(List<Double> human, List<Double> model) {
     double correlation = human.size() < 2 ? Double.NaN : new SpearmansCorrelation().correlation(
         human.stream().mapToDouble(Double::doubleValue).toArray(),
         model.stream().mapToDouble(Double::doubleValue).toArray());

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.seqnlp.vectors.WordVectors;
 
 /**
  * The four standard test sets read from the shared data directory: the Google analogies,
@@ -40,6 +41,11 @@ public final class StandardVectorTests {
           "test set missing: is " + dataDirectory + " the shared data directory?");
     }
     return file;
+  }
+
+  /** The similarity tests over every pair whose words get a vector, unseen ones from n-gram vectors. */
+  public List<SimilarityResult> similaritiesOfAnyWord(WordVectors vectors) {
+    return similarities.stream().map(test -> test.evaluateAnyWord(vectors)).toList();
   }
 
   /** Scores {@code vectors}, answering analogies among its {@code analogyVocabulary} first words. */

@@ -2,6 +2,7 @@ package org.seqnlp.eval.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.SubwordVectors;
+import org.seqnlp.vectors.WordVectors;
 
 class SimilarityTestTest {
 
@@ -53,5 +57,33 @@ class SimilarityTestTest {
     assertEquals(2, error.position());
     Path short_ = Files.writeString(directory.resolve("short.txt"), "king queen\n");
     assertThrows(InputFormatException.class, () -> SimilarityTest.readMen(short_));
+  }
+
+  @Test
+  void aSubwordModelScoresPairsWithUnseenWordsByTheirNgramVectors() {
+    WordVectors fixture = EvaluationFixtures.vectors();
+    // Every n-gram bucket points like "queen" (3, 1.2), so any unseen word does too.
+    float[] buckets = new float[40 * 2];
+    for (int b = 0; b < 40; b++) {
+      buckets[2 * b] = 3;
+      buckets[2 * b + 1] = 1.2f;
+    }
+    List<String> words = new java.util.ArrayList<>();
+    float[] rows = new float[fixture.size() * 2];
+    for (int row = 0; row < fixture.size(); row++) {
+      words.add(fixture.word(row));
+      System.arraycopy(fixture.vector(row), 0, rows, 2 * row, 2);
+    }
+    WordVectors subwords = new WordVectors(words, 2, rows,
+        new SubwordVectors(new CharacterNgrams(3, 4, 40), 2, buckets));
+    SimilarityTest test = new SimilarityTest("fixture", List.of(
+        new SimilarityTest.Pair("king", "queen", 9), new SimilarityTest.Pair("man", "woman", 7),
+        new SimilarityTest.Pair("King", "Queens", 9), new SimilarityTest.Pair("king", "apple", 1)));
+    assertEquals(3, test.evaluate(new UnitVectors(subwords)).covered());
+    SimilarityResult any = test.evaluateAnyWord(subwords);
+    assertEquals(4, any.covered(), "'Queens' gets the n-gram vector, 'King' is looked up lowercased");
+    // cos(king, queens) is cos(king, queen) up to rounding: the human order holds but for that near tie.
+    assertTrue(any.spearman() > 0.9, "Spearman " + any.spearman());
+    assertEquals(3, test.evaluateAnyWord(fixture).covered(), "without n-gram vectors, as evaluate");
   }
 }

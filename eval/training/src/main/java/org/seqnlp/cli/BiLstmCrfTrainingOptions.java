@@ -27,8 +27,13 @@ final class BiLstmCrfTrainingOptions {
   Path dev;
 
   @Option(names = "--vectors", paramLabel = "FILE",
-      description = "Word vectors to initialise the embeddings (word2vec binary or text); random without.")
+      description = "Word vectors to initialise the embeddings (any format eval-vectors reads); random without.")
   Path vectors;
+
+  @Option(names = "--subword-vectors", description = "Training words outside the vocabulary of --vectors start "
+      + "from their subword vector (a seqnlp file trained with --subwords) instead of random values (default: "
+      + "off).")
+  boolean subwordVectors;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
@@ -124,6 +129,12 @@ final class BiLstmCrfTrainingOptions {
     parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
     if (vectors != null) {
       parameters.put(BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors.toString());
+    }
+    if (subwordVectors) {
+      if (vectors == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--subword-vectors needs --vectors");
+      }
+      parameters.put(BiLstmCrfSequenceTrainer.SUBWORD_VECTORS, true);
     }
     if (dev != null) {
       parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());

@@ -13,6 +13,7 @@ import org.apache.lucene.util.ResourceLoader;
 import org.apache.lucene.util.ResourceLoaderAware;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.vectors.NeighbourLookup;
+import org.seqnlp.vectors.SubwordNeighbours;
 import org.seqnlp.vectors.format.VectorFormat;
 
 /**
@@ -24,7 +25,8 @@ import org.seqnlp.vectors.format.VectorFormat;
  *     &lt;tokenizer name="standard"/&gt;
  *     &lt;filter name="lowercase"/&gt;
  *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="3"
- *             minSimilarity="0.7" protected="protwords.txt" ignoreCase="false" neighbourTable="false"/&gt;
+ *             minSimilarity="0.7" protected="protwords.txt" ignoreCase="false" neighbourTable="false"
+ *             subwords="false"/&gt;
  *   &lt;/analyzer&gt;
  * &lt;/fieldType&gt;</pre>
  *
@@ -34,7 +36,8 @@ import org.seqnlp.vectors.format.VectorFormat;
  *       through the resource loader (Solr: the core's conf directory), else relative to the working
  *       directory.
  *   <li>{@code format}: {@code auto} (default: detected from the content), {@code word2vec-text},
- *       {@code word2vec-binary}, {@code glove} or {@code dl4j-zip} (Lucene's Word2VecSynonymFilter model).
+ *       {@code word2vec-binary}, {@code glove}, {@code dl4j-zip} (Lucene's Word2VecSynonymFilter model),
+ *       {@code seqnlp} or {@code seqnlp-int8}.
  *   <li>{@code maxExpansions}: neighbours added per term, default {@value #DEFAULT_MAX_EXPANSIONS}.
  *   <li>{@code minSimilarity}: the least cosine similarity (true cosine, in (0, 1]) of an added
  *       neighbour, default {@value #DEFAULT_MIN_SIMILARITY}; it is also the neighbour's boost.
@@ -43,6 +46,9 @@ import org.seqnlp.vectors.format.VectorFormat;
  *   <li>{@code neighbourTable}: precompute {@code maxExpansions} neighbours for the whole vocabulary
  *       when the factory is informed (minutes for large vocabularies, once per JVM and file) for
  *       constant-time lookups instead of a vocabulary scan per term; default false.
+ *   <li>{@code subwords}: expand terms outside the vocabulary too, with the neighbours of their subword
+ *       vector (a vocabulary scan per such term); needs a file with n-gram vectors ({@code train-vectors
+ *       --subwords}, seqnlp format); default false.
  * </ul>
  *
  * @lucene.spi {@value #NAME}
@@ -69,6 +75,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   private final String protectedFiles;
   private final boolean ignoreCase;
   private final boolean neighbourTable;
+  private final boolean subwords;
 
   /** Held only to keep the space in {@link VectorSpaceCache}, which holds it weakly, while this factory lives. */
   private VectorSpace space;
@@ -84,6 +91,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     protectedFiles = get(args, "protected");
     ignoreCase = getStrictBoolean(args, "ignoreCase", false);
     neighbourTable = getStrictBoolean(args, "neighbourTable", false);
+    subwords = getStrictBoolean(args, "subwords", false);
     if (!args.isEmpty()) {
       throw new IllegalArgumentException("Unknown parameters: " + args);
     }
@@ -98,6 +106,13 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   public void inform(ResourceLoader loader) throws IOException {
     space = load(loader);
     neighbours = neighbourTable ? space.table(maxExpansions) : space.search();
+    if (subwords) {
+      if (space.search().vectors().subwords().isEmpty()) {
+        throw new IllegalArgumentException(NAME + ": subwords=\"true\" needs n-gram vectors, which '" + vectorsName
+            + "' does not hold (train-vectors --subwords writes them in the seqnlp format)");
+      }
+      neighbours = new SubwordNeighbours(neighbours, space.search());
+    }
     unexpanded = protectedFiles == null ? CharArraySet.EMPTY_SET : getWordSet(loader, protectedFiles, ignoreCase);
   }
 

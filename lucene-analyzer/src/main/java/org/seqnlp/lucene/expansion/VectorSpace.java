@@ -21,7 +21,7 @@ final class VectorSpace {
     this.search = new NearestNeighbours(vectors);
   }
 
-  NeighbourLookup search() {
+  NearestNeighbours search() {
     return search;
   }
 

@@ -21,6 +21,9 @@ import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.util.ResourceLoader;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.SubwordVectors;
+import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 
@@ -120,6 +123,37 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     assertTokenStreamContents(tokenize(factory, "car"), new String[] {"car", "automobile", "vehicle", "truck"});
   }
 
+  public void testSubwordsExpandUnseenTermsByTheirNgramVectorsWhenAsked() throws IOException {
+    WordVectors vehicles = ExpansionFixtures.vehicles();
+    // Every n-gram points like "car", so any unseen term's subword vector does too.
+    CharacterNgrams ngrams = new CharacterNgrams(3, 5, 64);
+    float[] buckets = new float[64 * 3];
+    for (int bucket = 0; bucket < 64; bucket++) {
+      buckets[3 * bucket] = 1;
+    }
+    List<String> words = new ArrayList<>();
+    for (int row = 0; row < vehicles.size(); row++) {
+      words.add(vehicles.word(row));
+    }
+    float[] rows = new float[vehicles.size() * 3];
+    for (int row = 0; row < vehicles.size(); row++) {
+      System.arraycopy(vehicles.vector(row), 0, rows, 3 * row, 3);
+    }
+    Path file = defaultFileSystemTempDir().resolve("subwords.seqnlp");
+    VectorFiles.write(new WordVectors(words, 3, rows, new SubwordVectors(ngrams, 3, buckets)), file,
+        VectorFormat.SEQNLP);
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString(), "subwords", "true"), "cars banana"),
+        new String[] {"cars", "car", "automobile", "vehicle", "banana", "fruit"});
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString(), "subwords", "true",
+        "neighbourTable", "true"), "cars"), new String[] {"cars", "car", "automobile", "vehicle"});
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString()), "cars"), new String[] {"cars"});
+
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> informed(LOADER, "vectors", "vectors.txt", "subwords", "true"));
+    assertEquals("semanticExpansion: subwords=\"true\" needs n-gram vectors, which 'vectors.txt' does not hold"
+        + " (train-vectors --subwords writes them in the seqnlp format)", e.getMessage());
+  }
+
   public void testRequiresVectors() {
     IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
         () -> TokenFilterFactory.forName("semanticExpansion", args()));
@@ -136,7 +170,7 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     String[][] invalid = {
         {"format", "csv"}, {"maxExpansions", "0"}, {"maxExpansions", "-2"}, {"maxExpansions", "three"},
         {"minSimilarity", "0"}, {"minSimilarity", "1.5"}, {"minSimilarity", "high"}, {"ignoreCase", "yes"},
-        {"neighbourTable", "maybe"}};
+        {"neighbourTable", "maybe"}, {"subwords", "on"}};
     for (String[] arg : invalid) {
       IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
           () -> TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt", arg[0], arg[1])));

@@ -1,12 +1,12 @@
 package org.seqnlp.io.tensor;
 
 /**
- * A named array of signed 8-bit integers with a shape, row-major: weights stored at a quarter of their
- * float size (e.g. quantized embedding rows, whose scales are a {@link Tensor} of their own).
+ * A named array of signed bytes with a shape, row-major: the unit in which weights quantised to 8 bits
+ * are stored (see {@link Int8Rows}), a quarter of the size of a {@link Tensor}.
  */
 public record ByteTensor(String name, int[] shape, byte[] values) {
 
   public ByteTensor {
-    Tensor.requireShape(name, shape, values.length);
+    Tensor.requireSize(name, shape, values.length);
   }
 }

@@ -6,11 +6,11 @@ import java.util.Arrays;
 public record Tensor(String name, int[] shape, float[] values) {
 
   public Tensor {
-    requireShape(name, shape, values.length);
+    requireSize(name, shape, values.length);
   }
 
-  /** Checks that {@code shape} has no negative dimension and holds exactly {@code length} values. */
-  static void requireShape(String name, int[] shape, int length) {
+  /** Checks that {@code shape} has no negative dimension and holds {@code values} values. */
+  static void requireSize(String name, int[] shape, int values) {
     long size = 1;
     for (int dimension : shape) {
       if (dimension < 0) {
@@ -18,9 +18,9 @@ public record Tensor(String name, int[] shape, float[] values) {
       }
       size *= dimension;
     }
-    if (size != length) {
+    if (size != values) {
       throw new IllegalArgumentException(name + ": shape " + Arrays.toString(shape) + " needs " + size
-          + " values, got " + length);
+          + " values, got " + values);
     }
   }
 }

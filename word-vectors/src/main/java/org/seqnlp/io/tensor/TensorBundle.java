@@ -61,15 +61,10 @@ public final class TensorBundle {
     }
   }
 
-  /** Whether an entry of any kind is called {@code name}. */
+  /** Whether an entry of any kind is named {@code name}. */
   public boolean contains(String name) {
     return tensors.containsKey(name) || byteTensors.containsKey(name) || stringLists.containsKey(name)
         || texts.containsKey(name);
-  }
-
-  /** How many entries of all kinds the bundle holds. */
-  public int size() {
-    return tensors.size() + byteTensors.size() + stringLists.size() + texts.size();
   }
 
   /** Records where an entry began in {@code source}; used by the reader. */
@@ -106,22 +101,24 @@ public final class TensorBundle {
   /** The tensor {@code name}, which must have the given shape. */
   public Tensor tensor(String name, int... shape) throws InputFormatException {
     Tensor tensor = tensors.get(name);
-    requireShape("tensor", name, tensor == null ? null : tensor.shape(), shape);
+    if (tensor == null) {
+      throw missing("tensor", name);
+    }
+    requireShape("tensor", name, tensor.shape(), shape);
     return tensor;
   }
 
   /** The byte tensor {@code name}, which must have the given shape. */
   public ByteTensor byteTensor(String name, int... shape) throws InputFormatException {
     ByteTensor tensor = byteTensors.get(name);
-    requireShape("byte tensor", name, tensor == null ? null : tensor.shape(), shape);
+    if (tensor == null) {
+      throw missing("byte tensor", name);
+    }
+    requireShape("byte tensor", name, tensor.shape(), shape);
     return tensor;
   }
 
-  /** Fails unless the {@code kind} entry {@code name} exists ({@code actual} not null) with shape {@code expected}. */
   private void requireShape(String kind, String name, int[] actual, int[] expected) throws InputFormatException {
-    if (actual == null) {
-      throw missing(kind, name);
-    }
     if (!Arrays.equals(actual, expected)) {
       throw fail(name, kind + " '" + name + "' has shape " + Arrays.toString(actual) + ", expected "
           + Arrays.toString(expected));

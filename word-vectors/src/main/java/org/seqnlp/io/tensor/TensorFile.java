@@ -27,21 +27,22 @@ import org.seqnlp.io.LimitedInputStream;
 
 /**
  * The one binary file format of every model file SeqNLP writes: a {@link TensorBundle} of named float
- * and byte tensors, string lists and text values, big-endian, without Java serialization.
+ * tensors, byte tensors, string lists and text values, big-endian, without Java serialization.
  *
  * <pre>
- * magic "SEQNLPTF", int version (2 or {@value #VERSION}), int entry count
+ * magic "SEQNLPTF", int version ({@value #VERSION}), int entry count
  * per entry: byte kind, string name, then
  *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
  *   kind 2 (string list): int count, count strings
  *   kind 3 (text):        one string
- *   kind 4 (byte tensor): int rank (0..8), rank ints shape, product-of-shape signed bytes (version 3 only)
+ *   kind 4 (byte tensor): int rank (0..8), rank ints shape, product-of-shape signed bytes
  * int CRC-32 of every byte before it
  * string = int byte length, then that many bytes of UTF-8 (no 65,535-byte limit as in writeUTF)
  * </pre>
  *
- * <p>Version 3 added byte tensors and nothing else. A bundle without them is written as version 2, so
- * files that builds from before version 3 read (every float-only model) stay readable by them.
+ * <p>Entries are written texts first, then string lists, float tensors and byte tensors, each kind in
+ * the order it was added, so that the first bytes of a file hold its text values (see {@link
+ * #leadingTexts}). Kind 4 came after the first files of version 2; it changes no other kind's layout.
  *
  * <p>Reading checks every declared count and size against the hard limits below and against the
  * bytes that can remain before the checksum, given the size bound the caller knows (a file's size, a
@@ -52,13 +53,8 @@ import org.seqnlp.io.LimitedInputStream;
  */
 public final class TensorFile {
 
-  /**
-   * The newest format version, which this build writes for bundles with byte tensors; it reads it and
-   * version {@value #FLOAT_ONLY_VERSION} (the first two formats had no common header).
-   */
-  public static final int VERSION = 3;
-  /** The version of files without byte tensors. */
-  public static final int FLOAT_ONLY_VERSION = 2;
+  /** The format version this build writes and reads (the first two formats had no common header). */
+  public static final int VERSION = 2;
   /** The size bound assumed when the caller knows none. */
   public static final long MAX_FILE_BYTES = 1L << 32;
   /** The most entries a file may hold. */
@@ -79,6 +75,8 @@ public final class TensorFile {
   private static final byte BYTES = 4;
   private static final int CHECKSUM_BYTES = Integer.BYTES;
   private static final int CHUNK_FLOATS = 1 << 14;
+  /** The most values of one tensor: the longest Java array. */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
   /** Float arrays start at most this large and double as their bytes arrive. */
   private static final int FIRST_ALLOCATION = 1 << 20;
 
@@ -105,8 +103,8 @@ public final class TensorFile {
     CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
     data.write(MAGIC);
-    data.writeInt(bundle.byteTensors().isEmpty() ? FLOAT_ONLY_VERSION : VERSION);
-    data.writeInt(bundle.size());
+    data.writeInt(VERSION);
+    data.writeInt(entries(bundle));
     for (Map.Entry<String, String> text : bundle.texts().entrySet()) {
       data.writeByte(TEXT);
       writeString(data, text.getKey());
@@ -122,7 +120,9 @@ public final class TensorFile {
     }
     byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
     for (Tensor tensor : bundle.tensors().values()) {
-      writeHeader(data, TENSOR, tensor.name(), tensor.shape());
+      data.writeByte(TENSOR);
+      writeString(data, tensor.name());
+      writeShape(data, tensor.shape());
       float[] values = tensor.values();
       for (int done = 0; done < values.length; ) {
         int n = Math.min(CHUNK_FLOATS, values.length - done);
@@ -132,7 +132,9 @@ public final class TensorFile {
       }
     }
     for (ByteTensor tensor : bundle.byteTensors().values()) {
-      writeHeader(data, BYTES, tensor.name(), tensor.shape());
+      data.writeByte(BYTES);
+      writeString(data, tensor.name());
+      writeShape(data, tensor.shape());
       data.write(tensor.values());
     }
     data.flush();
@@ -140,17 +142,20 @@ public final class TensorFile {
     data.flush();
   }
 
-  private static void writeHeader(DataOutputStream data, byte kind, String name, int[] shape) throws IOException {
-    data.writeByte(kind);
-    writeString(data, name);
+  private static void writeShape(DataOutputStream data, int[] shape) throws IOException {
     data.writeInt(shape.length);
     for (int dimension : shape) {
       data.writeInt(dimension);
     }
   }
 
+  private static int entries(TensorBundle bundle) {
+    return bundle.texts().size() + bundle.stringLists().size() + bundle.tensors().size()
+        + bundle.byteTensors().size();
+  }
+
   private static void requireWritable(TensorBundle bundle) {
-    int entries = bundle.size();
+    int entries = entries(bundle);
     if (entries > MAX_ENTRIES) {
       throw new IllegalArgumentException(entries + " entries, more than the format's " + MAX_ENTRIES);
     }
@@ -179,8 +184,8 @@ public final class TensorFile {
   private static void requireShape(String name, int[] shape) {
     requireLength("entry name", name, MAX_NAME_BYTES);
     if (shape.length > MAX_RANK) {
-      throw new IllegalArgumentException("tensor '" + name + "' has rank " + shape.length + ", more than the format's "
-          + MAX_RANK);
+      throw new IllegalArgumentException("tensor '" + name + "' has rank " + shape.length
+          + ", more than the format's " + MAX_RANK);
     }
   }
 
@@ -207,6 +212,60 @@ public final class TensorFile {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     data.writeInt(bytes.length);
     data.write(bytes);
+  }
+
+  /** Whether {@code sample[0, length)}, the first bytes of a file, begin like a tensor file. */
+  public static boolean startsLikeTensorFile(byte[] sample, int length) {
+    return length >= MAGIC.length && Arrays.equals(sample, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /**
+   * The text values that begin a file of this version, as far as {@code sample[0, length)}, its first
+   * bytes, holds them: what a reader needs to tell files apart without reading them whole. Empty when
+   * the sample is not the start of such a file; nothing is checked beyond the sample (the checksum
+   * neither), so only {@link #read} can trust a file.
+   */
+  public static Map<String, String> leadingTexts(byte[] sample, int length) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    if (!startsLikeTensorFile(sample, length)) {
+      return texts;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap(sample, 0, length).position(MAGIC.length);
+    if (bytes.remaining() < 8 || bytes.getInt() != VERSION) {
+      return texts;
+    }
+    for (int entries = bytes.getInt(); entries > 0 && bytes.remaining() > 0 && bytes.get() == TEXT; entries--) {
+      String name = sampledString(bytes, MAX_NAME_BYTES);
+      String value = name == null ? null : sampledString(bytes, MAX_STRING_BYTES);
+      if (value == null) {
+        break;
+      }
+      texts.put(name, value);
+    }
+    return texts;
+  }
+
+  /** The next string of {@code bytes}, or null when the sample ends first or the string is not valid. */
+  private static String sampledString(ByteBuffer bytes, int maxBytes) {
+    if (bytes.remaining() < Integer.BYTES) {
+      return null;
+    }
+    int length = bytes.getInt();
+    if (length < 0 || length > maxBytes || length > bytes.remaining()) {
+      return null;
+    }
+    ByteBuffer string = bytes.slice(bytes.position(), length);
+    bytes.position(bytes.position() + length);
+    try {
+      return strictUtf8(string);
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static String strictUtf8(ByteBuffer bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
   }
 
   /**
@@ -265,9 +324,9 @@ public final class TensorFile {
         throw fail(0, "not a SeqNLP tensor file (bad magic number)");
       }
       int version = data.readInt();
-      if (version != FLOAT_ONLY_VERSION && version != VERSION) {
-        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads versions "
-            + FLOAT_ONLY_VERSION + " and " + VERSION + ")");
+      if (version != VERSION) {
+        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads version "
+            + VERSION + ")");
       }
       // An entry takes at least a kind byte, a name length and a count or rank.
       int count = readCount("number of entries", MAX_ENTRIES, 1 + 4 + 4);
@@ -288,13 +347,7 @@ public final class TensorFile {
           case TENSOR -> bundle.add(readTensor(name));
           case STRINGS -> bundle.addStrings(name, readStrings(name));
           case TEXT -> bundle.addText(name, readString("text '" + name + "'", MAX_STRING_BYTES));
-          case BYTES -> {
-            if (version == FLOAT_ONLY_VERSION) {
-              throw fail(start, "entry '" + name + "' is a byte tensor, which version " + FLOAT_ONLY_VERSION
-                  + " files cannot hold");
-            }
-            bundle.add(readByteTensor(name));
-          }
+          case BYTES -> bundle.add(readByteTensor(name));
           default -> throw fail(start, "entry '" + name + "' has unknown kind " + kind);
         }
         bundle.located(name, start);
@@ -314,16 +367,16 @@ public final class TensorFile {
 
     private Tensor readTensor(String name) throws IOException {
       int[] shape = readShape(name, Float.BYTES, "floats");
-      return new Tensor(name, shape, readFloats(elements(shape)));
+      return new Tensor(name, shape, readFloats(size(shape)));
     }
 
     private ByteTensor readByteTensor(String name) throws IOException {
       int[] shape = readShape(name, 1, "bytes");
-      return new ByteTensor(name, shape, readBytes(elements(shape)));
+      return new ByteTensor(name, shape, readBytes(size(shape)));
     }
 
-    /** A tensor's rank and shape, whose {@code elementBytes}-byte elements must fit in the bytes left. */
-    private int[] readShape(String name, int elementBytes, String elements) throws IOException {
+    /** A rank and shape whose values, of {@code valueBytes} each, fit in the bytes that can remain. */
+    private int[] readShape(String name, int valueBytes, String values) throws IOException {
       long at = counter.position();
       int rank = data.readInt();
       if (rank < 0 || rank > MAX_RANK) {
@@ -339,15 +392,19 @@ public final class TensorFile {
         size = Math.min(size * shape[axis], Long.MAX_VALUE / MAX_FILE_BYTES);
       }
       long left = remaining();
-      if (size * elementBytes > left) {
-        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size + " "
-            + elements + ") but at most " + left + " bytes can remain");
+      if (size * valueBytes > left) {
+        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size
+            + " " + values + ") but at most " + left + " bytes can remain");
+      }
+      if (size > MAX_VALUES) {
+        throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + ", more " + values
+            + " than one Java array holds");
       }
       return shape;
     }
 
-    /** The element count of a shape that {@link #readShape} accepted: it fits in the file, so in an int. */
-    private static int elements(int[] shape) {
+    /** The number of values of a shape checked by {@link #readShape}, which is below the file's bound. */
+    private static int size(int[] shape) {
       long size = 1;
       for (int dimension : shape) {
         size *= dimension;
@@ -370,6 +427,7 @@ public final class TensorFile {
       return values;
     }
 
+    /** Like {@link #readFloats}: grown as the bytes arrive, so an overstated bound fails at the real end. */
     private byte[] readBytes(int size) throws IOException {
       byte[] values = new byte[Math.min(size, FIRST_ALLOCATION)];
       for (int done = 0; done < size; ) {
@@ -404,8 +462,7 @@ public final class TensorFile {
       byte[] bytes = new byte[length];
       data.readFully(bytes);
       try {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return strictUtf8(ByteBuffer.wrap(bytes));
       } catch (CharacterCodingException e) {
         throw fail(at, what + ": not valid UTF-8");
       }

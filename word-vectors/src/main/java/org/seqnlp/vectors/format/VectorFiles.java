@@ -12,6 +12,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -64,8 +65,9 @@ public final class VectorFiles {
   }
 
   /**
-   * The format of {@code file}, from its first bytes: a zip is {@link VectorFormat#DL4J_ZIP}; a first
-   * line of two integers is a word2vec header, followed by {@link VectorFormat#WORD2VEC_BINARY} when
+   * The format of {@code file}, from its first bytes: a SeqNLP tensor file is {@link
+   * VectorFormat#SEQNLP_INT8} when its leading text values say so, else {@link VectorFormat#SEQNLP}; a zip
+   * is {@link VectorFormat#DL4J_ZIP}; a first line of two integers is a word2vec header, followed by {@link VectorFormat#WORD2VEC_BINARY} when
    * control characters follow within the sample, else by {@link VectorFormat#WORD2VEC_TEXT}; anything
    * else is {@link VectorFormat#GLOVE}.
    */
@@ -113,6 +115,10 @@ public final class VectorFiles {
   }
 
   static VectorFormat detect(byte[] sample, int length) {
+    if (TensorFile.startsLikeTensorFile(sample, length)) {
+      return TensorVectorFormat.precisionOf(sample, length) == TensorVectorFormat.Precision.INT8
+          ? VectorFormat.SEQNLP_INT8 : VectorFormat.SEQNLP;
+    }
     if (length >= 4 && readInt(sample) == ZIP_MAGIC) {
       return VectorFormat.DL4J_ZIP;
     }

@@ -72,11 +72,37 @@ public enum VectorFormat {
     public void write(WordVectors vectors, OutputStream out) throws IOException {
       Dl4jZipFormat.write(vectors, out);
     }
+  },
 
-    /** Words are Base64-encoded, so any word short enough can be written. */
+  /**
+   * SeqNLP's own file ({@code TensorFile}) with float32 rows: the one format that keeps the n-gram
+   * vectors of a subword model, so that words outside the vocabulary get vectors. Reads either precision.
+   */
+  SEQNLP("seqnlp") {
     @Override
-    public String requireWritable(String word) {
-      return TextVectorWriter.requireLength(word);
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return TensorVectorFormat.read(in, source, fileBytes);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      TensorVectorFormat.write(vectors, out, TensorVectorFormat.Precision.FLOAT32);
+    }
+  },
+
+  /**
+   * {@link #SEQNLP} with 8-bit rows (each row signed bytes times a float scale of its own): a quarter of
+   * the size, read back as floats. Reads either precision.
+   */
+  SEQNLP_INT8("seqnlp-int8") {
+    @Override
+    WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
+      return TensorVectorFormat.read(in, source, fileBytes);
+    }
+
+    @Override
+    public void write(WordVectors vectors, OutputStream out) throws IOException {
+      TensorVectorFormat.write(vectors, out, TensorVectorFormat.Precision.INT8);
     }
   };
 
@@ -131,14 +157,27 @@ public enum VectorFormat {
 
   /**
    * Checks that {@code word} can be written in this format and read back: in the space-separated
-   * formats it is not empty and holds no whitespace; in all, it has at most {@link #MAX_WORD_BYTES}
-   * bytes of UTF-8.
+   * formats it is not empty and holds no whitespace; in {@link #DL4J_ZIP}, which Base64-encodes words,
+   * anything goes; in the SeqNLP formats it holds no half of a UTF-16 surrogate pair; in all, it has at
+   * most {@link #MAX_WORD_BYTES} bytes of UTF-8.
    *
    * @return the word
    * @throws IllegalArgumentException naming the word (shortened) and why it cannot be written
    */
   public String requireWritable(String word) {
-    return TextVectorWriter.requireToken(word);
+    return switch (this) {
+      case DL4J_ZIP -> TextVectorWriter.requireLength(word);
+      case SEQNLP, SEQNLP_INT8 -> TensorVectorFormat.requireWritable(word);
+      default -> TextVectorWriter.requireToken(word);
+    };
+  }
+
+  /**
+   * Whether the format stores the n-gram vectors of a subword model; the others write the vocabulary's
+   * vectors alone.
+   */
+  public boolean keepsSubwords() {
+    return this == SEQNLP || this == SEQNLP_INT8;
   }
 
   @Override

@@ -9,11 +9,10 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
 
 /**
  * Trains word2vec vectors (Mikolov et al. 2013) with negative sampling, following the reference C
- * tool closely: a sentence is a corpus line, cut every {@value #MAX_SENTENCE_LENGTH} kept words;
- * frequent words are subsampled; each position draws its window uniformly from 1 to the configured
- * size; the learning rate decays linearly over all words of all epochs; the context word's vector is
- * the input and the centre word is predicted against {@code negative} noise words drawn from the
- * unigram distribution raised to 0.75.
+ * tool closely: sentences and frequent-word subsampling are {@link SentenceWorker}'s; each position
+ * draws its window uniformly from 1 to the configured size; the learning rate decays linearly over all
+ * words of all epochs; the context word's vector is the input and the centre word is predicted
+ * against {@code negative} noise words drawn from the unigram distribution raised to 0.75.
  *
  * <p>Threads work lock-free on the shared float arrays (Hogwild), each over its own contiguous part
  * of the encoded corpus, with its own random generator, so with one thread a fixed seed reproduces
@@ -21,10 +20,6 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
  * frequent first.
  */
 public final class Word2VecTrainer {
-
-  static final int MAX_SENTENCE_LENGTH = 1000;
-  /** How many words a worker processes between learning-rate and progress updates. */
-  private static final int WORDS_PER_UPDATE = 10_000;
 
   private final Word2VecSettings settings;
 
@@ -106,78 +101,28 @@ public final class Word2VecTrainer {
     }
   }
 
-  private static final class Worker {
+  private static final class Worker extends SentenceWorker {
     private final float[] input;
-    private final float[] output;
-    private final float[] keep;
-    private final NoiseDistribution noise;
-    private final int[] tokens;
-    private final int dimension;
     private final int window;
-    private final int negative;
-    private final int epochs;
     private final boolean skipGram;
-    private final LearningRateSchedule schedule;
-    private final AtomicLong wordsDone;
-    private final Progress progress;
-    private final int[] sentence = new int[MAX_SENTENCE_LENGTH];
     private final float[] hidden;
-    private final float[] gradient;
-    private long random;
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone,
         Progress progress, long seed) {
+      super(tokens, model.keep, model.output, model.noise, model.settings, schedule, wordsDone, progress, seed);
       this.input = model.input;
-      this.output = model.output;
-      this.keep = model.keep;
-      this.noise = model.noise;
-      this.tokens = tokens;
-      this.dimension = model.settings.dimension();
       this.window = model.settings.window();
-      this.negative = model.settings.negative();
-      this.epochs = model.settings.epochs();
       this.skipGram = model.settings.architecture() == Word2VecSettings.Architecture.SKIP_GRAM;
-      this.schedule = schedule;
-      this.wordsDone = wordsDone;
-      this.progress = progress;
       this.hidden = new float[dimension];
-      this.gradient = new float[dimension];
-      this.random = seed;
     }
 
-    void run(int start, int end) {
-      long pending = 0;
-      float learningRate = schedule.rate(wordsDone.get());
-      for (int epoch = 0; epoch < epochs; epoch++) {
-        int position = start;
-        while (position < end) {
-          int length = 0;
-          int token;
-          while (length < MAX_SENTENCE_LENGTH && (token = tokens[position]) != EncodedCorpus.SENTENCE_END) {
-            position++;
-            pending++;
-            random = FastRandom.next(random);
-            if (keep[token] >= FastRandom.unit(random)) {
-              sentence[length++] = token;
-            }
-          }
-          if (tokens[position] == EncodedCorpus.SENTENCE_END) {
-            position++;
-          }
-          if (pending >= WORDS_PER_UPDATE) {
-            learningRate = schedule.rate(wordsDone.addAndGet(pending));
-            progress.advance(pending);
-            pending = 0;
-          }
-          if (skipGram) {
-            skipGram(length, learningRate);
-          } else {
-            cbow(length, learningRate);
-          }
-        }
+    @Override
+    void learn(int length, float learningRate) {
+      if (skipGram) {
+        skipGram(length, learningRate);
+      } else {
+        cbow(length, learningRate);
       }
-      wordsDone.addAndGet(pending);
-      progress.advance(pending);
     }
 
     private void skipGram(int length, float learningRate) {
@@ -229,45 +174,6 @@ public final class Word2VecTrainer {
               input[row + k] += gradient[k];
             }
           }
-        }
-      }
-    }
-
-    /**
-     * A plain single-sum loop on purpose: C2 vectorises this form; hand-unrolled partial sums measured
-     * about 40% slower here.
-     */
-    private float dot(float[] a, int aOffset, float[] b, int bOffset) {
-      float sum = 0;
-      for (int k = 0; k < dimension; k++) {
-        sum += a[aOffset + k] * b[bOffset + k];
-      }
-      return sum;
-    }
-
-    /**
-     * One positive and {@code negative} noise updates of the output vectors against the hidden
-     * vector at {@code vectors[offset..]}; the hidden vector's own gradient is added to
-     * {@link #gradient}.
-     */
-    private void negativeSampling(int word, float[] vectors, int offset, float learningRate) {
-      for (int sample = 0; sample <= negative; sample++) {
-        int target = word;
-        int label = 1;
-        if (sample > 0) {
-          random = FastRandom.next(random);
-          target = noise.sample(random);
-          if (target == word) {
-            continue;
-          }
-          label = 0;
-        }
-        int row = target * dimension;
-        float score = dot(vectors, offset, output, row);
-        float g = SigmoidTable.gradient(score, label, learningRate);
-        for (int k = 0; k < dimension; k++) {
-          gradient[k] += g * output[row + k];
-          output[row + k] += g * vectors[offset + k];
         }
       }
     }

@@ -2,6 +2,7 @@ package org.seqnlp.io.tensor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -271,5 +272,48 @@ class TensorFileTest {
         assertThrows(InputFormatException.class, () -> read.integer("architecture", 1, 5)).getMessage());
     assertTrue(assertThrows(InputFormatException.class, () -> read.strings("words")).getMessage()
         .endsWith(": no string list 'words'"));
+  }
+
+  @Test
+  void byteTensorsRoundTripAfterTheFloatTensors() throws IOException {
+    TensorBundle bundle = sample().add(new ByteTensor("q", new int[] {2, 2}, new byte[] {-128, -1, 0, 127}));
+    TensorBundle read = read(bytesOf(bundle));
+    assertArrayEquals(new byte[] {-128, -1, 0, 127}, read.byteTensor("q", 2, 2).values());
+    assertEquals(List.of("q"), List.copyOf(read.byteTensors().keySet()));
+    assertTrue(read.contains("q"));
+    InputFormatException shape = assertThrows(InputFormatException.class, () -> read.byteTensor("q", 4));
+    assertTrue(shape.getMessage().endsWith("byte tensor 'q' has shape [2, 2], expected [4]"), shape.getMessage());
+    assertTrue(assertThrows(InputFormatException.class, () -> read.byteTensor("w", 2, 3)).getMessage()
+        .endsWith(": no byte tensor 'w'"));
+    assertThrows(IllegalArgumentException.class, () -> bundle.addText("q", "taken"));
+  }
+
+  @Test
+  void aHugeDeclaredByteTensorFailsBeforeAllocating() throws IOException {
+    byte[] bytes = bytesOf(new TensorBundle().add(new ByteTensor("q", new int[] {2}, new byte[] {1, 2})));
+    ByteBuffer.wrap(bytes, 26, 4).putInt(2_000_000_000);
+    assertEquals("t.bin: byte 22: tensor 'q' declares shape [2000000000] (2000000000 bytes) but at most 2 bytes"
+        + " can remain", assertThrows(InputFormatException.class, () -> read(bytes)).getMessage());
+    // Bounded only by the format's limit, the bytes could remain, but no Java array holds them.
+    ByteBuffer.wrap(bytes, 22, 12).putInt(2).putInt(65_536).putInt(65_536);
+    assertEquals("t.bin: byte 22: tensor 'q' declares shape [65536, 65536], more bytes than one Java array"
+        + " holds", assertThrows(InputFormatException.class,
+            () -> TensorFile.read(new ByteArrayInputStream(bytes), "t.bin", TensorFile.MAX_FILE_BYTES + 100))
+        .getMessage());
+  }
+
+  @Test
+  void leadingTextsAreReadFromTheFirstBytesAlone() throws IOException {
+    byte[] bytes = bytesOf(new TensorBundle().add(new Tensor("w", new int[] {1}, new float[] {1}))
+        .addText("format", "vectors").addText("precision", "int8"));
+    assertEquals(Map.of("format", "vectors", "precision", "int8"), TensorFile.leadingTexts(bytes, bytes.length));
+    // "format" ends at byte 16 + 1 + 4 + 6 + 4 + 7 = 38: a sample cut inside the second text holds the first.
+    assertEquals(Map.of("format", "vectors"), TensorFile.leadingTexts(bytes, 45));
+    assertEquals(Map.of(), TensorFile.leadingTexts(bytes, 30));
+    assertTrue(TensorFile.startsLikeTensorFile(bytes, 8));
+    assertFalse(TensorFile.startsLikeTensorFile(bytes, 7));
+    byte[] other = "word2vec 3 2\n".getBytes(StandardCharsets.US_ASCII);
+    assertFalse(TensorFile.startsLikeTensorFile(other, other.length));
+    assertEquals(Map.of(), TensorFile.leadingTexts(other, other.length));
   }
 }

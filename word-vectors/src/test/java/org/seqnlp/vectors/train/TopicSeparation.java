@@ -10,8 +10,10 @@ final class TopicSeparation {
   }
 
   static double cosine(WordVectors vectors, String first, String second) {
-    float[] a = vectors.vector(vectors.indexOf(first));
-    float[] b = vectors.vector(vectors.indexOf(second));
+    return cosine(vectors.vector(vectors.indexOf(first)), vectors.vector(vectors.indexOf(second)));
+  }
+
+  static double cosine(float[] a, float[] b) {
     double dot = 0;
     double normA = 0;
     double normB = 0;

@@ -25,6 +25,8 @@ import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
+import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.SubwordVectors;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
@@ -64,15 +66,15 @@ final class FuzzTargets {
     List<byte[]> networks =
         List.of(networkFile(RandomNetworks.create(5)), networkFile(RandomNetworks.create(5).withEmbeddingBits(8)));
     targets.add(new FuzzTarget("network-checksummed", ".bin", networks, file -> {
-      byte[] bytes = Files.readAllBytes(file);
-      if (bytes.length >= 4) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 4);
-        ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
-        Files.write(file, bytes);
-      }
+      fixChecksum(file);
       BiLstmCrfNetworkFormat.read(file);
     }));
+    // The same for the seqnlp vector file, with a subword model's n-gram entries in 8 bits and in floats.
+    targets.add(new FuzzTarget("vectors-seqnlp-checksummed", ".seqnlp",
+        List.of(subwordSeed(VectorFormat.SEQNLP), subwordSeed(VectorFormat.SEQNLP_INT8)), file -> {
+          fixChecksum(file);
+          VectorFiles.read(file);
+        }));
     targets.add(new FuzzTarget("name-finder-model", ".bin",
         List.of(ModelZips.of(RandomNetworks.create(3)), ModelZips.of(RandomNetworks.withGazetteer(3)),
             ModelZips.of(RandomNetworks.create(3).withEmbeddingBits(8))),
@@ -111,6 +113,29 @@ final class FuzzTargets {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** Makes the trailing CRC-32 of a tensor file right again, so that mutants reach the checks behind it. */
+  private static void fixChecksum(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    if (bytes.length >= 4) {
+      CRC32 crc = new CRC32();
+      crc.update(bytes, 0, bytes.length - 4);
+      ByteBuffer.wrap(bytes, bytes.length - 4, 4).putInt((int) crc.getValue());
+      Files.write(file, bytes);
+    }
+  }
+
+  private static byte[] subwordSeed(VectorFormat format) throws IOException {
+    float[] buckets = new float[7 * 3];
+    for (int i = 0; i < buckets.length; i++) {
+      buckets[i] = i / 10f - 1;
+    }
+    WordVectors vectors = new WordVectors(List.of("king", "queen"), 3, new float[] {0.1f, -0.2f, 0.3f, 1f, 0f, -1f},
+        new SubwordVectors(new CharacterNgrams(2, 3, 7), 3, buckets));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    format.write(vectors, bytes);
+    return bytes.toByteArray();
   }
 
   private static byte[] networkFile(BiLstmCrfNetwork network) throws IOException {

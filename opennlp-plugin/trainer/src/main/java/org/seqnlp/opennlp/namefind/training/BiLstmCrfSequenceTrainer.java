@@ -39,8 +39,10 @@ import org.seqnlp.vectors.format.VectorFiles;
  * <p>Training parameters (all optional): those of {@link TrainingSettings} (read by {@link
  * TrainingSettings#from}, defaults {@link TrainingSettings#DEFAULTS}; {@value TrainingSettings#GAZETTEERS}
  * are name lists typed by their file names as {@link GazetteerFiles} reads them, whose compiled lists travel
- * inside the model), and {@value #WORD_VECTORS} (word-vector file, any format {@code VectorFiles} detects)
- * and {@value #DEV_DATA} (CoNLL column file for early stopping).
+ * inside the model), {@value #WORD_VECTORS} (word-vector file, any format {@code VectorFiles} detects),
+ * {@value #SUBWORD_VECTORS} ({@code true}: training words outside the vectors' vocabulary start from the
+ * subword vector of a file that holds n-gram vectors; default {@code false}, random as without it) and
+ * {@value #DEV_DATA} (CoNLL column file for early stopping).
  * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
  * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY} and, with gazetteers, the lists
  * under {@value #GAZETTEER_FILES_MANIFEST_ENTRY} and the attributions their licences require under
@@ -52,6 +54,7 @@ import org.seqnlp.vectors.format.VectorFiles;
 public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
 
   public static final String WORD_VECTORS = "WordVectors";
+  public static final String SUBWORD_VECTORS = "SubwordVectors";
   public static final String DEV_DATA = "DevData";
 
   /**
@@ -115,8 +118,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
       sentences.add(new LabeledSentence(tokens.get(s), indices));
     }
-    String vectorFile = parameters.getStringParameter(WORD_VECTORS, null);
-    WordVectors vectors = vectorFile == null ? null : VectorFiles.read(Path.of(vectorFile));
+    WordVectors vectors = readVectors();
     String devData = parameters.getStringParameter(DEV_DATA, null);
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(readConll(Path.of(devData)));
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
@@ -132,6 +134,25 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
     }
     return new BiLstmCrfSequenceModel(network);
+  }
+
+  /** The vectors of {@value #WORD_VECTORS}, with their n-gram vectors only when {@value #SUBWORD_VECTORS} is true. */
+  private WordVectors readVectors() throws IOException {
+    String vectorFile = parameters.getStringParameter(WORD_VECTORS, null);
+    boolean subwords = parameters.getBooleanParameter(SUBWORD_VECTORS, false);
+    if (vectorFile == null) {
+      if (subwords) {
+        throw new IllegalArgumentException(SUBWORD_VECTORS + "=true needs " + WORD_VECTORS + ", a file with n-gram"
+            + " vectors");
+      }
+      return null;
+    }
+    WordVectors vectors = VectorFiles.read(Path.of(vectorFile));
+    if (subwords && vectors.subwords().isEmpty()) {
+      throw new IllegalArgumentException(SUBWORD_VECTORS + "=true needs n-gram vectors, which " + vectorFile
+          + " does not hold: train it with train-vectors --subwords, in the seqnlp format");
+    }
+    return subwords ? vectors : vectors.withoutSubwords();
   }
 
   /** A list file as its folder and name: what identifies it without the paths of the machine it was on. */

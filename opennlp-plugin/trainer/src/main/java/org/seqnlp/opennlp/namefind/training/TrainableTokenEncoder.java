@@ -26,7 +26,8 @@ final class TrainableTokenEncoder {
 
   /**
    * Random initial weights drawn from {@code random}, the word embeddings of words with a vector taken
-   * from {@code vectors} (null for none; their dimension then replaces the settings').
+   * from {@code vectors} (null for none; their dimension then replaces the settings'). When the vectors
+   * have n-gram vectors, words outside their vocabulary start from their subword vector instead of noise.
    */
   TrainableTokenEncoder(TrainingVocabulary vocabulary, WordVectors vectors, TrainingSettings settings,
       Random random) {
@@ -53,14 +54,25 @@ final class TrainableTokenEncoder {
     }
     // Vectors of the exact word win over those of other spellings with the same normal form.
     BitSet fromExactWord = new BitSet(size);
+    BitSet fromVectors = new BitSet(size);
     for (int i = 0; i < vectors.size(); i++) {
       String word = vectors.word(i);
       int row = vocabulary.words().id(TokenEncoder.normalize(word));
       boolean exact = word.equals(TokenEncoder.normalize(word));
       if (row != vocabulary.words().unknownId() && (exact || !fromExactWord.get(row))) {
         System.arraycopy(vectors.vector(i), 0, values, row * wordDimension, wordDimension);
+        fromVectors.set(row);
         if (exact) {
           fromExactWord.set(row);
+        }
+      }
+    }
+    if (vectors.subwords().isPresent()) {
+      for (int row = fromVectors.nextClearBit(0); row < size; row = fromVectors.nextClearBit(row + 1)) {
+        float[] subword = row == vocabulary.words().unknownId() ? null
+            : vectors.vectorOf(vocabulary.words().token(row));
+        if (subword != null) {
+          System.arraycopy(subword, 0, values, row * wordDimension, wordDimension);
         }
       }
     }

@@ -1,0 +1,67 @@
+package org.seqnlp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code seqnlp convert-vectors}: rewrites a vector file in another format, e.g. float to 8-bit rows. */
+@Command(name = "convert-vectors", mixinStandardHelpOptions = true,
+    description = {"Rewrites a vector file in another format: e.g. word2vec binary to seqnlp-int8 (8-bit rows "
+        + "with a per-row scale, a quarter of the size) or back, or a seqnlp subword model to word2vec text "
+        + "(its vocabulary's vectors; the n-gram vectors are kept by seqnlp and seqnlp-int8 alone)."})
+final class ConvertVectorsCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file to read.")
+  Path input;
+
+  @Option(names = "--input-format", description = "Format of VECTORS (default: detected).")
+  String inputFormat;
+
+  @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write (.gz compresses).")
+  Path output;
+
+  @Option(names = "--format", required = true, description = "word2vec-binary, word2vec-text, glove, dl4j-zip, "
+      + "seqnlp or seqnlp-int8.")
+  String format;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    VectorFormat from;
+    VectorFormat to;
+    try {
+      to = VectorFormat.forId(format);
+      from = inputFormat == null ? null : VectorFormat.forId(inputFormat);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    OutputPaths.check(spec, output, input);
+    InputPaths.requireFile(input, "vector file");
+    WordVectors vectors = from == null ? VectorFiles.read(input) : VectorFiles.read(input, from);
+    VectorFiles.write(vectors, output, to);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes from %,d%n", output, vectors.size(),
+        vectors.dimension(), to.id(), Files.size(output), Files.size(input));
+    if (vectors.subwords().isPresent() && !to.keepsSubwords()) {
+      out.println(subwordsLeftOut(to));
+    }
+    return 0;
+  }
+
+  /** The note for a subword model written in {@code format}, which does not keep its n-gram vectors. */
+  static String subwordsLeftOut(VectorFormat format) {
+    return format.id() + " holds the vocabulary's vectors only: the n-gram vectors that give unseen words vectors"
+        + " are kept by " + VectorFormat.SEQNLP.id() + " and " + VectorFormat.SEQNLP_INT8.id();
+  }
+}

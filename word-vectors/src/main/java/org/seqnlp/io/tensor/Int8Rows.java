@@ -1,0 +1,99 @@
+package org.seqnlp.io.tensor;
+
+import org.seqnlp.io.InputFormatException;
+
+/**
+ * A row-major float matrix stored with 8 bits a value: each row as signed bytes in [-127, 127] times a
+ * float scale of its own, the row's largest magnitude / 127. A quarter of the size of float32; each
+ * value is off by at most half its row's scale, so relative to the row's largest value by at most 0.4%.
+ *
+ * <p>In a {@link TensorBundle} the bytes are a {@link ByteTensor} {@code NAME} of shape
+ * {@code [rows, columns]} and the scales a float {@link Tensor} {@code NAME-scales} of shape {@code [rows]}.
+ *
+ * @param values {@code rows * columns} quantised values, row-major
+ * @param scales one non-negative scale per row, small enough that -128 times it is finite
+ */
+public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
+
+  private static final int LEVELS = 127;
+  /** The largest scale: a stored byte may be -128, whose product with the scale must stay finite. */
+  private static final float MAX_SCALE = Float.MAX_VALUE / 128;
+  private static final String SCALES_SUFFIX = "-scales";
+
+  public Int8Rows {
+    if (rows < 0 || columns < 0 || (long) rows * columns != values.length || scales.length != rows) {
+      throw new IllegalArgumentException(rows + " x " + columns + " rows need " + (long) rows * columns
+          + " values and " + rows + " scales, got " + values.length + " and " + scales.length);
+    }
+  }
+
+  /**
+   * Quantises {@code matrix}, {@code rows x columns} values, row-major.
+   *
+   * @throws IllegalArgumentException when a value is not finite or above {@code Float.MAX_VALUE / 2} in magnitude
+   */
+  public static Int8Rows quantize(float[] matrix, int rows, int columns) {
+    if ((long) rows * columns != matrix.length) {
+      throw new IllegalArgumentException("matrix holds " + matrix.length + " values, not " + rows + " x " + columns);
+    }
+    byte[] values = new byte[matrix.length];
+    float[] scales = new float[rows];
+    for (int row = 0; row < rows; row++) {
+      int from = row * columns;
+      float largest = 0;
+      for (int i = from; i < from + columns; i++) {
+        if (!Float.isFinite(matrix[i])) {
+          throw new IllegalArgumentException("value " + (i - from + 1) + " of row " + row + " is not finite: "
+              + matrix[i]);
+        }
+        largest = Math.max(largest, Math.abs(matrix[i]));
+      }
+      scales[row] = largest / LEVELS;
+      if (scales[row] > MAX_SCALE) {
+        throw new IllegalArgumentException("row " + row + " holds " + largest + ", too large to quantise");
+      }
+      for (int i = from; largest > 0 && i < from + columns; i++) {
+        values[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, Math.round(matrix[i] / scales[row])));
+      }
+    }
+    return new Int8Rows(rows, columns, values, scales);
+  }
+
+  /** The float matrix these rows stand for, row-major. */
+  public float[] dequantize() {
+    float[] matrix = new float[values.length];
+    for (int row = 0; row < rows; row++) {
+      float scale = scales[row];
+      for (int i = row * columns; i < (row + 1) * columns; i++) {
+        matrix[i] = values[i] * scale;
+      }
+    }
+    return matrix;
+  }
+
+  /** Adds these rows to {@code bundle} as {@code name} and {@code name-scales}. */
+  public void addTo(TensorBundle bundle, String name) {
+    bundle.add(new ByteTensor(name, new int[] {rows, columns}, values));
+    bundle.add(new Tensor(name + SCALES_SUFFIX, new int[] {rows}, scales));
+  }
+
+  /**
+   * The rows stored as {@code name} in {@code bundle}, which must be {@code rows x columns}.
+   *
+   * @throws InputFormatException naming the entry when one is missing, has another shape or holds a
+   *     negative or non-finite scale
+   */
+  public static Int8Rows from(TensorBundle bundle, String name, int rows, int columns)
+      throws InputFormatException {
+    byte[] values = bundle.byteTensor(name, rows, columns).values();
+    String scalesName = name + SCALES_SUFFIX;
+    float[] scales = bundle.tensor(scalesName, rows).values();
+    for (int row = 0; row < rows; row++) {
+      if (!(scales[row] >= 0 && scales[row] <= MAX_SCALE)) {
+        throw bundle.fail(scalesName, "scale " + (row + 1) + " of '" + name + "' is not a number in [0, "
+            + MAX_SCALE + "]: " + scales[row]);
+      }
+    }
+    return new Int8Rows(rows, columns, values, scales);
+  }
+}

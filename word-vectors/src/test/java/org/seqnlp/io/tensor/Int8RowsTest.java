@@ -1,0 +1,76 @@
+package org.seqnlp.io.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.seqnlp.io.InputFormatException;
+
+class Int8RowsTest {
+
+  @Test
+  void eachValueIsWithinHalfItsRowsScale() {
+    Random random = new Random(3);
+    float[] matrix = new float[50 * 20];
+    for (int i = 0; i < matrix.length; i++) {
+      // Rows of very different magnitudes: each keeps its own precision.
+      matrix[i] = (float) (random.nextGaussian() * Math.pow(10, i / 20 % 5 - 2));
+    }
+    Int8Rows rows = Int8Rows.quantize(matrix, 50, 20);
+    float[] restored = rows.dequantize();
+    for (int i = 0; i < matrix.length; i++) {
+      float scale = rows.scales()[i / 20];
+      assertEquals(matrix[i], restored[i], scale / 2 * 1.0001f, "value " + i);
+    }
+  }
+
+  @Test
+  void theLargestMagnitudeOfARowIsExactAndAZeroRowStaysZero() {
+    Int8Rows rows = Int8Rows.quantize(new float[] {0.5f, -2f, 1f, 0, 0, 0}, 2, 3);
+    assertArrayEquals(new byte[] {32, -127, 64, 0, 0, 0}, rows.values());
+    assertArrayEquals(new float[] {2f / 127, 0}, rows.scales());
+    float[] restored = rows.dequantize();
+    assertEquals(-2f, restored[1], 1e-6f);
+    assertArrayEquals(new float[] {0, 0, 0}, java.util.Arrays.copyOfRange(restored, 3, 6));
+  }
+
+  @Test
+  void nonFiniteOrHugeValuesAreNotQuantised() {
+    assertThrows(IllegalArgumentException.class, () -> Int8Rows.quantize(new float[] {1, Float.NaN}, 1, 2));
+    assertThrows(IllegalArgumentException.class, () -> Int8Rows.quantize(new float[] {Float.MAX_VALUE}, 1, 1));
+    assertThrows(IllegalArgumentException.class, () -> Int8Rows.quantize(new float[3], 2, 2));
+  }
+
+  @Test
+  void rowsRoundTripThroughATensorFileAndBadScalesAreRefused() throws IOException {
+    Int8Rows rows = Int8Rows.quantize(new float[] {0.5f, -2f, 1f, 3f}, 2, 2);
+    TensorBundle bundle = new TensorBundle();
+    rows.addTo(bundle, "v");
+    TensorBundle read = roundTrip(bundle);
+    Int8Rows back = Int8Rows.from(read, "v", 2, 2);
+    assertArrayEquals(rows.values(), back.values());
+    assertArrayEquals(rows.scales(), back.scales());
+    assertThrows(InputFormatException.class, () -> Int8Rows.from(read, "v", 2, 3));
+
+    TensorBundle negative = new TensorBundle().add(new ByteTensor("v", new int[] {1, 1}, new byte[] {1}))
+        .add(new Tensor("v-scales", new int[] {1}, new float[] {-1}));
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> Int8Rows.from(roundTrip(negative), "v", 1, 1));
+    assertTrue(e.getMessage().contains("scale 1 of 'v' is not a number in [0, "), e.getMessage());
+    TensorBundle huge = new TensorBundle().add(new ByteTensor("v", new int[] {1, 1}, new byte[] {-128}))
+        .add(new Tensor("v-scales", new int[] {1}, new float[] {Float.MAX_VALUE / 100}));
+    assertThrows(InputFormatException.class, () -> Int8Rows.from(roundTrip(huge), "v", 1, 1));
+  }
+
+  private static TensorBundle roundTrip(TensorBundle bundle) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    TensorFile.write(bundle, out);
+    return TensorFile.read(new ByteArrayInputStream(out.toByteArray()), "t.bin", out.size());
+  }
+}
