@@ -121,10 +121,16 @@ class DocumentContextFactoryTest {
   }
 
   @Test
-  void openNlpGetsTheDefaultContextFromTheFactoryAlone() {
-    assertEquals(DocumentContext.DEFAULT, new DocumentContextFactory().documentContext());
-    assertEquals(DocumentContext.DEFAULT.manifestEntries().get(DocumentContext.WEIGHT_ENTRY),
-        new DocumentContextFactory().createManifestEntries().get(DocumentContext.WEIGHT_ENTRY));
+  void openNlpsTrainerGetsTheDefaultContextFromTheFactoryNamedByItsClass() throws IOException {
+    // What TokenNameFinderTrainer -factory org.seqnlp.opennlp.namefind.DocumentContextFactory does.
+    TokenNameFinderFactory factory = TokenNameFinderFactory.create(DocumentContextFactory.class.getName(), null,
+        Map.of(), new BioCodec());
+    TokenNameFinderModel model = new TokenNameFinderModel("en", plain.getNameFinderSequenceModel(), null, Map.of(),
+        Map.of(), new BioCodec(), factory);
+    assertEquals(DocumentContext.DEFAULT,
+        assertInstanceOf(DocumentContextFactory.class, model.getFactory()).documentContext());
+    assertEquals("4", model.getManifestProperty(DocumentContext.WEIGHT_ENTRY));
+    assertEquals("0.9", model.getManifestProperty(DocumentContext.THRESHOLD_ENTRY));
   }
 
   @Test
