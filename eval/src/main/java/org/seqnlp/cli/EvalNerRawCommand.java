@@ -62,7 +62,7 @@ final class EvalNerRawCommand implements Callable<Integer> {
             + "; English tokenizer models are followed by `CliticSplittingTokenizer` (Apple's -> Apple 's) except"
             + " where stated",
         String.format(Locale.ROOT, "Test data: `%s` (%,d documents, %,d sentences, %,d tokens, %,d entities)",
-            testSet.name(), RawTextEvaluation.documents(testSet.samples()).size(), testSet.sentenceCount(),
+            testSet.name(), DataSet.documents(testSet.samples()).size(), testSet.sentenceCount(),
             testSet.tokenCount(), testSet.entityCount()));
     String report = new RawTextReport(results, TypedCommandLine.of(spec), ZonedDateTime.now(ZoneOffset.UTC), facts).markdown();
     if (output != null) {

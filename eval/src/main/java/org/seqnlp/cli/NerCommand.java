@@ -63,6 +63,15 @@ final class NerCommand implements Callable<Integer> {
   @CommandLine.Mixin
   TextModelOptions textModels;
 
+  @CommandLine.Mixin
+  DocumentContextOptions documentContext;
+
+  @Option(names = "--passes", defaultValue = "1", paramLabel = "N",
+      description = "Tag each document N times in a row and print the last pass: with document context, the"
+          + " second pass sees the names of the whole document. In the line modes a document (up to a blank line)"
+          + " is then read whole before it is tagged (default: ${DEFAULT-VALUE}).")
+  int passes;
+
   @Option(names = "--output-format", defaultValue = "markup", paramLabel = "FORMAT",
       description = "markup, conll or json (default: ${DEFAULT-VALUE}).")
   String outputFormat;
@@ -74,12 +83,14 @@ final class NerCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     NerOutput.Format format = parseFormat();
     checkModes();
+    OptionRange.require(spec, "--passes", passes, 1, EvalNerCommand.MAX_PASSES);
+    documentContext.validate(spec);
     for (Path input : inputs == null ? List.<Path>of() : inputs) {
       if (!Files.isRegularFile(input)) {
         throw new IOException(input + ": no such file");
       }
     }
-    TokenNameFinderModel nameModel = NerFiles.loadModel(model);
+    TokenNameFinderModel nameModel = documentContext.apply(spec, NerFiles.loadModel(model));
     DocumentNameFinder finder = newFinder(nameModel);
     PrintWriter out = spec.commandLine().getOut();
     NerOutput output = new NerOutput(format, out);
@@ -137,9 +148,9 @@ final class NerCommand implements Callable<Integer> {
       warnIfOtherLanguage(nameModel, tokenizerModel.getLanguage(), "tokenizer model", "--tokenizer-model");
       warnIfOtherLanguage(nameModel, sentenceModel.getLanguage(), "sentence model", "--sentence-model");
     }
-    // In the line modes the newline detector is never asked to split: they feed one line at a time.
+    // In the line modes the newline detector splits only documents read whole for --passes.
     return new DocumentNameFinder(layout.sentenceDetector(sentenceModel), layout.tokenizer(tokenizerModel),
-        new NameFinderME(nameModel));
+        new NameFinderME(nameModel), passes);
   }
 
   private void warnIfOtherLanguage(TokenNameFinderModel nameModel, String language, String models, String options) {
@@ -150,9 +161,13 @@ final class NerCommand implements Callable<Integer> {
     }
   }
 
-  /** Tags one input; its end ends a document. */
+  /**
+   * Tags one input; its end ends a document. The line modes print each sentence as soon as it is read, unless
+   * a document must be read whole for a second pass: the newline sentence detector of these modes then splits
+   * it into the same lines.
+   */
   private void tag(LineReader reader, DocumentNameFinder finder, NerOutput output) throws IOException {
-    if (sentences || tokenized) {
+    if ((sentences || tokenized) && passes == 1) {
       tagSentences(reader, finder, output);
     } else {
       tagDocuments(reader, finder, output);

@@ -183,9 +183,11 @@ final class TrainVectorsCommand implements Callable<Integer> {
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
-        : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
-    requireOneSource();
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %s, %.1f s%n",
+        output, vectors.size(), vectors.dimension(), encoded.wordCount(), source, seconds);
+    if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
+      out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
+    }
     return 0;
   }
 

@@ -75,6 +75,49 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
+  void documentContextSetForAModelIsReportedUsedAndCanBeSwitchedOff() throws IOException {
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--document-context", "3",
+        "--passes", "2"), err.toString());
+    assertTrue(out.toString().contains("NameFinderME.find, 2 passes)"), out.toString());
+    assertTrue(out.toString().contains("document context: weight 3.0, threshold 0.9"), out.toString());
+    String plain = evalNerReport(run("eval-ner", "--model", model.toString(), "--test", test.toString()));
+    String off = evalNerReport(run("eval-ner", "--model", model.toString(), "--test", test.toString(),
+        "--document-context", "0"));
+    assertTrue(off.contains("document context: off"), off);
+    assertEquals(overallLine(plain), overallLine(off));
+    Path input = Files.writeString(directory.resolve("document.txt"), "John Smith visited Paris .\nSmith flew .\n");
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("ner", "--model", model.toString(), "--tokenized", "--document-context", "4",
+        "--document-threshold", "0.5", "--passes", "2", input.toString()), err.toString());
+    assertEquals(2, out.toString().strip().lines().count(), out.toString());
+  }
+
+  private String evalNerReport(int exitCode) {
+    assertEquals(0, exitCode, err.toString());
+    String report = out.toString();
+    out.getBuffer().setLength(0);
+    return report;
+  }
+
+  private static String overallLine(String report) {
+    return report.lines().filter(line -> line.startsWith("overall")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void documentContextOptionsOutOfRangeAreUsageErrors() {
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--document-context",
+        "-1"));
+    assertTrue(err.toString().contains("--document-context must be a number in [0, 100], got -1"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("ner", "--model", model.toString(), "--document-threshold", "2"));
+    assertTrue(err.toString().contains("--document-threshold must be a number in [0, 1], got 2"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--passes", "5"));
+    assertTrue(err.toString().contains("--passes must be an integer in [1, 4], got 5"), err.toString());
+  }
+
+  @Test
   void badOutputFormatIsAUsageError() {
     assertEquals(2, run("ner", "--model", model.toString(), "--output-format", "xml"));
     assertTrue(err.toString().contains("--output-format must be markup, conll or json, not xml"), err.toString());

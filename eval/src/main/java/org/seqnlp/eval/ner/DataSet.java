@@ -1,6 +1,7 @@
 package org.seqnlp.eval.ner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 
@@ -34,5 +35,20 @@ public record DataSet(Path file, List<NameSample> samples) {
   /** The token arrays, for the batch API. */
   public List<String[]> sentences() {
     return samples.stream().map(NameSample::getSentence).toList();
+  }
+
+  /**
+   * The documents of labelled data: a document starts at every sample that clears adaptive data (a
+   * {@code -DOCSTART-} in CoNLL files), and at the first.
+   */
+  public static List<List<NameSample>> documents(List<NameSample> samples) {
+    List<List<NameSample>> documents = new ArrayList<>();
+    for (NameSample sample : samples) {
+      if (documents.isEmpty() || sample.isClearAdaptiveDataSet()) {
+        documents.add(new ArrayList<>());
+      }
+      documents.get(documents.size() - 1).add(sample);
+    }
+    return documents;
   }
 }

@@ -41,7 +41,20 @@ public final class NameFinderTagging {
    * @param task what the progress line on stderr calls this
    */
   public static Run find(TokenNameFinderModel model, List<NameSample> samples, int rounds, String task) {
+    return find(model, samples, rounds, 1, task);
+  }
+
+  /**
+   * As {@link #find(TokenNameFinderModel, List, int, String)}, tagging each document {@code passes} times in a
+   * row with the same finder and keeping the last pass: with document context, a second pass decodes every
+   * sentence with what the whole document taught the finder. The rate counts each token once.
+   */
+  public static Run find(TokenNameFinderModel model, List<NameSample> samples, int rounds, int passes, String task) {
     requireRounds(rounds);
+    if (passes < 1) {
+      throw new IllegalArgumentException("passes must be at least 1, got " + passes);
+    }
+    List<List<NameSample>> documents = DataSet.documents(samples);
     long tokens = samples.stream().mapToLong(sample -> sample.getSentence().length).sum();
     Run last = null;
     try (Progress progress = Progress.start(task, rounds * tokens, "tokens")) {
@@ -49,11 +62,16 @@ public final class NameFinderTagging {
         NameFinderME finder = new NameFinderME(model);
         List<Span[]> predictions = new ArrayList<>(samples.size());
         long started = System.nanoTime();
-        for (NameSample sample : samples) {
-          if (sample.isClearAdaptiveDataSet()) {
-            finder.clearAdaptiveData();
+        for (List<NameSample> document : documents) {
+          finder.clearAdaptiveData();
+          for (int pass = 1; pass < passes; pass++) {
+            for (NameSample sample : document) {
+              finder.find(sample.getSentence());
+            }
           }
-          predictions.add(finder.find(sample.getSentence()));
+          for (NameSample sample : document) {
+            predictions.add(finder.find(sample.getSentence()));
+          }
         }
         last = new Run(predictions, new Throughput(tokens, (System.nanoTime() - started) / 1e9));
         progress.advance(tokens);

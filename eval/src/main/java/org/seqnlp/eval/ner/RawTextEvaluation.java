@@ -81,24 +81,9 @@ public final class RawTextEvaluation {
     this.tokenizerModel = tokenizerModel;
   }
 
-  /**
-   * The documents of labelled data: a document starts at every sample that clears adaptive data (a
-   * {@code -DOCSTART-} in CoNLL files), and at the first.
-   */
-  public static List<List<NameSample>> documents(List<NameSample> samples) {
-    List<List<NameSample>> documents = new ArrayList<>();
-    for (NameSample sample : samples) {
-      if (documents.isEmpty() || sample.isClearAdaptiveDataSet()) {
-        documents.add(new ArrayList<>());
-      }
-      documents.get(documents.size() - 1).add(sample);
-    }
-    return documents;
-  }
-
   /** Scores every setting on {@code samples}, in the order of {@link Setting}. */
   public List<Result> evaluate(List<NameSample> samples) {
-    List<List<NameSample>> documents = documents(samples);
+    List<List<NameSample>> documents = DataSet.documents(samples);
     List<Result> results = new ArrayList<>();
     for (Setting setting : Setting.values()) {
       results.add(evaluate(setting, documents));

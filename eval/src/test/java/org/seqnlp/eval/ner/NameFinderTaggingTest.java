@@ -1,5 +1,6 @@
 package org.seqnlp.eval.ner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,5 +62,22 @@ class NameFinderTaggingTest {
     assertEquals(test.size(), run.predictions().size());
     assertEquals(test.stream().mapToLong(sample -> sample.getSentence().length).sum(), run.throughput().tokens());
     assertTrue(run.throughput().tokensPerSecond() > 0);
+  }
+
+  @Test
+  void aSecondPassTagsEachDocumentAgainWithWhatTheFirstLeftInTheFinder() {
+    List<opennlp.tools.util.Span[]> expected = new ArrayList<>();
+    NameFinderME finder = new NameFinderME(nameFinderMe);
+    for (List<NameSample> document : DataSet.documents(test)) {
+      finder.clearAdaptiveData();
+      document.forEach(sample -> finder.find(sample.getSentence()));
+      document.forEach(sample -> expected.add(finder.find(sample.getSentence())));
+    }
+    NameFinderTagging.Run run = NameFinderTagging.find(nameFinderMe, test, 1, 2, "tagging");
+    assertEquals(expected.size(), run.predictions().size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertArrayEquals(expected.get(i), run.predictions().get(i), "sentence " + i);
+    }
+    assertEquals(test.stream().mapToLong(sample -> sample.getSentence().length).sum(), run.throughput().tokens());
   }
 }

@@ -31,7 +31,7 @@ class RawTextEvaluationTest {
     NameSample second = new NameSample(new String[] {"b"}, new Span[0], true);
     NameSample third = new NameSample(new String[] {"c"}, new Span[0], false);
     assertEquals(List.of(List.of(first), List.of(second, third)),
-        RawTextEvaluation.documents(List.of(first, second, third)));
+        DataSet.documents(List.of(first, second, third)));
   }
 
   @Test

@@ -54,6 +54,9 @@ final class TrainNerCommand implements Callable<Integer> {
   @CommandLine.Mixin
   BiLstmCrfTrainingOptions training;
 
+  @CommandLine.Mixin
+  DocumentContextOptions documentContext;
+
   @Option(names = "--max-sentences", defaultValue = "0", paramLabel = "N",
       description = "Train on the first N sentences only (0: all), for quick runs.")
   int maxSentences;
@@ -67,6 +70,7 @@ final class TrainNerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OptionRange.require(spec, "--max-sentences", maxSentences, 0, Integer.MAX_VALUE);
+    documentContext.validate(spec);
     NerFiles.allowSeqNlpExtensions();
     if ((train == null) == (fromCheckpoint == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
@@ -120,8 +124,11 @@ final class TrainNerCommand implements Callable<Integer> {
     return all;
   }
 
-  /** Writes the model through a temporary file renamed over the output, so a failure never leaves a broken one. */
+  /**
+   * Writes the model, with the document context of the options in its manifest, through a temporary file
+   * renamed over the output, so a failure never leaves a broken one.
+   */
   private void write(TokenNameFinderModel model) throws IOException {
-    OutputFiles.write(output, model::serialize);
+    OutputFiles.write(output, documentContext.apply(spec, model)::serialize);
   }
 }

@@ -71,6 +71,16 @@ class TrainNerCommandTest extends ToolTest {
   }
 
   @Test
+  void aDocumentContextGivenToTrainNerIsSavedInTheModel() throws IOException {
+    Path withContext = directory.resolve("with-context.bin");
+    assertEquals(0, run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(), "--output",
+        withContext.toString(), "--document-context", "3"), err.toString());
+    org.seqnlp.opennlp.namefind.DocumentContextFactory factory = org.junit.jupiter.api.Assertions.assertInstanceOf(
+        org.seqnlp.opennlp.namefind.DocumentContextFactory.class, NerFiles.loadModel(withContext).getFactory());
+    assertEquals(new org.seqnlp.opennlp.namefind.DocumentContext(3, 0.9), factory.documentContext());
+  }
+
+  @Test
   void trainNerWithGazetteersStoresThemInTheModel() throws IOException {
     Path lists = Files.createDirectories(directory.resolve("lists"));
     Files.writeString(lists.resolve("per-given.txt"), "John\nMaria\n");

@@ -20,12 +20,16 @@ import org.seqnlp.opennlp.namefind.network.Tagging;
  * finder's sequence codec) with each label's marginal probability, which {@code NameFinderME.probs()}
  * then reports.
  *
- * <p>The name finder's feature context generator and sequence validator are not used: the network
- * computes its own features, and the CRF's transition scores keep outcome sequences valid. Stored in
- * a {@code TokenNameFinderModel} zip by {@link BiLstmCrfModelSerializer}.
+ * <p>The name finder's feature generators are not used: the network computes its own features. Stored
+ * in a {@code TokenNameFinderModel} zip by {@link BiLstmCrfModelSerializer}.
+ *
+ * <p>The sequence validator is not used either: the CRF's transition scores keep outcome sequences
+ * valid. A model with {@link DocumentContext} gets the document memory of each {@code NameFinderME}
+ * through the context generator argument (see {@link DocumentContextFactory}).
  *
  * <p>Immutable and thread-safe: one instance (one loaded {@code TokenNameFinderModel}) serves any
- * number of threads, each with its own {@code NameFinderME}.
+ * number of threads, each with its own {@code NameFinderME}; what a document teaches lives in the
+ * finder's memory, never here.
  */
 public final class BiLstmCrfSequenceModel implements SequenceClassificationModel, SerializableArtifact {
 
@@ -53,9 +57,25 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
 
   /** The best outcome sequence of one sentence. */
   public Sequence tag(String[] tokens) {
-    Tagging tagging = network.tag(tokens);
+    return asSequence(network.tag(tokens));
+  }
+
+  /**
+   * The best outcome sequence of one sentence of a document, decoded with what {@code memory} holds of the
+   * document's earlier sentences (see {@link DocumentMemory}); the memory keeps the result until it is
+   * committed.
+   */
+  public Sequence tag(String[] tokens, DocumentMemory memory) {
+    float[] emissions = tokens.length == 0 ? new float[0] : network.emissions(tokens);
+    memory.bias(tokens, emissions);
+    Tagging tagging = network.decode(emissions, tokens.length);
+    memory.decoded(tokens, tagging);
+    return asSequence(tagging);
+  }
+
+  private Sequence asSequence(Tagging tagging) {
     Sequence sequence = new Sequence();
-    for (int t = 0; t < tokens.length; t++) {
+    for (int t = 0; t < tagging.labels().length; t++) {
       sequence.add(outcomes[tagging.labels()[t]], tagging.probabilities()[t]);
     }
     return sequence;
@@ -80,10 +100,15 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
     }
   }
 
+  /**
+   * The CRF's best sequence; when {@code cg} is the {@link DocumentContextGenerator} of a {@code NameFinderME}
+   * whose model has document context, decoded with its document memory.
+   */
   @Override
   public <T> Sequence bestSequence(T[] sequence, Object[] additionalContext, BeamSearchContextGenerator<T> cg,
       SequenceValidator<T> validator) {
-    return tag(asTokens(sequence));
+    return cg instanceof DocumentContextGenerator document && sequence instanceof String[] tokens
+        ? tag(tokens, document.memory()) : tag(asTokens(sequence));
   }
 
   /** Returns the single best sequence: the CRF decodes exactly, there is no beam of alternatives. */

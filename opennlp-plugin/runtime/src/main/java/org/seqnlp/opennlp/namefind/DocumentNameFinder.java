@@ -21,6 +21,10 @@ import org.seqnlp.opennlp.text.SentenceSpans;
  * #findInDocument} treats its text as one whole document; a caller that feeds sentences one at a time
  * with {@link #findInSentence} calls {@link #clearAdaptiveData} between documents.
  *
+ * <p>With a name finder that has {@link DocumentContext}, {@link #findInDocument} can tag the document's
+ * sentences twice ({@code passes} = 2): the first pass fills the finder's document memory, so that in the
+ * second even the first sentences are tagged with what the whole document says about their names.
+ *
  * <p>Offsets are {@code String} indices (UTF-16 code units), as OpenNLP's {@link Span} uses; ends are
  * exclusive.
  *
@@ -66,11 +70,26 @@ public final class DocumentNameFinder {
   private final SentenceDetector sentenceDetector;
   private final Tokenizer tokenizer;
   private final TokenNameFinder nameFinder;
+  private final int passes;
 
+  /** A finder that tags each sentence once. */
   public DocumentNameFinder(SentenceDetector sentenceDetector, Tokenizer tokenizer, TokenNameFinder nameFinder) {
+    this(sentenceDetector, tokenizer, nameFinder, 1);
+  }
+
+  /**
+   * @param passes how many times {@link #findInDocument} tags a document's sentences in a row, keeping the
+   *     names of the last pass (at least 1)
+   */
+  public DocumentNameFinder(SentenceDetector sentenceDetector, Tokenizer tokenizer, TokenNameFinder nameFinder,
+      int passes) {
+    if (passes < 1) {
+      throw new IllegalArgumentException("passes must be at least 1, got " + passes);
+    }
     this.sentenceDetector = Objects.requireNonNull(sentenceDetector, "sentenceDetector");
     this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
     this.nameFinder = Objects.requireNonNull(nameFinder, "nameFinder");
+    this.passes = passes;
   }
 
   /**
@@ -84,14 +103,21 @@ public final class DocumentNameFinder {
     for (Span span : SentenceSpans.detect(sentenceDetector, document)) {
       Span trimmed = span.trim(document);
       if (trimmed.length() > 0) {
-        Sentence sentence = find(document, trimmed.getStart(), trimmed.getEnd());
+        Sentence sentence = tokenize(document, trimmed.getStart(), trimmed.getEnd());
         if (!sentence.tokens().isEmpty()) {
           sentences.add(sentence);
         }
       }
     }
+    for (int pass = 1; pass < passes; pass++) {
+      sentences.forEach(sentence -> nameFinder.find(sentence.tokenTexts()));
+    }
+    List<Sentence> named = new ArrayList<>(sentences.size());
+    for (Sentence sentence : sentences) {
+      named.add(withNames(document, sentence));
+    }
     nameFinder.clearAdaptiveData();
-    return sentences;
+    return named;
   }
 
   /**
@@ -110,22 +136,31 @@ public final class DocumentNameFinder {
   }
 
   private Sentence find(String text, int start, int end) {
+    Sentence sentence = tokenize(text, start, end);
+    return sentence.tokens().isEmpty() ? sentence : withNames(text, sentence);
+  }
+
+  /** The sentence from {@code start} to {@code end} of {@code text} with its tokens, without names yet. */
+  private Sentence tokenize(String text, int start, int end) {
     String sentence = text.substring(start, end);
     Span[] tokenSpans = tokenizer.tokenizePos(sentence);
     List<Token> tokens = new ArrayList<>(tokenSpans.length);
     for (Span span : tokenSpans) {
       tokens.add(new Token(span.getCoveredText(sentence).toString(), start + span.getStart(), start + span.getEnd()));
     }
+    return new Sentence(start, end, sentence, tokens, List.of());
+  }
+
+  /** {@code sentence} (of {@code text}, with tokens) with the names the name finder finds in it. */
+  private Sentence withNames(String text, Sentence sentence) {
+    List<Token> tokens = sentence.tokens();
     List<Name> names = new ArrayList<>();
-    if (!tokens.isEmpty()) {
-      String[] tokenTexts = tokens.stream().map(Token::text).toArray(String[]::new);
-      for (Span span : nameFinder.find(tokenTexts)) {
-        int nameStart = tokens.get(span.getStart()).start();
-        int nameEnd = tokens.get(span.getEnd() - 1).end();
-        names.add(new Name(span.getType(), span.getStart(), span.getEnd(), nameStart, nameEnd,
-            text.substring(nameStart, nameEnd), span.getProb()));
-      }
+    for (Span span : nameFinder.find(sentence.tokenTexts())) {
+      int nameStart = tokens.get(span.getStart()).start();
+      int nameEnd = tokens.get(span.getEnd() - 1).end();
+      names.add(new Name(span.getType(), span.getStart(), span.getEnd(), nameStart, nameEnd,
+          text.substring(nameStart, nameEnd), span.getProb()));
     }
-    return new Sentence(start, end, sentence, tokens, names);
+    return new Sentence(sentence.start(), sentence.end(), sentence.text(), tokens, names);
   }
 }

@@ -24,6 +24,10 @@
  *       script, which passes no JVM options, {@code export
  *       JAVA_TOOL_OPTIONS=-DOPENNLP_EXT_ALLOWED_PACKAGES=org.seqnlp}), or, in code, {@code
  *       ExtensionLoader.registerAllowedPackage("org.seqnlp")} before loading a model.</li>
+ *   <li>Document context: a model with {@link org.seqnlp.opennlp.namefind.DocumentContext} names {@link
+ *       org.seqnlp.opennlp.namefind.DocumentContextFactory} as its {@code factory} in the manifest, which
+ *       OpenNLP instantiates the same way; the factory gives each {@code NameFinderME} its own {@link
+ *       org.seqnlp.opennlp.namefind.DocumentMemory} as adaptive data.</li>
  *   <li>Untrusted files: {@link org.seqnlp.opennlp.namefind.NameFinderModels#load} checks a model zip
  *       (entry sizes, manifest size) before OpenNLP parses it, and registers the prefix itself.</li>
  * </ul>

@@ -2,6 +2,7 @@ package org.seqnlp.opennlp.namefind;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +73,16 @@ class DocumentNameFinderTest {
     finder.findInSentence("Anna left.");
     assertEquals(List.of("find Anna came .", "clear", "find Paris .", "find Anna .", "clear", "find Anna left ."),
         names.calls);
+  }
+
+  @Test
+  void aSecondPassTagsTheWholeDocumentAgainBeforeClearing() {
+    DocumentNameFinder twice = new DocumentNameFinder(new NewlineSentenceDetector(), SimpleTokenizer.INSTANCE, names, 2);
+    List<DocumentNameFinder.Sentence> sentences = twice.findInDocument("Paris.\nAnna.");
+    assertEquals(List.of("clear", "find Paris .", "find Anna .", "find Paris .", "find Anna .", "clear"), names.calls);
+    assertEquals(List.of(new DocumentNameFinder.Name("person", 0, 1, 7, 11, "Anna", 0.75)), sentences.get(1).names());
+    assertThrows(IllegalArgumentException.class,
+        () -> new DocumentNameFinder(new NewlineSentenceDetector(), SimpleTokenizer.INSTANCE, names, 0));
   }
 
   @Test

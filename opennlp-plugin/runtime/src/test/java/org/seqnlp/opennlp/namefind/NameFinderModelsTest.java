@@ -109,4 +109,21 @@ class NameFinderModelsTest {
     assertTrue(e.getMessage().contains("nameFinder.model"), e.getMessage());
     assertTrue(e.getMessage().contains(": byte "), e.getMessage());
   }
+
+  @Test
+  void aDocumentContextOutOfRangeFailsNamingItsManifestEntry() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      String manifest = new String(entries.get("manifest.properties"), java.nio.charset.StandardCharsets.ISO_8859_1)
+          .replace("factory=opennlp.tools.namefind.TokenNameFinderFactory",
+              "factory=" + DocumentContextFactory.class.getName())
+          + DocumentContext.WEIGHT_ENTRY + "=400\n" + DocumentContext.THRESHOLD_ENTRY + "=0.9\n";
+      entries.put("manifest.properties", manifest.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertTrue(e.getMessage().startsWith(directory.resolve("m.bin") + ": byte 0: not a readable OpenNLP model: "),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("manifest.properties: document-context weight must be in [0, 100], not 400.0"),
+        e.getMessage());
+  }
 }

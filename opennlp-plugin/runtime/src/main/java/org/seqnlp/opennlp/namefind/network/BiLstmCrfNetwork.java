@@ -264,11 +264,18 @@ public final class BiLstmCrfNetwork {
 
   /** The best label sequence for {@code tokens} with the marginal probability of each label. */
   public Tagging tag(String[] tokens) {
-    int length = tokens.length;
+    return decode(tokens.length == 0 ? new float[0] : emissions(tokens), tokens.length);
+  }
+
+  /**
+   * The CRF's best label sequence over {@code emissions} (row-major {@code length x labels().size()}, as
+   * {@link #emissions} gives them, possibly changed by the caller) with the marginal probability of each
+   * label.
+   */
+  public Tagging decode(float[] emissions, int length) {
     if (length == 0) {
       return new Tagging(new int[0], new double[0]);
     }
-    float[] emissions = emissions(tokens);
     int[] path = crf.viterbi(emissions, length);
     double[] marginals = new double[length * labels.size()];
     crf.marginals(emissions, length, marginals);
