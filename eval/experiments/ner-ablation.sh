@@ -13,6 +13,7 @@
 # Environment: SEQNLP (the command, default ./seqnlp), WORK, SEEDS (default "42 7 11"),
 #   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia; see models/vectors/README.md).
 set -euo pipefail
+shopt -s inherit_errexit
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 data="${SEQNLP_DATA:-../shared/data}"
@@ -89,9 +90,11 @@ score() {
   if [[ ! -f "$file" ]]; then
     local extra=()
     [[ "$context" == on ]] && extra=(--document-context "$document_weight")
-    "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" \
-      | awk '$1 == "overall" { print $4 }' >"$file.tmp"
-    mv "$file.tmp" "$file"
+    "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" >"$file.tmp"
+    awk '$1 == "overall" { print $4 }' "$file.tmp" >"$file.f1"
+    [[ -s "$file.f1" ]] || { echo "ner-ablation: no overall F1 in $file.tmp" >&2; exit 1; }
+    mv "$file.f1" "$file"
+    rm "$file.tmp"
   fi
   cat "$file"
 }

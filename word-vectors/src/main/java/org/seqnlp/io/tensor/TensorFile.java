@@ -30,7 +30,7 @@ import org.seqnlp.io.LimitedInputStream;
  * tensors, byte tensors, string lists and text values, big-endian, without Java serialization.
  *
  * <pre>
- * magic "SEQNLPTF", int version ({@value #VERSION}), int entry count
+ * magic "SEQNLPTF", int version (2 or {@value #VERSION}), int entry count
  * per entry: byte kind, string name, then
  *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
  *   kind 2 (string list): int count, count strings
@@ -42,7 +42,8 @@ import org.seqnlp.io.LimitedInputStream;
  *
  * <p>Entries are written texts first, then string lists, float tensors and byte tensors, each kind in
  * the order it was added, so that the first bytes of a file hold its text values (see {@link
- * #leadingTexts}). Kind 4 came after the first files of version 2; it changes no other kind's layout.
+ * #leadingTexts}). Version 3 added kind 4 and nothing else: a bundle without byte tensors is written as
+ * version 2, so builds from before version 3 keep reading every float-only file.
  *
  * <p>Reading checks every declared count and size against the hard limits below and against the
  * bytes that can remain before the checksum, given the size bound the caller knows (a file's size, a
@@ -53,8 +54,13 @@ import org.seqnlp.io.LimitedInputStream;
  */
 public final class TensorFile {
 
-  /** The format version this build writes and reads (the first two formats had no common header). */
-  public static final int VERSION = 2;
+  /**
+   * The newest format version, which this build writes for bundles with byte tensors; it reads it and
+   * version {@value #FLOAT_ONLY_VERSION} (the first two formats had no common header).
+   */
+  public static final int VERSION = 3;
+  /** The version of files without byte tensors. */
+  public static final int FLOAT_ONLY_VERSION = 2;
   /** The size bound assumed when the caller knows none. */
   public static final long MAX_FILE_BYTES = 1L << 32;
   /** The most entries a file may hold. */
@@ -103,7 +109,7 @@ public final class TensorFile {
     CheckedOutputStream checked = new CheckedOutputStream(out, new CRC32());
     DataOutputStream data = new DataOutputStream(new BufferedOutputStream(checked, 1 << 16));
     data.write(MAGIC);
-    data.writeInt(VERSION);
+    data.writeInt(bundle.byteTensors().isEmpty() ? FLOAT_ONLY_VERSION : VERSION);
     data.writeInt(entries(bundle));
     for (Map.Entry<String, String> text : bundle.texts().entrySet()) {
       data.writeByte(TEXT);
@@ -231,7 +237,11 @@ public final class TensorFile {
       return texts;
     }
     ByteBuffer bytes = ByteBuffer.wrap(sample, 0, length).position(MAGIC.length);
-    if (bytes.remaining() < 8 || bytes.getInt() != VERSION) {
+    if (bytes.remaining() < 8) {
+      return texts;
+    }
+    int version = bytes.getInt();
+    if (version != FLOAT_ONLY_VERSION && version != VERSION) {
       return texts;
     }
     for (int entries = bytes.getInt(); entries > 0 && bytes.remaining() > 0 && bytes.get() == TEXT; entries--) {
@@ -324,9 +334,9 @@ public final class TensorFile {
         throw fail(0, "not a SeqNLP tensor file (bad magic number)");
       }
       int version = data.readInt();
-      if (version != VERSION) {
-        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads version "
-            + VERSION + ")");
+      if (version != FLOAT_ONLY_VERSION && version != VERSION) {
+        throw fail(MAGIC.length, "unsupported tensor file version " + version + " (this build reads versions "
+            + FLOAT_ONLY_VERSION + " and " + VERSION + ")");
       }
       // An entry takes at least a kind byte, a name length and a count or rank.
       int count = readCount("number of entries", MAX_ENTRIES, 1 + 4 + 4);
@@ -347,7 +357,13 @@ public final class TensorFile {
           case TENSOR -> bundle.add(readTensor(name));
           case STRINGS -> bundle.addStrings(name, readStrings(name));
           case TEXT -> bundle.addText(name, readString("text '" + name + "'", MAX_STRING_BYTES));
-          case BYTES -> bundle.add(readByteTensor(name));
+          case BYTES -> {
+            if (version == FLOAT_ONLY_VERSION) {
+              throw fail(start, "entry '" + name + "' is a byte tensor, which version " + FLOAT_ONLY_VERSION
+                  + " files cannot hold");
+            }
+            bundle.add(readByteTensor(name));
+          }
           default -> throw fail(start, "entry '" + name + "' has unknown kind " + kind);
         }
         bundle.located(name, start);
