@@ -75,36 +75,6 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
-  void documentContextSetForAModelIsReportedUsedAndCanBeSwitchedOff() throws IOException {
-    out.getBuffer().setLength(0);
-    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--document-context", "3",
-        "--passes", "2"), err.toString());
-    assertTrue(out.toString().contains("NameFinderME.find, 2 passes)"), out.toString());
-    assertTrue(out.toString().contains("document context: weight 3.0, threshold 0.9"), out.toString());
-    String plain = evalNerReport(run("eval-ner", "--model", model.toString(), "--test", test.toString()));
-    String off = evalNerReport(run("eval-ner", "--model", model.toString(), "--test", test.toString(),
-        "--document-context", "0"));
-    assertTrue(off.contains("document context: off"), off);
-    assertEquals(overallLine(plain), overallLine(off));
-    Path input = Files.writeString(directory.resolve("document.txt"), "John Smith visited Paris .\nSmith flew .\n");
-    out.getBuffer().setLength(0);
-    assertEquals(0, run("ner", "--model", model.toString(), "--tokenized", "--document-context", "4",
-        "--document-threshold", "0.5", "--passes", "2", input.toString()), err.toString());
-    assertEquals(2, out.toString().strip().lines().count(), out.toString());
-  }
-
-  private String evalNerReport(int exitCode) {
-    assertEquals(0, exitCode, err.toString());
-    String report = out.toString();
-    out.getBuffer().setLength(0);
-    return report;
-  }
-
-  private static String overallLine(String report) {
-    return report.lines().filter(line -> line.startsWith("overall")).findFirst().orElseThrow();
-  }
-
-  @Test
   void documentContextOptionsOutOfRangeAreUsageErrors() {
     assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--document-context",
         "-1"));

@@ -296,12 +296,4 @@ class VectorCommandsTest extends ToolTest {
     assertTrue(err.toString().contains("t-SNE with perplexity 30.0 needs more than 30 points, got 4"),
         err.toString());
   }
-
-  @Test
-  void trainNerTakesSubwordVectorsOnlyWithVectors() throws IOException {
-    Path train = Files.writeString(directory.resolve("train.txt"), "Oslo B-LOC\nis O\ncold O\n");
-    assertEquals(SeqNlp.EXIT_USAGE, run("train-ner", "--train", train.toString(), "--output",
-        directory.resolve("model.bin").toString(), "--subword-vectors"));
-    assertTrue(err.toString().contains("--subword-vectors needs --vectors"), err.toString());
-  }
 }
