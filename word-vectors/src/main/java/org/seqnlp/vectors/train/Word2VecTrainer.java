@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.VectorKernels;
+import org.seqnlp.vectors.kernels.Vectorization;
 
 /**
  * Trains word2vec vectors (Mikolov et al. 2013) with negative sampling, following the reference C
@@ -27,10 +29,17 @@ public final class Word2VecTrainer {
   private static final int WORDS_PER_UPDATE = 10_000;
 
   private final Word2VecSettings settings;
+  private final VectorKernels kernels;
 
   /** @throws IllegalArgumentException when a setting is out of range ({@link Word2VecSettings#validate}) */
   public Word2VecTrainer(Word2VecSettings settings) {
+    this(settings, Vectorization.kernels());
+  }
+
+  /** A trainer on the given kernels, so that tests can compare the SIMD and plain-Java ones. */
+  Word2VecTrainer(Word2VecSettings settings, VectorKernels kernels) {
     this.settings = settings.validate();
+    this.kernels = kernels;
   }
 
   /** Trains on {@code corpus}, reporting words per second through {@code progress}. */
@@ -38,7 +47,7 @@ public final class Word2VecTrainer {
     if (corpus.words().isEmpty() || corpus.wordCount() == 0) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
     }
-    Model model = new Model(corpus.wordCounts(), settings);
+    Model model = new Model(corpus.wordCounts(), settings, kernels);
     long totalWords = settings.epochs() * corpus.wordCount();
     int[] chunkStarts = chunkStarts(corpus.tokens(), settings.threads());
     AtomicLong wordsDone = new AtomicLong();
@@ -90,8 +99,10 @@ public final class Word2VecTrainer {
     final float[] keep;
     final NoiseDistribution noise;
     final Word2VecSettings settings;
+    final VectorKernels kernels;
 
-    Model(long[] counts, Word2VecSettings settings) {
+    Model(long[] counts, Word2VecSettings settings, VectorKernels kernels) {
+      this.kernels = kernels;
       int dimension = settings.dimension();
       this.settings = settings;
       this.input = new float[Math.multiplyExact(counts.length, dimension)];
@@ -123,6 +134,10 @@ public final class Word2VecTrainer {
     private final int[] sentence = new int[MAX_SENTENCE_LENGTH];
     private final float[] hidden;
     private final float[] gradient;
+    /** The output rows of one position's samples, the positive first, and their scores, then gradients. */
+    private final int[] rows;
+    private final float[] coefficients;
+    private final VectorKernels kernels;
     private long random;
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone,
@@ -131,6 +146,7 @@ public final class Word2VecTrainer {
       this.output = model.output;
       this.keep = model.keep;
       this.noise = model.noise;
+      this.kernels = model.kernels;
       this.tokens = tokens;
       this.dimension = model.settings.dimension();
       this.window = model.settings.window();
@@ -142,6 +158,8 @@ public final class Word2VecTrainer {
       this.progress = progress;
       this.hidden = new float[dimension];
       this.gradient = new float[dimension];
+      this.rows = new int[negative + 1];
+      this.coefficients = new float[negative + 1];
       this.random = seed;
     }
 
@@ -188,11 +206,7 @@ public final class Word2VecTrainer {
         for (int context = Math.max(0, centre - span); context <= last; context++) {
           if (context != centre) {
             int row = sentence[context] * dimension;
-            Arrays.fill(gradient, 0f);
-            negativeSampling(sentence[centre], input, row, learningRate);
-            for (int k = 0; k < dimension; k++) {
-              input[row + k] += gradient[k];
-            }
+            negativeSampling(sentence[centre], input, row, learningRate, input, row);
           }
         }
       }
@@ -210,10 +224,7 @@ public final class Word2VecTrainer {
         Arrays.fill(hidden, 0f);
         for (int context = first; context <= last; context++) {
           if (context != centre) {
-            int row = sentence[context] * dimension;
-            for (int k = 0; k < dimension; k++) {
-              hidden[k] += input[row + k];
-            }
+            kernels.axpy(1, input, sentence[context] * dimension, hidden, 0, dimension);
           }
         }
         float scale = 1f / (last - first);
@@ -221,55 +232,40 @@ public final class Word2VecTrainer {
           hidden[k] *= scale;
         }
         Arrays.fill(gradient, 0f);
-        negativeSampling(sentence[centre], hidden, 0, learningRate);
+        negativeSampling(sentence[centre], hidden, 0, learningRate, gradient, 0);
         for (int context = first; context <= last; context++) {
           if (context != centre) {
-            int row = sentence[context] * dimension;
-            for (int k = 0; k < dimension; k++) {
-              input[row + k] += gradient[k];
-            }
+            kernels.axpy(1, gradient, 0, input, sentence[context] * dimension, dimension);
           }
         }
       }
     }
 
     /**
-     * A plain single-sum loop on purpose: C2 vectorises this form; hand-unrolled partial sums measured
-     * about 40% slower here.
+     * One positive and {@code negative} noise updates of the output vectors against the hidden vector
+     * at {@code vectors[offset..]}, whose own gradient is added to {@code gradient[gradientOffset..]}
+     * (which may be the hidden vector itself). All samples are drawn first, then scored in one pass
+     * and updated in a second: the word2vec tool interleaves the two per sample, which differs only
+     * when a noise word is drawn twice for one position.
      */
-    private float dot(float[] a, int aOffset, float[] b, int bOffset) {
-      float sum = 0;
-      for (int k = 0; k < dimension; k++) {
-        sum += a[aOffset + k] * b[bOffset + k];
-      }
-      return sum;
-    }
-
-    /**
-     * One positive and {@code negative} noise updates of the output vectors against the hidden
-     * vector at {@code vectors[offset..]}; the hidden vector's own gradient is added to
-     * {@link #gradient}.
-     */
-    private void negativeSampling(int word, float[] vectors, int offset, float learningRate) {
-      for (int sample = 0; sample <= negative; sample++) {
-        int target = word;
-        int label = 1;
-        if (sample > 0) {
-          random = FastRandom.next(random);
-          target = noise.sample(random);
-          if (target == word) {
-            continue;
-          }
-          label = 0;
-        }
-        int row = target * dimension;
-        float score = dot(vectors, offset, output, row);
-        float g = SigmoidTable.gradient(score, label, learningRate);
-        for (int k = 0; k < dimension; k++) {
-          gradient[k] += g * output[row + k];
-          output[row + k] += g * vectors[offset + k];
+    private void negativeSampling(int word, float[] vectors, int offset, float learningRate, float[] gradient,
+        int gradientOffset) {
+      int count = 0;
+      rows[count++] = word * dimension;
+      for (int sample = 0; sample < negative; sample++) {
+        long indexState = random = FastRandom.next(random);
+        random = FastRandom.next(random);
+        int target = noise.sample(indexState, random);
+        if (target != word) {
+          rows[count++] = target * dimension;
         }
       }
+      kernels.dots(vectors, offset, output, rows, count, dimension, coefficients);
+      coefficients[0] = SigmoidTable.gradient(coefficients[0], 1, learningRate);
+      for (int i = 1; i < count; i++) {
+        coefficients[i] = SigmoidTable.gradient(coefficients[i], 0, learningRate);
+      }
+      kernels.update(vectors, offset, output, rows, coefficients, count, dimension, gradient, gradientOffset);
     }
   }
 }
