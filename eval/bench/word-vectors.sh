@@ -10,12 +10,14 @@
 #   EPOCHS      training epochs for every system [1]
 #   MAX_BYTES   use only the first MAX_BYTES bytes (whole lines) of the tokenised corpus; 0 = all [0]
 #   THREADS     worker threads for every system [2]
-#   SYSTEMS     which systems to run, space-separated [ours gensim fasttext]
+#   SYSTEMS     which systems to run, space-separated [ours ours-1-thread gensim fasttext]
+#               (ours-1-thread: ours on one thread, for the thread scaling)
 #
 # Settings for every system: skip-gram, 100 dimensions, window 5, 5 negative samples, sample 1e-4,
 # min-count 5, start learning rate 0.025. Speed is corpus words x epochs / wall-clock seconds of the
 # whole run (vocabulary pass included), measured one system after the other in this script; CPU
-# seconds are reported too because the machine may be shared.
+# seconds are reported too because the machine may be shared. The summary gives ours / gensim per
+# CPU second and per wall second, and ours on THREADS threads against ours on one.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -25,7 +27,7 @@ DATA="${DATA:-$root/../shared/data}"
 EPOCHS="${EPOCHS:-1}"
 MAX_BYTES="${MAX_BYTES:-0}"
 THREADS="${THREADS:-2}"
-SYSTEMS="${SYSTEMS:-ours gensim fasttext}"
+SYSTEMS="${SYSTEMS:-ours ours-1-thread gensim fasttext}"
 mkdir -p "$WORK" "$(dirname "$results")"
 
 missing=()
@@ -61,10 +63,18 @@ timed() { # timed NAME COMMAND...: runs COMMAND, leaving "wall user sys" seconds
   /usr/bin/time -f '%e %U %S' -o "$WORK/$name.time" "$@" > "$WORK/$name.log" 2>&1
 }
 
+train_ours() { # train_ours NAME THREADS
+  timed "$1" "${seqnlp[@]}" train-vectors "$corpus" -o "$WORK/$1.bin" --model sg --dim 100 --window 5 \
+    --negative 5 --sample 1e-4 --min-count 5 --epochs "$EPOCHS" --learning-rate 0.025 --threads "$2"
+  echo "$WORK/$1.bin"
+}
+
 run_ours() {
-  timed ours "${seqnlp[@]}" train-vectors "$corpus" -o "$WORK/ours.bin" --model sg --dim 100 --window 5 \
-    --negative 5 --sample 1e-4 --min-count 5 --epochs "$EPOCHS" --learning-rate 0.025 --threads "$THREADS"
-  echo "$WORK/ours.bin"
+  train_ours ours "$THREADS"
+}
+
+run_ours-1-thread() {
+  train_ours ours-1-thread 1
 }
 
 run_gensim() {
@@ -97,12 +107,13 @@ run_fasttext() {
   echo "Corpus: \`$(basename "$corpus")\`, $words words (Gutenberg, lowercased, letters and apostrophes)."
   echo "Settings for all: skip-gram, 100 dims, window 5, negative 5, sample 1e-4, min-count 5, lr 0.025."
   echo "Quality by \`seqnlp eval-vectors\` (3CosAdd over the 30,000 most frequent words; Spearman)."
+  echo "Ours ran on $("${seqnlp[@]}" --version 2>/dev/null | sed -n 's/^kernels: //p')."
   echo
   echo "| system | wall s | CPU s | words/s (wall) | words per CPU s | analogy 3CosAdd (sem / syn) | WS353 | SimLex | MEN | load at start |"
   echo "|---|---:|---:|---:|---:|---|---:|---:|---:|---:|"
 } > "$results.tmp"
 
-declare -A rate
+declare -A rate cpu_rate
 for system in $SYSTEMS; do
   load=$(cut -d' ' -f1 /proc/loadavg)
   echo "training $system" >&2
@@ -110,14 +121,26 @@ for system in $SYSTEMS; do
   read -r wall user sys < "$WORK/$system.time"
   summary=$("${seqnlp[@]}" eval-vectors "$vectors" --data "$DATA" | sed -n 's/^summary[^:]*: //p')
   rate[$system]=$(echo "$words * $EPOCHS / $wall" | bc -l)
+  cpu_rate[$system]=$(echo "$words * $EPOCHS / ($user + $sys)" | bc -l)
   printf '| %s | %.0f | %.0f | %.0f | %.0f | %s | %s |\n' "$system" "$wall" "$(echo "$user + $sys" | bc -l)" \
-    "${rate[$system]}" "$(echo "$words * $EPOCHS / ($user + $sys)" | bc -l)" "$summary" "$load" >> "$results.tmp"
+    "${rate[$system]}" "${cpu_rate[$system]}" "$summary" "$load" >> "$results.tmp"
 done
 
-if [[ -n "${rate[ours]:-}" && -n "${rate[gensim]:-}" && -n "${rate[fasttext]:-}" ]]; then
-  faster=$(echo "if (${rate[gensim]} > ${rate[fasttext]}) ${rate[gensim]} else ${rate[fasttext]}" | bc -l)
-  printf '\nThroughput ratio ours / faster of fastText and gensim (wall clock): %.2f (target >= 1, goal 1.5).\n' \
-    "$(echo "${rate[ours]} / $faster" | bc -l)" >> "$results.tmp"
-fi
+{
+  echo
+  if [[ -n "${rate[ours]:-}" && -n "${rate[gensim]:-}" ]]; then
+    printf 'Ours / gensim: %.2f per CPU second, %.2f per wall-clock second (target >= 1, goal 1.5).\n' \
+      "$(echo "${cpu_rate[ours]} / ${cpu_rate[gensim]}" | bc -l)" "$(echo "${rate[ours]} / ${rate[gensim]}" | bc -l)"
+  fi
+  if [[ -n "${rate[ours]:-}" && -n "${rate[fasttext]:-}" ]]; then
+    printf 'Ours / fastText: %.2f per CPU second, %.2f per wall-clock second.\n' \
+      "$(echo "${cpu_rate[ours]} / ${cpu_rate[fasttext]}" | bc -l)" "$(echo "${rate[ours]} / ${rate[fasttext]}" | bc -l)"
+  fi
+  if [[ -n "${rate[ours]:-}" && -n "${rate[ours-1-thread]:-}" ]]; then
+    printf 'Thread scaling, ours on %s threads / on 1: %.2fx words per wall-clock second, %.2f words per CPU second.\n' \
+      "$THREADS" "$(echo "${rate[ours]} / ${rate[ours-1-thread]}" | bc -l)" \
+      "$(echo "${cpu_rate[ours]} / ${cpu_rate[ours-1-thread]}" | bc -l)"
+  fi
+} >> "$results.tmp"
 mv "$results.tmp" "$results"
 cat "$results"

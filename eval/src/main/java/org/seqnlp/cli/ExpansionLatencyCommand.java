@@ -27,6 +27,7 @@ import org.seqnlp.vectors.NeighbourTable;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
+import org.seqnlp.vectors.kernels.Vectorization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code seqnlp expansion-latency}: measures what query expansion costs: the load time of a vector file in the binary and text formats,
  * and the latency of expanding one query term through {@link SemanticExpansionFilter} with an exact
- * vocabulary scan and with a precomputed neighbour table, in the same run.
+ * vocabulary scan (the plain-Java one and, when the JVM runs SIMD kernels, the code scan) and with a
+ * precomputed neighbour table, and the time to build the table both ways, in the same run.
  *
  * <p>Random Gaussian vectors stand in for real ones unless {@code --vectors} names a file; their
  * values are rounded to six decimals, as the C word2vec tool writes text.
@@ -155,22 +157,71 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /**
+   * Times the plain-Java scan (every row scored, as before the SIMD kernels) and, when the JVM runs them,
+   * the SIMD code scan, for single terms and for the neighbour table, and checks that both find the same
+   * neighbours.
+   */
   private void timeExpansion(WordVectors searched) throws IOException {
-    NearestNeighbours search = new NearestNeighbours(searched);
     String[] queryTerms = sampleTerms(searched, terms, seed + 2);
+    out.printf(Locale.ROOT, "kernels: %s%n", Vectorization.describe());
     out.printf(Locale.ROOT, "expansion of %,d terms in %,d words x %d dimensions, maxExpansions %d,"
         + " minSimilarity %.2f, one thread:%n", queryTerms.length, searched.size(), searched.dimension(),
         maxExpansions, minSimilarity);
-    report("exact search", search, queryTerms);
+    NearestNeighbours plain = new NearestNeighbours(searched, Vectorization.scalar());
+    long plainCpu = report("plain scan", plain, queryTerms);
+    NearestNeighbours simd = Vectorization.simd().map(kernels -> new NearestNeighbours(searched, kernels))
+        .orElse(null);
+    if (simd != null) {
+      long simdCpu = report("SIMD code scan", simd, queryTerms);
+      out.printf(Locale.ROOT, "  CPU time ratio plain / SIMD: %.1f; same neighbours for every term: %s%n",
+          plainCpu / (double) simdCpu, sameNeighbours(plain, simd, queryTerms) ? "yes" : "NO");
+    }
+    TimedTable table = timeTable("plain scan", plain, null);
+    if (simd != null) {
+      TimedTable simdTable = timeTable("SIMD panel scan", simd, table);
+      out.printf(Locale.ROOT, "  same table: %s%n", sameNeighbours(table.table(), simdTable.table(),
+          allWords(searched)) ? "yes" : "NO");
+      table = simdTable;
+    }
+    report("neighbour table", table.table(), queryTerms);
+  }
 
+  /** A table and the process CPU nanoseconds its build took, JIT and collector threads included. */
+  private record TimedTable(NeighbourTable table, long cpu) {}
+
+  private TimedTable timeTable(String method, NearestNeighbours search, TimedTable baseline) {
+    com.sun.management.OperatingSystemMXBean system =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long startCpu = system.getProcessCpuTime();
     long start = System.nanoTime();
     NeighbourTable table;
-    try (Progress progress = Progress.start("neighbour table", searched.size(), "words")) {
+    try (Progress progress = Progress.start("neighbour table, " + method, search.vectors().size(), "words")) {
       table = search.table(maxExpansions, progress);
     }
-    out.printf(Locale.ROOT, "  neighbour table built in %.1f s on %d threads%n", (System.nanoTime() - start) / 1e9,
-        Runtime.getRuntime().availableProcessors());
-    report("neighbour table", table, queryTerms);
+    long cpu = system.getProcessCpuTime() - startCpu;
+    out.printf(Locale.ROOT, "  neighbour table built by the %s in %.1f s (%.1f s of process CPU) on %d threads%s%n",
+        method, (System.nanoTime() - start) / 1e9, cpu / 1e9, Runtime.getRuntime().availableProcessors(),
+        baseline == null ? "" : String.format(Locale.ROOT, "; CPU time ratio plain / SIMD: %.1f",
+            baseline.cpu() / (double) cpu));
+    return new TimedTable(table, cpu);
+  }
+
+  private boolean sameNeighbours(NeighbourLookup expected, NeighbourLookup actual, String[] words) {
+    for (String word : words) {
+      if (!expected.nearest(word, maxExpansions, -1).equals(actual.nearest(word, maxExpansions, -1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String[] allWords(WordVectors vectors) {
+    String[] words = new String[vectors.size()];
+    for (int row = 0; row < words.length; row++) {
+      words[row] = vectors.word(row);
+    }
+    return words;
   }
 
   /**
@@ -206,9 +257,10 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
 
   /**
    * Prints wall-clock latency, then the thread's CPU time per term, which a machine shared with other
-   * work inflates less (its clock costs about a microsecond a reading, which inflates short lookups).
+   * work inflates less (its clock costs about a microsecond a reading, which inflates short lookups);
+   * returns the median CPU nanoseconds.
    */
-  private void report(String method, NeighbourLookup neighbours, String[] queryTerms) throws IOException {
+  private long report(String method, NeighbourLookup neighbours, String[] queryTerms) throws IOException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] wall = latencies(neighbours, queryTerms, System::nanoTime);
     long[] cpu = latencies(neighbours, queryTerms, threads::getCurrentThreadCpuTime);
@@ -217,6 +269,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %-16s median %s, p99 %s, max %s; CPU time median %s, p99 %s%n", method + ":",
         format(percentile(wall, 0.5)), format(percentile(wall, 0.99)), format(wall[wall.length - 1]),
         format(percentile(cpu, 0.5)), format(percentile(cpu, 0.99)));
+    return percentile(cpu, 0.5);
   }
 
   private static long percentile(long[] sorted, double fraction) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.ServiceLoader;
+import org.seqnlp.vectors.kernels.Vectorization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,11 +116,13 @@ public final class SeqNlp implements Runnable {
     return commandLine;
   }
 
+  /** The version, and which kernels train vectors and search neighbours, so users can check SIMD is on. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = SeqNlp.class.getPackage().getImplementationVersion();
-      return new String[] {"seqnlp " + (version == null ? "(development build)" : version)};
+      return new String[] {"seqnlp " + (version == null ? "(development build)" : version),
+          "kernels: " + Vectorization.describe()};
     }
   }
 }

@@ -8,15 +8,20 @@ import org.junit.jupiter.api.Test;
 class ExpansionLatencyCommandTest extends ToolTest {
 
   @Test
-  void isASeqnlpSubcommandReportingLoadTimesAndBothLatencies() {
+  void isASeqnlpSubcommandReportingLoadTimesAndTheLatenciesOfEveryMethod() {
     assertEquals(0, run("expansion-latency", "--words", "300", "--load-dimension", "10", "--dimension", "8",
         "--terms", "20"), err.toString());
     String report = out.toString();
     assertTrue(report.contains("load 300 x 10 word2vec-binary"), report);
     assertTrue(report.contains("load 300 x 10 word2vec-text"), report);
     assertTrue(report.contains("String.split"), report);
-    assertTrue(report.contains("exact search:    median "), report);
-    assertTrue(report.contains("neighbour table built in "), report);
+    assertTrue(report.contains("kernels: SIMD kernels (Vector API"), report);
+    assertTrue(report.contains("plain scan:      median "), report);
+    assertTrue(report.contains("SIMD code scan:  median "), report);
+    assertTrue(report.contains("same neighbours for every term: yes"), report);
+    assertTrue(report.contains("neighbour table built by the plain scan in "), report);
+    assertTrue(report.contains("neighbour table built by the SIMD panel scan in "), report);
+    assertTrue(report.contains("same table: yes"), report);
     assertTrue(report.contains("neighbour table: median "), report);
   }
 

@@ -34,6 +34,12 @@ class SeqNlpTest extends ToolTest {
   }
 
   @Test
+  void versionNamesTheKernelsInUse() {
+    assertEquals(0, run("--version"));
+    assertTrue(out.toString().contains("kernels: SIMD kernels (Vector API"), out.toString());
+  }
+
+  @Test
   void theExpansionLatencyBenchmarkIsASubcommand() {
     assertTrue(SeqNlp.newCommandLine().getSubcommands().containsKey("expansion-latency"));
   }

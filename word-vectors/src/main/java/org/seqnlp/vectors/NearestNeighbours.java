@@ -1,50 +1,41 @@
 package org.seqnlp.vectors;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.kernels.VectorKernels;
+import org.seqnlp.vectors.kernels.Vectorization;
 
 /**
- * Exact nearest neighbours by cosine similarity: a scan of the whole vocabulary per query over a copy
- * of the vectors normalised to unit length once, at construction (so a dot product is the cosine).
- * Zero vectors stay zero; they are never returned as neighbours and have none themselves.
+ * Exact nearest neighbours by cosine similarity, over a copy of the vectors normalised to unit length
+ * once, at construction (so a dot product is the cosine). Zero vectors stay zero; they are never
+ * returned as neighbours and have none themselves.
  *
- * <p>The copy is stored by blocks of {@value #BLOCK_ROWS} rows, one array per block and dimension, so
- * that scoring a block is a loop of {@code scores[j] += query[d] * column[j]} over two arrays with the
- * same index: the form the JIT compiles to SIMD instructions (a dot product per row, being a sum, is
- * not vectorised by Java 17). That halves the time of a scan, which streams the whole matrix.
+ * <p>With SIMD kernels ({@link Vectorization}) a search first bounds every similarity from 7-bit codes
+ * and scores exactly only the rows that could be among the best ({@link CodeScan}); without them it
+ * scores every row ({@link ColumnScan}). Both give the same neighbours with the same similarities.
  *
- * <p>Thread-safe. A query allocates O(k + {@value #BLOCK_ROWS} + dimension), whatever the vocabulary.
+ * <p>Thread-safe. A query allocates O(k + dimension + 1024), whatever the vocabulary.
  */
 public final class NearestNeighbours implements NeighbourLookup {
-
-  /** Rows per block: long enough for the SIMD loop, short enough that a block stays in cache. */
-  static final int BLOCK_ROWS = 1024;
 
   private final WordVectors vectors;
   private final int size;
   private final int dimension;
-  /** {@code columns[block * dimension + d][j]}: component d of the unit vector of row block*BLOCK_ROWS+j. */
-  private final float[][] columns;
-  private final boolean[] zero;
+  private final VocabularyScan scan;
 
+  /** A search with the kernels {@link Vectorization#kernels()} chose. */
   public NearestNeighbours(WordVectors vectors) {
+    this(vectors, Vectorization.kernels());
+  }
+
+  /** A search with the given kernels: the code scan if they are SIMD, the plain scan otherwise. */
+  public NearestNeighbours(WordVectors vectors, VectorKernels kernels) {
     this.vectors = Objects.requireNonNull(vectors, "vectors");
     this.size = vectors.size();
     this.dimension = vectors.dimension();
-    int blocks = (size + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    this.columns = new float[blocks * dimension][BLOCK_ROWS];
-    this.zero = new boolean[size];
-    float[] matrix = vectors.matrix();
-    for (int row = 0; row < size; row++) {
-      double scale = inverseNorm(matrix, row * dimension, dimension);
-      zero[row] = scale == 0;
-      int base = (row / BLOCK_ROWS) * dimension;
-      for (int component = 0; component < dimension; component++) {
-        columns[base + component][row % BLOCK_ROWS] = (float) (matrix[row * dimension + component] * scale);
-      }
-    }
+    UnitVectors unit = new UnitVectors(vectors);
+    this.scan = kernels.isVectorized() ? new CodeScan(unit, kernels) : new ColumnScan(unit);
   }
 
   @Override
@@ -63,7 +54,9 @@ public final class NearestNeighbours implements NeighbourLookup {
   public List<Neighbour> nearest(int row, int k, float minSimilarity) {
     Objects.checkIndex(row, size);
     NeighbourHeaps best = new NeighbourHeaps(1, requireNonNegative(k));
-    search(unitVector(row), row, minSimilarity, best);
+    if (!scan.isZero(row)) {
+      scan.search(scan.unitVector(row), row, minSimilarity, best, 0);
+    }
     return best.drainBestFirst(0, vectors);
   }
 
@@ -77,13 +70,9 @@ public final class NearestNeighbours implements NeighbourLookup {
           + dimension);
     }
     NeighbourHeaps best = new NeighbourHeaps(1, requireNonNegative(k));
-    double scale = inverseNorm(vector, 0, dimension);
-    if (scale != 0) {
-      float[] unit = new float[dimension];
-      for (int component = 0; component < dimension; component++) {
-        unit[component] = (float) (vector[component] * scale);
-      }
-      search(unit, -1, minSimilarity, best);
+    float[] unitQuery = UnitVectors.unit(vector);
+    if (unitQuery != null) {
+      scan.search(unitQuery, -1, minSimilarity, best, 0);
     }
     return best.drainBestFirst(0, vectors);
   }
@@ -95,19 +84,13 @@ public final class NearestNeighbours implements NeighbourLookup {
   public float similarity(int a, int b) {
     Objects.checkIndex(a, size);
     Objects.checkIndex(b, size);
-    float[] unitA = unitVector(a);
-    int base = (b / BLOCK_ROWS) * dimension;
-    float similarity = 0;
-    for (int component = 0; component < dimension; component++) {
-      similarity += unitA[component] * columns[base + component][b % BLOCK_ROWS];
-    }
-    return clampToOne(similarity);
+    return Math.min(scan.score(scan.unitVector(a), b), 1f);
   }
 
   /**
-   * Computes the {@code k} nearest neighbours of every word, on all available processors: a vocabulary
-   * scan per word, so O(words^2 x dimension) in all, with each block of vectors scored against a batch
-   * of words while it is in cache.
+   * Computes the {@code k} nearest neighbours of every word, on all available processors: a search per
+   * word, so O(words^2 x dimension) in all with the plain scan, each block of vectors scored against a
+   * batch of words while it is in cache.
    *
    * @param progress advanced by one per word done; not closed
    * @throws java.util.concurrent.CancellationException when the calling thread is interrupted
@@ -120,77 +103,9 @@ public final class NearestNeighbours implements NeighbourLookup {
     return size;
   }
 
-  /** A copy of the unit vector of {@code row} (zeros for a zero vector). */
-  float[] unitVector(int row) {
-    float[] unit = new float[dimension];
-    int base = (row / BLOCK_ROWS) * dimension;
-    for (int component = 0; component < dimension; component++) {
-      unit[component] = columns[base + component][row % BLOCK_ROWS];
-    }
-    return unit;
-  }
-
-  /**
-   * Searches for several queries at once, block by block so that each block is read from memory once
-   * for all of them: the neighbours of {@code queries[i]}, the unit vector of row {@code queryRows[i]}
-   * (or of no row, -1), are offered to heap i of {@code heaps}. The zero vector of a row has none.
-   */
-  void searchBatch(float[][] queries, int[] queryRows, float minSimilarity, NeighbourHeaps heaps) {
-    float[] scores = new float[BLOCK_ROWS];
-    for (int block = 0; block * BLOCK_ROWS < size; block++) {
-      for (int query = 0; query < queries.length; query++) {
-        if (queryRows[query] >= 0 && zero[queryRows[query]]) {
-          continue;
-        }
-        scoreBlock(queries[query], block, scores);
-        offerBlock(scores, block, queryRows[query], minSimilarity, heaps, query);
-      }
-    }
-  }
-
-  private void search(float[] unitQuery, int excludedRow, float minSimilarity, NeighbourHeaps best) {
-    searchBatch(new float[][] {unitQuery}, new int[] {excludedRow}, minSimilarity, best);
-  }
-
-  /** Sets {@code scores[j]} to the dot product of {@code query} and row {@code block*BLOCK_ROWS+j}. */
-  private void scoreBlock(float[] query, int block, float[] scores) {
-    Arrays.fill(scores, 0);
-    int base = block * dimension;
-    for (int component = 0; component < dimension; component++) {
-      float weight = query[component];
-      float[] column = columns[base + component];
-      for (int j = 0; j < scores.length; j++) {
-        scores[j] += weight * column[j];
-      }
-    }
-  }
-
-  private void offerBlock(float[] scores, int block, int excludedRow, float minSimilarity,
-      NeighbourHeaps heaps, int heap) {
-    int first = block * BLOCK_ROWS;
-    int rows = Math.min(BLOCK_ROWS, size - first);
-    for (int j = 0; j < rows; j++) {
-      float similarity = scores[j];
-      int row = first + j;
-      if (similarity >= minSimilarity && similarity >= heaps.threshold(heap) && row != excludedRow
-          && !zero[row]) {
-        heaps.offer(heap, row, clampToOne(similarity));
-      }
-    }
-  }
-
-  /** 1 / the Euclidean norm of {@code values[from, from+length)}, or 0 for a zero vector. */
-  private static double inverseNorm(float[] values, int from, int length) {
-    double squares = 0;
-    for (int i = from; i < from + length; i++) {
-      squares += (double) values[i] * values[i];
-    }
-    return squares == 0 ? 0 : 1 / Math.sqrt(squares);
-  }
-
-  /** Rounding can take the similarity of two parallel vectors a hair past 1. */
-  private static float clampToOne(float similarity) {
-    return Math.min(similarity, 1f);
+  /** {@link VocabularyScan#tableSearch} of the scan this search uses. */
+  TableSearch tableSearch() {
+    return scan.tableSearch();
   }
 
   static int requireNonNegative(int k) {

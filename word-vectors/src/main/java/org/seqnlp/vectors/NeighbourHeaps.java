@@ -34,7 +34,9 @@ final class NeighbourHeaps {
     return thresholds[heap];
   }
 
+  /** Offers a pair; a similarity a hair past 1, as rounding gives parallel vectors, is kept as 1. */
   void offer(int heap, int row, float similarity) {
+    similarity = Math.min(similarity, 1f);
     int base = heap * k;
     int size = sizes[heap];
     if (size < k) {

@@ -17,7 +17,7 @@ import org.seqnlp.progress.Progress;
 public final class NeighbourTable implements NeighbourLookup {
 
   /** Words searched together, sharing each block of vectors read from memory. */
-  private static final int BATCH_ROWS = 16;
+  private static final int BATCH_ROWS = 256;
   private static final int NO_NEIGHBOUR = -1;
   /** The most entries of one Java array. */
   private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
@@ -49,17 +49,12 @@ public final class NeighbourTable implements NeighbourLookup {
     float[] similarities = new float[neighbourRows.length];
     AtomicInteger nextBatch = new AtomicInteger();
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    TableSearch tableSearch = search.tableSearch();
     Runnable worker = () -> {
       NeighbourHeaps heaps = new NeighbourHeaps(BATCH_ROWS, k);
       for (int first; failure.get() == null && (first = nextBatch.getAndAdd(BATCH_ROWS)) < size; ) {
         int rows = Math.min(BATCH_ROWS, size - first);
-        float[][] queries = new float[rows][];
-        int[] queryRows = new int[rows];
-        for (int i = 0; i < rows; i++) {
-          queryRows[i] = first + i;
-          queries[i] = search.unitVector(first + i);
-        }
-        search.searchBatch(queries, queryRows, Float.NEGATIVE_INFINITY, heaps);
+        tableSearch.searchRows(first, rows, heaps);
         for (int i = 0; i < rows; i++) {
           int row = first + i;
           int found = heaps.drainBestFirst(i, neighbourRows, similarities, row * k);

@@ -13,13 +13,18 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.progress.Progress;
 
+/** The search with the kernels the JVM chose (SIMD in the build); {@link PlainNearestNeighboursTest} repeats it on plain Java. */
 class NearestNeighboursTest {
 
   private static final WordVectors SPACE = RandomVectors.gaussian(400, 12, 7);
-  private static final NearestNeighbours SEARCH = new NearestNeighbours(SPACE);
+  private final NearestNeighbours search = search(SPACE);
+
+  NearestNeighbours search(WordVectors space) {
+    return new NearestNeighbours(space);
+  }
 
   /** Cosine in double precision straight from the raw vectors, as a reference. */
-  private static double cosine(float[] a, float[] b) {
+  static double cosine(float[] a, float[] b) {
     double dot = 0;
     double normA = 0;
     double normB = 0;
@@ -31,7 +36,7 @@ class NearestNeighboursTest {
     return normA == 0 || normB == 0 ? Double.NaN : dot / Math.sqrt(normA * normB);
   }
 
-  private static List<Neighbour> bruteForce(WordVectors space, float[] query, int excluded, int k, double min) {
+  static List<Neighbour> bruteForce(WordVectors space, float[] query, int excluded, int k, double min) {
     List<Neighbour> all = new ArrayList<>();
     for (int row = 0; row < space.size(); row++) {
       double similarity = cosine(query, space.vector(row));
@@ -43,7 +48,7 @@ class NearestNeighboursTest {
     return all.subList(0, Math.min(k, all.size()));
   }
 
-  private static void assertSameNeighbours(List<Neighbour> expected, List<Neighbour> actual) {
+  static void assertSameNeighbours(List<Neighbour> expected, List<Neighbour> actual) {
     assertEquals(expected.size(), actual.size(), () -> "expected " + expected + " got " + actual);
     for (int i = 0; i < expected.size(); i++) {
       assertEquals(expected.get(i).word(), actual.get(i).word(), "rank " + i);
@@ -55,13 +60,13 @@ class NearestNeighboursTest {
   void matchesBruteForceForEveryWord() {
     for (int row = 0; row < SPACE.size(); row++) {
       assertSameNeighbours(bruteForce(SPACE, SPACE.vector(row), row, 10, -1),
-          SEARCH.nearest(SPACE.word(row), 10, -1));
+          search.nearest(SPACE.word(row), 10, -1));
     }
   }
 
   @Test
   void matchesBruteForceAcrossSeveralBlocksWithAPartialLastOne() {
-    WordVectors random = RandomVectors.gaussian(2 * NearestNeighbours.BLOCK_ROWS + 500, 7, 21);
+    WordVectors random = RandomVectors.gaussian(2 * ColumnScan.BLOCK_ROWS + 500, 7, 21);
     float[] matrix = RandomVectors.values(random);
     java.util.Arrays.fill(matrix, 1500 * 7, 1501 * 7, 0f);
     List<String> words = new ArrayList<>();
@@ -69,7 +74,7 @@ class NearestNeighboursTest {
       words.add(random.word(row));
     }
     WordVectors space = new WordVectors(words, 7, matrix);
-    NearestNeighbours search = new NearestNeighbours(space);
+    NearestNeighbours search = search(space);
     NeighbourTable table = search.table(6, Progress.silent("table", space.size(), "words"));
     for (int row = 0; row < space.size(); row += 97) {
       List<Neighbour> expected = bruteForce(space, space.vector(row), row, 6, -1);
@@ -83,7 +88,7 @@ class NearestNeighboursTest {
 
   @Test
   void excludesTheQueryWordAndSortsBySimilarity() {
-    List<Neighbour> neighbours = SEARCH.nearest("w3", 25, -1);
+    List<Neighbour> neighbours = search.nearest("w3", 25, -1);
     assertEquals(25, neighbours.size());
     for (int i = 0; i < neighbours.size(); i++) {
       assertTrue(!neighbours.get(i).word().equals("w3"));
@@ -98,7 +103,7 @@ class NearestNeighboursTest {
     float min = 0.5f;
     for (int row = 0; row < 50; row++) {
       List<Neighbour> expected = bruteForce(SPACE, SPACE.vector(row), row, 100, min);
-      List<Neighbour> actual = SEARCH.nearest(row, 100, min);
+      List<Neighbour> actual = search.nearest(row, 100, min);
       assertSameNeighbours(expected, actual);
       actual.forEach(n -> assertTrue(n.similarity() >= min));
     }
@@ -110,7 +115,7 @@ class NearestNeighboursTest {
     for (int i = 0; i < query.length; i++) {
       query[i] *= 42;
     }
-    List<Neighbour> neighbours = SEARCH.nearest(query, 5, -1);
+    List<Neighbour> neighbours = search.nearest(query, 5, -1);
     assertEquals("w17", neighbours.get(0).word());
     assertEquals(1f, neighbours.get(0).similarity(), 1e-6);
     assertSameNeighbours(bruteForce(SPACE, query, -1, 5, -1), neighbours);
@@ -118,29 +123,29 @@ class NearestNeighboursTest {
 
   @Test
   void rejectsAQueryVectorOfTheWrongDimension() {
-    assertThrows(IllegalArgumentException.class, () -> SEARCH.nearest(new float[3], 5, -1));
+    assertThrows(IllegalArgumentException.class, () -> search.nearest(new float[3], 5, -1));
   }
 
   @Test
   void unknownWordHasNoNeighbours() {
-    assertEquals(List.of(), SEARCH.nearest("unknown", 5, -1));
+    assertEquals(List.of(), search.nearest("unknown", 5, -1));
   }
 
   @Test
   void returnsTheWholeVocabularyWhenKExceedsIt() {
-    assertEquals(SPACE.size() - 1, SEARCH.nearest("w0", 10_000, -1).size());
+    assertEquals(SPACE.size() - 1, search.nearest("w0", 10_000, -1).size());
   }
 
   @Test
   void rejectsNegativeK() {
-    assertThrows(IllegalArgumentException.class, () -> SEARCH.nearest("w0", -1, 0));
+    assertThrows(IllegalArgumentException.class, () -> search.nearest("w0", -1, 0));
   }
 
   @Test
   void zeroVectorsAreNeverNeighboursAndHaveNone() {
     WordVectors space = new WordVectors(List.of("zero", "a", "b", "c"), 2,
         new float[] {0, 0, 1, 0, 1, 1, -1, 0});
-    NearestNeighbours search = new NearestNeighbours(space);
+    NearestNeighbours search = search(space);
     assertEquals(List.of(), search.nearest("zero", 3, -1));
     assertEquals(List.of(), search.nearest(new float[] {0, 0}, 3, -1));
     List<Neighbour> neighbours = search.nearest("a", 3, -1);
@@ -152,26 +157,26 @@ class NearestNeighboursTest {
 
   @Test
   void similarityIsTheCosineOfTheRawVectors() {
-    assertEquals(cosine(SPACE.vector(1), SPACE.vector(2)), SEARCH.similarity(1, 2), 1e-6);
-    assertEquals(1f, SEARCH.similarity(5, 5), 1e-6);
+    assertEquals(cosine(SPACE.vector(1), SPACE.vector(2)), search.similarity(1, 2), 1e-6);
+    assertEquals(1f, search.similarity(5, 5), 1e-6);
   }
 
   @Test
   void breaksTiesByRow() {
     WordVectors space = new WordVectors(List.of("q", "x", "y", "z"), 2,
         new float[] {1, 0, 0, 1, 0, 2, 1, 0});
-    List<Neighbour> neighbours = new NearestNeighbours(space).nearest("q", 3, -1);
+    List<Neighbour> neighbours = search(space).nearest("q", 3, -1);
     assertEquals(List.of("z", "x", "y"), neighbours.stream().map(Neighbour::word).toList());
   }
 
   @Test
   void tableGivesTheSameNeighboursAsTheSearch() {
-    NeighbourTable table = SEARCH.table(8, Progress.silent("table", SPACE.size(), "words"));
+    NeighbourTable table = search.table(8, Progress.silent("table", SPACE.size(), "words"));
     assertEquals(8, table.k());
     for (int row = 0; row < SPACE.size(); row++) {
       String word = SPACE.word(row);
-      assertEquals(SEARCH.nearest(word, 8, -1), table.nearest(word, 8, -1));
-      assertEquals(SEARCH.nearest(word, 3, 0.3f), table.nearest(word, 3, 0.3f));
+      assertEquals(search.nearest(word, 8, -1), table.nearest(word, 8, -1));
+      assertEquals(search.nearest(word, 3, 0.3f), table.nearest(word, 3, 0.3f));
     }
     assertEquals(List.of(), table.nearest("unknown", 3, 0));
     assertThrows(IllegalArgumentException.class, () -> table.nearest("w1", 9, 0));
@@ -180,14 +185,14 @@ class NearestNeighboursTest {
   @Test
   void tableReportsProgressForEveryWord() {
     Progress progress = Progress.silent("table", SPACE.size(), "words");
-    SEARCH.table(2, progress);
+    search.table(2, progress);
     assertEquals(SPACE.size(), progress.done());
   }
 
   @Test
   void tableOfASpaceSmallerThanKHoldsWhatThereIs() {
     WordVectors space = new WordVectors(List.of("zero", "a", "b"), 2, new float[] {0, 0, 1, 0, 1, 1});
-    NeighbourTable table = new NearestNeighbours(space).table(5, Progress.silent("t", 3, "words"));
+    NeighbourTable table = search(space).table(5, Progress.silent("t", 3, "words"));
     assertEquals(List.of("b"), table.nearest("a", 5, -1).stream().map(Neighbour::word).toList());
     assertEquals(List.of(), table.nearest("zero", 5, -1));
   }
@@ -196,7 +201,7 @@ class NearestNeighboursTest {
   void concurrentQueriesGetTheSameAnswersAsSequentialOnes() throws Exception {
     List<List<Neighbour>> expected = new ArrayList<>();
     for (int row = 0; row < SPACE.size(); row++) {
-      expected.add(SEARCH.nearest(row, 5, 0.1f));
+      expected.add(search.nearest(row, 5, 0.1f));
     }
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
@@ -205,7 +210,7 @@ class NearestNeighboursTest {
         results.add(pool.submit(() -> {
           List<List<Neighbour>> answers = new ArrayList<>();
           for (int row = 0; row < SPACE.size(); row++) {
-            answers.add(SEARCH.nearest(row, 5, 0.1f));
+            answers.add(search.nearest(row, 5, 0.1f));
           }
           return answers;
         }));

@@ -1,55 +1,87 @@
 package org.seqnlp.vectors.train;
 
 /**
- * The negative-sampling distribution of word2vec: unigram counts raised to the power
- * {@value #POWER}, tabulated so that drawing a word is one array read.
+ * The negative-sampling distribution of word2vec, unigram counts raised to the power {@value #POWER},
+ * drawn by Walker's alias method: a uniform word, kept or replaced by its alias by a second random
+ * number. Two entries of 4 bytes a word, so the tables of a 300,000-word vocabulary stay in cache where
+ * the word2vec tool's 100-million-slot table (or a 10-million one) costs a cache miss per draw.
  */
 final class NoiseDistribution {
 
   static final double POWER = 0.75;
-  private static final int MAX_TABLE_SIZE = 10_000_000;
-  /** Slots per word for small vocabularies, where a full-size table would only cost time. */
-  private static final int SLOTS_PER_WORD = 1_000;
+  /** Resolution of the keep-or-alias decision: 24 random bits. */
+  private static final int COIN_BITS = 24;
+  private static final long COIN_SIDES = 1L << COIN_BITS;
 
-  private final int[] table;
+  /** Per word, {@code threshold << 32 | alias}: the word is kept when the coin is below the threshold. */
+  private final long[] entries;
 
-  /** A table of 1,000 slots a word, at most 10 million (40 MB; word2vec uses 100 million). */
+  /** The distribution of words with the corpus counts {@code counts}. */
   NoiseDistribution(long[] counts) {
-    this(counts, (int) Math.min(MAX_TABLE_SIZE, (long) SLOTS_PER_WORD * counts.length));
-  }
-
-  /** The distribution of words with the corpus counts {@code counts}, in a table of {@code tableSize}. */
-  NoiseDistribution(long[] counts, int tableSize) {
     int size = counts.length;
     double total = 0;
+    for (long count : counts) {
+      total += Math.pow(count, POWER);
+    }
+    double[] share = new double[size];
+    int[] small = new int[size];
+    int[] large = new int[size];
+    int smalls = 0;
+    int larges = 0;
     for (int id = 0; id < size; id++) {
-      total += Math.pow(counts[id], POWER);
-    }
-    table = new int[tableSize];
-    int id = 0;
-    double cumulative = Math.pow(counts[0], POWER) / total;
-    for (int slot = 0; slot < tableSize; slot++) {
-      table[slot] = id;
-      if ((slot + 1) / (double) tableSize > cumulative && id < size - 1) {
-        id++;
-        cumulative += Math.pow(counts[id], POWER) / total;
+      share[id] = Math.pow(counts[id], POWER) / total * size;
+      if (share[id] < 1) {
+        small[smalls++] = id;
+      } else {
+        large[larges++] = id;
       }
     }
+    entries = new long[size];
+    while (smalls > 0 && larges > 0) {
+      int kept = small[--smalls];
+      int alias = large[--larges];
+      entries[kept] = entry(share[kept], alias);
+      share[alias] = share[alias] + share[kept] - 1;
+      if (share[alias] < 1) {
+        small[smalls++] = alias;
+      } else {
+        large[larges++] = alias;
+      }
+    }
+    // What is left holds a share of 1 up to rounding: it is always kept.
+    while (larges > 0) {
+      int id = large[--larges];
+      entries[id] = entry(1, id);
+    }
+    while (smalls > 0) {
+      int id = small[--smalls];
+      entries[id] = entry(1, id);
+    }
   }
 
-  /** The word drawn by random state {@code state}. */
-  int sample(long state) {
-    return table[FastRandom.below(state, table.length)];
+  private static long entry(double keep, int alias) {
+    return Math.round(keep * COIN_SIDES) << 32 | alias;
   }
 
-  /** The share of table slots held by {@code id}: its sampling probability. */
+  /** The word drawn by random states {@code wordState} (which word) and {@code coinState} (it or its alias). */
+  int sample(long wordState, long coinState) {
+    int id = FastRandom.below(wordState, entries.length);
+    long entry = entries[id];
+    return coinState >>> (64 - COIN_BITS) < entry >>> 32 ? id : (int) entry;
+  }
+
+  /** The sampling probability of {@code id}. */
   double probability(int id) {
-    int slots = 0;
-    for (int word : table) {
+    double slots = 0;
+    for (int word = 0; word < entries.length; word++) {
+      long keep = entries[word] >>> 32;
       if (word == id) {
-        slots++;
+        slots += keep;
+      }
+      if ((int) entries[word] == id) {
+        slots += COIN_SIDES - keep;
       }
     }
-    return slots / (double) table.length;
+    return slots / COIN_SIDES / entries.length;
   }
 }

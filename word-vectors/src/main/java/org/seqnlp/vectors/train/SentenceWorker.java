@@ -3,6 +3,7 @@ package org.seqnlp.vectors.train;
 import java.util.concurrent.atomic.AtomicLong;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.VectorKernels;
 
 /**
  * One training thread's walk over its part of an encoded corpus, as the word2vec tool walks it: a
@@ -34,6 +35,11 @@ abstract class SentenceWorker {
   protected final float[] gradient;
   /** The state of this worker's {@link FastRandom} generator, shared with the subclass. */
   protected long random;
+  /** The SIMD or plain-Java kernels every vector operation of the worker runs on. */
+  protected final VectorKernels kernels;
+  /** The output rows of one position's samples, the positive first, and their scores, then gradients. */
+  private final int[] rows;
+  private final float[] coefficients;
 
   /**
    * @param keep the probability that an occurrence of each word is kept
@@ -41,7 +47,7 @@ abstract class SentenceWorker {
    * @param wordsDone the words all workers have processed, which sets the learning rate
    */
   SentenceWorker(int[] tokens, float[] keep, float[] output, NoiseDistribution noise, Word2VecSettings settings,
-      LearningRateSchedule schedule, AtomicLong wordsDone, Progress progress, long seed) {
+      VectorKernels kernels, LearningRateSchedule schedule, AtomicLong wordsDone, Progress progress, long seed) {
     this.tokens = tokens;
     this.keep = keep;
     this.output = output;
@@ -54,6 +60,9 @@ abstract class SentenceWorker {
     this.wordsDone = wordsDone;
     this.progress = progress;
     this.random = seed;
+    this.kernels = kernels;
+    this.rows = new int[negative + 1];
+    this.coefficients = new float[negative + 1];
   }
 
   /** Learns from the first {@code length} words of {@link #sentence}. */
@@ -91,42 +100,35 @@ abstract class SentenceWorker {
     progress.advance(pending);
   }
 
-  /**
-   * A plain single-sum loop on purpose: C2 vectorises this form; hand-unrolled partial sums measured
-   * about 40% slower here.
-   */
-  protected final float dot(float[] a, int aOffset, float[] b, int bOffset) {
-    float sum = 0;
-    for (int k = 0; k < dimension; k++) {
-      sum += a[aOffset + k] * b[bOffset + k];
-    }
-    return sum;
+  /** {@link #negativeSampling(int, float[], int, float, float[], int)} into {@link #gradient}. */
+  protected final void negativeSampling(int word, float[] vectors, int offset, float learningRate) {
+    negativeSampling(word, vectors, offset, learningRate, gradient, 0);
   }
 
   /**
-   * One positive and {@code negative} noise updates of the output vectors against the hidden
-   * vector at {@code vectors[offset..]}; the hidden vector's own gradient is added to
-   * {@link #gradient}.
+   * One positive and {@code negative} noise updates of the output vectors against the hidden vector
+   * at {@code vectors[offset..]}, whose own gradient is added to {@code gradient[gradientOffset..]}
+   * (which may be the hidden vector itself). All samples are drawn first, then scored in one pass
+   * and updated in a second: the word2vec tool interleaves the two per sample, which differs only
+   * when a noise word is drawn twice for one position.
    */
-  protected final void negativeSampling(int word, float[] vectors, int offset, float learningRate) {
-    for (int sample = 0; sample <= negative; sample++) {
-      int target = word;
-      int label = 1;
-      if (sample > 0) {
-        random = FastRandom.next(random);
-        target = noise.sample(random);
-        if (target == word) {
-          continue;
-        }
-        label = 0;
-      }
-      int row = target * dimension;
-      float score = dot(vectors, offset, output, row);
-      float g = SigmoidTable.gradient(score, label, learningRate);
-      for (int k = 0; k < dimension; k++) {
-        gradient[k] += g * output[row + k];
-        output[row + k] += g * vectors[offset + k];
+  protected final void negativeSampling(int word, float[] vectors, int offset, float learningRate,
+      float[] gradient, int gradientOffset) {
+    int count = 0;
+    rows[count++] = word * dimension;
+    for (int sample = 0; sample < negative; sample++) {
+      long indexState = random = FastRandom.next(random);
+      random = FastRandom.next(random);
+      int target = noise.sample(indexState, random);
+      if (target != word) {
+        rows[count++] = target * dimension;
       }
     }
+    kernels.dots(vectors, offset, output, rows, count, dimension, coefficients);
+    coefficients[0] = SigmoidTable.gradient(coefficients[0], 1, learningRate);
+    for (int i = 1; i < count; i++) {
+      coefficients[i] = SigmoidTable.gradient(coefficients[i], 0, learningRate);
+    }
+    kernels.update(vectors, offset, output, rows, coefficients, count, dimension, gradient, gradientOffset);
   }
 }

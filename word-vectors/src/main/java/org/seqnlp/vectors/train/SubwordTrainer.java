@@ -8,6 +8,8 @@ import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.SubwordVectors;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.VectorKernels;
+import org.seqnlp.vectors.kernels.Vectorization;
 
 /**
  * Trains subword skip-gram vectors as fastText does (Bojanowski et al. 2017): a word's input vector is
@@ -68,6 +70,7 @@ public final class SubwordTrainer {
     final NoiseDistribution noise;
     final Word2VecSettings settings;
     final CharacterNgrams ngrams;
+    final VectorKernels kernels = Vectorization.kernels();
     /** Per word, its input rows: its own, then its n-grams' buckets offset by the vocabulary size. */
     final int[][] inputRows;
 
@@ -134,7 +137,8 @@ public final class SubwordTrainer {
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone, Progress progress,
         long seed) {
-      super(tokens, model.keep, model.output, model.noise, model.settings, schedule, wordsDone, progress, seed);
+      super(tokens, model.keep, model.output, model.noise, model.settings, model.kernels, schedule, wordsDone,
+          progress, seed);
       this.input = model.input;
       this.inputRows = model.inputRows;
       this.window = model.settings.window();

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.VectorKernels;
+import org.seqnlp.vectors.kernels.Vectorization;
 
 /**
  * Trains word2vec vectors (Mikolov et al. 2013) with negative sampling, following the reference C
@@ -22,10 +24,17 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
 public final class Word2VecTrainer {
 
   private final Word2VecSettings settings;
+  private final VectorKernels kernels;
 
   /** @throws IllegalArgumentException when a setting is out of range ({@link Word2VecSettings#validate}) */
   public Word2VecTrainer(Word2VecSettings settings) {
+    this(settings, Vectorization.kernels());
+  }
+
+  /** A trainer on the given kernels, so that tests can compare the SIMD and plain-Java ones. */
+  Word2VecTrainer(Word2VecSettings settings, VectorKernels kernels) {
     this.settings = settings.validate();
+    this.kernels = kernels;
   }
 
   /** Trains on {@code corpus}, reporting words per second through {@code progress}. */
@@ -33,7 +42,7 @@ public final class Word2VecTrainer {
     if (corpus.words().isEmpty() || corpus.wordCount() == 0) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
     }
-    Model model = new Model(corpus.wordCounts(), settings);
+    Model model = new Model(corpus.wordCounts(), settings, kernels);
     long totalWords = settings.epochs() * corpus.wordCount();
     int[] chunkStarts = chunkStarts(corpus.tokens(), settings.threads());
     AtomicLong wordsDone = new AtomicLong();
@@ -85,8 +94,10 @@ public final class Word2VecTrainer {
     final float[] keep;
     final NoiseDistribution noise;
     final Word2VecSettings settings;
+    final VectorKernels kernels;
 
-    Model(long[] counts, Word2VecSettings settings) {
+    Model(long[] counts, Word2VecSettings settings, VectorKernels kernels) {
+      this.kernels = kernels;
       int dimension = settings.dimension();
       this.settings = settings;
       this.input = new float[Math.multiplyExact(counts.length, dimension)];
@@ -109,7 +120,8 @@ public final class Word2VecTrainer {
 
     Worker(Model model, int[] tokens, LearningRateSchedule schedule, AtomicLong wordsDone,
         Progress progress, long seed) {
-      super(tokens, model.keep, model.output, model.noise, model.settings, schedule, wordsDone, progress, seed);
+      super(tokens, model.keep, model.output, model.noise, model.settings, model.kernels, schedule, wordsDone,
+          progress, seed);
       this.input = model.input;
       this.window = model.settings.window();
       this.skipGram = model.settings.architecture() == Word2VecSettings.Architecture.SKIP_GRAM;
@@ -133,11 +145,7 @@ public final class Word2VecTrainer {
         for (int context = Math.max(0, centre - span); context <= last; context++) {
           if (context != centre) {
             int row = sentence[context] * dimension;
-            Arrays.fill(gradient, 0f);
-            negativeSampling(sentence[centre], input, row, learningRate);
-            for (int k = 0; k < dimension; k++) {
-              input[row + k] += gradient[k];
-            }
+            negativeSampling(sentence[centre], input, row, learningRate, input, row);
           }
         }
       }
@@ -155,10 +163,7 @@ public final class Word2VecTrainer {
         Arrays.fill(hidden, 0f);
         for (int context = first; context <= last; context++) {
           if (context != centre) {
-            int row = sentence[context] * dimension;
-            for (int k = 0; k < dimension; k++) {
-              hidden[k] += input[row + k];
-            }
+            kernels.axpy(1, input, sentence[context] * dimension, hidden, 0, dimension);
           }
         }
         float scale = 1f / (last - first);
@@ -166,13 +171,10 @@ public final class Word2VecTrainer {
           hidden[k] *= scale;
         }
         Arrays.fill(gradient, 0f);
-        negativeSampling(sentence[centre], hidden, 0, learningRate);
+        negativeSampling(sentence[centre], hidden, 0, learningRate, gradient, 0);
         for (int context = first; context <= last; context++) {
           if (context != centre) {
-            int row = sentence[context] * dimension;
-            for (int k = 0; k < dimension; k++) {
-              input[row + k] += gradient[k];
-            }
+            kernels.axpy(1, gradient, 0, input, sentence[context] * dimension, dimension);
           }
         }
       }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.Vectorization;
 import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.vectors.train.Word2VecSettings.Architecture;
 
@@ -60,6 +61,18 @@ class Word2VecTrainerTest {
     WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM, 5, 0, 3, 1))
         .train(CORPUS, Progress::silent);
     assertTrue(TopicSeparation.margin(vectors) > 0.3, "margin " + TopicSeparation.margin(vectors));
+  }
+
+  @Test
+  void plainJavaKernelsLearnAsTheSimdOnesDo() {
+    for (Architecture architecture : Architecture.values()) {
+      WordVectors plain = new Word2VecTrainer(small(architecture), Vectorization.scalar()).train(CORPUS,
+          Progress::silent);
+      WordVectors simd = new Word2VecTrainer(small(architecture), Vectorization.kernels()).train(CORPUS,
+          Progress::silent);
+      assertTrue(TopicSeparation.margin(plain) > 0.3, architecture + " margin " + TopicSeparation.margin(plain));
+      assertEquals(TopicSeparation.margin(simd), TopicSeparation.margin(plain), 0.1, architecture.toString());
+    }
   }
 
   @Test
