@@ -5,10 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.seqnlp.eval.ir.Combination;
 import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
-import org.seqnlp.eval.ir.SemanticExpansionMethod;
 import org.seqnlp.eval.ir.StandardCollection;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
@@ -19,9 +17,11 @@ import picocli.CommandLine.Option;
 
 /** {@code seqnlp eval-ir}: BM25 with and without query expansion on the classic IR collections. */
 @Command(name = "eval-ir", mixinStandardHelpOptions = true,
-    description = {"Measures query-time expansion on CISI, CRAN, MED, LISA and TIME against BM25.",
-        "Runs our semanticExpansion filter and Lucene's Word2VecSynonymFilter with general vectors and with "
-            + "vectors trained on each collection, at every setting of the grid, with paired significance tests; "
+    description = {"Measures query-time expansion on CISI, CRAN, MED, LISA and TIME against BM25 and BM25 + RM3.",
+        "Runs our semanticExpansion filter, queried as Solr's synonymQueryStyle=\"as_distinct_terms\" does, with "
+            + "general vectors and with vectors trained on each collection at every setting of the grid, chooses "
+            + "settings by leaving one collection out, and reports the cross-validated figures, the factory "
+            + "defaults, expansion with RM3 and Lucene's Word2VecSynonymFilter, with paired significance tests; "
             + "then per-term latency and throughput. Writes a markdown report."})
 final class EvalIrCommand implements Callable<Integer> {
 
@@ -41,17 +41,18 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Collections to run (default: ${DEFAULT-VALUE}).")
   List<String> collections;
 
-  @Option(names = "--max-expansions", split = ",", defaultValue = "2,5",
-      description = "Maximum expansions per term to try (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-expansions", split = ",", defaultValue = "1,3,5,10,20",
+      description = "Grid: most neighbours per term (default: ${DEFAULT-VALUE}).")
   List<Integer> maxExpansions;
 
-  @Option(names = "--min-similarity", split = ",", defaultValue = "0.6,0.8,0.95",
-      description = "Minimum cosine similarities to try (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-similarity", split = ",", defaultValue = "0.4,0.5,0.6,0.7,0.8,0.9",
+      description = "Grid: least cosine similarities (default: ${DEFAULT-VALUE}).")
   List<Float> minSimilarities;
 
-  @Option(names = "--expansion-weight", defaultValue = "0.5",
-      description = "Weight of the expansion clause added to the original query (default: ${DEFAULT-VALUE}).")
-  float expansionWeight;
+  @Option(names = "--expansion-weight", split = ",", defaultValue = "0.1,0.2,0.3,0.5,0.7,1",
+      description = "Grid: weights of a term's expansions together relative to the term, in (0, 1] (default: "
+          + "${DEFAULT-VALUE}).")
+  List<Float> expansionWeights;
 
   @Option(names = "--no-general-vectors",
       description = "Skip the general vectors (e.g. before they are trained); --vectors is then ignored.")
@@ -77,6 +78,11 @@ final class EvalIrCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--vector-cache", paramLabel = "DIR",
+      description = "Keep the own-collection vectors in DIR and reuse them in later runs with the same training "
+          + "settings (delete DIR when the data change).")
+  Path vectorCache;
+
   @Option(names = "--latency-repetitions", defaultValue = "5",
       description = "Repetitions per term when timing expansion (default: ${DEFAULT-VALUE}).")
   int latencyRepetitions;
@@ -84,7 +90,6 @@ final class EvalIrCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private static final double MAX_EXPANSION_WEIGHT = 100;
   private static final int MAX_EPOCHS = 10_000;
   private static final int MAX_REPETITIONS = 10_000;
 
@@ -95,15 +100,15 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), List.of(Combination.values()), expansionWeight, !noOwnVectors, training(), trainMinCount,
-          latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, vectorCache, latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     OutputPaths.check(spec, output, settings.generalVectors());
-    String report = new IrExperiment(settings, SemanticExpansionMethod::new)
+    IrExperiment.Outcome outcome = new IrExperiment(settings)
         .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    IrExperiment.write(report, output);
+    IrExperiment.write(outcome.report(), output);
+    spec.commandLine().getOut().print(outcome.headline());
     spec.commandLine().getOut().println("wrote " + output);
     spec.commandLine().getOut().flush();
     return 0;
@@ -113,7 +118,9 @@ final class EvalIrCommand implements Callable<Integer> {
     for (int max : maxExpansions) {
       OptionRange.require(spec, "--max-expansions", max, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
     }
-    OptionRange.requirePositive(spec, "--expansion-weight", expansionWeight, MAX_EXPANSION_WEIGHT);
+    for (float weight : expansionWeights) {
+      OptionRange.requirePositive(spec, "--expansion-weight", weight, 1);
+    }
     OptionRange.require(spec, "--train-dimension", trainDimension, 1, OptionRange.MAX_DIMENSION);
     OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
@@ -144,9 +151,11 @@ final class EvalIrCommand implements Callable<Integer> {
   private List<ExpansionSettings> grid() {
     List<ExpansionSettings> grid = new ArrayList<>();
     try {
-      for (int max : maxExpansions) {
-        for (float min : minSimilarities) {
-          grid.add(new ExpansionSettings(max, min));
+      for (float weight : expansionWeights) {
+        for (int max : maxExpansions) {
+          for (float min : minSimilarities) {
+            grid.add(new ExpansionSettings(max, min, weight));
+          }
         }
       }
     } catch (IllegalArgumentException e) {

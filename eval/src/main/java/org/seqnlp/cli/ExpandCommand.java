@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -25,8 +26,9 @@ import picocli.CommandLine.Parameters;
 /** {@code seqnlp expand}: what the semantic expansion filter adds to a query. */
 @Command(name = "expand", mixinStandardHelpOptions = true,
     description = {"Expands a query as the semanticExpansion Lucene filter does (standard tokenizer, lowercase,"
-        + " nearest neighbours by cosine similarity) and prints each term with its expansions, one term a line:",
-        "  term -> neighbour similarity, ..."})
+        + " nearest neighbours by cosine similarity) and prints each term with its expansions, one term a line,"
+        + " each neighbour with its cosine similarity and its weight in the query (its boost):",
+        "  term -> neighbour cos C weight W, ..."})
 final class ExpandCommand implements Callable<Integer> {
 
   @Option(names = "--vectors", required = true,
@@ -38,13 +40,18 @@ final class ExpandCommand implements Callable<Integer> {
           + " or seqnlp-int8 (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--max-expansions", defaultValue = "3",
+  @Option(names = "--max-expansions", defaultValue = "" + SemanticExpansionFilterFactory.DEFAULT_MAX_EXPANSIONS,
       description = "Most neighbours added per term (default: ${DEFAULT-VALUE}).")
   int maxExpansions;
 
-  @Option(names = "--min-similarity", defaultValue = "0.7",
+  @Option(names = "--min-similarity", defaultValue = "" + SemanticExpansionFilterFactory.DEFAULT_MIN_SIMILARITY,
       description = "Least cosine similarity of an added neighbour, in (0, 1] (default: ${DEFAULT-VALUE}).")
   float minSimilarity;
+
+  @Option(names = "--expansion-weight", defaultValue = "" + SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT,
+      description = "Weight of a term's neighbours together relative to the term, in (0, 1] (default: "
+          + "${DEFAULT-VALUE}).")
+  float expansionWeight;
 
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The query text.")
   List<String> text;
@@ -56,15 +63,17 @@ final class ExpandCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
+    OptionRange.requirePositive(spec, "--expansion-weight", expansionWeight, 1);
     VectorFormat vectorFormat = parseFormat();
     long start = System.nanoTime();
     WordVectors wordVectors = vectorFormat == null ? VectorFiles.read(vectors) : VectorFiles.read(vectors,
         vectorFormat);
     spec.commandLine().getErr().printf(Locale.ROOT, "loaded %,d words x %d dimensions in %.1f s%n",
         wordVectors.size(), wordVectors.dimension(), (System.nanoTime() - start) / 1e9);
-    try (SemanticExpansionAnalyzer analyzer = new SemanticExpansionAnalyzer(new NearestNeighbours(wordVectors),
-        maxExpansions, minSimilarity)) {
-      print(analyzer, wordVectors, spec.commandLine().getOut());
+    NearestNeighbours neighbours = new NearestNeighbours(wordVectors);
+    try (SemanticExpansionAnalyzer analyzer = new SemanticExpansionAnalyzer(neighbours, CharArraySet.EMPTY_SET,
+        maxExpansions, minSimilarity, expansionWeight)) {
+      print(analyzer, neighbours, spec.commandLine().getOut());
     }
     return 0;
   }
@@ -80,9 +89,10 @@ final class ExpandCommand implements Callable<Integer> {
     }
   }
 
-  /** Prints "term -> neighbour similarity, ..." per position of the analyzed text. */
-  private void print(SemanticExpansionAnalyzer analyzer, WordVectors wordVectors, PrintWriter out)
+  /** Prints "term -> neighbour cos C weight W, ..." per position of the analyzed text. */
+  private void print(SemanticExpansionAnalyzer analyzer, NearestNeighbours neighbours, PrintWriter out)
       throws IOException {
+    WordVectors wordVectors = neighbours.vectors();
     try (TokenStream stream = analyzer.tokenStream("query", String.join(" ", text))) {
       CharTermAttribute termAtt = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute posIncAtt = stream.addAttribute(PositionIncrementAttribute.class);
@@ -92,7 +102,8 @@ final class ExpandCommand implements Callable<Integer> {
       List<String> expansions = new ArrayList<>();
       while (stream.incrementToken()) {
         if (posIncAtt.getPositionIncrement() == 0) {
-          expansions.add(String.format(Locale.ROOT, "%s %.3f", termAtt, boostAtt.getBoost()));
+          float cosine = neighbours.similarity(wordVectors.indexOf(term), wordVectors.indexOf(termAtt.toString()));
+          expansions.add(String.format(Locale.ROOT, "%s cos %.3f weight %.3f", termAtt, cosine, boostAtt.getBoost()));
           continue;
         }
         if (term != null) {

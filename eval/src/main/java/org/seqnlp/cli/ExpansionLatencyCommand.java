@@ -232,7 +232,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
       throws IOException {
     WhitespaceTokenizer tokenizer = new WhitespaceTokenizer();
     TokenStream filter = new SemanticExpansionFilter(tokenizer, neighbours, maxExpansions, minSimilarity,
-        CharArraySet.EMPTY_SET, false);
+        SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT, CharArraySet.EMPTY_SET, false);
     for (String term : queryTerms) {
       expand(tokenizer, filter, term);
     }

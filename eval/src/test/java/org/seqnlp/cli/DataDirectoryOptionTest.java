@@ -49,16 +49,11 @@ class DataDirectoryOptionTest extends ToolTest {
 
   @Test
   void evalIrReadsTheCollectionsFromTheResolvedDirectory() throws IOException {
-    Path med = Files.createDirectories(directory.resolve("data").resolve("ir").resolve("med"));
-    Files.writeString(med.resolve("MED.ALL"), ".I 1\n.W\nthe car would not start\n.I 2\n.W\na red automobile\n"
-        + ".I 3\n.W\nbananas are yellow fruit\n");
-    Files.writeString(med.resolve("MED.QRY"), ".I 1\n.W\nautomobile\n.I 2\n.W\nyellow fruit\n");
-    Files.writeString(med.resolve("MED.REL"), "1 0 1 1\n1 0 2 1\n2 0 3 1\n");
-    Path vectors = Files.writeString(directory.resolve("v.txt"),
-        "3 2\ncar 1.0 0.1\nautomobile 0.95 0.2\nfruit 0.0 1.0\n");
+    IrFixtures.writeMedAndCisi(directory.resolve("data"));
+    Path vectors = IrFixtures.vectors(directory);
     Path output = directory.resolve("ir.md");
     assertEquals(0, run("eval-ir", "--vectors", vectors.toString(), "--output", output.toString(), "--collections",
-        "med", "--no-own-vectors", "--max-expansions", "1", "--min-similarity", "0.9", "--latency-repetitions", "1"),
+        "med,cisi", "--no-own-vectors", "--max-expansions", "1", "--min-similarity", "0.9", "--latency-repetitions", "1"),
         err.toString());
     assertTrue(Files.readString(output).contains("## Efficiency"));
   }

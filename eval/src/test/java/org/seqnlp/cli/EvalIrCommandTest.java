@@ -16,34 +16,49 @@ class EvalIrCommandTest {
   @TempDir
   Path dir;
 
+  private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
     var commandLine = SeqNlp.newCommandLine();
+    commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(args);
   }
 
   @Test
-  void writesTheReportForAFixtureCollection() throws IOException {
-    Path med = Files.createDirectories(dir.resolve("ir").resolve("med"));
-    Files.writeString(med.resolve("MED.ALL"), ".I 1\n.W\nthe car would not start\n.I 2\n.W\na red automobile\n"
-        + ".I 3\n.W\nbananas are yellow fruit\n");
-    Files.writeString(med.resolve("MED.QRY"), ".I 1\n.W\nautomobile\n.I 2\n.W\nyellow fruit\n");
-    Files.writeString(med.resolve("MED.REL"), "1 0 1 1\n1 0 2 1\n2 0 3 1\n");
-    Path vectors = Files.writeString(dir.resolve("v.txt"),
-        "3 2\ncar 1.0 0.1\nautomobile 0.95 0.2\nfruit 0.0 1.0\n");
+  void writesTheReportForFixtureCollections() throws IOException {
+    IrFixtures.writeMedAndCisi(dir);
+    Path vectors = IrFixtures.vectors(dir);
     Path output = Files.createDirectories(dir.resolve("out")).resolve("ir.md");
 
     assertEquals(0, run("eval-ir", "--data", dir.toString(), "--vectors", vectors.toString(), "--output",
-        output.toString(), "--collections", "med", "--no-own-vectors", "--max-expansions", "1",
-        "--min-similarity", "0.9", "--latency-repetitions", "1"), err.toString());
+        output.toString(), "--collections", "med,cisi", "--no-own-vectors", "--max-expansions", "1",
+        "--min-similarity", "0.9", "--expansion-weight", "0.5,1", "--latency-repetitions", "1"), err.toString());
 
     String report = Files.readString(output);
     assertTrue(report.contains("seqnlp eval-ir --data " + dir), report);
-    assertTrue(report.contains("| general / seqnlp / original + 0.50 x expansion / k=1, cos>=0.90 | 1.0000 |"),
-        report);
+    assertTrue(report.contains("The grid: 2 settings"), report);
+    assertTrue(report.contains("| MED | k=1, cos>=0.90, w=0.50 |"), report);
+    assertTrue(report.contains("| general / seqnlp, cross-validated settings |"), report);
+    assertTrue(report.contains("| BM25 + RM3 |"), report);
+    assertTrue(report.contains("## Every setting of the grid (in-sample)"), report);
     assertTrue(report.contains("## Efficiency"), report);
+    assertTrue(out.toString().startsWith("general vectors, cross-validated: mean MAP "), out.toString());
+  }
+
+  @Test
+  void crossValidationNeedsTwoCollections() throws IOException {
+    Path vectors = IrFixtures.vectors(dir);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--collections", "med"));
+    assertTrue(err.toString().contains("cross-validation needs at least two collections"), err.toString());
+  }
+
+  @Test
+  void expansionWeightAboveOneIsAUsageError() throws IOException {
+    Path vectors = IrFixtures.vectors(dir);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--expansion-weight", "0.5,2"));
+    assertTrue(err.toString().contains("--expansion-weight"), err.toString());
   }
 
   @Test
@@ -69,6 +84,6 @@ class EvalIrCommandTest {
   void impossibleSettingIsAUsageError() throws IOException {
     Path vectors = Files.writeString(dir.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--min-similarity", "1.5"));
-    assertTrue(err.toString().contains("minCosine must lie in (0, 1)"), err.toString());
+    assertTrue(err.toString().contains("minSimilarity must be in (0, 1]"), err.toString());
   }
 }

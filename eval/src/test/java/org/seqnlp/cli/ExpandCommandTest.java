@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 
 class ExpandCommandTest {
 
@@ -50,20 +51,27 @@ class ExpandCommandTest {
   }
 
   @Test
-  void printsEachTermWithItsExpansionsAndSimilarities() throws IOException {
+  void printsEachTermWithItsExpansionsTheirCosinesAndWeights() throws IOException {
     assertEquals(0, run("expand", "--vectors", vehicles().toString(), "--max-expansions", "2",
-        "--min-similarity", "0.7", "Fast CAR", "banana"));
+        "--min-similarity", "0.7", "--expansion-weight", "0.5", "Fast CAR", "banana"));
     String n = System.lineSeparator();
+    // automobile and vehicle share 0.5 in proportion to their cosines: .95 / 1.75 and .8 / 1.75 of it.
     assertEquals("fast (not in the vectors)" + n
-        + "car -> automobile 0.950, vehicle 0.800" + n
+        + "car -> automobile cos 0.950 weight 0.271, vehicle cos 0.800 weight 0.229" + n
         + "banana (no neighbour at 0.70 or above)" + n, out);
     assertTrue(err.startsWith("loaded 5 words x 3 dimensions in "), err);
   }
 
   @Test
-  void defaultsAddThreeNeighboursFromCosine07() throws IOException {
-    assertEquals(0, run("expand", "--vectors", vehicles().toString(), "--format", "word2vec-text", "car"));
-    assertEquals("car -> automobile 0.950, vehicle 0.800" + System.lineSeparator(), out);
+  void defaultsAreTheFilterFactorysDefaults() throws IOException {
+    assertEquals(0, run("expand", "--vectors", vehicles().toString(), "--max-expansions",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MAX_EXPANSIONS), "--min-similarity",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MIN_SIMILARITY), "--expansion-weight",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT), "car truck"));
+    String explicit = out;
+    assertEquals(0, run("expand", "--vectors", vehicles().toString(), "--format", "word2vec-text", "car truck"));
+    assertEquals(explicit, out);
+    assertTrue(out.startsWith("car -> automobile cos 0.950 weight "), out);
   }
 
   @Test
@@ -73,6 +81,8 @@ class ExpandCommandTest {
     assertTrue(err.contains("--min-similarity"), err);
     assertEquals(2, run("expand", "--vectors", file, "--format", "csv", "car"));
     assertTrue(err.startsWith("seqnlp expand: --format: unknown vector format 'csv'"), err);
+    assertEquals(2, run("expand", "--vectors", file, "--expansion-weight", "1.5", "car"));
+    assertTrue(err.contains("--expansion-weight"), err);
     assertEquals(2, run("expand", "--vectors", file));
   }
 

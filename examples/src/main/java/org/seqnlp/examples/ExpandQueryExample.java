@@ -5,14 +5,15 @@ import java.nio.file.Path;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.format.VectorFiles;
 
 /**
  * Expands a query with word-vector neighbours in plain Lucene and prints the weighted query it
- * becomes.
+ * becomes: each term at full weight, its neighbours beside it weighing together a share of it (the
+ * filter's defaults), as Solr queries a field type with {@code synonymQueryStyle="as_distinct_terms"}.
  *
  * <pre>
  * java -cp "eval/target/seqnlp.jar:eval/target/lib/*:examples/target/classes" \
@@ -32,13 +33,13 @@ public final class ExpandQueryExample {
     System.out.println(expand(Path.of(args[0]), args[1]));
   }
 
-  /** The query Lucene's QueryBuilder makes of {@code text} for field "body", with expansion. */
+  /** The query made of {@code text} for field "body", with expansion. */
   static Query expand(Path vectorsFile, String text) throws IOException {
     // Load once and share: the neighbour search is thread-safe and holds the normalised matrix.
     NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(vectorsFile));
-    try (Analyzer analyzer = new SemanticExpansionAnalyzer(
-        neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, 3, 0.7f)) {
-      return new QueryBuilder(analyzer).createBooleanQuery("body", text);
+    try (Analyzer analyzer = new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)) {
+      // Lucene's own QueryBuilder would merge each term and its neighbours into one SynonymQuery instead.
+      return new DistinctTermsQueryBuilder(analyzer).createBooleanQuery("body", text);
     }
   }
 }

@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 
 class ExpandQueryExampleTest {
 
   @Test
-  void expandsEachTermIntoAWeightedSynonymQuery(@TempDir Path dir) throws IOException {
+  void keepsEachTermAndAddsItsNeighbourWeightedByTheDefaultExpansionWeight(@TempDir Path dir) throws IOException {
     Path vectors = dir.resolve("vectors.txt");
     Files.writeString(vectors, String.join("\n",
         "4 2",
@@ -20,7 +21,8 @@ class ExpandQueryExampleTest {
         "attack 0 1",
         "kitten -1 0",
         ""));
-    assertEquals("Synonym(body:cardiac^0.9938837 body:heart) body:attack",
-        ExpandQueryExample.expand(vectors, "the heart attack").toString());
+    // cardiac is heart's only neighbour above the default threshold: it carries the whole expansion weight.
+    assertEquals("(body:heart (body:cardiac)^" + SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT
+        + ") body:attack", ExpandQueryExample.expand(vectors, "the heart attack").toString());
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,6 +16,8 @@ import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.format.VectorFormat;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 
@@ -43,6 +46,33 @@ public final class CollectionVectors {
     } finally {
       Files.deleteIfExists(corpusFile);
     }
+  }
+
+  /**
+   * The file under {@code cacheDirectory} that holds the vectors {@link #train} makes of the collection
+   * with these settings: named by collection and a hash of the settings, so that other settings never
+   * read it. The analysis is the one fixed retrieval analysis, and the data are not part of the name.
+   */
+  public static Path cacheFile(Path cacheDirectory, TestCollection collection, Word2VecSettings settings,
+      int minCount) {
+    String key = settings + " minCount=" + minCount;
+    String hash = HexFormat.of().toHexDigits(key.hashCode());
+    return cacheDirectory.resolve(collection.name().toLowerCase(Locale.ROOT) + "-" + hash + ".bin");
+  }
+
+  /**
+   * The vectors in {@code cacheFile} if it exists, else {@link #train}ed and written there (word2vec
+   * binary, which keeps every float exactly).
+   */
+  public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, Analyzer analysis,
+      Word2VecSettings settings, int minCount) throws IOException {
+    if (Files.isRegularFile(cacheFile)) {
+      return VectorFiles.read(cacheFile, VectorFormat.WORD2VEC_BINARY);
+    }
+    WordVectors vectors = train(collection, analysis, settings, minCount);
+    Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+    VectorFiles.write(vectors, cacheFile, VectorFormat.WORD2VEC_BINARY);
+    return vectors;
   }
 
   private static void writeAnalysed(List<CollectionDocument> documents, Analyzer analysis, Path file)

@@ -1,14 +1,13 @@
 package org.seqnlp.eval.ir;
 
-import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Analyzer;
 
-/** A query-expansion token filter over one set of word vectors, made at given settings. */
+/** A query-expansion filter over one set of word vectors, at the end of the retrieval analysis. */
 public interface ExpansionMethod {
 
   /** Short name for tables, e.g. {@code seqnlp} or {@code lucene-w2v}. */
   String name();
 
-  /** Wraps a token stream in the filter. */
-  UnaryOperator<TokenStream> filter(ExpansionSettings settings);
+  /** The query analyzer: {@link RetrievalAnalyzer}'s chain followed by the filter at {@code settings}. */
+  Analyzer analyzer(ExpansionSettings settings);
 }

@@ -1,20 +1,29 @@
 package org.seqnlp.eval.ir;
 
 import java.util.Locale;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 
 /**
- * The two settings every expansion method shares: at most {@code maxExpansions} neighbours per term,
- * each with cosine similarity at least {@code minCosine}.
+ * The settings of {@link SemanticExpansionFilter}: at most {@code maxExpansions} neighbours per term,
+ * each with cosine similarity at least {@code minCosine}, weighing {@code expansionWeight} of the term
+ * together. Lucene's {@code Word2VecSynonymFilter} reads the first two only.
  */
-public record ExpansionSettings(int maxExpansions, float minCosine) {
+public record ExpansionSettings(int maxExpansions, float minCosine, float expansionWeight) {
+
+  /** The defaults of the {@code semanticExpansion} filter factory, what a Solr user gets. */
+  public static final ExpansionSettings FACTORY_DEFAULTS = new ExpansionSettings(
+      SemanticExpansionFilterFactory.DEFAULT_MAX_EXPANSIONS, SemanticExpansionFilterFactory.DEFAULT_MIN_SIMILARITY,
+      SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT);
+
+  /**
+   * Lucene's {@code Word2VecSynonymFilterFactory} defaults: 5 synonyms, {@code minAcceptedSimilarity}
+   * 0.8, i.e. cosine 0.6 (see {@link #luceneMinAcceptedSimilarity()}); it gives no weights.
+   */
+  public static final ExpansionSettings LUCENE_DEFAULTS = new ExpansionSettings(5, 0.6f, 1);
 
   public ExpansionSettings {
-    if (maxExpansions < 1) {
-      throw new IllegalArgumentException("maxExpansions must be at least 1, got " + maxExpansions);
-    }
-    if (!(minCosine > 0 && minCosine < 1)) {
-      throw new IllegalArgumentException("minCosine must lie in (0, 1), got " + minCosine);
-    }
+    SemanticExpansionFilter.checkOptions(maxExpansions, minCosine, expansionWeight);
   }
 
   /**
@@ -27,6 +36,6 @@ public record ExpansionSettings(int maxExpansions, float minCosine) {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "k=%d, cos>=%.2f", maxExpansions, minCosine);
+    return String.format(Locale.ROOT, "k=%d, cos>=%.2f, w=%.2f", maxExpansions, minCosine, expansionWeight);
   }
 }

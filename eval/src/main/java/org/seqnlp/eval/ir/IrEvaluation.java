@@ -1,16 +1,17 @@
 package org.seqnlp.eval.ir;
 
+import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.QueryBuilder;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 
 /**
- * Runs BM25 and every expansion configuration on one collection, query-time expansion only, over one
- * index built with the baseline analysis.
+ * Scores query formulations on one collection, over one index built with the baseline analysis:
+ * expansion happens at query time only.
  */
-public final class IrEvaluation {
+public final class IrEvaluation implements Closeable {
 
   /**
    * Expansion changes only the query, but a query of many terms times their neighbours can exceed
@@ -18,68 +19,68 @@ public final class IrEvaluation {
    */
   private static final int MAX_CLAUSES = 1 << 16;
 
-  /** One expansion configuration: which vectors, which filter, how combined, at which settings. */
-  public record Configuration(String vectors, String method, Combination combination, float expansionWeight,
-      ExpansionSettings settings) {
+  private final TestCollection collection;
+  private final RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
+  private final SearchIndex index;
 
-    public String label() {
-      return vectors + " / " + method + " / " + combination.label(expansionWeight) + " / " + settings;
-    }
-
-    /** The same configuration with another filter: the pair compared "with the same vectors". */
-    public boolean sameExceptMethod(Configuration other) {
-      return vectors.equals(other.vectors) && combination == other.combination
-          && expansionWeight == other.expansionWeight && settings.equals(other.settings);
-    }
-  }
-
-  public record Run(Configuration configuration, TopicScores scores) {}
-
-  /** Everything measured on one collection. */
-  public record CollectionResult(String collection, int documents, long indexingNanos, TopicScores baseline,
-      List<Run> runs) {}
-
-  private final List<ExpansionSettings> grid;
-  private final List<Combination> combinations;
-  private final float expansionWeight;
-
-  /**
-   * @param grid the settings every method is run at
-   * @param expansionWeight weight of the expansion clause in {@link Combination#ORIGINAL_PLUS_EXPANSION}
-   */
-  public IrEvaluation(List<ExpansionSettings> grid, List<Combination> combinations, float expansionWeight) {
-    this.grid = List.copyOf(grid);
-    this.combinations = List.copyOf(combinations);
-    this.expansionWeight = expansionWeight;
-  }
-
-  /**
-   * @param methodsByVectors for each vector set's label, the expansion methods built over it
-   */
-  public CollectionResult evaluate(TestCollection collection, Map<String, List<ExpansionMethod>> methodsByVectors)
-      throws IOException {
+  /** Indexes {@code collection} and runs BM25 once to warm the JIT, so that throughput is comparable. */
+  public IrEvaluation(TestCollection collection) throws IOException {
     IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
-    RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
-    try (SearchIndex index = SearchIndex.build(collection.documents(), baseline)) {
-      QueryFormulation bm25 = QueryFormulations.analyzed(baseline);
-      TopicScores.evaluate(collection, index, bm25); // warms the JIT so throughput is comparable
-      TopicScores baselineScores = TopicScores.evaluate(collection, index, bm25);
-      List<Run> runs = new ArrayList<>();
-      for (Map.Entry<String, List<ExpansionMethod>> vectors : methodsByVectors.entrySet()) {
-        for (ExpansionMethod method : vectors.getValue()) {
-          for (Combination combination : combinations) {
-            for (ExpansionSettings settings : grid) {
-              RetrievalAnalyzer expanding = RetrievalAnalyzer.followedBy(method.filter(settings));
-              QueryFormulation formulation = combination.formulation(baseline, expanding, expansionWeight);
-              Configuration configuration =
-                  new Configuration(vectors.getKey(), method.name(), combination, expansionWeight, settings);
-              runs.add(new Run(configuration, TopicScores.evaluate(collection, index, formulation)));
-            }
-          }
-        }
-      }
-      return new CollectionResult(collection.name(), index.documentCount(), index.indexingNanos(), baselineScores,
-          runs);
+    this.collection = collection;
+    this.index = SearchIndex.build(collection.documents(), baseline);
+    bm25();
+  }
+
+  public TestCollection collection() {
+    return collection;
+  }
+
+  public SearchIndex index() {
+    return index;
+  }
+
+  public TopicScores bm25() throws IOException {
+    return score(QueryFormulation.of(new QueryBuilder(baseline)));
+  }
+
+  /** BM25 with RM3 feedback. */
+  public TopicScores rm3() throws IOException {
+    return score(new Rm3Feedback(index, baseline));
+  }
+
+  /**
+   * The expanded query as Solr builds it for a field type with {@code
+   * synonymQueryStyle="as_distinct_terms"}: each token its own boosted clause.
+   */
+  public TopicScores expanded(ExpansionMethod method, ExpansionSettings settings) throws IOException {
+    try (Analyzer analyzer = method.analyzer(settings)) {
+      return score(QueryFormulation.of(new DistinctTermsQueryBuilder(analyzer)));
     }
+  }
+
+  /**
+   * The expanded query as Lucene's {@link QueryBuilder} and Solr's default {@code
+   * synonymQueryStyle="as_same_term"} build it: a term and its synonyms in one {@code SynonymQuery}.
+   */
+  public TopicScores expandedAsSynonymQuery(ExpansionMethod method, ExpansionSettings settings) throws IOException {
+    try (Analyzer analyzer = method.analyzer(settings)) {
+      return score(QueryFormulation.of(new QueryBuilder(analyzer)));
+    }
+  }
+
+  /** RM3 feedback starting from the expanded query and keeping its weighted expansions. */
+  public TopicScores expandedWithRm3(ExpansionMethod method, ExpansionSettings settings) throws IOException {
+    try (Analyzer analyzer = method.analyzer(settings)) {
+      return score(new Rm3Feedback(index, analyzer));
+    }
+  }
+
+  private TopicScores score(QueryFormulation formulation) throws IOException {
+    return TopicScores.evaluate(collection, index, formulation);
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
   }
 }

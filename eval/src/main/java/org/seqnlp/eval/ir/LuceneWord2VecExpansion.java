@@ -4,8 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.word2vec.Dl4jModelReader;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymFilter;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymProvider;
@@ -62,9 +61,10 @@ public final class LuceneWord2VecExpansion implements ExpansionMethod {
     return NAME;
   }
 
+  /** The filter at {@code settings}; it reads no expansion weight, as it sets no boosts. */
   @Override
-  public UnaryOperator<TokenStream> filter(ExpansionSettings settings) {
-    return input -> new Word2VecSynonymFilter(input, provider, settings.maxExpansions(),
-        settings.luceneMinAcceptedSimilarity());
+  public Analyzer analyzer(ExpansionSettings settings) {
+    return RetrievalAnalyzer.followedBy(input -> new Word2VecSynonymFilter(input, provider,
+        settings.maxExpansions(), settings.luceneMinAcceptedSimilarity()));
   }
 }

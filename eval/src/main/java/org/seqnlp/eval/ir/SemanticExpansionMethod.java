@@ -1,16 +1,13 @@
 package org.seqnlp.eval.ir;
 
-import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
-import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
-import org.seqnlp.vectors.NearestNeighbours;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
 import org.seqnlp.vectors.NeighbourLookup;
-import org.seqnlp.vectors.WordVectors;
 
 /**
- * Our {@link SemanticExpansionFilter} with exact nearest-neighbour search: neighbours weighted by
- * their cosine similarity. Stop words are already gone when it runs, so nothing else is protected.
+ * Our filter as a plain Lucene user runs it: {@link SemanticExpansionAnalyzer}, whose chain before the
+ * filter is {@link RetrievalAnalyzer}'s (standard tokenizer, lowercase, Lucene's English stop words).
  */
 public final class SemanticExpansionMethod implements ExpansionMethod {
 
@@ -19,8 +16,8 @@ public final class SemanticExpansionMethod implements ExpansionMethod {
 
   private final NeighbourLookup neighbours;
 
-  public SemanticExpansionMethod(WordVectors vectors) {
-    this.neighbours = new NearestNeighbours(vectors);
+  public SemanticExpansionMethod(NeighbourLookup neighbours) {
+    this.neighbours = neighbours;
   }
 
   @Override
@@ -29,8 +26,8 @@ public final class SemanticExpansionMethod implements ExpansionMethod {
   }
 
   @Override
-  public UnaryOperator<TokenStream> filter(ExpansionSettings settings) {
-    return input -> new SemanticExpansionFilter(input, neighbours, settings.maxExpansions(), settings.minCosine(),
-        CharArraySet.EMPTY_SET, false);
+  public Analyzer analyzer(ExpansionSettings settings) {
+    return new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, settings.maxExpansions(),
+        settings.minCosine(), settings.expansionWeight());
   }
 }

@@ -1,47 +1,35 @@
 package org.seqnlp.eval.ir;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.TokenStream;
 import org.junit.jupiter.api.Test;
-import org.seqnlp.eval.ir.IrEvaluation.CollectionResult;
+import org.seqnlp.vectors.NearestNeighbours;
 
 class IrEvaluationTest {
 
-  /** Lucene's filter under another name, so that the report has an "ours" to set against it. */
-  private record Renamed(String name, ExpansionMethod method) implements ExpansionMethod {
-    @Override
-    public UnaryOperator<TokenStream> filter(ExpansionSettings settings) {
-      return method.filter(settings);
+  private final SemanticExpansionMethod ours = new SemanticExpansionMethod(new NearestNeighbours(
+      TinyCollection.vectors()));
+  private final ExpansionSettings settings = new ExpansionSettings(1, 0.9f, 0.5f);
+
+  @Test
+  void expansionAsDistinctTermsFindsWhatBm25Misses() throws IOException {
+    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection())) {
+      // "automobile" is only in d2; its neighbour "car" brings d1, the other relevant document.
+      assertArrayEquals(new double[] {0.5, 0.5}, evaluation.bm25().averagePrecision(), 1e-9);
+      assertArrayEquals(new double[] {1, 0.5}, evaluation.expanded(ours, settings).averagePrecision(), 1e-9);
+      assertEquals(1, evaluation.expandedAsSynonymQuery(ours, settings).averagePrecision()[0], 1e-9);
     }
   }
 
   @Test
-  void runsEveryMethodCombinationAndSettingAndReportsThemAll() throws IOException {
-    LuceneWord2VecExpansion lucene = LuceneWord2VecExpansion.of(TinyCollection.vectors());
-    ExpansionMethod ours = new Renamed("ours", lucene);
-    List<ExpansionSettings> grid = List.of(new ExpansionSettings(1, 0.9f), new ExpansionSettings(2, 0.5f));
-    IrEvaluation evaluation = new IrEvaluation(grid, List.of(Combination.values()), 0.5f);
-
-    CollectionResult result = evaluation.evaluate(TinyCollection.collection(), Map.of("tiny", List.of(ours, lucene)));
-
-    assertEquals(2 * Combination.values().length * 2, result.runs().size());
-    assertEquals(0.5, result.baseline().meanAveragePrecision(), 1e-9);
-    String report = new IrReport(List.of(result), "ours", lucene.name()).tables();
-    assertTrue(report.contains("\n## TINY (4 documents, 2 evaluated queries"), report);
-    assertTrue(report.contains("| BM25 | 0.5000 |"), report);
-    assertTrue(report.contains("| tiny / ours / original + 0.50 x expansion / k=1, cos>=0.90 | 0.7500 | +50.0% |"),
-        report);
-    assertTrue(report.contains("- mean MAP +50.0% vs BM25 (target >= +5%): **met**"), report);
-    // Identical filters: ours is never above Lucene's.
-    assertTrue(report.contains("same vectors on 0 of 1 collections: **missed**"), report);
-    long comparedWithLucene = report.lines().filter(line -> line.startsWith("| tiny / ours /")).count();
-    int oursRuns = Combination.values().length * 2;
-    assertEquals(3 * oursRuns /* summary, against BM25, against Lucene */, comparedWithLucene);
+  void rm3WithoutFeedbackTermsRanksAsItsFirstSearch() throws IOException {
+    // Four documents: every term is in more than 10% of them, so none may be a feedback term.
+    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection())) {
+      assertArrayEquals(evaluation.bm25().averagePrecision(), evaluation.rm3().averagePrecision(), 1e-9);
+      assertArrayEquals(evaluation.expanded(ours, settings).averagePrecision(),
+          evaluation.expandedWithRm3(ours, settings).averagePrecision(), 1e-9);
+    }
   }
 }

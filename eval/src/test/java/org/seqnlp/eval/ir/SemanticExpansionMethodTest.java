@@ -1,54 +1,43 @@
 package org.seqnlp.eval.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
+import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.vectors.NearestNeighbours;
 
 class SemanticExpansionMethodTest {
 
-  private final SemanticExpansionMethod ours = new SemanticExpansionMethod(TinyCollection.vectors());
+  private final NearestNeighbours neighbours = new NearestNeighbours(TinyCollection.vectors());
+  private final SemanticExpansionMethod ours = new SemanticExpansionMethod(neighbours);
 
   @Test
   void expandsWithNeighboursAboveTheCosineThreshold() throws IOException {
-    RetrievalAnalyzer analyzer = RetrievalAnalyzer.followedBy(ours.filter(new ExpansionSettings(2, 0.9f)));
-    assertEquals(List.of("automobile/<ALPHANUM>/1", "car/SYNONYM/0", "truck/<ALPHANUM>/1"),
-        LuceneWord2VecExpansionTest.tokens(analyzer, "automobile truck"));
-  }
-
-  @Test
-  void interpolatedQueryWeightsEachExpansionByItsCosine() throws IOException {
-    RetrievalAnalyzer expanding = RetrievalAnalyzer.followedBy(ours.filter(new ExpansionSettings(1, 0.9f)));
-    Query query = QueryFormulations.interpolated(RetrievalAnalyzer.baseline(), expanding, 0.5f, false)
-        .formulate("automobile");
-    BoostQuery expansion = (BoostQuery) ((BooleanQuery) query).clauses().get(1).getQuery();
-    BoostQuery car = (BoostQuery) ((BooleanQuery) expansion.getQuery()).clauses().get(0).getQuery();
-    float cosine = (0.95f + 0.02f) / (float) (Math.sqrt(1.01) * Math.sqrt(0.9025 + 0.04));
-    assertEquals(cosine, car.getBoost(), 1e-5);
-    assertEquals("text:car", car.getQuery().toString());
-  }
-
-  @Test
-  void sharedWeightsOfATermsExpansionsSumToOne() throws IOException {
-    RetrievalAnalyzer expanding = RetrievalAnalyzer.followedBy(ours.filter(new ExpansionSettings(2, 0.15f)));
-    Query query = QueryFormulations.interpolated(RetrievalAnalyzer.baseline(), expanding, 0.5f, true)
-        .formulate("banana car");
-    BooleanQuery expansion = (BooleanQuery) ((BoostQuery) ((BooleanQuery) query).clauses().get(1).getQuery())
-        .getQuery();
-    // banana: fruit (cos .975) and yellow (.198) pass 0.15; car: automobile only.
-    assertEquals(List.of("text:fruit", "text:yellow", "text:automobile"), expansion.clauses().stream()
-        .map(clause -> ((BoostQuery) clause.getQuery()).getQuery().toString()).toList());
-    float[] boosts = new float[3];
-    for (int i = 0; i < 3; i++) {
-      boosts[i] = ((BoostQuery) expansion.clauses().get(i).getQuery()).getBoost();
+    try (Analyzer analyzer = ours.analyzer(new ExpansionSettings(2, 0.9f, 0.5f))) {
+      assertEquals(List.of("automobile/<ALPHANUM>/1", "car/SYNONYM/0", "truck/<ALPHANUM>/1"),
+          LuceneWord2VecExpansionTest.tokens(analyzer, "automobile truck"));
     }
-    assertEquals(1f, boosts[0] + boosts[1], 1e-6);
-    assertTrue(boosts[0] > boosts[1], "the closer neighbour gets the larger share");
-    assertEquals(1f, boosts[2], 1e-6);
+  }
+
+  /**
+   * eval-ir's expanded query is the plain Lucene user's: {@link SemanticExpansionAnalyzer} with Lucene's
+   * English stop words through {@link DistinctTermsQueryBuilder}, the query Solr builds from the example
+   * configset (SemanticConfigsetSolrTest).
+   */
+  @Test
+  void formulatesWhatSemanticExpansionAnalyzerAndDistinctTermsQueryBuilderMake() throws IOException {
+    ExpansionSettings settings = new ExpansionSettings(2, 0.15f, 0.4f);
+    String text = "The banana and the car, an automobile";
+    try (Analyzer evalIr = ours.analyzer(settings);
+        Analyzer user = new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, 2, 0.15f,
+            0.4f)) {
+      assertEquals(new DistinctTermsQueryBuilder(user).createBooleanQuery(SearchIndex.FIELD, text),
+          QueryFormulation.of(new DistinctTermsQueryBuilder(evalIr)).formulate(text));
+    }
   }
 }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
+import org.seqnlp.vectors.NearestNeighbours;
 
 class TopicScoresTest {
 
@@ -14,16 +17,15 @@ class TopicScoresTest {
     TestCollection collection = TinyCollection.collection();
     RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
     try (SearchIndex index = SearchIndex.build(collection.documents(), baseline)) {
-      TopicScores bm25 = TopicScores.evaluate(collection, index, QueryFormulations.analyzed(baseline));
+      TopicScores bm25 = TopicScores.evaluate(collection, index, QueryFormulation.of(new QueryBuilder(baseline)));
       assertEquals(List.of("1", "2"), bm25.topicIds(), "topic 3 has no judgements");
       // "automobile" only occurs in d2: one of two relevant documents, at rank 1.
       assertEquals(0.5, bm25.averagePrecision()[0], 1e-9);
       assertEquals(0.5, bm25.recall100()[0], 1e-9);
 
-      LuceneWord2VecExpansion lucene = LuceneWord2VecExpansion.of(TinyCollection.vectors());
-      RetrievalAnalyzer expanding = RetrievalAnalyzer.followedBy(lucene.filter(new ExpansionSettings(1, 0.9f)));
+      SemanticExpansionMethod ours = new SemanticExpansionMethod(new NearestNeighbours(TinyCollection.vectors()));
       TopicScores expanded = TopicScores.evaluate(collection, index,
-          QueryFormulations.interpolated(baseline, expanding, 0.5f, false));
+          QueryFormulation.of(new DistinctTermsQueryBuilder(ours.analyzer(new ExpansionSettings(1, 0.9f, 0.5f)))));
       assertArrayEquals(new double[] {1, 1}, expanded.recall100(), 1e-9);
       assertEquals(1.0, expanded.averagePrecision()[0], 1e-9);
     }

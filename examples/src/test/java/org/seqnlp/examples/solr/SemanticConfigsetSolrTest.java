@@ -1,34 +1,53 @@
 package org.seqnlp.examples.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.search.Query;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.CoreContainer;
+import org.apache.solr.core.SolrCore;
+import org.apache.solr.request.LocalSolrQueryRequest;
+import org.apache.solr.search.QParser;
+import org.apache.solr.search.SyntaxError;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
+import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.vectors.NearestNeighbours;
+import org.seqnlp.vectors.format.VectorFiles;
 
 /**
  * Starts a real Solr 9 core from the configset in {@code examples/solr/configsets/semantic}, whose query
- * analyzer names our filter by its SPI name {@code semanticExpansion}, and checks that expansion finds
- * what the same query without expansion misses.
+ * analyzer names our filter by its SPI name {@code semanticExpansion} and whose field type queries
+ * synonyms as distinct terms, and checks that expansion finds what the same query without expansion
+ * misses, and that Solr's standard parsers build the very query {@code seqnlp eval-ir} scores.
  */
 class SemanticConfigsetSolrTest {
 
   private static final Path CONFIGSETS = Path.of("solr", "configsets");
+  private static final Path CONF = CONFIGSETS.resolve("semantic").resolve("conf");
   private static final String CORE = "semantic";
 
   @TempDir
   static Path solrHome;
 
+  private static CoreContainer container;
   private static EmbeddedSolrServer solr;
 
   @BeforeAll
@@ -37,7 +56,7 @@ class SemanticConfigsetSolrTest {
         + CONFIGSETS.toAbsolutePath() + "</str></solr>\n");
     Path core = Files.createDirectories(solrHome.resolve(CORE));
     Files.writeString(core.resolve("core.properties"), "name=" + CORE + "\nconfigSet=semantic\n");
-    CoreContainer container = CoreContainer.createAndLoad(solrHome);
+    container = CoreContainer.createAndLoad(solrHome);
     container.getCoreInitFailures().forEach((name, failure) -> {
       throw new AssertionError("core " + name + " failed to load: " + causes(failure.exception), failure.exception);
     });
@@ -45,7 +64,8 @@ class SemanticConfigsetSolrTest {
     solr.add(List.of(
         document("1", "The car would not start on cold mornings."),
         document("2", "A banana is a yellow fruit."),
-        document("3", "The library keeps an archive of old newspapers.")));
+        document("3", "The library keeps an archive of old newspapers."),
+        document("4", "An automobile, a car and a vehicle: three words for one thing.")));
     solr.commit();
   }
 
@@ -58,15 +78,63 @@ class SemanticConfigsetSolrTest {
 
   @Test
   void expandedQueryFindsTheDocumentThePlainQueryMisses() throws IOException, SolrServerException {
-    assertEquals(List.of(), ids("body_plain:automobile"), "without expansion nothing mentions 'automobile'");
-    assertEquals(List.of("1"), ids("body:automobile"), "'automobile' expands to its neighbour 'car'");
+    assertEquals(List.of("4"), ids("body_plain:automobile"), "without expansion only the document saying it");
+    assertEquals(List.of("1", "4"), ids("body:automobile"), "'automobile' expands to its neighbour 'car'");
   }
 
   @Test
   void neighboursBelowTheThresholdAreNotAdded() throws IOException, SolrServerException {
-    // banana's only neighbour above cosine 0.7 is fruit, which is in document 2 itself.
     assertEquals(List.of("2"), ids("body:banana"));
     assertEquals(List.of("3"), ids("body:archive"));
+  }
+
+  /**
+   * The configset's field type is what eval-ir measures: Solr's standard parser builds exactly the
+   * query of {@link SemanticExpansionAnalyzer} at the factory's defaults (Lucene's English stop words,
+   * as the configset's list) through {@link DistinctTermsQueryBuilder}, which is how eval-ir formulates
+   * every expanded query it scores.
+   */
+  @Test
+  void standardParserBuildsTheQueryEvalIrScores() throws IOException, SyntaxError {
+    NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(CONF.resolve("vectors.txt")));
+    for (String text : List.of("automobile", "the fast car and a banana", "library archive newspapers")) {
+      Query expected;
+      try (Analyzer evalIr = new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)) {
+        expected = new DistinctTermsQueryBuilder(evalIr).createBooleanQuery("body", text);
+      }
+      assertEquals(expected, parse("lucene", text), text);
+    }
+  }
+
+  /** The configset's default handler uses edismax over the one field: the same scores as the standard parser. */
+  @Test
+  void edismaxScoresAsTheStandardParser() throws IOException, SolrServerException {
+    String text = "automobile banana library";
+    Map<String, Float> standard = scores(text, "lucene");
+    assertEquals(4, standard.size());
+    Map<String, Float> edismax = scores(text, "edismax");
+    assertEquals(standard.keySet(), edismax.keySet());
+    standard.forEach((id, score) -> assertEquals(score, edismax.get(id), 1e-5f * score, id));
+    assertTrue(standard.get("4") > standard.get("1"), "the original term weighs more than its expansion");
+  }
+
+  private static Query parse(String parser, String text) throws SyntaxError {
+    try (SolrCore core = container.getCore(CORE);
+        LocalSolrQueryRequest request = new LocalSolrQueryRequest(core,
+            new ModifiableSolrParams().set("df", "body"))) {
+      return QParser.getParser(text, parser, request).getQuery();
+    }
+  }
+
+  private static Map<String, Float> scores(String text, String parser) throws IOException, SolrServerException {
+    SolrQuery query = new SolrQuery(text).setParam("defType", parser).setParam("df", "body").setParam("qf", "body")
+        .setFields("id", "score");
+    return solr.query(query).getResults().stream().collect(Collectors.toMap(
+        document -> (String) document.getFieldValue("id"), SemanticConfigsetSolrTest::score));
+  }
+
+  private static float score(SolrDocument document) {
+    return ((Number) document.getFieldValue("score")).floatValue();
   }
 
   private static List<String> ids(String query) throws IOException, SolrServerException {

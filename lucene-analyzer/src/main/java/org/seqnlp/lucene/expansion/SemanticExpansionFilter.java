@@ -22,11 +22,16 @@ import org.seqnlp.vectors.NeighbourLookup;
  * {@code minSimilarity}, most similar first, each at the same position (position increment 0, length
  * 1), with the term's offsets and type {@value SynonymGraphFilter#TYPE_SYNONYM}.
  *
- * <p>Each neighbour carries its cosine similarity as its {@link BoostAttribute} boost, so that
- * {@link org.apache.lucene.util.QueryBuilder} makes a {@link org.apache.lucene.search.SynonymQuery}
- * weighting a close neighbour nearly as the term itself and a loose one less. The cosine is used as it
- * is (not Lucene's {@code (1 + cos) / 2}) because it already lies in (0, 1] once {@code minSimilarity}
- * is positive, and keeps the documented threshold and the boost on one scale.
+ * <p>A term's neighbours together weigh {@code expansionWeight} of the term, shared in proportion to
+ * their cosine similarity, and each carries its share (times the term's own boost) as its {@link
+ * BoostAttribute} boost. The share, rather than the cosine itself, keeps a term with many close
+ * neighbours from outweighing the term it expands. Queried as distinct terms (Solr's field type
+ * attribute {@code synonymQueryStyle="as_distinct_terms"}, or {@link DistinctTermsQueryBuilder}), the
+ * BM25 score of the query is then that of the original query plus {@code expansionWeight} times that
+ * of the expansions: expansion can add matches but never takes weight from the original terms.
+ * Lucene's default {@link org.apache.lucene.search.SynonymQuery} instead merges a term and its
+ * synonyms into one term frequency, which loses retrieval quality on the collections measured (see
+ * the module README).
  *
  * <p>Terms in the unexpanded set (stop words, protected words) and terms the vectors do not know pass
  * through alone.
@@ -42,38 +47,46 @@ public final class SemanticExpansionFilter extends TokenFilter {
   private final NeighbourLookup neighbours;
   private final int maxExpansions;
   private final float minSimilarity;
+  private final float expansionWeight;
   private final CharArraySet unexpanded;
   private final boolean lowercaseLookup;
 
   private List<Neighbour> expansions = List.of();
   private int nextExpansion;
+  /** Boost of the pending expansions per unit of cosine: the term's boost x expansionWeight / their cosine sum. */
+  private float boostPerCosine;
   private State term;
 
   /**
    * @param neighbours where expansions come from
    * @param maxExpansions the most neighbours added per term, at least 1
    * @param minSimilarity the least cosine similarity of an added neighbour, in (0, 1]
+   * @param expansionWeight the weight of a term's neighbours together relative to the term, in (0, 1]
    * @param unexpanded terms never expanded, e.g. {@link CharArraySet#EMPTY_SET}
    * @param lowercaseLookup whether to look terms up lowercased (in the root locale)
    */
   public SemanticExpansionFilter(TokenStream input, NeighbourLookup neighbours, int maxExpansions,
-      float minSimilarity, CharArraySet unexpanded, boolean lowercaseLookup) {
+      float minSimilarity, float expansionWeight, CharArraySet unexpanded, boolean lowercaseLookup) {
     super(input);
-    checkOptions(maxExpansions, minSimilarity);
+    checkOptions(maxExpansions, minSimilarity, expansionWeight);
     this.neighbours = neighbours;
     this.maxExpansions = maxExpansions;
     this.minSimilarity = minSimilarity;
+    this.expansionWeight = expansionWeight;
     this.unexpanded = Objects.requireNonNull(unexpanded, "unexpanded");
     this.lowercaseLookup = lowercaseLookup;
   }
 
-  /** Throws IllegalArgumentException unless the options are valid for the constructor. */
-  static void checkOptions(int maxExpansions, float minSimilarity) {
+  /** Throws IllegalArgumentException, naming the option, unless the options are valid for the constructor. */
+  public static void checkOptions(int maxExpansions, float minSimilarity, float expansionWeight) {
     if (maxExpansions < 1) {
       throw new IllegalArgumentException("maxExpansions must be at least 1, got " + maxExpansions);
     }
     if (!(minSimilarity > 0 && minSimilarity <= 1)) {
       throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
+    }
+    if (!(expansionWeight > 0 && expansionWeight <= 1)) {
+      throw new IllegalArgumentException("expansionWeight must be in (0, 1], got " + expansionWeight);
     }
   }
 
@@ -86,7 +99,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
       posIncAtt.setPositionIncrement(0);
       posLenAtt.setPositionLength(1);
       typeAtt.setType(SynonymGraphFilter.TYPE_SYNONYM);
-      boostAtt.setBoost(neighbour.similarity());
+      boostAtt.setBoost(boostPerCosine * neighbour.similarity());
       return true;
     }
     if (!input.incrementToken()) {
@@ -99,6 +112,11 @@ public final class SemanticExpansionFilter extends TokenFilter {
       nextExpansion = 0;
       if (!expansions.isEmpty()) {
         term = captureState();
+        double cosineSum = 0;
+        for (Neighbour neighbour : expansions) {
+          cosineSum += neighbour.similarity();
+        }
+        boostPerCosine = (float) (boostAtt.getBoost() * expansionWeight / cosineSum);
       }
     }
     return true;
@@ -109,6 +127,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
     super.reset();
     expansions = List.of();
     nextExpansion = 0;
+    boostPerCosine = 0;
     term = null;
   }
 }

@@ -20,13 +20,13 @@ import org.seqnlp.vectors.format.VectorFormat;
  * Factory for {@link SemanticExpansionFilter}.
  *
  * <pre class="prettyprint">
- * &lt;fieldType name="text_expanded" class="solr.TextField"&gt;
+ * &lt;fieldType name="text_expanded" class="solr.TextField" synonymQueryStyle="as_distinct_terms"&gt;
  *   &lt;analyzer type="query"&gt;
  *     &lt;tokenizer name="standard"/&gt;
  *     &lt;filter name="lowercase"/&gt;
  *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="3"
- *             minSimilarity="0.7" protected="protwords.txt" ignoreCase="false" neighbourTable="false"
- *             subwords="false"/&gt;
+ *             minSimilarity="0.7" expansionWeight="0.5" protected="protwords.txt" ignoreCase="false"
+ *             neighbourTable="false" subwords="false"/&gt;
  *   &lt;/analyzer&gt;
  * &lt;/fieldType&gt;</pre>
  *
@@ -40,7 +40,11 @@ import org.seqnlp.vectors.format.VectorFormat;
  *       {@code seqnlp} or {@code seqnlp-int8}.
  *   <li>{@code maxExpansions}: neighbours added per term, default {@value #DEFAULT_MAX_EXPANSIONS}.
  *   <li>{@code minSimilarity}: the least cosine similarity (true cosine, in (0, 1]) of an added
- *       neighbour, default {@value #DEFAULT_MIN_SIMILARITY}; it is also the neighbour's boost.
+ *       neighbour, default {@value #DEFAULT_MIN_SIMILARITY}.
+ *   <li>{@code expansionWeight}: the weight, in (0, 1], of a term's neighbours together relative to the
+ *       term, shared among them in proportion to their cosine similarity and carried as their boosts;
+ *       default {@value #DEFAULT_EXPANSION_WEIGHT}. Meant for a field type with {@code
+ *       synonymQueryStyle="as_distinct_terms"}, which adds each boosted neighbour beside the term.
  *   <li>{@code protected}: comma-separated word files of terms never expanded.
  *   <li>{@code ignoreCase}: look terms up (and match protected words) lowercased; default false.
  *   <li>{@code neighbourTable}: precompute {@code maxExpansions} neighbours for the whole vocabulary
@@ -65,6 +69,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
    */
   public static final int MAX_EXPANSIONS = 1000;
   public static final float DEFAULT_MIN_SIMILARITY = 0.7f;
+  public static final float DEFAULT_EXPANSION_WEIGHT = 0.5f;
 
   private static final String AUTO_FORMAT = "auto";
 
@@ -72,6 +77,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   private final VectorFormat format;
   private final int maxExpansions;
   private final float minSimilarity;
+  private final float expansionWeight;
   private final String protectedFiles;
   private final boolean ignoreCase;
   private final boolean neighbourTable;
@@ -87,7 +93,8 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     vectorsName = require(args, "vectors");
     format = getFormat(args, "format");
     maxExpansions = getInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS, 1, MAX_EXPANSIONS);
-    minSimilarity = getSimilarity(args, "minSimilarity", DEFAULT_MIN_SIMILARITY);
+    minSimilarity = getUnitInterval(args, "minSimilarity", DEFAULT_MIN_SIMILARITY, "a cosine similarity");
+    expansionWeight = getUnitInterval(args, "expansionWeight", DEFAULT_EXPANSION_WEIGHT, "a weight");
     protectedFiles = get(args, "protected");
     ignoreCase = getStrictBoolean(args, "ignoreCase", false);
     neighbourTable = getStrictBoolean(args, "neighbourTable", false);
@@ -121,8 +128,8 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     if (neighbours == null) {
       throw new IllegalStateException(NAME + ": inform(ResourceLoader) must be called before create()");
     }
-    return new SemanticExpansionFilter(input, neighbours, maxExpansions, minSimilarity, unexpanded,
-        ignoreCase);
+    return new SemanticExpansionFilter(input, neighbours, maxExpansions, minSimilarity, expansionWeight,
+        unexpanded, ignoreCase);
   }
 
   private VectorSpace load(ResourceLoader loader) throws IOException {
@@ -186,7 +193,8 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
         + "'");
   }
 
-  private float getSimilarity(Map<String, String> args, String name, float defaultValue) {
+  /** A number in (0, 1]; {@code what} names it in the error, e.g. "a weight". */
+  private float getUnitInterval(Map<String, String> args, String name, float defaultValue, String what) {
     String value = get(args, name);
     if (value == null) {
       return defaultValue;
@@ -199,7 +207,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     } catch (NumberFormatException e) {
       // reported below with the argument's name
     }
-    throw new IllegalArgumentException(name + " must be a cosine similarity in (0, 1], got '" + value + "'");
+    throw new IllegalArgumentException(name + " must be " + what + " in (0, 1], got '" + value + "'");
   }
 
   /** Like {@code getBoolean}, but rejects values other than true and false instead of reading them as false. */

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.boost.DelimitedBoostTokenFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
@@ -21,16 +22,41 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
 
   private static final NearestNeighbours VEHICLES = new NearestNeighbours(ExpansionFixtures.vehicles());
 
-  private static TokenStream expand(String text, int maxExpansions, float minSimilarity, CharArraySet unexpanded,
-      boolean lowercaseLookup) {
+  private static TokenStream expand(String text, int maxExpansions, float minSimilarity, float expansionWeight,
+      CharArraySet unexpanded, boolean lowercaseLookup) {
     Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
     tokenizer.setReader(new StringReader(text));
-    return new SemanticExpansionFilter(tokenizer, VEHICLES, maxExpansions, minSimilarity, unexpanded,
-        lowercaseLookup);
+    return new SemanticExpansionFilter(tokenizer, VEHICLES, maxExpansions, minSimilarity, expansionWeight,
+        unexpanded, lowercaseLookup);
+  }
+
+  private static TokenStream expand(String text, int maxExpansions, float minSimilarity, CharArraySet unexpanded,
+      boolean lowercaseLookup) {
+    return expand(text, maxExpansions, minSimilarity, 0.5f, unexpanded, lowercaseLookup);
   }
 
   private static TokenStream expand(String text, int maxExpansions, float minSimilarity) {
     return expand(text, maxExpansions, minSimilarity, CharArraySet.EMPTY_SET, false);
+  }
+
+  /** Asserts the stream's terms and, within rounding, their boosts. */
+  private static void assertBoosts(TokenStream stream, List<String> terms, float... boosts) throws IOException {
+    List<String> actualTerms = new ArrayList<>();
+    List<Float> actualBoosts = new ArrayList<>();
+    try (stream) {
+      CharTermAttribute termAtt = stream.getAttribute(CharTermAttribute.class);
+      BoostAttribute boostAtt = stream.getAttribute(BoostAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        actualTerms.add(termAtt.toString());
+        actualBoosts.add(boostAtt.getBoost());
+      }
+      stream.end();
+    }
+    assertEquals(terms, actualTerms);
+    for (int i = 0; i < boosts.length; i++) {
+      assertEquals(terms.get(i), boosts[i], actualBoosts.get(i), 1e-5);
+    }
   }
 
   public void testAddsNeighboursAsSynonymsAtTheSamePosition() throws IOException {
@@ -44,24 +70,20 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
         12);
   }
 
-  public void testBoostIsTheCosineSimilarity() throws IOException {
-    List<String> terms = new ArrayList<>();
-    List<Float> boosts = new ArrayList<>();
-    try (TokenStream stream = expand("car banana", 5, 0.5f)) {
-      CharTermAttribute termAtt = stream.getAttribute(CharTermAttribute.class);
-      BoostAttribute boostAtt = stream.getAttribute(BoostAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(termAtt.toString());
-        boosts.add(boostAtt.getBoost());
-      }
-      stream.end();
-    }
-    assertEquals(List.of("car", "automobile", "vehicle", "truck", "bus", "banana", "fruit"), terms);
-    float[] expected = {1, 0.95f, 0.8f, 0.6f, 0.5f, 1, 0.9f};
-    for (int i = 0; i < expected.length; i++) {
-      assertEquals(terms.get(i), expected[i], boosts.get(i), 1e-5);
-    }
+  public void testExpansionsShareTheExpansionWeightInProportionToCosine() throws IOException {
+    // car: automobile .95, vehicle .8, truck .6, bus .5 (sum 2.85); banana: fruit .9 alone.
+    float car = 0.6f / 2.85f;
+    assertBoosts(expand("car banana", 5, 0.5f, 0.6f, CharArraySet.EMPTY_SET, false),
+        List.of("car", "automobile", "vehicle", "truck", "bus", "banana", "fruit"),
+        1, car * 0.95f, car * 0.8f, car * 0.6f, car * 0.5f, 1, 0.6f);
+  }
+
+  public void testExpansionsWeighRelativeToTheTermsOwnBoost() throws IOException {
+    Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+    tokenizer.setReader(new StringReader("banana|2 banana"));
+    TokenStream stream = new SemanticExpansionFilter(new DelimitedBoostTokenFilter(tokenizer, '|'), VEHICLES, 3,
+        0.7f, 0.25f, CharArraySet.EMPTY_SET, false);
+    assertBoosts(stream, List.of("banana", "fruit", "banana", "fruit"), 2, 0.5f, 1, 0.25f);
   }
 
   public void testMaxExpansionsLimitsTheNeighbours() throws IOException {
@@ -96,7 +118,7 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
     tokenizer.setReader(new StringReader("car banana"));
     assertTokenStreamContents(
-        new SemanticExpansionFilter(tokenizer, table, 3, 0.7f, CharArraySet.EMPTY_SET, false),
+        new SemanticExpansionFilter(tokenizer, table, 3, 0.7f, 0.5f, CharArraySet.EMPTY_SET, false),
         new String[] {"car", "automobile", "vehicle", "banana", "fruit"}, new int[] {1, 0, 0, 1, 0});
   }
 
@@ -118,6 +140,11 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     expectThrows(IllegalArgumentException.class, () -> expand("car", 3, 0f));
     expectThrows(IllegalArgumentException.class, () -> expand("car", 3, 1.5f));
     expectThrows(IllegalArgumentException.class, () -> expand("car", 3, Float.NaN));
+    for (float weight : new float[] {0, -0.5f, 1.01f, Float.NaN}) {
+      IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+          () -> expand("car", 3, 0.7f, weight, CharArraySet.EMPTY_SET, false));
+      assertEquals("expansionWeight must be in (0, 1], got " + weight, e.getMessage());
+    }
   }
 
   public void testRandomText() throws IOException {
@@ -148,7 +175,7 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer tokenizer = new MockTokenizer(MockTokenizer.SIMPLE, true);
         return new TokenStreamComponents(tokenizer, new SemanticExpansionFilter(tokenizer, neighbours,
-            maxExpansions, minSimilarity, CharArraySet.EMPTY_SET, false));
+            maxExpansions, minSimilarity, 1, CharArraySet.EMPTY_SET, false));
       }
     };
   }

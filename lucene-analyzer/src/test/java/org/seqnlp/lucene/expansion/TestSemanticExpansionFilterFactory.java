@@ -81,6 +81,21 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
         new String[] {"car", "automobile", "vehicle", "truck"});
   }
 
+  public void testExpansionWeightIsSharedByATermsNeighbours() throws IOException {
+    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt", "maxExpansions", "1",
+        "expansionWeight", "0.2");
+    try (TokenStream stream = tokenize(factory, "banana")) {
+      BoostAttribute boostAtt = stream.addAttribute(BoostAttribute.class);
+      stream.reset();
+      assertTrue(stream.incrementToken());
+      assertEquals(1f, boostAtt.getBoost(), 0f);
+      assertTrue(stream.incrementToken());
+      assertEquals(0.2f, boostAtt.getBoost(), 1e-6f);
+      assertFalse(stream.incrementToken());
+      stream.end();
+    }
+  }
+
   public void testReadsAnAbsolutePathInAnyFormat() throws IOException {
     Path directory = defaultFileSystemTempDir();
     for (VectorFormat format : VectorFormat.values()) {
@@ -169,8 +184,9 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
   public void testRejectsInvalidValuesNamingTheArgument() {
     String[][] invalid = {
         {"format", "csv"}, {"maxExpansions", "0"}, {"maxExpansions", "-2"}, {"maxExpansions", "three"},
-        {"minSimilarity", "0"}, {"minSimilarity", "1.5"}, {"minSimilarity", "high"}, {"ignoreCase", "yes"},
-        {"neighbourTable", "maybe"}, {"subwords", "on"}};
+        {"minSimilarity", "0"}, {"minSimilarity", "1.5"}, {"minSimilarity", "high"}, {"expansionWeight", "0"},
+        {"expansionWeight", "1.01"}, {"expansionWeight", "-1"}, {"expansionWeight", "NaN"},
+        {"expansionWeight", "half"}, {"ignoreCase", "yes"}, {"neighbourTable", "maybe"}, {"subwords", "on"}};
     for (String[] arg : invalid) {
       IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
           () -> TokenFilterFactory.forName("semanticExpansion", args("vectors", "v.txt", arg[0], arg[1])));

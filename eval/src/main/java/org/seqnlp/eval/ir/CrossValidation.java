@@ -1,0 +1,88 @@
+package org.seqnlp.eval.ir;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Chooses expansion settings from a grid without looking at the collection they are scored on:
+ * leave-one-collection-out, each collection scored at the settings chosen on the others.
+ *
+ * <p>The criterion, fixed before any run: the highest mean relative change of MAP against BM25 over
+ * the training collections and every vector set together (one setting must serve all vectors, as a
+ * factory has one set of defaults), among the settings that lose at most {@value #MAX_LOSS_PERCENT}% MAP
+ * on every training collection and vector set; if none does, among all. Ties go to the earlier setting
+ * of the grid.
+ */
+public final class CrossValidation {
+
+  static final double MAX_LOSS_PERCENT = 1;
+  private static final double MAX_LOSS = -MAX_LOSS_PERCENT / 100;
+
+  /** A chosen setting and how it did on the collections it was chosen on. */
+  public record Choice(ExpansionSettings settings, double meanGain, double worstGain) {
+
+    public boolean withinLossLimit() {
+      return worstGain >= MAX_LOSS;
+    }
+  }
+
+  /** The held-out collection and the choice made on the others. */
+  public record Fold(String heldOut, Choice choice) {}
+
+  private final GridScores scores;
+
+  public CrossValidation(GridScores scores) {
+    this.scores = scores;
+  }
+
+  /** One fold per collection; needs at least two collections. */
+  public List<Fold> leaveOneCollectionOut() {
+    List<String> collections = scores.collections();
+    if (collections.size() < 2) {
+      throw new IllegalStateException("leaving one collection out needs at least two, got " + collections);
+    }
+    List<Fold> folds = new ArrayList<>();
+    for (String heldOut : collections) {
+      List<String> training = new ArrayList<>(collections);
+      training.remove(heldOut);
+      folds.add(new Fold(heldOut, choose(training)));
+    }
+    return folds;
+  }
+
+  /** The setting the criterion picks on {@code training}. */
+  public Choice choose(Collection<String> training) {
+    Choice best = null;
+    for (ExpansionSettings settings : scores.grid()) {
+      Choice candidate = evaluate(settings, training);
+      if (best == null || better(candidate, best)) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  /** Mean and worst relative MAP change of {@code settings} over {@code collections} and every vector set. */
+  public Choice evaluate(ExpansionSettings settings, Collection<String> collections) {
+    double sum = 0;
+    double worst = Double.POSITIVE_INFINITY;
+    int count = 0;
+    for (String collection : collections) {
+      for (String vectors : scores.vectors()) {
+        double gain = scores.gain(collection, vectors, settings);
+        sum += gain;
+        worst = Math.min(worst, gain);
+        count++;
+      }
+    }
+    return new Choice(settings, sum / count, worst);
+  }
+
+  private static boolean better(Choice candidate, Choice best) {
+    if (candidate.withinLossLimit() != best.withinLossLimit()) {
+      return candidate.withinLossLimit();
+    }
+    return candidate.meanGain() > best.meanGain();
+  }
+}
