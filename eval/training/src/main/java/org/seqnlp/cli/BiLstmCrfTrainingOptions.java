@@ -150,18 +150,29 @@ final class BiLstmCrfTrainingOptions {
 
   /** Lists are read after the training data and the vectors: a missing or untyped one fails here instead. */
   private void requireLists(CommandLine.Model.CommandSpec spec) {
+    gazetteerFiles(spec);
+  }
+
+  /**
+   * The name-list files of {@code --gazetteers} (empty without the option), or a usage error of {@code spec}'s
+   * command when the option names none or one cannot be read.
+   */
+  List<Path> gazetteerFiles(CommandLine.Model.CommandSpec spec) {
     if (gazetteers == null) {
-      return;
+      return List.of();
     }
     try {
-      if (GazetteerFiles.listFiles(gazetteers).isEmpty()) {
+      List<Path> files = GazetteerFiles.listFiles(gazetteers);
+      if (files.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + gazetteers
             + ": no name list (a file named loc-*, per-*, org-* or misc-*, .txt or .txt.gz)");
       }
+      return files;
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + e.getMessage());
     }
   }
+
 
   /**
    * The defaults of the options from {@link TrainingSettings#DEFAULTS}, also shown by {@code --help}: the

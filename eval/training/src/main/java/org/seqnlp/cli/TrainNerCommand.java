@@ -19,6 +19,7 @@ import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
+import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +80,9 @@ final class TrainNerCommand implements Callable<Integer> {
       OutputPaths.check(spec, output, fromCheckpoint);
       InputPaths.requireFile(fromCheckpoint, "checkpoint file");
       BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
-      write(new BiLstmCrfSequenceModel(network).toNameFinderModel(language));
+      // The lists are in the checkpoint's network; given again, they are recorded as training records them.
+      write(new BiLstmCrfSequenceModel(network).toNameFinderModel(language,
+          BiLstmCrfSequenceTrainer.gazetteerManifestEntries(training.gazetteerFiles(spec))));
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
     }

@@ -118,6 +118,21 @@ class TrainNerCommandTest extends ToolTest {
   }
 
   @Test
+  void aModelFromACheckpointRecordsTheListsAndAttributionsGivenWithIt() throws IOException {
+    Path lists = Files.createDirectories(scratch.resolve("geonames-locations"));
+    Files.writeString(lists.resolve("loc-countries.txt"), "Norway\n");
+    Path fromCheckpoint = scratch.resolve("with-lists.bin");
+    assertEquals(0, run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(), "--output",
+        fromCheckpoint.toString(), "--gazetteers", lists.toString()), err.toString());
+    opennlp.tools.namefind.TokenNameFinderModel loaded = NerFiles.loadModel(fromCheckpoint);
+    assertEquals("geonames-locations/loc-countries.txt",
+        loaded.getManifestProperty(org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer
+            .GAZETTEER_FILES_MANIFEST_ENTRY));
+    assertEquals("GeoNames, www.geonames.org (CC BY 4.0)", loaded.getManifestProperty(
+        org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer.GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY));
+  }
+
+  @Test
   void trainNerWithGazetteersStoresThemInTheModel() throws IOException {
     Path lists = Files.createDirectories(directory.resolve("lists"));
     Files.writeString(lists.resolve("per-given.txt"), "John\nMaria\n");

@@ -51,7 +51,12 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
    * outcomes must be those of the BIO codec ({@code type-start}, {@code type-cont}, {@code other}).
    */
   public TokenNameFinderModel toNameFinderModel(String language) {
-    return new TokenNameFinderModel(language, this, null, Map.of(), Map.of(), new BioCodec(),
+    return toNameFinderModel(language, Map.of());
+  }
+
+  /** {@link #toNameFinderModel(String)} with {@code manifestEntries} added to the model's manifest. */
+  public TokenNameFinderModel toNameFinderModel(String language, Map<String, String> manifestEntries) {
+    return new TokenNameFinderModel(language, this, null, Map.of(), manifestEntries, new BioCodec(),
         new TokenNameFinderFactory());
   }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,15 +126,26 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
         .train(labelList, sentences, vectors, development);
     reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
-    if (!gazetteerFiles.isEmpty()) {
-      reportMap.put(GAZETTEER_FILES_MANIFEST_ENTRY, gazetteerFiles.stream()
+    reportMap.putAll(gazetteerManifestEntries(gazetteerFiles));
+    return new BiLstmCrfSequenceModel(network);
+  }
+
+  /**
+   * The manifest entries that record the name lists {@code listFiles} (as {@link GazetteerFiles#listFiles}
+   * gives them) and the attributions their licences require; none without lists. Also used when a model is
+   * made from a checkpoint, so that it carries the same entries as the trained one.
+   */
+  public static Map<String, String> gazetteerManifestEntries(List<Path> listFiles) {
+    Map<String, String> entries = new LinkedHashMap<>();
+    if (!listFiles.isEmpty()) {
+      entries.put(GAZETTEER_FILES_MANIFEST_ENTRY, listFiles.stream()
           .map(BiLstmCrfSequenceTrainer::folderAndName).collect(Collectors.joining(", ")));
-      List<String> attributions = GazetteerAttributions.of(gazetteerFiles);
+      List<String> attributions = GazetteerAttributions.of(listFiles);
       if (!attributions.isEmpty()) {
-        reportMap.put(GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY, String.join("; ", attributions));
+        entries.put(GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY, String.join("; ", attributions));
       }
     }
-    return new BiLstmCrfSequenceModel(network);
+    return entries;
   }
 
   /** The vectors of {@value #WORD_VECTORS}, with their n-gram vectors only when {@value #SUBWORD_VECTORS} is true. */
