@@ -120,14 +120,14 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
   @Override
   public <T> Sequence[] bestSequences(int numSequences, T[] sequence, Object[] additionalContext,
       double minSequenceScore, BeamSearchContextGenerator<T> cg, SequenceValidator<T> validator) {
-    return new Sequence[] {tag(asTokens(sequence))};
+    return new Sequence[] {bestSequence(sequence, null, cg, validator)};
   }
 
   /** Returns the single best sequence: the CRF decodes exactly, there is no beam of alternatives. */
   @Override
   public <T> Sequence[] bestSequences(int numSequences, T[] sequence, Object[] additionalContext,
       BeamSearchContextGenerator<T> cg, SequenceValidator<T> validator) {
-    return new Sequence[] {tag(asTokens(sequence))};
+    return new Sequence[] {bestSequence(sequence, null, cg, validator)};
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.seqnlp.opennlp.namefind;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,19 @@ class DocumentContextFactoryTest {
       cleared.clearAdaptiveData();
       assertEquals(expected, found(off, sentence), "context off, never cleared");
     }
+  }
+
+  @Test
+  void theSingleBestOfTheNBestMethodsIsDecodedWithTheMemoryToo() {
+    BiLstmCrfSequenceModel network = (BiLstmCrfSequenceModel) plain.getNameFinderSequenceModel();
+    DocumentContextGenerator generator = assertInstanceOf(DocumentContextGenerator.class,
+        withContext.getFactory().createContextGenerator());
+    List<String> earlier = network.bestSequence(EARLIER, null, generator, null).getOutcomes();
+    generator.updateAdaptiveData(EARLIER, earlier.toArray(new String[0]));
+    List<String> later = network.bestSequence(LATER, null, generator, null).getOutcomes();
+    assertFalse(later.equals(network.tag(LATER).getOutcomes()));
+    assertEquals(later, network.bestSequences(3, LATER, null, generator, null)[0].getOutcomes());
+    assertEquals(later, network.bestSequences(3, LATER, null, -100, generator, null)[0].getOutcomes());
   }
 
   @Test
