@@ -1,5 +1,7 @@
 package org.seqnlp.opennlp.namefind.network;
 
+import org.seqnlp.io.tensor.Int8Rows;
+
 /**
  * Embedding rows as signed 8-bit integers with one float scale per row, symmetric around zero: value
  * {@code q * scale}, with {@code scale = max|x| / 127} of the row it was made from. A row's scale follows its
@@ -9,9 +11,6 @@ package org.seqnlp.opennlp.namefind.network;
  * token at the shipped sizes), so the table stays a quarter of its float size in memory too.
  */
 final class Int8EmbeddingTable implements EmbeddingTable {
-
-  /** The largest magnitude a value is quantized to; -128 is left out so that the range is symmetric. */
-  static final int LEVELS = 127;
 
   private final byte[] values;
   private final float[] scales;
@@ -37,29 +36,15 @@ final class Int8EmbeddingTable implements EmbeddingTable {
     this.dimension = dimension;
   }
 
-  /** {@code table}'s rows rounded to 8 bits each, with the scale of each row from its largest magnitude. */
+  /** {@code table}'s rows rounded to 8 bits each by {@link Int8Rows#quantize}, the project's one 8-bit rounding. */
   static Int8EmbeddingTable quantize(EmbeddingTable table) {
-    int rows = table.rows();
     int dimension = table.dimension();
-    byte[] values = new byte[rows * dimension];
-    float[] scales = new float[rows];
-    float[] row = new float[dimension];
-    for (int r = 0; r < rows; r++) {
-      table.copyRow(r, row, 0);
-      float max = 0f;
-      for (float x : row) {
-        max = Math.max(max, Math.abs(x));
-      }
-      float scale = max / LEVELS;
-      scales[r] = scale;
-      if (scale == 0f) {
-        continue;
-      }
-      for (int d = 0; d < dimension; d++) {
-        values[r * dimension + d] = (byte) Math.max(-LEVELS, Math.min(LEVELS, Math.round(row[d] / scale)));
-      }
+    float[] matrix = new float[table.rows() * dimension];
+    for (int row = 0; row < table.rows(); row++) {
+      table.copyRow(row, matrix, row * dimension);
     }
-    return new Int8EmbeddingTable(values, scales, dimension);
+    Int8Rows rows = Int8Rows.quantize(matrix, table.rows(), dimension);
+    return new Int8EmbeddingTable(rows.values(), rows.scales(), dimension);
   }
 
   byte[] values() {
