@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
+import org.seqnlp.eval.ir.QuerySettings;
 import org.seqnlp.eval.ir.StandardCollection;
+import org.seqnlp.eval.ir.SynonymQueryStyle;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.vectors.train.Word2VecSettings;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code seqnlp eval-ir}: BM25 with and without query expansion on the classic IR collections. */
 @Command(name = "eval-ir", mixinStandardHelpOptions = true,
     description = {"Measures query-time expansion on CISI, CRAN, MED, LISA and TIME against BM25 and BM25 + RM3.",
-        "Runs our semanticExpansion filter, queried as Solr's synonymQueryStyle=\"as_distinct_terms\" does, with "
+        "Runs our semanticExpansion filter, queried as Solr queries a field type in each synonymQueryStyle, with "
             + "general vectors and with vectors trained on each collection at every setting of the grid, chooses "
             + "settings by leaving one collection out, and reports the cross-validated figures, the factory "
             + "defaults, expansion with RM3 and Lucene's Word2VecSynonymFilter, with paired significance tests; "
@@ -53,6 +55,10 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Grid: weights of a term's expansions together relative to the term, in (0, 1] (default: "
           + "${DEFAULT-VALUE}).")
   List<Float> expansionWeights;
+
+  @Option(names = "--synonym-query-style", split = ",", defaultValue = "as_same_term,as_distinct_terms",
+      description = "Grid: Solr synonymQueryStyle values to query with (default: ${DEFAULT-VALUE}).")
+  List<String> styles;
 
   @Option(names = "--no-general-vectors",
       description = "Skip the general vectors (e.g. before they are trained); --vectors is then ignored.")
@@ -148,13 +154,16 @@ final class EvalIrCommand implements Callable<Integer> {
     return named;
   }
 
-  private List<ExpansionSettings> grid() {
-    List<ExpansionSettings> grid = new ArrayList<>();
+  private List<QuerySettings> grid() {
+    List<QuerySettings> grid = new ArrayList<>();
     try {
-      for (float weight : expansionWeights) {
-        for (int max : maxExpansions) {
-          for (float min : minSimilarities) {
-            grid.add(new ExpansionSettings(max, min, weight));
+      for (String style : styles) {
+        for (float weight : expansionWeights) {
+          for (int max : maxExpansions) {
+            for (float min : minSimilarities) {
+              grid.add(new QuerySettings(new ExpansionSettings(max, min, weight),
+                  SynonymQueryStyle.forAttribute(style.strip())));
+            }
           }
         }
       }

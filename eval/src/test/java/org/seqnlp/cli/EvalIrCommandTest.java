@@ -38,8 +38,8 @@ class EvalIrCommandTest {
 
     String report = Files.readString(output);
     assertTrue(report.contains("seqnlp eval-ir --data " + dir), report);
-    assertTrue(report.contains("The grid: 2 settings"), report);
-    assertTrue(report.contains("| MED | k=1, cos>=0.90, w=0.50 |"), report);
+    assertTrue(report.contains("The grid: 4 settings"), report);
+    assertTrue(report.contains("| MED | k=1, cos>=0.90, w=0.50, as_same_term |"), report);
     assertTrue(report.contains("| general / seqnlp, cross-validated settings |"), report);
     assertTrue(report.contains("| BM25 + RM3 |"), report);
     assertTrue(report.contains("## Every setting of the grid (in-sample)"), report);
@@ -52,6 +52,14 @@ class EvalIrCommandTest {
     Path vectors = IrFixtures.vectors(dir);
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--collections", "med"));
     assertTrue(err.toString().contains("cross-validation needs at least two collections"), err.toString());
+  }
+
+  @Test
+  void unknownSynonymQueryStyleIsAUsageError() throws IOException {
+    Path vectors = IrFixtures.vectors(dir);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--synonym-query-style",
+        "pick_best"));
+    assertTrue(err.toString().contains("unknown synonymQueryStyle 'pick_best'"), err.toString());
   }
 
   @Test

@@ -20,7 +20,7 @@ public final class CrossValidation {
   private static final double MAX_LOSS = -MAX_LOSS_PERCENT / 100;
 
   /** A chosen setting and how it did on the collections it was chosen on. */
-  public record Choice(ExpansionSettings settings, double meanGain, double worstGain) {
+  public record Choice(QuerySettings settings, double meanGain, double worstGain) {
 
     public boolean withinLossLimit() {
       return worstGain >= MAX_LOSS;
@@ -54,7 +54,7 @@ public final class CrossValidation {
   /** The setting the criterion picks on {@code training}. */
   public Choice choose(Collection<String> training) {
     Choice best = null;
-    for (ExpansionSettings settings : scores.grid()) {
+    for (QuerySettings settings : scores.grid()) {
       Choice candidate = evaluate(settings, training);
       if (best == null || better(candidate, best)) {
         best = candidate;
@@ -64,7 +64,7 @@ public final class CrossValidation {
   }
 
   /** Mean and worst relative MAP change of {@code settings} over {@code collections} and every vector set. */
-  public Choice evaluate(ExpansionSettings settings, Collection<String> collections) {
+  public Choice evaluate(QuerySettings settings, Collection<String> collections) {
     double sum = 0;
     double worst = Double.POSITIVE_INFINITY;
     int count = 0;

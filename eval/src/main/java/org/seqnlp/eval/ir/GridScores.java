@@ -12,14 +12,14 @@ import java.util.Map;
  */
 public final class GridScores {
 
-  private record Cell(String collection, String vectors, ExpansionSettings settings) {}
+  private record Cell(String collection, String vectors, QuerySettings settings) {}
 
-  private final List<ExpansionSettings> grid;
+  private final List<QuerySettings> grid;
   private final Map<String, TopicScores> bm25 = new LinkedHashMap<>();
   private final List<String> vectors = new ArrayList<>();
   private final Map<Cell, TopicScores> runs = new HashMap<>();
 
-  public GridScores(List<ExpansionSettings> grid) {
+  public GridScores(List<QuerySettings> grid) {
     if (grid.isEmpty()) {
       throw new IllegalArgumentException("the grid needs at least one setting");
     }
@@ -30,7 +30,7 @@ public final class GridScores {
     bm25.put(collection, scores);
   }
 
-  public void add(String collection, String vectorSet, ExpansionSettings settings, TopicScores scores) {
+  public void add(String collection, String vectorSet, QuerySettings settings, TopicScores scores) {
     if (!bm25.containsKey(collection)) {
       throw new IllegalStateException("no BM25 scores for " + collection);
     }
@@ -40,7 +40,7 @@ public final class GridScores {
     runs.put(new Cell(collection, vectorSet, settings), scores);
   }
 
-  public List<ExpansionSettings> grid() {
+  public List<QuerySettings> grid() {
     return grid;
   }
 
@@ -54,7 +54,7 @@ public final class GridScores {
     return List.copyOf(vectors);
   }
 
-  public TopicScores scores(String collection, String vectorSet, ExpansionSettings settings) {
+  public TopicScores scores(String collection, String vectorSet, QuerySettings settings) {
     TopicScores scores = runs.get(new Cell(collection, vectorSet, settings));
     if (scores == null) {
       throw new IllegalArgumentException("not run: " + collection + " / " + vectorSet + " / " + settings);
@@ -63,7 +63,7 @@ public final class GridScores {
   }
 
   /** Relative change of MAP against BM25 on the collection, e.g. 0.03 for +3%. */
-  public double gain(String collection, String vectorSet, ExpansionSettings settings) {
+  public double gain(String collection, String vectorSet, QuerySettings settings) {
     return scores(collection, vectorSet, settings).meanAveragePrecision() / bm25.get(collection).meanAveragePrecision()
         - 1;
   }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.QueryBuilder;
-import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 
 /**
  * Scores query formulations on one collection, over one index built with the baseline analysis:
@@ -45,33 +44,20 @@ public final class IrEvaluation implements Closeable {
 
   /** BM25 with RM3 feedback. */
   public TopicScores rm3() throws IOException {
-    return score(new Rm3Feedback(index, baseline));
+    return score(new Rm3Feedback(index, new QueryBuilder(baseline)));
   }
 
-  /**
-   * The expanded query as Solr builds it for a field type with {@code
-   * synonymQueryStyle="as_distinct_terms"}: each token its own boosted clause.
-   */
-  public TopicScores expanded(ExpansionMethod method, ExpansionSettings settings) throws IOException {
-    try (Analyzer analyzer = method.analyzer(settings)) {
-      return score(QueryFormulation.of(new DistinctTermsQueryBuilder(analyzer)));
-    }
-  }
-
-  /**
-   * The expanded query as Lucene's {@link QueryBuilder} and Solr's default {@code
-   * synonymQueryStyle="as_same_term"} build it: a term and its synonyms in one {@code SynonymQuery}.
-   */
-  public TopicScores expandedAsSynonymQuery(ExpansionMethod method, ExpansionSettings settings) throws IOException {
-    try (Analyzer analyzer = method.analyzer(settings)) {
-      return score(QueryFormulation.of(new QueryBuilder(analyzer)));
+  /** The expanded query as Solr builds it with the analyzer of {@code method} and the style of {@code settings}. */
+  public TopicScores expanded(ExpansionMethod method, QuerySettings settings) throws IOException {
+    try (Analyzer analyzer = method.analyzer(settings.expansion())) {
+      return score(QueryFormulation.of(settings.style().builder(analyzer)));
     }
   }
 
   /** RM3 feedback starting from the expanded query and keeping its weighted expansions. */
-  public TopicScores expandedWithRm3(ExpansionMethod method, ExpansionSettings settings) throws IOException {
-    try (Analyzer analyzer = method.analyzer(settings)) {
-      return score(new Rm3Feedback(index, analyzer));
+  public TopicScores expandedWithRm3(ExpansionMethod method, QuerySettings settings) throws IOException {
+    try (Analyzer analyzer = method.analyzer(settings.expansion())) {
+      return score(new Rm3Feedback(index, settings.style().builder(analyzer)));
     }
   }
 

@@ -48,7 +48,7 @@ public final class IrExperiment {
    * vectors between runs.
    */
   public record Settings(Path data, Path generalVectors, List<StandardCollection> collections,
-      List<ExpansionSettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
+      List<QuerySettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
       Path vectorCache, int latencyRepetitions) {
 
     public Settings {
@@ -124,7 +124,7 @@ public final class IrExperiment {
     TopicScores bm25 = evaluation.bm25();
     grid.addBaseline(collection.name(), bm25);
     for (VectorSet vectors : vectorSets) {
-      for (ExpansionSettings setting : settings.grid()) {
+      for (QuerySettings setting : settings.grid()) {
         grid.add(collection.name(), vectors.label(), setting, evaluation.expanded(vectors.ours(), setting));
       }
     }
@@ -159,7 +159,7 @@ public final class IrExperiment {
         "- Lucene `Word2VecSynonymProvider` over the %s vectors (DL4J zip read + HNSW build): %.1f s%n", description,
         seconds(lucene.loadNanos())));
     NearestNeighbours search = new NearestNeighbours(vectors);
-    int capacity = settings.grid().stream().mapToInt(ExpansionSettings::maxExpansions).max().orElseThrow();
+    int capacity = settings.grid().stream().mapToInt(s -> s.expansion().maxExpansions()).max().orElseThrow();
     capacity = Math.max(capacity, ExpansionSettings.FACTORY_DEFAULTS.maxExpansions());
     return new VectorSet(label, new SemanticExpansionMethod(new MemoizedNeighbours(search, capacity)), lucene,
         new SemanticExpansionMethod(search));
@@ -167,8 +167,8 @@ public final class IrExperiment {
 
   /**
    * Scores, on every collection, RM3 and per vector set expansion at the cross-validated settings (alone
-   * and with RM3), at the factory defaults (as distinct terms and as {@code SynonymQuery}), and Lucene's
-   * filter at its defaults.
+   * and with RM3), at the factory defaults in each synonym query style, and Lucene's filter at its
+   * defaults.
    */
   private IrReport report(List<Prepared> prepared, GridScores grid, List<Fold> folds) throws IOException {
     Row bm25 = new Row("BM25", null);
@@ -182,27 +182,37 @@ public final class IrExperiment {
         IrEvaluation evaluation = p.evaluation();
         collections.add(new CollectionInfo(evaluation.collection().name(), evaluation.index().documentCount(),
             evaluation.index().indexingNanos()));
-        ExpansionSettings chosen = folds.get(c).choice().settings();
+        QuerySettings chosen = folds.get(c).choice().settings();
         bm25.scores().add(p.bm25());
         rm3.scores().add(p.rm3());
         for (VectorSet vectors : p.vectorSets()) {
           VectorRows rows = byVectors.computeIfAbsent(vectors.label(), label -> new VectorRows(label,
               new Row(label + " / seqnlp, cross-validated settings", null),
               new Row(label + " / seqnlp + RM3, cross-validated settings", rm3),
-              new Row(label + " / seqnlp, factory defaults (" + defaults + ")", null),
-              new Row(label + " / seqnlp, factory defaults, SynonymQuery (Solr's default as_same_term)", null),
-              new Row(label + " / lucene-w2v, its defaults (k=5, cos>=0.60), SynonymQuery", null)));
+              defaultRows(label, defaults),
+              new Row(label + " / lucene-w2v, its defaults (k=5, cos>=0.60), " + QuerySettings.LUCENE_DEFAULTS.style(),
+                  null)));
           rows.crossValidated().scores().add(grid.scores(evaluation.collection().name(), vectors.label(), chosen));
           rows.crossValidatedWithRm3().scores().add(evaluation.expandedWithRm3(vectors.ours(), chosen));
-          rows.defaults().scores().add(evaluation.expanded(vectors.ours(), defaults));
-          rows.defaultsAsSynonymQuery().scores().add(evaluation.expandedAsSynonymQuery(vectors.ours(), defaults));
-          rows.lucene().scores().add(evaluation.expandedAsSynonymQuery(vectors.lucene(),
-              ExpansionSettings.LUCENE_DEFAULTS));
+          for (SynonymQueryStyle style : SynonymQueryStyle.values()) {
+            rows.defaults().get(style.ordinal()).scores().add(evaluation.expanded(vectors.ours(),
+                new QuerySettings(defaults, style)));
+          }
+          rows.lucene().scores().add(evaluation.expanded(vectors.lucene(), QuerySettings.LUCENE_DEFAULTS));
         }
         progress.advance(1);
       }
     }
     return new IrReport(collections, bm25, rm3, List.copyOf(byVectors.values()), grid, folds);
+  }
+
+  /** One row of the factory defaults per synonym query style, in the order of the styles. */
+  private static List<Row> defaultRows(String label, ExpansionSettings defaults) {
+    List<Row> rows = new ArrayList<>();
+    for (SynonymQueryStyle style : SynonymQueryStyle.values()) {
+      rows.add(new Row(label + " / seqnlp, factory defaults (" + defaults + "), " + style, null));
+    }
+    return List.copyOf(rows);
   }
 
   private String header(String command) {
@@ -216,13 +226,15 @@ public final class IrExperiment {
         + "least one relevant document. TIME qrels positions map to file records p (p <= 370) and p - 2 "
         + "(p >= 373); LISA judgements from LISARJ.NUM, repeated records 1998-2001 kept once.\n\n"
         + "Expansion at query time only, by the `semanticExpansion` filter at the end of the query analyzer "
-        + "(`SemanticExpansionAnalyzer`), and queried as Solr queries a field type with "
-        + "`synonymQueryStyle=\"as_distinct_terms\"` (`DistinctTermsQueryBuilder`): each term keeps its own "
-        + "clause and each neighbour adds a clause boosted by its share of the expansion weight w. The "
-        + "grid: " + settings.grid().size() + " settings, every combination of k (most neighbours) "
-        + values(settings.grid(), ExpansionSettings::maxExpansions) + ", cos (least cosine) "
-        + values(settings.grid(), ExpansionSettings::minCosine) + " and w "
-        + values(settings.grid(), ExpansionSettings::expansionWeight) + ".\n\n"
+        + "(`SemanticExpansionAnalyzer`): at most k neighbours of cosine at least cos per term, together "
+        + "weighing w of the term, shared in proportion to cosine. Queried as Solr's standard parser queries a "
+        + "field type with `synonymQueryStyle` `as_same_term` (Solr's default; Lucene's `QueryBuilder`: one "
+        + "`SynonymQuery` per term and its neighbours) or `as_distinct_terms` (`DistinctTermsQueryBuilder`: "
+        + "the term's own clause plus one boosted clause per neighbour). The grid: " + settings.grid().size()
+        + " settings, every combination of k " + values(settings.grid(), s -> s.expansion().maxExpansions())
+        + ", cos " + values(settings.grid(), s -> s.expansion().minCosine()) + ", w "
+        + values(settings.grid(), s -> s.expansion().expansionWeight()) + " and style "
+        + values(settings.grid(), QuerySettings::style) + ".\n\n"
         + "RM3 as Anserini's `Rm3Reranker` at its defaults: " + Rm3Feedback.FEEDBACK_DOCUMENTS + " feedback "
         + "documents, " + Rm3Feedback.FEEDBACK_TERMS + " terms, original query weight "
         + Rm3Feedback.ORIGINAL_QUERY_WEIGHT + "; feedback terms appear in at most 10% of the documents. "
@@ -238,7 +250,7 @@ public final class IrExperiment {
         + setup + "\n";
   }
 
-  private static <T> String values(List<ExpansionSettings> grid, Function<ExpansionSettings, T> value) {
+  private static <T> String values(List<QuerySettings> grid, Function<QuerySettings, T> value) {
     return grid.stream().map(value).distinct().map(String::valueOf).toList().toString();
   }
 

@@ -37,12 +37,18 @@ public final class IrReport {
     }
   }
 
-  /** The rows of one vector set, by role. */
-  public record VectorRows(String vectors, Row crossValidated, Row crossValidatedWithRm3, Row defaults,
-      Row defaultsAsSynonymQuery, Row lucene) {
+  /**
+   * The rows of one vector set, by role; {@code defaults} has one row per {@link SynonymQueryStyle}, in
+   * their order.
+   */
+  public record VectorRows(String vectors, Row crossValidated, Row crossValidatedWithRm3, List<Row> defaults,
+      Row lucene) {
 
     List<Row> all() {
-      return List.of(crossValidated, crossValidatedWithRm3, defaults, defaultsAsSynonymQuery, lucene);
+      List<Row> all = new ArrayList<>(List.of(crossValidated, crossValidatedWithRm3));
+      all.addAll(defaults);
+      all.add(lucene);
+      return all;
     }
   }
 
@@ -147,7 +153,9 @@ public final class IrReport {
             percent(GOAL_MEAN_GAIN), metOrMissed(gain >= GOAL_MEAN_GAIN)));
       }
       worstLine(out, rows.vectors() + " vectors, cross-validated", rows.crossValidated());
-      worstLine(out, rows.vectors() + " vectors, factory defaults", rows.defaults());
+      for (SynonymQueryStyle style : SynonymQueryStyle.values()) {
+        worstLine(out, rows.vectors() + " vectors, factory defaults, " + style, rows.defaults().get(style.ordinal()));
+      }
       double overRm3 = rows.crossValidatedWithRm3().meanMap() / rm3.meanMap() - 1;
       out.append(String.format(Locale.ROOT, "- %s vectors: expansion + RM3 %s vs RM3 alone (goal: above): **%s**%n",
           rows.vectors(), percent(overRm3), metOrMissed(overRm3 > 0)));
@@ -200,7 +208,7 @@ public final class IrReport {
     ExpansionSettings defaults = ExpansionSettings.FACTORY_DEFAULTS;
     out.append(String.format(Locale.ROOT, "%nChosen on all %d collections: **%s** (mean %s, worst %s). The factory "
         + "defaults are %s: **%s**.%n", grid.collections().size(), all.settings(), percent(all.meanGain()),
-        percent(all.worstGain()), defaults, all.settings().equals(defaults) ? "the same" : "different"));
+        percent(all.worstGain()), defaults, all.settings().expansion().equals(defaults) ? "the same" : "different"));
   }
 
   private void collection(StringBuilder out, int c) {
@@ -246,8 +254,8 @@ public final class IrReport {
     out.append("| setting |");
     grid.vectors().forEach(v -> out.append(' ').append(v).append(" mean | worst |"));
     out.append(" criterion mean | worst |\n|---|").append("---|---|".repeat(grid.vectors().size() + 1)).append('\n');
-    ExpansionSettings chosen = validation.choose(grid.collections()).settings();
-    for (ExpansionSettings settings : grid.grid()) {
+    QuerySettings chosen = validation.choose(grid.collections()).settings();
+    for (QuerySettings settings : grid.grid()) {
       out.append("| ").append(settings).append(settings.equals(chosen) ? " **(chosen)**" : "").append(" |");
       for (String vectors : grid.vectors()) {
         double mean = grid.collections().stream().mapToDouble(c -> grid.scores(c, vectors, settings)

@@ -21,7 +21,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
+import org.apache.lucene.util.QueryBuilder;
 
 /**
  * Pseudo-relevance feedback by RM3 as Anserini implements it ({@code Rm3Reranker}), at its defaults:
@@ -29,8 +29,8 @@ import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
  * {@value #FEEDBACK_TERMS} terms, which is mixed half and half ({@value #ORIGINAL_QUERY_WEIGHT}) with
  * the query's own term distribution; the mixture, one boosted term per clause, is the final query.
  *
- * <p>The query analyzer gives both the first search (through {@link DistinctTermsQueryBuilder}, as Solr
- * with {@code synonymQueryStyle="as_distinct_terms"}) and the query's term distribution: its terms,
+ * <p>The first search is the query the given builder makes (as Solr would with the builder's synonym
+ * style); the builder's analyzer also gives the query's term distribution: its terms,
  * each counting by its boost and scaled to sum to one, as in Anserini, plus the tokens stacked on them
  * (position increment 0: our filter's expansions) by their boosts on the same scale. With the retrieval
  * analysis alone that is Anserini's RM3 over BM25. With our expansion filter, feedback starts from the
@@ -53,10 +53,11 @@ public final class Rm3Feedback implements QueryFormulation {
   private final Analyzer queryAnalyzer;
   private final QueryFormulation firstSearch;
 
-  public Rm3Feedback(SearchIndex index, Analyzer queryAnalyzer) {
+  /** @param firstSearch builds the first query; its analyzer also gives the query's term distribution */
+  public Rm3Feedback(SearchIndex index, QueryBuilder firstSearch) {
     this.index = index;
-    this.queryAnalyzer = queryAnalyzer;
-    this.firstSearch = QueryFormulation.of(new DistinctTermsQueryBuilder(queryAnalyzer));
+    this.queryAnalyzer = firstSearch.getAnalyzer();
+    this.firstSearch = QueryFormulation.of(firstSearch);
   }
 
   @Override

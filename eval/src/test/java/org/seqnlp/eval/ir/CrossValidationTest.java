@@ -11,9 +11,14 @@ import org.seqnlp.eval.ir.CrossValidation.Fold;
 
 class CrossValidationTest {
 
-  static final ExpansionSettings SAFE = new ExpansionSettings(1, 0.9f, 0.1f);
-  static final ExpansionSettings BOLD = new ExpansionSettings(5, 0.5f, 1f);
-  static final ExpansionSettings MILD = new ExpansionSettings(2, 0.8f, 0.3f);
+  static final QuerySettings SAFE = settings(1, 0.9f, 0.1f);
+  static final QuerySettings BOLD = settings(5, 0.5f, 1f);
+  static final QuerySettings MILD = settings(2, 0.8f, 0.3f);
+
+  private static QuerySettings settings(int maxExpansions, float minCosine, float expansionWeight) {
+    return new QuerySettings(new ExpansionSettings(maxExpansions, minCosine, expansionWeight),
+        SynonymQueryStyle.AS_DISTINCT_TERMS);
+  }
 
   /** Two topics with the same average precision, so that MAP is exactly {@code map}. */
   static TopicScores scores(double map) {
@@ -59,24 +64,27 @@ class CrossValidationTest {
     assertEquals(List.of(MILD, MILD, BOLD), folds.stream().map(fold -> fold.choice().settings()).toList());
   }
 
+  /** One collection "A" with BM25 MAP 0.5 and the i-th setting scoring {@code maps[i]} with general vectors. */
+  private static GridScores oneCollection(List<QuerySettings> settings, double... maps) {
+    GridScores grid = new GridScores(settings);
+    grid.addBaseline("A", scores(0.5));
+    for (int i = 0; i < maps.length; i++) {
+      grid.add("A", "general", settings.get(i), scores(maps[i]));
+    }
+    return grid;
+  }
+
   @Test
   void withoutASettingWithinTheLimitTheBestMeanWins() {
-    GridScores grid = new GridScores(List.of(SAFE, BOLD));
-    grid.addBaseline("A", scores(0.5));
-    grid.add("A", "general", SAFE, scores(0.49));
-    grid.add("A", "general", BOLD, scores(0.45));
-    Choice choice = new CrossValidation(grid).choose(List.of("A"));
+    Choice choice = new CrossValidation(oneCollection(List.of(SAFE, BOLD), 0.49, 0.45)).choose(List.of("A"));
     assertEquals(SAFE, choice.settings());
     assertFalse(choice.withinLossLimit());
   }
 
   @Test
   void tiesGoToTheEarlierSetting() {
-    GridScores grid = new GridScores(List.of(BOLD, SAFE));
-    grid.addBaseline("A", scores(0.5));
-    grid.add("A", "general", BOLD, scores(0.5));
-    grid.add("A", "general", SAFE, scores(0.5));
-    assertEquals(BOLD, new CrossValidation(grid).choose(List.of("A")).settings());
+    assertEquals(BOLD, new CrossValidation(oneCollection(List.of(BOLD, SAFE), 0.5, 0.5)).choose(List.of("A"))
+        .settings());
   }
 
   @Test

@@ -11,7 +11,8 @@ class IrEvaluationTest {
 
   private final SemanticExpansionMethod ours = new SemanticExpansionMethod(new NearestNeighbours(
       TinyCollection.vectors()));
-  private final ExpansionSettings settings = new ExpansionSettings(1, 0.9f, 0.5f);
+  private final QuerySettings settings = new QuerySettings(new ExpansionSettings(1, 0.9f, 0.5f),
+      SynonymQueryStyle.AS_DISTINCT_TERMS);
 
   @Test
   void expansionAsDistinctTermsFindsWhatBm25Misses() throws IOException {
@@ -19,7 +20,8 @@ class IrEvaluationTest {
       // "automobile" is only in d2; its neighbour "car" brings d1, the other relevant document.
       assertArrayEquals(new double[] {0.5, 0.5}, evaluation.bm25().averagePrecision(), 1e-9);
       assertArrayEquals(new double[] {1, 0.5}, evaluation.expanded(ours, settings).averagePrecision(), 1e-9);
-      assertEquals(1, evaluation.expandedAsSynonymQuery(ours, settings).averagePrecision()[0], 1e-9);
+      QuerySettings sameTerm = new QuerySettings(settings.expansion(), SynonymQueryStyle.AS_SAME_TERM);
+      assertEquals(1, evaluation.expanded(ours, sameTerm).averagePrecision()[0], 1e-9);
     }
   }
 

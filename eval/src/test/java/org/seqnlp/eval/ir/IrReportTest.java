@@ -26,8 +26,10 @@ class IrReportTest {
     Row bm25 = row("BM25", null, 0.5, 0.5, 0.5);
     Row rm3 = row("BM25 + RM3", null, 0.55, 0.55, 0.55);
     VectorRows own = new VectorRows(IrExperiment.OWN, row("own / cv", null, 0.53, 0.53, 0.45),
-        row("own / cv + RM3", rm3, 0.56, 0.56, 0.56), row("own / defaults", null, 0.53, 0.53, 0.51),
-        row("own / defaults, SynonymQuery", null, 0.4, 0.4, 0.4), row("own / lucene", null, 0.49, 0.49, 0.49));
+        row("own / cv + RM3", rm3, 0.56, 0.56, 0.56),
+        List.of(row("own / defaults, as_same_term", null, 0.4, 0.4, 0.4),
+            row("own / defaults, as_distinct_terms", null, 0.53, 0.53, 0.51)),
+        row("own / lucene", null, 0.49, 0.49, 0.49));
     String report = new IrReport(collections, bm25, rm3, List.of(own), grid,
         new CrossValidation(grid).leaveOneCollectionOut()).tables();
 
@@ -38,13 +40,15 @@ class IrReportTest {
         + "**missed**; goal +5.0%: **missed**"), report);
     assertTrue(report.contains("- own-collection vectors, cross-validated: worst collection -10.0% (C) (target >= "
         + "-1.0%): **missed**"), report);
-    assertTrue(report.contains("- own-collection vectors, factory defaults: worst collection +2.0% (C) (target >= "
-        + "-1.0%): **met**"), report);
+    assertTrue(report.contains("- own-collection vectors, factory defaults, as_same_term: worst collection -20.0% (A) "
+        + "(target >= -1.0%): **missed**"), report);
+    assertTrue(report.contains("- own-collection vectors, factory defaults, as_distinct_terms: worst collection +2.0% "
+        + "(C) (target >= -1.0%): **met**"), report);
     assertTrue(report.contains("- own-collection vectors: expansion + RM3 +1.8% vs RM3 alone (goal: above): **met**"),
         report);
-    assertTrue(report.contains("| C | k=5, cos>=0.50, w=1.00 | +20.0% | +20.0% | +10.0% | -10.0% |\n"), report);
-    assertTrue(report.contains("Chosen on all 3 collections: **k=2, cos>=0.80, w=0.30**"), report);
-    assertTrue(report.contains("| k=2, cos>=0.80, w=0.30 **(chosen)** | +4.0% | +4.0% | +4.7% | +2.0% | +4.3% | +2.0% |"),
+    assertTrue(report.contains("| C | k=5, cos>=0.50, w=1.00, as_distinct_terms | +20.0% | +20.0% | +10.0% | -10.0% |\n"), report);
+    assertTrue(report.contains("Chosen on all 3 collections: **k=2, cos>=0.80, w=0.30, as_distinct_terms**"), report);
+    assertTrue(report.contains("| k=2, cos>=0.80, w=0.30, as_distinct_terms **(chosen)** | +4.0% | +4.0% | +4.7% | +2.0% | +4.3% | +2.0% |"),
         report);
     assertTrue(report.contains("\n## B (10 documents, 2 evaluated queries; indexing 10000 docs/s)\n"), report);
     assertTrue(report.contains("\nAgainst RM3 alone:\n"), report);

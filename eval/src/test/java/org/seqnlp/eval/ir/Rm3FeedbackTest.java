@@ -16,9 +16,11 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
 
@@ -59,7 +61,7 @@ class Rm3FeedbackTest {
         .add(weighted("stripes", 0.125), Occur.SHOULD)
         .add(weighted("zebra", 0.75), Occur.SHOULD)
         .build();
-    assertEquals(expected, new Rm3Feedback(index, RetrievalAnalyzer.baseline()).formulate("the zebra"));
+    assertEquals(expected, new Rm3Feedback(index, new QueryBuilder(RetrievalAnalyzer.baseline())).formulate("the zebra"));
   }
 
   @Test
@@ -67,7 +69,8 @@ class Rm3FeedbackTest {
     WordVectors vectors = new WordVectors(List.of("zebra", "okapi"), 2, new float[] {1, 0, 0.9f, 0.1f});
     SemanticExpansionMethod ours = new SemanticExpansionMethod(new NearestNeighbours(vectors));
     // The query: zebra 1 and, on top, okapi 0.5 (its weight); okapi is in no document.
-    Query query = new Rm3Feedback(index, ours.analyzer(new ExpansionSettings(1, 0.5f, 0.5f))).formulate("zebra");
+    Query query = new Rm3Feedback(index, new DistinctTermsQueryBuilder(ours.analyzer(new ExpansionSettings(1, 0.5f,
+        0.5f)))).formulate("zebra");
     Map<String, Float> weights = new TreeMap<>();
     for (BooleanClause clause : ((BooleanQuery) query).clauses()) {
       BoostQuery boosted = (BoostQuery) clause.getQuery();
@@ -82,6 +85,6 @@ class Rm3FeedbackTest {
 
   @Test
   void queryOfStopWordsOnlyMatchesNothing() throws IOException {
-    assertInstanceOf(MatchNoDocsQuery.class, new Rm3Feedback(index, RetrievalAnalyzer.baseline()).formulate("the"));
+    assertInstanceOf(MatchNoDocsQuery.class, new Rm3Feedback(index, new QueryBuilder(RetrievalAnalyzer.baseline())).formulate("the"));
   }
 }
