@@ -59,7 +59,7 @@ config_options() {
 
 # The rows: label | configuration | document context (on/off).
 rows=(
-  "today's model (shipped settings)|today|off"
+  "previous settings (the model shipped until 2026-12-06)|today|off"
   "+ gazetteers|gaz|off"
   "+ vectors with Wikipedia, 200k words (8-bit)|vec|off"
   "+ document context|today|on"
