@@ -146,52 +146,46 @@ final class PanamaKernels implements VectorKernels {
   }
 
   /**
-   * Sums in 16-bit lanes, 16 rows a vector and four vectors for the 64 rows, widening to 32 bits every
-   * {@value #SHORT_SUM_DIMENSIONS} dimensions: twice the lanes of a float scan from a quarter of the bytes.
+   * Sums in 16-bit lanes, 16 rows a vector, widening to 32 bits every {@value #SHORT_SUM_DIMENSIONS}
+   * dimensions: twice the lanes of a float scan from a quarter of the bytes. The block goes in two
+   * halves of 32 rows, whose sums fit the registers (all 64 rows at once spill and run a third slower).
    */
   @Override
   public long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
       float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold) {
+    return codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
+        threshold, 0)
+        | codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
+            threshold, 32);
+  }
+
+  /** {@link #codeCandidates} for the 32 rows of the block from row {@code first}. */
+  private static long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
+      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int first) {
     IntVector s0 = IntVector.zero(INTS_256);
     IntVector s1 = s0;
     IntVector s2 = s0;
     IntVector s3 = s0;
-    IntVector s4 = s0;
-    IntVector s5 = s0;
-    IntVector s6 = s0;
-    IntVector s7 = s0;
-    int at = offset;
+    int at = offset + first;
     for (int group = 0; group < dimension; group += SHORT_SUM_DIMENSIONS) {
       ShortVector a0 = ShortVector.zero(SHORTS_256);
       ShortVector a1 = a0;
-      ShortVector a2 = a0;
-      ShortVector a3 = a0;
       for (int d = group, end = Math.min(dimension, group + SHORT_SUM_DIMENSIONS); d < end; d++) {
         short weight = query[d];
         a0 = a0.add(codes16(codes, at).mul(weight));
         a1 = a1.add(codes16(codes, at + 16).mul(weight));
-        a2 = a2.add(codes16(codes, at + 32).mul(weight));
-        a3 = a3.add(codes16(codes, at + 48).mul(weight));
         at += CODE_BLOCK_ROWS;
       }
       s0 = s0.add(widen(a0, 0));
       s1 = s1.add(widen(a0, 1));
       s2 = s2.add(widen(a1, 0));
       s3 = s3.add(widen(a1, 1));
-      s4 = s4.add(widen(a2, 0));
-      s5 = s5.add(widen(a2, 1));
-      s6 = s6.add(widen(a3, 0));
-      s7 = s7.add(widen(a3, 1));
     }
-    long candidates = candidates(s0, 0, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s1, 8, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s2, 16, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s3, 24, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s4, 32, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s5, 40, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s6, 48, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    candidates |= candidates(s7, 56, rowScales, rowSlacks, rowOffset, queryScale, queryNorm, threshold);
-    return candidates;
+    int row = rowOffset + first;
+    return candidates(s0, first, rowScales, rowSlacks, row, queryScale, queryNorm, threshold)
+        | candidates(s1, first + 8, rowScales, rowSlacks, row + 8, queryScale, queryNorm, threshold)
+        | candidates(s2, first + 16, rowScales, rowSlacks, row + 16, queryScale, queryNorm, threshold)
+        | candidates(s3, first + 24, rowScales, rowSlacks, row + 24, queryScale, queryNorm, threshold);
   }
 
   private static ShortVector codes16(byte[] codes, int at) {
@@ -202,12 +196,15 @@ final class PanamaKernels implements VectorKernels {
     return (IntVector) sums.convertShape(VectorOperators.S2I, INTS_256, part);
   }
 
-  /** The bits, from {@code first}, of the eight rows of {@code sums} whose bound reaches the threshold. */
-  private static long candidates(IntVector sums, int first, float[] rowScales, float[] rowSlacks, int rowOffset,
+  /**
+   * The bits, from {@code first}, of the eight rows of {@code sums} (their scales and slacks from {@code
+   * row}) whose bound reaches the threshold.
+   */
+  private static long candidates(IntVector sums, int first, float[] rowScales, float[] rowSlacks, int row,
       float queryScale, float queryNorm, float threshold) {
     FloatVector bound = ((FloatVector) sums.convert(VectorOperators.I2F, 0)).mul(queryScale)
-        .mul(FloatVector.fromArray(FLOATS_256, rowScales, rowOffset + first))
-        .add(FloatVector.fromArray(FLOATS_256, rowSlacks, rowOffset + first).mul(queryNorm));
+        .mul(FloatVector.fromArray(FLOATS_256, rowScales, row))
+        .add(FloatVector.fromArray(FLOATS_256, rowSlacks, row).mul(queryNorm));
     return bits(bound.compare(VectorOperators.GE, threshold), first);
   }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.kernels.VectorKernels;
+import org.seqnlp.vectors.kernels.Vectorization;
 
 /**
  * Trains GloVe vectors (Pennington et al. 2014) as the Stanford tool does: count co-occurrences
@@ -34,7 +36,7 @@ public final class GloVeTrainer {
       report.advance(cells.size);
     }
     cells.shuffle(settings.seed());
-    Parameters parameters = new Parameters(words.size(), settings);
+    Parameters parameters = new Parameters(words.size(), settings, Vectorization.kernels());
     int[] chunkStarts = new int[settings.threads() + 1];
     for (int worker = 0; worker <= settings.threads(); worker++) {
       chunkStarts[worker] = (int) ((long) cells.size * worker / settings.threads());
@@ -109,6 +111,7 @@ public final class GloVeTrainer {
 
     final int dimension;
     final float learningRate;
+    final VectorKernels kernels;
     final float[] words;
     final float[] contexts;
     final float[] wordBiases;
@@ -118,7 +121,8 @@ public final class GloVeTrainer {
     final float[] wordBiasSquares;
     final float[] contextBiasSquares;
 
-    Parameters(int vocabularySize, GloVeSettings settings) {
+    Parameters(int vocabularySize, GloVeSettings settings, VectorKernels kernels) {
+      this.kernels = kernels;
       dimension = settings.dimension();
       learningRate = (float) settings.learningRate();
       int length = Math.multiplyExact(vocabularySize, dimension);
@@ -151,10 +155,8 @@ public final class GloVeTrainer {
         int context = cells.columns[i];
         int w = word * dimension;
         int c = context * dimension;
-        float score = wordBiases[word] + contextBiases[context] - cells.logCounts[i];
-        for (int k = 0; k < dimension; k++) {
-          score += words[w + k] * contexts[c + k];
-        }
+        float score = kernels.dot(words, w, contexts, c, dimension) + wordBiases[word] + contextBiases[context]
+            - cells.logCounts[i];
         float step = cells.weights[i] * score * learningRate;
         for (int k = 0; k < dimension; k++) {
           float wordGradient = step * contexts[c + k];
