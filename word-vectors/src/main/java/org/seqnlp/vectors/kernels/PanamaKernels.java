@@ -148,7 +148,7 @@ final class PanamaKernels implements VectorKernels {
   /**
    * Sums in 16-bit lanes, 16 rows a vector, widening to 32 bits every {@value #SHORT_SUM_DIMENSIONS}
    * dimensions: twice the lanes of a float scan from a quarter of the bytes. The block goes in two
-   * halves of 32 rows, whose sums fit the registers (all 64 rows at once spill and run a third slower).
+   * halves of 32 rows, whose sums fit the registers (all 64 rows at once spilled and ran slower here).
    */
   @Override
   public long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
