@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Neighbour-search benchmark: `seqnlp expansion-latency` on 100,000 random words x 100 dimensions (the
+# issue's yardstick) and on the shipped English vectors, the plain-Java scan against the SIMD code scan
+# and the neighbour table built both ways, in one JVM per space so that each ratio comes from one run.
+#
+#   eval/bench/neighbours.sh [results-file]
+#
+# Environment: TERMS query terms timed per method [1000]; WORDS random words [100000].
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+results="${1:-$root/eval/results/neighbours-bench.md}"
+TERMS="${TERMS:-1000}"
+WORDS="${WORDS:-100000}"
+seqnlp=("$root/seqnlp")
+shipped="$root/models/vectors/seqnlp-en-100d.bin"
+
+# Builds the tool first so that the build is not timed.
+"${seqnlp[@]}" --version >/dev/null 2>&1
+
+run() { # run TITLE OPTIONS...: one fenced block with the command and its report
+  local title=$1
+  shift
+  echo
+  echo "## $title"
+  echo
+  echo "Load average at start $(cut -d' ' -f1 /proc/loadavg). Command: \`./seqnlp expansion-latency $*\`"
+  echo
+  echo '```'
+  "${seqnlp[@]}" expansion-latency "$@" 2>/dev/null
+  echo '```'
+}
+
+{
+  echo "# Neighbour-search benchmark"
+  echo
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`eval/bench/neighbours.sh\` on $(nproc) cores"
+  echo "($(lscpu | sed -n 's/^Model name: *//p'), $(java -version 2>&1 | head -1))."
+  echo "$("${seqnlp[@]}" --version 2>/dev/null | sed -n 's/^kernels: /Kernels: /p')."
+  echo "CPU time per term is the expanding thread's; table builds are timed in process CPU seconds (all"
+  echo "threads, the JIT's included) and wall seconds on all cores."
+  run "$WORDS random words x 100 dimensions" --words "$WORDS" --dimension 100 --load-dimension 0 --terms "$TERMS"
+  run "The shipped English vectors" --vectors "$shipped" --load-dimension 0 --terms "$TERMS" --min-similarity 0.5
+} > "$results.tmp"
+mv "$results.tmp" "$results"
+cat "$results"
