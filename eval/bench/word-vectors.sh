@@ -10,8 +10,8 @@
 #   EPOCHS      training epochs for every system [1]
 #   MAX_BYTES   use only the first MAX_BYTES bytes (whole lines) of the tokenised corpus; 0 = all [0]
 #   THREADS     worker threads for every system [2]
-#   SYSTEMS     which systems to run, space-separated [ours ours-1-thread gensim fasttext]
-#               (ours-1-thread: ours on one thread, for the thread scaling)
+#   SYSTEMS     which systems to run, space-separated [ours ours-1-thread gensim gensim-1-thread fasttext]
+#               (*-1-thread: on one thread, for the thread scaling)
 #
 # Settings for every system: skip-gram, 100 dimensions, window 5, 5 negative samples, sample 1e-4,
 # min-count 5, start learning rate 0.025. Speed is corpus words x epochs / wall-clock seconds of the
@@ -27,7 +27,7 @@ DATA="${DATA:-$root/../shared/data}"
 EPOCHS="${EPOCHS:-1}"
 MAX_BYTES="${MAX_BYTES:-0}"
 THREADS="${THREADS:-2}"
-SYSTEMS="${SYSTEMS:-ours ours-1-thread gensim fasttext}"
+SYSTEMS="${SYSTEMS:-ours ours-1-thread gensim gensim-1-thread fasttext}"
 mkdir -p "$WORK" "$(dirname "$results")"
 
 missing=()
@@ -77,8 +77,8 @@ run_ours-1-thread() {
   train_ours ours-1-thread 1
 }
 
-run_gensim() {
-  timed gensim /usr/bin/python3 -c '
+train_gensim() { # train_gensim NAME THREADS
+  timed "$1" /usr/bin/python3 -c '
 import sys
 from gensim.models import Word2Vec
 from gensim.models.word2vec import LineSentence
@@ -86,8 +86,16 @@ corpus, output, epochs, threads = sys.argv[1], sys.argv[2], int(sys.argv[3]), in
 model = Word2Vec(LineSentence(corpus), sg=1, vector_size=100, window=5, negative=5, sample=1e-4,
                  min_count=5, alpha=0.025, workers=threads, epochs=epochs)
 model.wv.save_word2vec_format(output, binary=True)
-' "$corpus" "$WORK/gensim.bin" "$EPOCHS" "$THREADS"
-  echo "$WORK/gensim.bin"
+' "$corpus" "$WORK/$1.bin" "$EPOCHS" "$2"
+  echo "$WORK/$1.bin"
+}
+
+run_gensim() {
+  train_gensim gensim "$THREADS"
+}
+
+run_gensim-1-thread() {
+  train_gensim gensim-1-thread 1
 }
 
 run_fasttext() {
@@ -136,11 +144,13 @@ done
     printf 'Ours / fastText: %.2f per CPU second, %.2f per wall-clock second.\n' \
       "$(echo "${cpu_rate[ours]} / ${cpu_rate[fasttext]}" | bc -l)" "$(echo "${rate[ours]} / ${rate[fasttext]}" | bc -l)"
   fi
-  if [[ -n "${rate[ours]:-}" && -n "${rate[ours-1-thread]:-}" ]]; then
-    printf 'Thread scaling, ours on %s threads / on 1: %.2fx words per wall-clock second, %.2f words per CPU second.\n' \
-      "$THREADS" "$(echo "${rate[ours]} / ${rate[ours-1-thread]}" | bc -l)" \
-      "$(echo "${cpu_rate[ours]} / ${cpu_rate[ours-1-thread]}" | bc -l)"
-  fi
+  for system in ours gensim; do
+    if [[ -n "${rate[$system]:-}" && -n "${rate[$system-1-thread]:-}" ]]; then
+      printf 'Thread scaling, %s on %s threads / on 1: %.2fx words per wall-clock second, %.2fx words per CPU second.\n' \
+        "$system" "$THREADS" "$(echo "${rate[$system]} / ${rate[$system-1-thread]}" | bc -l)" \
+        "$(echo "${cpu_rate[$system]} / ${cpu_rate[$system-1-thread]}" | bc -l)"
+    fi
+  done
 } >> "$results.tmp"
 mv "$results.tmp" "$results"
 cat "$results"
