@@ -9,10 +9,10 @@ import java.util.List;
  * leave-one-collection-out, each collection scored at the settings chosen on the others.
  *
  * <p>The criterion, fixed before any run: the highest mean relative change of MAP against BM25 over
- * the training collections and every vector set together (one setting must serve all vectors, as a
- * factory has one set of defaults), among the settings that lose at most {@value #MAX_LOSS_PERCENT}% MAP
- * on every training collection and vector set; if none does, among all. Ties go to the earlier setting
- * of the grid.
+ * the training collections and the given vector sets together (all of them for the factory's defaults,
+ * which must serve every vector set), among the settings that lose at most {@value #MAX_LOSS_PERCENT}%
+ * MAP on every training collection and vector set; if none does, among all. Ties go to the earlier
+ * setting of the grid.
  */
 public final class CrossValidation {
 
@@ -31,9 +31,25 @@ public final class CrossValidation {
   public record Fold(String heldOut, Choice choice) {}
 
   private final GridScores scores;
+  private final List<String> vectorSets;
 
+  /** Chooses for every vector set of {@code scores} together. */
   public CrossValidation(GridScores scores) {
+    this(scores, scores.vectors());
+  }
+
+  /** Chooses for {@code vectorSets} (labels of {@code scores}) only. */
+  public CrossValidation(GridScores scores, List<String> vectorSets) {
+    if (vectorSets.isEmpty() || !scores.vectors().containsAll(vectorSets)) {
+      throw new IllegalArgumentException("vector sets " + vectorSets + " not among " + scores.vectors());
+    }
     this.scores = scores;
+    this.vectorSets = List.copyOf(vectorSets);
+  }
+
+  /** The vector sets the criterion pools. */
+  public List<String> vectorSets() {
+    return vectorSets;
   }
 
   /** One fold per collection; needs at least two collections. */
@@ -63,13 +79,13 @@ public final class CrossValidation {
     return best;
   }
 
-  /** Mean and worst relative MAP change of {@code settings} over {@code collections} and every vector set. */
+  /** Mean and worst relative MAP change of {@code settings} over {@code collections} and the vector sets. */
   public Choice evaluate(QuerySettings settings, Collection<String> collections) {
     double sum = 0;
     double worst = Double.POSITIVE_INFINITY;
     int count = 0;
     for (String collection : collections) {
-      for (String vectors : scores.vectors()) {
+      for (String vectors : vectorSets) {
         double gain = scores.gain(collection, vectors, settings);
         sum += gain;
         worst = Math.min(worst, gain);

@@ -101,7 +101,11 @@ public final class IrExperiment {
         }
       }
       List<Fold> folds = new CrossValidation(grid).leaveOneCollectionOut();
-      IrReport report = report(prepared, grid, folds);
+      Map<String, List<Fold>> foldsAlone = new LinkedHashMap<>();
+      for (String vectors : grid.vectors()) {
+        foldsAlone.put(vectors, new CrossValidation(grid, List.of(vectors)).leaveOneCollectionOut());
+      }
+      IrReport report = report(prepared, grid, folds, foldsAlone);
       List<TestCollection> read = prepared.stream().map(p -> p.evaluation().collection()).toList();
       VectorSet timed = general != null ? general : prepared.get(0).vectorSets().get(0);
       return new Outcome(header(command) + report.tables() + efficiency(read, timed), report.headline());
@@ -167,10 +171,11 @@ public final class IrExperiment {
 
   /**
    * Scores, on every collection, RM3 and per vector set expansion at the cross-validated settings (alone
-   * and with RM3), at the factory defaults in each synonym query style, and Lucene's filter at its
-   * defaults.
+   * and with RM3), at the settings cross-validated for that vector set alone, at the factory defaults in
+   * each synonym query style, and Lucene's filter at its defaults.
    */
-  private IrReport report(List<Prepared> prepared, GridScores grid, List<Fold> folds) throws IOException {
+  private IrReport report(List<Prepared> prepared, GridScores grid, List<Fold> folds,
+      Map<String, List<Fold>> foldsAlone) throws IOException {
     Row bm25 = new Row("BM25", null);
     Row rm3 = new Row("BM25 + RM3", null);
     Map<String, VectorRows> byVectors = new LinkedHashMap<>();
@@ -189,11 +194,14 @@ public final class IrExperiment {
           VectorRows rows = byVectors.computeIfAbsent(vectors.label(), label -> new VectorRows(label,
               new Row(label + " / seqnlp, cross-validated settings", null),
               new Row(label + " / seqnlp + RM3, cross-validated settings", rm3),
+              new Row(label + " / seqnlp, settings cross-validated for these vectors alone", null),
               defaultRows(label, defaults),
               new Row(label + " / lucene-w2v, its defaults (k=5, cos>=0.60), " + QuerySettings.LUCENE_DEFAULTS.style(),
                   null)));
           rows.crossValidated().scores().add(grid.scores(evaluation.collection().name(), vectors.label(), chosen));
           rows.crossValidatedWithRm3().scores().add(evaluation.expandedWithRm3(vectors.ours(), chosen));
+          rows.crossValidatedAlone().scores().add(grid.scores(evaluation.collection().name(), vectors.label(),
+              foldsAlone.get(vectors.label()).get(c).choice().settings()));
           for (SynonymQueryStyle style : SynonymQueryStyle.values()) {
             rows.defaults().get(style.ordinal()).scores().add(evaluation.expanded(vectors.ours(),
                 new QuerySettings(defaults, style)));
@@ -203,7 +211,7 @@ public final class IrExperiment {
         progress.advance(1);
       }
     }
-    return new IrReport(collections, bm25, rm3, List.copyOf(byVectors.values()), grid, folds);
+    return new IrReport(collections, bm25, rm3, List.copyOf(byVectors.values()), grid, folds, foldsAlone);
   }
 
   /** One row of the factory defaults per synonym query style, in the order of the styles. */

@@ -89,8 +89,16 @@ class CrossValidationTest {
 
   @Test
   void leavingOneOutNeedsTwoCollections() {
-    GridScores grid = new GridScores(List.of(SAFE));
-    grid.addBaseline("A", scores(0.5));
+    GridScores grid = oneCollection(List.of(SAFE), 0.5);
     assertThrows(IllegalStateException.class, () -> new CrossValidation(grid).leaveOneCollectionOut());
+  }
+
+  @Test
+  void choosingForOneVectorSetPoolsOnlyItsGains() {
+    CrossValidation general = new CrossValidation(grid(), List.of("general"));
+    Choice choice = general.choose(List.of("A", "B", "C"));
+    assertEquals(BOLD, choice.settings(), "with the general vectors BOLD never loses");
+    assertEquals((0.2 + 0.2 + 0.1) / 3, choice.meanGain(), 1e-9);
+    assertThrows(IllegalArgumentException.class, () -> new CrossValidation(grid(), List.of("glove")));
   }
 }

@@ -2,8 +2,11 @@ package org.seqnlp.eval.ir;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.eval.ir.CrossValidation.Fold;
 import org.seqnlp.eval.ir.IrReport.CollectionInfo;
 import org.seqnlp.eval.ir.IrReport.Row;
 import org.seqnlp.eval.ir.IrReport.VectorRows;
@@ -26,12 +29,16 @@ class IrReportTest {
     Row bm25 = row("BM25", null, 0.5, 0.5, 0.5);
     Row rm3 = row("BM25 + RM3", null, 0.55, 0.55, 0.55);
     VectorRows own = new VectorRows(IrExperiment.OWN, row("own / cv", null, 0.53, 0.53, 0.45),
-        row("own / cv + RM3", rm3, 0.56, 0.56, 0.56),
+        row("own / cv + RM3", rm3, 0.56, 0.56, 0.56), row("own / alone", null, 0.54, 0.54, 0.54),
         List.of(row("own / defaults, as_same_term", null, 0.4, 0.4, 0.4),
             row("own / defaults, as_distinct_terms", null, 0.53, 0.53, 0.51)),
         row("own / lucene", null, 0.49, 0.49, 0.49));
+    Map<String, List<Fold>> alone = new LinkedHashMap<>();
+    for (String vectors : grid.vectors()) {
+      alone.put(vectors, new CrossValidation(grid, List.of(vectors)).leaveOneCollectionOut());
+    }
     String report = new IrReport(collections, bm25, rm3, List.of(own), grid,
-        new CrossValidation(grid).leaveOneCollectionOut()).tables();
+        new CrossValidation(grid).leaveOneCollectionOut(), alone).tables();
 
     assertTrue(report.contains("| BM25 | 0.5000 | | | | | |\n"), report);
     assertTrue(report.contains("| own / cv | 0.5033 | +0.7% | +6.0% | +6.0% | -10.0% | |\n"), report);
@@ -47,9 +54,15 @@ class IrReportTest {
     assertTrue(report.contains("- own-collection vectors: expansion + RM3 +1.8% vs RM3 alone (goal: above): **met**"),
         report);
     assertTrue(report.contains("| C | k=5, cos>=0.50, w=1.00, as_distinct_terms | +20.0% | +20.0% | +10.0% | -10.0% |\n"), report);
-    assertTrue(report.contains("Chosen on all 3 collections: **k=2, cos>=0.80, w=0.30, as_distinct_terms**"), report);
+    assertTrue(report.contains("Chosen on all 3 collections: **k=2, cos>=0.80, w=0.30, as_distinct_terms** (criterion: mean +4.3%"), report);
     assertTrue(report.contains("| k=2, cos>=0.80, w=0.30, as_distinct_terms **(chosen)** | +4.0% | +4.0% | +4.7% | +2.0% | +4.3% | +2.0% |"),
         report);
+    assertTrue(report.contains("- own-collection vectors, settings cross-validated for these vectors alone (not the "
+        + "defaults): mean MAP +8.0% (target >= +3.0%): **met**"), report);
+    // With the general vectors alone, BOLD never loses: it is chosen everywhere.
+    assertTrue(report.contains("\nWith the general vectors alone:\n\n| held out | chosen on the others | criterion: their mean | "
+        + "their worst | held out, general | held out, own |\n|---|---|---|---|---|---|\n"
+        + "| A | k=5, cos>=0.50, w=1.00, as_distinct_terms | +15.0% | +10.0% | +20.0% | +20.0% |\n"), report);
     assertTrue(report.contains("\n## B (10 documents, 2 evaluated queries; indexing 10000 docs/s)\n"), report);
     assertTrue(report.contains("\nAgainst RM3 alone:\n"), report);
   }

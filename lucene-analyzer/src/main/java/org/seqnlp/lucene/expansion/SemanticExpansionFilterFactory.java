@@ -24,8 +24,8 @@ import org.seqnlp.vectors.format.VectorFormat;
  *   &lt;analyzer type="query"&gt;
  *     &lt;tokenizer name="standard"/&gt;
  *     &lt;filter name="lowercase"/&gt;
- *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="3"
- *             minSimilarity="0.7" expansionWeight="0.5" protected="protwords.txt" ignoreCase="false"
+ *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="10"
+ *             minSimilarity="0.5" expansionWeight="0.5" protected="protwords.txt" ignoreCase="false"
  *             neighbourTable="false" subwords="false"/&gt;
  *   &lt;/analyzer&gt;
  * &lt;/fieldType&gt;</pre>
@@ -43,7 +43,7 @@ import org.seqnlp.vectors.format.VectorFormat;
  *       neighbour, default {@value #DEFAULT_MIN_SIMILARITY}.
  *   <li>{@code expansionWeight}: the weight, in (0, 1], of a term's neighbours together relative to the
  *       term, shared among them in proportion to their cosine similarity and carried as their boosts;
- *       default {@value #DEFAULT_EXPANSION_WEIGHT}. Meant for a field type with {@code
+ *       default {@value #DEFAULT_EXPANSION_WEIGHT}. The defaults were chosen for a field type with {@code
  *       synonymQueryStyle="as_distinct_terms"}, which adds each boosted neighbour beside the term.
  *   <li>{@code protected}: comma-separated word files of terms never expanded.
  *   <li>{@code ignoreCase}: look terms up (and match protected words) lowercased; default false.
@@ -62,13 +62,20 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   /** SPI name. */
   public static final String NAME = "semanticExpansion";
 
-  public static final int DEFAULT_MAX_EXPANSIONS = 3;
+  /**
+   * The defaults, {@value #DEFAULT_MAX_EXPANSIONS} neighbours of cosine at least {@value
+   * #DEFAULT_MIN_SIMILARITY} weighing {@value #DEFAULT_EXPANSION_WEIGHT} of their term, are the setting
+   * {@code seqnlp eval-ir} chooses on all five IR collections for the shipped and the collection-trained
+   * vectors together, queried as distinct terms (see eval/results/ir.md, where each collection is also
+   * scored at the setting chosen on the other four).
+   */
+  public static final int DEFAULT_MAX_EXPANSIONS = 10;
   /**
    * The most neighbours a term may add: already far more clauses than a query should have (Lucene's
    * default limit is 1,024 for the whole query), and it bounds the neighbour table to 1,000 entries a word.
    */
   public static final int MAX_EXPANSIONS = 1000;
-  public static final float DEFAULT_MIN_SIMILARITY = 0.7f;
+  public static final float DEFAULT_MIN_SIMILARITY = 0.5f;
   public static final float DEFAULT_EXPANSION_WEIGHT = 0.5f;
 
   private static final String AUTO_FORMAT = "auto";

@@ -74,11 +74,16 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
         new String[] {"car", "automobile", "vehicle", "banana", "fruit"}, new int[] {1, 0, 0, 1, 0});
   }
 
-  public void testDefaultsAreThreeExpansionsAboveCosine07() throws IOException {
-    TokenFilterFactory factory = informed(LOADER, "vectors", "vectors.txt");
-    assertTokenStreamContents(tokenize(factory, "car"), new String[] {"car", "automobile", "vehicle"});
-    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.5"), "car"),
-        new String[] {"car", "automobile", "vehicle", "truck"});
+  public void testDefaultsAreTheDocumentedConstants() throws IOException {
+    TokenFilterFactory explicit = informed(LOADER, "vectors", "vectors.txt", "maxExpansions",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MAX_EXPANSIONS), "minSimilarity",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MIN_SIMILARITY), "expansionWeight",
+        String.valueOf(SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT));
+    TokenFilterFactory defaults = informed(LOADER, "vectors", "vectors.txt");
+    List<String> texts = List.of("car", "car banana truck", "bus fruit vehicle automobile");
+    assertEquals(analyzeAll(explicit, texts), analyzeAll(defaults, texts));
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.7"), "car"),
+        new String[] {"car", "automobile", "vehicle"});
   }
 
   public void testExpansionWeightIsSharedByATermsNeighbours() throws IOException {
@@ -118,7 +123,8 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
 
   public void testProtectedWordsAreNotExpanded() throws IOException {
     assertTokenStreamContents(
-        tokenize(informed(LOADER, "vectors", "vectors.txt", "protected", "protwords.txt"), "CAR car"),
+        tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.7", "protected", "protwords.txt"),
+            "CAR car"),
         new String[] {"CAR", "car", "automobile", "vehicle"});
     assertTokenStreamContents(
         tokenize(informed(LOADER, "vectors", "vectors.txt", "protected", "protwords.txt", "ignoreCase", "true"),
@@ -127,8 +133,8 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
   }
 
   public void testIgnoreCaseLooksTermsUpLowercased() throws IOException {
-    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "ignoreCase", "true"), "CAR"),
-        new String[] {"CAR", "automobile", "vehicle"});
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.7",
+        "ignoreCase", "true"), "CAR"), new String[] {"CAR", "automobile", "vehicle"});
     assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt"), "CAR"), new String[] {"CAR"});
   }
 
