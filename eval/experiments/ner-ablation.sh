@@ -35,6 +35,11 @@ for file in "$train" "$dev" "$test" "$old_vectors" "$new_vectors"; do
   [[ -f "$file" ]] || { echo "ner-ablation: missing $file" >&2; exit 1; }
 done
 mkdir -p "$work"
+train_dev="$work/train+dev.txt"
+if [[ ! -f "$train_dev" ]]; then
+  cat "$train" "$dev" >"$train_dev.tmp"
+  mv "$train_dev.tmp" "$train_dev"
+fi
 
 # The 17 lists of eval/results/ner-gazetteers.md: no GeoNames alternate names (noisy), no sports lists.
 gazetteers=("$lists/geonames-locations/loc-cities.txt.gz" "$lists/geonames-locations/loc-countries.txt.gz"
@@ -53,7 +58,18 @@ config_options() {
       --gazetteers "${gazetteers[@]}" ;;
     vec-gaz-sports) echo --vectors "$new_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
       --gazetteers "${gazetteers[@]}" "${sports[@]}" ;;
+    vec-gaz-full) config_options vec-gaz ;;
     *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
+  esac
+}
+
+# What a configuration trains on: train with early stopping on dev, or (the -full configurations) train and
+# dev together for a fixed number of epochs, the median best epoch of the vec-gaz seeds on dev (7, 10, 11).
+full_epochs=10
+data_options() {
+  case "$1" in
+    *-full) echo --train "$train_dev" --epochs "$full_epochs" --patience 0 ;;
+    *) echo --train "$train" --dev "$dev" --epochs 30 --patience 4 ;;
   esac
 }
 
@@ -65,6 +81,7 @@ rows=(
   "+ document context|today|on"
   "all: vectors + gazetteers + document context|vec-gaz|on"
   "all, with the two sports lists as well|vec-gaz-sports|on"
+  "all, trained on train + dev for $full_epochs epochs (no dev score)|vec-gaz-full|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }
@@ -73,11 +90,12 @@ train_model() {
   local config="$1" seed="$2" model
   model="$(model_of "$config" "$seed")"
   [[ -f "$model" ]] && return
-  local options
+  local options data
   read -r -a options <<<"$(config_options "$config")"
+  read -r -a data <<<"$(data_options "$config")"
   echo "ner-ablation: training $config, seed $seed ($(date -u +%H:%M) UTC, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   local start=$SECONDS
-  OMP_NUM_THREADS=1 "${seqnlp[@]}" -v train-ner --train "$train" --dev "$dev" --epochs 30 --patience 4 \
+  OMP_NUM_THREADS=1 "${seqnlp[@]}" -v train-ner "${data[@]}" \
     --seed "$seed" --checkpoint "$work/$config-$seed.checkpoint" --output "$model" "${options[@]}" \
     >"$work/$config-$seed.log" 2>&1
   echo $((SECONDS - start)) >"$work/$config-$seed.seconds"
@@ -101,8 +119,8 @@ score() {
 
 # "mean (min-max)" of the numbers on standard input.
 summary() {
-  awk '{ s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
-    END { printf "%.2f (%.2f-%.2f)", s / NR, lo, hi }'
+  awk '$1 == "-" { skip = 1 } { s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
+    END { if (skip) print "-"; else printf "%.2f (%.2f-%.2f)", s / NR, lo, hi }'
 }
 
 join() {
@@ -131,7 +149,11 @@ for row in "${rows[@]}"; do
     elif [[ ! -f "$(model_of "$config" "$seed")" ]]; then
       continue
     fi
-    devs+=("$(score "$config" "$seed" "$context" "$dev")")
+    if [[ "$config" == *-full ]]; then
+      devs+=(-)
+    else
+      devs+=("$(score "$config" "$seed" "$context" "$dev")")
+    fi
     tests+=("$(score "$config" "$seed" "$context" "$test")")
     seconds+=("$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)")
     sizes+=("$(stat -c %s "$(model_of "$config" "$seed")")")

@@ -163,10 +163,11 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     Path file = defaultFileSystemTempDir().resolve("subwords.seqnlp");
     VectorFiles.write(new WordVectors(words, 3, rows, new SubwordVectors(ngrams, 3, buckets)), file,
         VectorFormat.SEQNLP);
-    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString(), "subwords", "true"), "cars banana"),
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString(), "subwords", "true", "minSimilarity", "0.7"),
+        "cars banana"),
         new String[] {"cars", "car", "automobile", "vehicle", "banana", "fruit"});
     assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString(), "subwords", "true",
-        "neighbourTable", "true"), "cars"), new String[] {"cars", "car", "automobile", "vehicle"});
+        "minSimilarity", "0.7", "neighbourTable", "true"), "cars"), new String[] {"cars", "car", "automobile", "vehicle"});
     assertTokenStreamContents(tokenize(informed(LOADER, "vectors", file.toString()), "cars"), new String[] {"cars"});
 
     IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
