@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,40 @@ class ExportModelCommandTest extends ToolTest {
     Span[] expected = new NameFinderME(NerFiles.loadModel(Path.of(MODEL))).find(SENTENCE);
     assertEquals(2, expected.length);
     assertArrayEquals(expected, new NameFinderME(NerFiles.loadModel(output)).find(SENTENCE));
+  }
+
+  @Test
+  void writesACopyWithTheDocumentContextSetThatTagsASentenceAsTheModel() throws IOException {
+    Path output = directory.resolve("en-ner-context.bin");
+    assertEquals(0, run("export-model", "--model", MODEL, "--document-context", "2", "--document-threshold", "0.8",
+        "--output", output.toString()), err.toString());
+    assertEquals("wrote " + output + ": " + MODEL + " document context weight 2.0, threshold 0.8",
+        out.toString().strip());
+    TokenNameFinderModel copy = NerFiles.loadModel(output);
+    assertEquals("weight 2.0, threshold 0.8", DocumentContextOptions.describe(copy));
+    assertEquals("weight 4.0, threshold 0.9", DocumentContextOptions.describe(NerFiles.loadModel(Path.of(MODEL))));
+    // The first sentence of a document has no memory to use: the network alone decides, as in the model.
+    assertArrayEquals(new NameFinderME(NerFiles.loadModel(Path.of(MODEL))).find(SENTENCE),
+        new NameFinderME(copy).find(SENTENCE));
+  }
+
+  @Test
+  void setsTheDocumentContextAndTheReleaseTogether() throws IOException {
+    Path output = directory.resolve("en-ner-off-1.9.4.bin");
+    assertEquals(0, run("export-model", "--model", MODEL, "--document-context", "0", "--opennlp-version", "1.9.4",
+        "--output", output.toString()), err.toString());
+    assertEquals("wrote " + output + ": " + MODEL + " document context off, for OpenNLP 1.9.4", out.toString().strip());
+    TokenNameFinderModel copy = NerFiles.loadModel(output);
+    assertEquals("1.9.4", copy.getVersion().toString());
+    assertEquals("off", DocumentContextOptions.describe(copy));
+  }
+
+  @Test
+  void withNothingToChangeItIsAUsageError() {
+    assertEquals(SeqNlp.EXIT_USAGE, run("export-model", "--model", MODEL, "--output",
+        directory.resolve("m.bin").toString()));
+    assertEquals("seqnlp export-model: give --opennlp-version, --document-context (or --document-threshold), or both"
+        + " (see --help)", err.toString().strip());
   }
 
   @Test
