@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
     description = "Load time of word-vector files and per-term latency of semantic query expansion.")
 final class ExpansionLatencyCommand implements Callable<Integer> {
 
-  @Option(names = "--words", defaultValue = "100000", description = "Vocabulary of the random vectors.")
+  @Option(names = "--words", defaultValue = "100000", description = "Vocabulary of the random vectors; with --vectors,"
+      + " how many of the file's first (most frequent) words are searched (default: ${DEFAULT-VALUE}).")
   int words;
 
   @Option(names = "--load-dimension", defaultValue = "300",
@@ -91,7 +92,8 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     if (loadDimension > 0) {
       timeLoading(randomVectors(words, loadDimension, seed));
     }
-    WordVectors searched = vectors != null ? VectorFiles.read(vectors) : randomVectors(words, dimension, seed + 1);
+    WordVectors searched = vectors != null ? firstWords(VectorFiles.read(vectors), words)
+        : randomVectors(words, dimension, seed + 1);
     timeExpansion(searched);
     out.flush();
     return 0;
@@ -279,6 +281,19 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
   private static String format(long nanos) {
     return nanos < 1_000_000 ? String.format(Locale.ROOT, "%.1f µs", nanos / 1e3)
         : String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+  }
+
+  /** The first {@code count} words of {@code vectors} (all of them if it has fewer), without subword vectors. */
+  static WordVectors firstWords(WordVectors vectors, int count) {
+    int kept = Math.min(count, vectors.size());
+    int dimension = vectors.dimension();
+    List<String> words = new ArrayList<>(kept);
+    float[] matrix = new float[kept * dimension];
+    for (int row = 0; row < kept; row++) {
+      words.add(vectors.word(row));
+      System.arraycopy(vectors.vector(row), 0, matrix, row * dimension, dimension);
+    }
+    return new WordVectors(words, dimension, matrix);
   }
 
   private static String[] sampleTerms(WordVectors vectors, int count, long seed) {

@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,18 @@ class ExpansionLatencyCommandTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("expansion-latency", "--max-expansions", "100000"));
     assertEquals("seqnlp expansion-latency: --max-expansions must be an integer in [1, 1000], got 100000"
         + " (see --help)", err.toString().strip());
+  }
+
+  @Test
+  void aVectorFileIsSearchedInItsFirstWords() {
+    var vectors = ExpansionLatencyCommand.randomVectors(5, 4, 9);
+    var first = ExpansionLatencyCommand.firstWords(vectors, 3);
+    assertEquals(3, first.size());
+    for (int row = 0; row < 3; row++) {
+      assertEquals(vectors.word(row), first.word(row));
+      assertArrayEquals(vectors.vector(row), first.vector(row));
+    }
+    assertEquals(5, ExpansionLatencyCommand.firstWords(vectors, 100).size());
   }
 
   @Test
