@@ -59,6 +59,7 @@ config_options() {
     vec-gaz-sports) echo --vectors "$new_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
       --gazetteers "${gazetteers[@]}" "${sports[@]}" ;;
     vec-gaz-full) config_options vec-gaz ;;
+    vec-gaz-lr001) echo "$(config_options vec-gaz)" --learning-rate 0.001 ;;
     *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
   esac
 }
@@ -82,6 +83,7 @@ rows=(
   "all: vectors + gazetteers + document context|vec-gaz|on"
   "all, with the two sports lists as well|vec-gaz-sports|on"
   "all, trained on train + dev for $full_epochs epochs (no dev score)|vec-gaz-full|on"
+  "all, Adam learning rate 0.001 instead of 0.003|vec-gaz-lr001|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }
