@@ -11,7 +11,6 @@ import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
-import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
@@ -49,14 +48,7 @@ public final class ConllFixtures {
 
   /** The sentences of a CoNLL file, read as the commands read it. */
   public static List<NameSample> samples(Path file) throws IOException {
-    List<NameSample> samples = new ArrayList<>();
-    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
-      NameSample sample;
-      while ((sample = stream.read()) != null) {
-        samples.add(sample);
-      }
-    }
-    return samples;
+    return ConllNameSampleStream.readAll(file, StandardCharsets.UTF_8, TagScheme.AUTO);
   }
 
   /**

@@ -61,6 +61,17 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
     this(file, charset, scheme, EntityTypes.ALL);
   }
 
+  /** Every sample of {@code file}, with every entity type and the tag scheme checked as {@code scheme} says. */
+  public static List<NameSample> readAll(Path file, Charset charset, TagScheme scheme) throws IOException {
+    List<NameSample> samples = new ArrayList<>();
+    try (ConllNameSampleStream stream = new ConllNameSampleStream(file, charset, scheme)) {
+      for (NameSample sample = stream.read(); sample != null; sample = stream.read()) {
+        samples.add(sample);
+      }
+    }
+    return samples;
+  }
+
   /** Reads {@code file} (gzipped or not) producing the entity {@code types}. */
   public ConllNameSampleStream(Path file, Charset charset, TagScheme scheme, EntityTypes types)
       throws IOException {

@@ -59,9 +59,7 @@ final class Fixtures {
   }
 
   static List<NameSample> readConll(Path file, TagScheme scheme) throws IOException {
-    try (ConllNameSampleStream stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, scheme)) {
-      return readAll(stream);
-    }
+    return ConllNameSampleStream.readAll(file, StandardCharsets.UTF_8, scheme);
   }
 
   static ObjectStream<String> lines(Path file) throws IOException {

@@ -18,7 +18,6 @@ import opennlp.tools.ml.model.SequenceClassificationModel;
 import opennlp.tools.ml.model.SequenceStream;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameSample;
-import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
@@ -121,7 +120,8 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     }
     WordVectors vectors = readVectors();
     String devData = parameters.getStringParameter(DEV_DATA, null);
-    BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(readConll(Path.of(devData)));
+    BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(
+        ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO));
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
         .train(labelList, sentences, vectors, development);
     reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
@@ -172,18 +172,6 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     Path parent = file.toAbsolutePath().getParent();
     return parent == null || parent.getFileName() == null ? file.getFileName().toString()
         : parent.getFileName() + "/" + file.getFileName();
-  }
-
-  /** All name samples of a CoNLL column file. */
-  public static List<NameSample> readConll(Path file) throws IOException {
-    List<NameSample> samples = new ArrayList<>();
-    try (ObjectStream<NameSample> stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
-      NameSample sample;
-      while ((sample = stream.read()) != null) {
-        samples.add(sample);
-      }
-    }
-    return samples;
   }
 
   /**
