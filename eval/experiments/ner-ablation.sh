@@ -60,6 +60,8 @@ config_options() {
       --gazetteers "${gazetteers[@]}" "${sports[@]}" ;;
     vec-gaz-full) config_options vec-gaz ;;
     vec-gaz-lr001) echo "$(config_options vec-gaz)" --learning-rate 0.001 ;;
+    vec-gaz-h128) echo "$(config_options vec-gaz)" --hidden 128 ;;
+    vec-gaz-frozen) echo "$(config_options vec-gaz)" --freeze-vectors ;;
     *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
   esac
 }
@@ -84,6 +86,8 @@ rows=(
   "all, with the two sports lists as well|vec-gaz-sports|on"
   "all, trained on train + dev for $full_epochs epochs (no dev score)|vec-gaz-full|on"
   "all, Adam learning rate 0.001 instead of 0.003|vec-gaz-lr001|on"
+  "all, BiLSTM 2 x 128 instead of 2 x 100|vec-gaz-h128|on"
+  "all, words with a vector keep it (--freeze-vectors)|vec-gaz-frozen|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }

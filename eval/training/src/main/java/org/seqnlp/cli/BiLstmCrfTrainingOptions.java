@@ -35,6 +35,10 @@ final class BiLstmCrfTrainingOptions {
       + "off).")
   boolean subwordVectors;
 
+  @Option(names = "--freeze-vectors", description = "Words with a vector in --vectors keep it through training; "
+      + "only the other words' embeddings are learnt (default: off).")
+  boolean freezeVectors;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -119,7 +123,7 @@ final class BiLstmCrfTrainingOptions {
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
           d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, embeddingBits, seed,
-          checkpoint, gazetteers == null ? List.of() : gazetteers).validate().parameters();
+          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors).validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
@@ -129,6 +133,9 @@ final class BiLstmCrfTrainingOptions {
     parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
     if (vectors != null) {
       parameters.put(BiLstmCrfSequenceTrainer.WORD_VECTORS, vectors.toString());
+    }
+    if (freezeVectors && vectors == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--freeze-vectors needs --vectors");
     }
     if (subwordVectors) {
       if (vectors == null) {

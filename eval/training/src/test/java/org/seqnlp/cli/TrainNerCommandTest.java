@@ -118,6 +118,13 @@ class TrainNerCommandTest extends ToolTest {
   }
 
   @Test
+  void trainNerFreezesVectorsOnlyWithVectors() throws IOException {
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-ner", "--train", train.toString(), "--output",
+        directory.resolve("frozen-model.bin").toString(), "--freeze-vectors"));
+    assertTrue(err.toString().contains("--freeze-vectors needs --vectors"), err.toString());
+  }
+
+  @Test
   void aModelFromACheckpointRecordsTheListsAndAttributionsGivenWithIt() throws IOException {
     Path lists = Files.createDirectories(scratch.resolve("geonames-locations"));
     Files.writeString(lists.resolve("loc-countries.txt"), "Norway\n");

@@ -36,6 +36,22 @@ public final class TypedParameters {
         : Double.parseDouble(value.toString().trim()));
   }
 
+  /**
+   * {@code true} or {@code false}, in any case, whether stored as text or a Boolean: OpenNLP's own read takes
+   * any other text, a typo included, for false.
+   */
+  public static boolean bool(TrainingParameters parameters, String key, boolean otherwise) {
+    Object value = parameters.getObjectSettings().get(key);
+    if (value == null) {
+      return otherwise;
+    }
+    String text = value.toString().trim();
+    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw new IllegalArgumentException(key + " must be true or false, not " + value);
+  }
+
   /** One of {@code type}'s constants, in any case. */
   public static <E extends Enum<E>> E choice(TrainingParameters parameters, String key, Class<E> type, E otherwise) {
     Object value = parameters.getObjectSettings().get(key);

@@ -26,7 +26,7 @@ import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
-
+import org.seqnlp.opennlp.settings.TypedParameters;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 
@@ -151,7 +151,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   /** The vectors of {@value #WORD_VECTORS}, with their n-gram vectors only when {@value #SUBWORD_VECTORS} is true. */
   private WordVectors readVectors() throws IOException {
     String vectorFile = parameters.getStringParameter(WORD_VECTORS, null);
-    boolean subwords = parameters.getBooleanParameter(SUBWORD_VECTORS, false);
+    boolean subwords = TypedParameters.bool(parameters, SUBWORD_VECTORS, false);
     if (vectorFile == null) {
       if (subwords) {
         throw new IllegalArgumentException(SUBWORD_VECTORS + "=true needs " + WORD_VECTORS + ", a file with n-gram"

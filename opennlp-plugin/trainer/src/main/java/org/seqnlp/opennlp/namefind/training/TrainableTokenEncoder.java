@@ -8,7 +8,8 @@ import org.seqnlp.vectors.WordVectors;
 /**
  * The token encoder's parameters under training (word embeddings, character embeddings, character CNN)
  * with their Adam state: back-propagation of the LSTM's input gradient into them, and their update.
- * Only the word rows a batch used are updated.
+ * Only the word rows a batch used are updated, and with {@link TrainingSettings#freezeVectors} only those of
+ * words without a word vector.
  */
 final class TrainableTokenEncoder {
 
@@ -23,6 +24,8 @@ final class TrainableTokenEncoder {
   private final AdamParameter convolutionBias;
   /** The word rows with a gradient since the last step. */
   private final BitSet touchedRows;
+  /** The word rows that keep their initial values. */
+  private final BitSet frozenRows = new BitSet();
 
   /**
    * Random initial weights drawn from {@code random}, the word embeddings of words with a vector taken
@@ -37,7 +40,7 @@ final class TrainableTokenEncoder {
     charFilters = settings.charFilters();
     maxWordChars = settings.maxWordChars();
     touchedRows = new BitSet(vocabulary.words().size());
-    wordEmbeddings = new AdamParameter(initialWordEmbeddings(vectors, random));
+    wordEmbeddings = new AdamParameter(initialWordEmbeddings(vectors, settings.freezeVectors(), random));
     charEmbeddings = new AdamParameter(uniform(random, vocabulary.chars().size() * charDimension,
         Math.sqrt(3.0 / charDimension)));
     int fanIn = TokenEncoder.KERNEL_WIDTH * charDimension;
@@ -46,7 +49,8 @@ final class TrainableTokenEncoder {
     convolutionBias = new AdamParameter(new float[charFilters]);
   }
 
-  private float[] initialWordEmbeddings(WordVectors vectors, Random random) {
+  /** Also marks the rows of words with a vector as frozen when {@code freeze} is set. */
+  private float[] initialWordEmbeddings(WordVectors vectors, boolean freeze, Random random) {
     int size = vocabulary.words().size();
     float[] values = uniform(random, size * wordDimension, Math.sqrt(3.0 / wordDimension));
     if (vectors == null) {
@@ -66,6 +70,9 @@ final class TrainableTokenEncoder {
           fromExactWord.set(row);
         }
       }
+    }
+    if (freeze) {
+      frozenRows.or(fromVectors);
     }
     if (vectors.subwords().isPresent()) {
       for (int row = fromVectors.nextClearBit(0); row < size; row = fromVectors.nextClearBit(row + 1)) {
@@ -122,11 +129,13 @@ final class TrainableTokenEncoder {
    */
   void backpropagate(float[] features, float[] inputGradient, int at, int timeSteps, int wordRow, int[] window,
       int[] winners) {
-    float[] wordGradient = wordEmbeddings.gradient();
-    for (int d = 0; d < wordDimension; d++) {
-      wordGradient[wordRow * wordDimension + d] += inputGradient[at + d * timeSteps];
+    if (!frozenRows.get(wordRow)) {
+      float[] wordGradient = wordEmbeddings.gradient();
+      for (int d = 0; d < wordDimension; d++) {
+        wordGradient[wordRow * wordDimension + d] += inputGradient[at + d * timeSteps];
+      }
+      touchedRows.set(wordRow);
     }
-    touchedRows.set(wordRow);
     int span = TokenEncoder.KERNEL_WIDTH * charDimension;
     float[] chars = charEmbeddings.values();
     float[] charGradient = charEmbeddings.gradient();

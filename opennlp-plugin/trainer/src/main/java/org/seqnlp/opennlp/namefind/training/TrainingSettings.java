@@ -1,5 +1,6 @@
 package org.seqnlp.opennlp.namefind.training;
 
+import static org.seqnlp.opennlp.settings.TypedParameters.bool;
 import static org.seqnlp.opennlp.settings.TypedParameters.integer;
 import static org.seqnlp.opennlp.settings.TypedParameters.real;
 
@@ -40,10 +41,13 @@ import org.seqnlp.settings.SettingRange;
  *     without development data), or null
  * @param gazetteers name lists (files or directories, as {@code GazetteerFiles} reads them) whose match
  *     features join the LSTM input; empty for none
+ * @param freezeVectors whether the words that start from a word vector keep it through training (only the
+ *     embeddings of the other words are learnt), so that training words and the words seen only in the vectors
+ *     stay in one space
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
-    int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers) {
+    int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers, boolean freezeVectors) {
 
   public static final String EPOCHS = "Epochs";
   public static final String PATIENCE = "Patience";
@@ -62,6 +66,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final String CHECKPOINT = "Checkpoint";
   /** Paths separated by commas, blanks around them ignored. */
   public static final String GAZETTEERS = "Gazetteers";
+  public static final String FREEZE_VECTORS = "FreezeVectors";
 
   public static final int MAX_EPOCHS = 10_000;
   public static final int MAX_BATCH_SIZE = 100_000;
@@ -78,7 +83,8 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_GRADIENT_CLIP = 1e6;
 
   public static final TrainingSettings DEFAULTS =
-      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of());
+      new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
+          false);
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
@@ -109,7 +115,8 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         integer(parameters, EMBEDDING_BITS, d.embeddingBits()),
         integer(parameters, SEED, d.seed()),
         checkpoint == null ? null : Path.of(checkpoint),
-        paths(parameters.getStringParameter(GAZETTEERS, "")));
+        paths(parameters.getStringParameter(GAZETTEERS, "")),
+        bool(parameters, FREEZE_VECTORS, d.freezeVectors()));
   }
 
   /** The paths of a comma-separated list, blanks around them ignored. */
@@ -156,6 +163,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     if (!gazetteers.isEmpty()) {
       parameters.put(GAZETTEERS, gazetteers.stream().map(Path::toString).collect(Collectors.joining(",")));
     }
+    parameters.put(FREEZE_VECTORS, freezeVectors);
     return parameters;
   }
 

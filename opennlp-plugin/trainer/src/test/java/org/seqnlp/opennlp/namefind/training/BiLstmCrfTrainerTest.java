@@ -49,7 +49,7 @@ class BiLstmCrfTrainerTest {
   private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, dropout, d.gradientClip(),
-        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of());
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false);
   }
 
   @Test
@@ -74,7 +74,7 @@ class BiLstmCrfTrainerTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     Path checkpoint = directory.resolve("best8.bin");
     TrainingSettings settings = new TrainingSettings(2, 0, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, 0.2,
-        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of());
+        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of(), false);
     List<Integer> scoredBits = new ArrayList<>();
     BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(40, 1), null, network -> {
       scoredBits.add(network.encoder().embeddingBits());
@@ -102,7 +102,8 @@ class BiLstmCrfTrainerTest {
   void refusesBeforeTrainingMoreCharactersTimesFiltersThanAModelCanHold() {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingSettings settings = new TrainingSettings(1, 0, 8, 8, 4, TrainingSettings.MAX_WIDTH, d.maxWordChars(), 8,
-        0.02, 0, d.gradientClip(), d.maxVocabulary(), d.embeddingBits(), d.seed(), directory.resolve("best.bin"), List.of());
+        0.02, 0, d.gradientClip(), d.maxVocabulary(), d.embeddingBits(), d.seed(), directory.resolve("best.bin"), List.of(),
+        false);
     List<LabeledSentence> sentences = new ArrayList<>(sentences(10, 3));
     String[] characters = new String[5000];
     for (int c = 0; c < characters.length; c++) {

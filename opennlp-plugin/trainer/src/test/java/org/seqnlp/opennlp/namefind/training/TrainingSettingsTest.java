@@ -18,7 +18,7 @@ class TrainingSettingsTest {
       List<Path> gazetteers) {
     return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
         D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
-        D.embeddingBits(), seed, checkpoint, gazetteers);
+        D.embeddingBits(), seed, checkpoint, gazetteers, false);
   }
 
   private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
@@ -57,6 +57,18 @@ class TrainingSettingsTest {
     parameters.put(TrainingSettings.LEARNING_RATE, "fast");
     e = assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters));
     assertEquals("LearningRate must be a number, not fast", e.getMessage());
+  }
+
+  @Test
+  void freezeVectorsIsReadStrictly() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingSettings.FREEZE_VECTORS, "TRUE");
+    TrainingSettings frozen = TrainingSettings.from(parameters);
+    assertEquals(true, frozen.freezeVectors());
+    assertEquals(frozen, TrainingSettings.from(frozen.parameters()));
+    parameters.put(TrainingSettings.FREEZE_VECTORS, "yes");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters));
+    assertEquals("FreezeVectors must be true or false, not yes", e.getMessage());
   }
 
   @Test
