@@ -23,8 +23,10 @@ read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
 old_vectors=models/vectors/seqnlp-en-100d.bin
 new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
 new_max_vocabulary=200000
-# Chosen on CoNLL-2003 dev with the shipped model (eval/results/ner-document-context.md).
+# Chosen on CoNLL-2003 dev: the weight with the previous model (eval/results/ner-document-context.md), then weight
+# and threshold with the "all" models (eval/experiments/ner-document-context-grid.sh).
 document_weight=4
+document_threshold=0.8
 output=eval/results/ner-ablation.md
 train="$data/ner/conll2003/train.txt"
 dev="$data/ner/conll2003/dev.txt"
@@ -110,10 +112,12 @@ train_model() {
 # The overall F1 of one model on one set, cached beside the model.
 score() {
   local config="$1" seed="$2" context="$3" set="$4" file
-  file="$work/$config-$seed.$context.$(basename "$set" .txt).score"
+  local key="$context"
+  [[ "$context" == on ]] && key="on-$document_weight-$document_threshold"
+  file="$work/$config-$seed.$key.$(basename "$set" .txt).score"
   if [[ ! -f "$file" ]]; then
     local extra=()
-    [[ "$context" == on ]] && extra=(--document-context "$document_weight")
+    [[ "$context" == on ]] && extra=(--document-context "$document_weight" --document-threshold "$document_threshold")
     "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" >"$file.tmp"
     awk '$1 == "overall" { print $4 }' "$file.tmp" >"$file.f1"
     [[ -s "$file.f1" ]] || { echo "ner-ablation: no overall F1 in $file.tmp" >&2; exit 1; }
@@ -180,16 +184,16 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "# Name finder ablation on CoNLL-2003 English"
   echo
   echo "Written by \`eval/experiments/ner-ablation.sh\` on $(date -u +%Y-%m-%d) (seeds $seeds; models in \`$work\`)."
-  echo "Every model: BiLSTM 2 x 100, char CNN 50 filters, Adam 0.003 (but the last row), dropout 0.5, at most 30 epochs, early"
-  echo "stopping on dev F1 with patience 4; settings were chosen on dev only. F1 as mean (min-max) of the seeds;"
-  echo "per seed in the order $seeds (a row lists the seeds trained so far). Training seconds on one core of a"
-  echo "2-core machine shared with other jobs. The gazetteer rows use 17 lists, without the two sports lists and the"
-  echo "GeoNames alternate names; the row \"with the two sports lists\" adds them. Document context: weight $document_weight,"
-  echo "one pass (eval/results/ner-document-context.md). Rows without vectors use models/vectors/seqnlp-en-100d.bin."
-  echo "The last two rows try to go further than \"all\": training on train and dev together for a fixed number of"
-  echo "epochs, $full_epochs (the median best epoch of the \"all\" seeds on dev; no model selection, so no dev score),"
-  echo "and a lower Adam learning rate (early-stopped on dev as the others). Only two seeds of the first were trained"
-  echo "(the machine went to the next row); trained on dev, it cannot be chosen on dev, so it could not decide what ships."
+  echo "Every model, unless its row says otherwise: BiLSTM 2 x 100, char CNN 50 filters, Adam 0.003, dropout 0.5, at"
+  echo "most 30 epochs, early stopping on dev F1 with patience 4; settings were chosen on dev only. F1 as mean (min-max)"
+  echo "of the seeds; per seed in the order $seeds (a row lists the seeds trained so far). Training seconds on one core"
+  echo "of a 2-core machine shared with other jobs. The gazetteer rows use 17 lists, without the two sports lists and"
+  echo "the GeoNames alternate names; the row \"with the two sports lists\" adds them. Document context: weight"
+  echo "$document_weight, threshold $document_threshold, one pass (eval/results/ner-document-context-grid.md). Rows without vectors use"
+  echo "models/vectors/seqnlp-en-100d.bin. The rows after the sports row try to go further than \"all\": training on"
+  echo "train and dev together for a fixed number of epochs, $full_epochs (the median best epoch of the \"all\" seeds on dev;"
+  echo "no model selection, so no dev score; trained on dev, it cannot be chosen on dev, so it could not decide what"
+  echo "ships), a lower Adam learning rate, a larger BiLSTM, and word embeddings kept at their vectors."
   echo
   echo "| configuration | dev F1 | test F1 | dev per seed | test per seed | training s | model MB |"
   echo "|---|---:|---:|---|---|---:|---:|"
