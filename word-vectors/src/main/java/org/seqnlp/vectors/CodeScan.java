@@ -1,12 +1,14 @@
 package org.seqnlp.vectors;
 
+import java.util.Arrays;
 import org.seqnlp.vectors.kernels.VectorKernels;
 
 /**
  * The scan for SIMD kernels: a first pass over 7-bit codes of the unit vectors (a quarter of the bytes
- * of the floats, summed in 16-bit lanes) bounds every similarity from above, and only the rows whose
- * bound reaches the current k-th best similarity are scored exactly, from the unit vectors. The bound
- * is rigorous, so the neighbours and similarities are those of the plain scan, bit for bit.
+ * of the floats, summed in 16-bit lanes) bounds every similarity from above and below, and only the
+ * rows whose upper bound reaches the k-th best lower bound are scored exactly, from the unit vectors,
+ * best bound first. The bounds are rigorous, so the neighbours and similarities are those of the plain
+ * scan, bit for bit.
  *
  * <p>The bound: with a row {@code x = sx * cx + ex} and the query {@code q = sq * cq + eq} (scales s,
  * integer codes c, rounding errors e), {@code q.x = sq sx (cq.cx) + sq cq.ex + eq.x}, so {@code
@@ -14,7 +16,7 @@ import org.seqnlp.vectors.kernels.VectorKernels;
  * beside its scale; a small margin covers float rounding. Row codes go up to {@value
  * VectorKernels#MAX_ROW_CODE}, query codes to {@value VectorKernels#MAX_QUERY_CODE}: the bound is about
  * 0.05 wide, far below the gap between a word's nearest neighbours and the bulk of the vocabulary, so a
- * search scores a few hundred rows exactly instead of all of them.
+ * search scores a few dozen rows exactly instead of all of them.
  */
 final class CodeScan implements VocabularyScan {
 
@@ -69,11 +71,18 @@ final class CodeScan implements VocabularyScan {
     return unit.score(unitQuery, row);
   }
 
+  /**
+   * Two passes: the code pass keeps every row whose upper bound reaches the larger of {@code
+   * minSimilarity} and the k-th best lower bound so far (k rows at least that similar exist, so no row
+   * below it can be among the k best), then the kept rows are scored exactly, highest upper bound first,
+   * until the next upper bound falls below the heap's threshold. Exact scores thus go to little more than
+   * the rows whose bound overlaps the k-th best similarity, whatever the order of the vocabulary.
+   */
   @Override
   public void search(float[] unitQuery, int excludedRow, float minSimilarity, NeighbourHeaps heaps, int heap) {
     int dimension = unit.dimension;
     float max = maxMagnitude(unitQuery, 0, dimension);
-    if (max == 0) {
+    if (max == 0 || heaps.k() == 0) {
       return;
     }
     float queryScale = max / VectorKernels.MAX_QUERY_CODE;
@@ -88,24 +97,72 @@ final class CodeScan implements VocabularyScan {
     }
     float queryNorm = roundedUp(Math.sqrt(squaredNorm));
     double slack = Math.sqrt(squaredError) + margin;
+    NeighbourHeaps lowerBounds = new NeighbourHeaps(1, heaps.k());
+    int[] sums = new int[BLOCK_ROWS];
+    long[] candidates = new long[BLOCK_ROWS];
+    int count = 0;
     for (int block = 0, first = 0; first < unit.size; block++, first += BLOCK_ROWS) {
-      double needed = Math.max(minSimilarity, heaps.threshold(heap)) - slack;
-      long candidates = kernels.codeCandidates(codes, block * dimension * BLOCK_ROWS, query, dimension, rowScales,
-          rowSlacks, first, queryScale, queryNorm, (float) needed);
+      double needed = floor(minSimilarity, heaps.threshold(heap), lowerBounds.threshold(0)) - slack;
+      long rows = kernels.codeCandidates(codes, block * dimension * BLOCK_ROWS, query, dimension, rowScales,
+          rowSlacks, first, queryScale, queryNorm, (float) needed, sums);
       if (unit.size - first < BLOCK_ROWS) {
-        candidates &= (1L << (unit.size - first)) - 1;
+        rows &= (1L << (unit.size - first)) - 1;
       }
-      for (; candidates != 0; candidates &= candidates - 1) {
-        int row = first + Long.numberOfTrailingZeros(candidates);
+      for (; rows != 0; rows &= rows - 1) {
+        int j = Long.numberOfTrailingZeros(rows);
+        int row = first + j;
         if (row == excludedRow || unit.isZero(row)) {
           continue;
         }
-        float similarity = unit.score(unitQuery, row);
-        if (similarity >= minSimilarity && similarity >= heaps.threshold(heap)) {
-          heaps.offer(heap, row, similarity);
+        // In double, whose rounding the margin's spare ulps cover: bounds of the float score.
+        double centre = (double) sums[j] * queryScale * rowScales[row];
+        double width = (double) queryNorm * rowSlacks[row] + slack;
+        lowerBounds.offer(0, row, roundedDown(centre - width));
+        if (count == candidates.length) {
+          candidates = Arrays.copyOf(candidates, 2 * count);
         }
+        candidates[count++] = candidate(row, roundedUp(centre + width));
       }
     }
+    double floor = floor(minSimilarity, heaps.threshold(heap), lowerBounds.threshold(0));
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (upperBound(candidates[i]) >= floor) {
+        candidates[kept++] = candidates[i];
+      }
+    }
+    Arrays.sort(candidates, 0, kept);
+    for (int i = 0; i < kept; i++) {
+      float threshold = Math.max(minSimilarity, heaps.threshold(heap));
+      if (upperBound(candidates[i]) < threshold) {
+        return;
+      }
+      int row = (int) candidates[i];
+      float similarity = unit.score(unitQuery, row);
+      if (similarity >= threshold) {
+        heaps.offer(heap, row, similarity);
+      }
+    }
+  }
+
+  private static double floor(float minSimilarity, float heapThreshold, float lowerBound) {
+    return Math.max(minSimilarity, Math.max(heapThreshold, lowerBound));
+  }
+
+  /** A row and its upper bound in one long that sorts by bound, highest first, then by row. */
+  private static long candidate(int row, float upperBound) {
+    return (long) ~sortable(upperBound) << 32 | row;
+  }
+
+  private static float upperBound(long candidate) {
+    int sortable = ~(int) (candidate >> 32);
+    return Float.intBitsToFloat(sortable ^ (sortable >> 31) & 0x7fffffff);
+  }
+
+  /** An int that orders as the float does (as Lucene's {@code NumericUtils.floatToSortableInt}). */
+  private static int sortable(float value) {
+    int bits = Float.floatToIntBits(value);
+    return bits ^ (bits >> 31) & 0x7fffffff;
   }
 
   /** Exact scores by panels (a panel copy of the unit vectors for the time of the build). */
@@ -130,5 +187,11 @@ final class CodeScan implements VocabularyScan {
   private static float roundedUp(double value) {
     float rounded = (float) value;
     return rounded < value ? Math.nextUp(rounded) : rounded;
+  }
+
+  /** The float nearest below {@code value}. */
+  private static float roundedDown(double value) {
+    float rounded = (float) value;
+    return rounded > value ? Math.nextDown(rounded) : rounded;
   }
 }

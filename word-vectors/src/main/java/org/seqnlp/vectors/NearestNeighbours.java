@@ -15,7 +15,8 @@ import org.seqnlp.vectors.kernels.Vectorization;
  * and scores exactly only the rows that could be among the best ({@link CodeScan}); without them it
  * scores every row ({@link ColumnScan}). Both give the same neighbours with the same similarities.
  *
- * <p>Thread-safe. A query allocates O(k + dimension + 1024), whatever the vocabulary.
+ * <p>Thread-safe. A query allocates O(k + dimension + 1024), plus, with the code scan, 8 bytes for each
+ * row whose code bound it cannot rule out.
  */
 public final class NearestNeighbours implements NeighbourLookup {
 

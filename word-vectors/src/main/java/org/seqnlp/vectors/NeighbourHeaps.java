@@ -29,6 +29,11 @@ final class NeighbourHeaps {
     Arrays.fill(thresholds, Float.NEGATIVE_INFINITY);
   }
 
+  /** How many pairs each heap keeps. */
+  int k() {
+    return k;
+  }
+
   /** The similarity a pair must reach to enter {@code heap}: -infinity while it holds fewer than k. */
   float threshold(int heap) {
     return thresholds[heap];

@@ -85,6 +85,48 @@ class CodeScanTest {
     }
   }
 
+  /**
+   * Rows whose 7-bit codes err by almost half a step in every dimension, for or against the query (whose
+   * components all have one magnitude, so its own codes are exact): their similarities lie within a hair
+   * of their upper or lower bound, and a bound a thousandth too tight on either side changes the
+   * neighbours.
+   */
+  @Test
+  void findsExactlyWhatThePlainScanFindsWhenTheBoundsAreTight() {
+    int dimension = 100;
+    float[] query = new float[dimension];
+    int[] base = new int[dimension];
+    for (int d = 0; d < dimension; d++) {
+      query[d] = random.nextBoolean() ? 0.1f : -0.1f;
+      base[d] = random.nextInt(81) - 40;
+    }
+    // One component at the largest code with no error fixes each row's scale at 1 / |row|.
+    base[0] = VectorKernels.MAX_ROW_CODE;
+    List<String> words = new ArrayList<>();
+    float[] matrix = new float[3000 * dimension];
+    for (int row = 0; row < 3000; row++) {
+      words.add("w" + row);
+      // 0.45 of a step rounds down and 0.55 up: similarities interleave, codes err 0.45 either way.
+      float offset = random.nextBoolean() ? 0.45f : 0.55f;
+      matrix[row * dimension] = base[0];
+      for (int d = 1; d < dimension; d++) {
+        matrix[row * dimension + d] = base[d] + random.nextInt(3) - 1 + offset * Math.signum(query[d]);
+      }
+    }
+    WordVectors space = new WordVectors(words, dimension, matrix);
+    UnitVectors unit = new UnitVectors(space);
+    VocabularyScan plain = new ColumnScan(unit);
+    List<VocabularyScan> scans = new ArrayList<>(List.of(new CodeScan(unit, Vectorization.scalar())));
+    Vectorization.simd().ifPresent(simd -> scans.add(new CodeScan(unit, simd)));
+    float[] unitQuery = UnitVectors.unit(query);
+    for (int k : new int[] {1, 2, 5, 20, 100}) {
+      List<Neighbour> expected = run(plain, space, unitQuery, -1, k, -1);
+      for (VocabularyScan scan : scans) {
+        assertEquals(expected, run(scan, space, unitQuery, -1, k, -1), "k " + k);
+      }
+    }
+  }
+
   private static List<List<Neighbour>> searchRows(TableSearch search, WordVectors space, int batch, int k) {
     List<List<Neighbour>> found = new ArrayList<>();
     NeighbourHeaps heaps = new NeighbourHeaps(batch, k);

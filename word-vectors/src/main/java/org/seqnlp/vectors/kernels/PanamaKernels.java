@@ -152,16 +152,16 @@ final class PanamaKernels implements VectorKernels {
    */
   @Override
   public long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
-      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold) {
+      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums) {
     return codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
-        threshold, 0)
+        threshold, sums, 0)
         | codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
-            threshold, 32);
+            threshold, sums, 32);
   }
 
   /** {@link #codeCandidates} for the 32 rows of the block from row {@code first}. */
   private static long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
-      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int first) {
+      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums, int first) {
     IntVector s0 = IntVector.zero(INTS_256);
     IntVector s1 = s0;
     IntVector s2 = s0;
@@ -181,6 +181,10 @@ final class PanamaKernels implements VectorKernels {
       s2 = s2.add(widen(a1, 0));
       s3 = s3.add(widen(a1, 1));
     }
+    s0.intoArray(sums, first);
+    s1.intoArray(sums, first + 8);
+    s2.intoArray(sums, first + 16);
+    s3.intoArray(sums, first + 24);
     int row = rowOffset + first;
     return candidates(s0, first, rowScales, rowSlacks, row, queryScale, queryNorm, threshold)
         | candidates(s1, first + 8, rowScales, rowSlacks, row + 8, queryScale, queryNorm, threshold)

@@ -59,13 +59,14 @@ final class ScalarKernels implements VectorKernels {
 
   @Override
   public long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
-      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold) {
+      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums) {
     long candidates = 0;
     for (int j = 0; j < CODE_BLOCK_ROWS; j++) {
       int sum = 0;
       for (int d = 0, at = offset + j; d < dimension; d++, at += CODE_BLOCK_ROWS) {
         sum += query[d] * codes[at];
       }
+      sums[j] = sum;
       float bound = (float) sum * queryScale * rowScales[rowOffset + j] + queryNorm * rowSlacks[rowOffset + j];
       if (bound >= threshold) {
         candidates |= 1L << j;

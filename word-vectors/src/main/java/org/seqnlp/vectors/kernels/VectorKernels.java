@@ -53,17 +53,18 @@ public interface VectorKernels {
       int length, float[] gradient, int gradientOffset);
 
   /**
-   * Bounds the scores of one block of {@value #CODE_BLOCK_ROWS} rows from their codes and returns the
-   * rows whose bound reaches {@code threshold}, as bits (bit j for row j of the block).
+   * Bounds the scores of one block of {@value #CODE_BLOCK_ROWS} rows from their codes, writes the code
+   * sums to {@code sums[0..CODE_BLOCK_ROWS)} and returns the rows whose bound reaches {@code threshold},
+   * as bits (bit j for row j of the block).
    *
    * <p>Row j of the block has codes {@code codes[offset + d * CODE_BLOCK_ROWS + j]} for {@code d <
    * dimension}, each at most {@value #MAX_ROW_CODE} in magnitude, and {@code query} codes at most
-   * {@value #MAX_QUERY_CODE}; the exact integer {@code s_j = sum of query[d] * code(d, j)} gives the bound
-   * {@code s_j * queryScale * rowScales[rowOffset + j] + queryNorm * rowSlacks[rowOffset + j]}, computed
-   * in float in that order.
+   * {@value #MAX_QUERY_CODE}; the exact integer {@code sums[j] = sum of query[d] * code(d, j)} gives the
+   * bound {@code sums[j] * queryScale * rowScales[rowOffset + j] + queryNorm * rowSlacks[rowOffset + j]},
+   * computed in float in that order.
    */
   long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
-      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold);
+      float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums);
 
   /**
    * Scores two queries against one panel of {@value #PANEL_ROWS} rows, writes the scores to {@code

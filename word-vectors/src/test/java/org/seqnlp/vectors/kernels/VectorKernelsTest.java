@@ -170,19 +170,21 @@ class VectorKernelsTest {
       for (float threshold : new float[] {Float.NEGATIVE_INFINITY, -0.1f, 0f, 0.05f, 0.2f, Float.POSITIVE_INFINITY}) {
         int offset = 7 + rows * dimension;
         long expected = 0;
+        int[] expectedSums = new int[rows];
         for (int j = 0; j < rows; j++) {
-          int sum = 0;
           for (int d = 0; d < dimension; d++) {
-            sum += query[d] * codes[offset + d * rows + j];
+            expectedSums[j] += query[d] * codes[offset + d * rows + j];
           }
-          if ((float) sum * 0.01f * scales[3 + rows + j] + 0.9f * slacks[3 + rows + j] >= threshold) {
+          if ((float) expectedSums[j] * 0.01f * scales[3 + rows + j] + 0.9f * slacks[3 + rows + j] >= threshold) {
             expected |= 1L << j;
           }
         }
-        assertEquals(expected, SCALAR.codeCandidates(codes, offset, query, dimension, scales, slacks, 3 + rows,
-            0.01f, 0.9f, threshold), "dimension " + dimension + ", threshold " + threshold);
-        assertEquals(expected, simd.codeCandidates(codes, offset, query, dimension, scales, slacks, 3 + rows,
-            0.01f, 0.9f, threshold), "dimension " + dimension + ", threshold " + threshold);
+        for (VectorKernels kernels : new VectorKernels[] {SCALAR, simd}) {
+          int[] sums = new int[rows];
+          assertEquals(expected, kernels.codeCandidates(codes, offset, query, dimension, scales, slacks, 3 + rows,
+              0.01f, 0.9f, threshold, sums), kernels + ", dimension " + dimension + ", threshold " + threshold);
+          assertArrayEquals(expectedSums, sums, kernels + ", dimension " + dimension);
+        }
       }
     }
   }
