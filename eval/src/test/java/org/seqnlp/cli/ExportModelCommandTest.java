@@ -37,13 +37,13 @@ class ExportModelCommandTest extends ToolTest {
   @Test
   void writesACopyWithTheDocumentContextSetThatTagsASentenceAsTheModel() throws IOException {
     Path output = directory.resolve("en-ner-context.bin");
-    assertEquals(0, run("export-model", "--model", MODEL, "--document-context", "2", "--document-threshold", "0.8",
+    assertEquals(0, run("export-model", "--model", MODEL, "--document-context", "2", "--document-threshold", "0.95",
         "--output", output.toString()), err.toString());
-    assertEquals("wrote " + output + ": " + MODEL + " document context weight 2.0, threshold 0.8",
+    assertEquals("wrote " + output + ": " + MODEL + " document context weight 2.0, threshold 0.95",
         out.toString().strip());
     TokenNameFinderModel copy = NerFiles.loadModel(output);
-    assertEquals("weight 2.0, threshold 0.8", DocumentContextOptions.describe(copy));
-    assertEquals("weight 4.0, threshold 0.9", DocumentContextOptions.describe(NerFiles.loadModel(Path.of(MODEL))));
+    assertEquals("weight 2.0, threshold 0.95", DocumentContextOptions.describe(copy));
+    assertEquals("weight 4.0, threshold 0.8", DocumentContextOptions.describe(NerFiles.loadModel(Path.of(MODEL))));
     // The first sentence of a document has no memory to use: the network alone decides, as in the model.
     assertArrayEquals(new NameFinderME(NerFiles.loadModel(Path.of(MODEL))).find(SENTENCE),
         new NameFinderME(copy).find(SENTENCE));
