@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.ner.ConllFixtures;
 import org.seqnlp.eval.ner.NameFinderTraining;
-import org.seqnlp.opennlp.formats.ConllNameSampleStream;
-import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
 
 /** compare-ner end to end on small synthetic CoNLL files, with training settings that finish in seconds. */
@@ -155,7 +152,7 @@ class CompareNerCommandTest extends ToolTest {
   void aModelThatIsNotOursIsRefused() throws IOException {
     Path nameFinderMe = directory.resolve("name-finder-me.bin");
     try (OutputStream out = Files.newOutputStream(nameFinderMe)) {
-      NameFinderTraining.nameFinderMe("eng", ConllNameSampleStream.readAll(test, StandardCharsets.UTF_8, TagScheme.AUTO)).model().serialize(out);
+      NameFinderTraining.nameFinderMe("eng", ConllFixtures.samples(test)).model().serialize(out);
     }
     assertEquals(SeqNlp.EXIT_FAILURE, compare(directory.resolve("x.md"), List.of("--model", nameFinderMe.toString())));
     assertTrue(err.toString().strip().endsWith(nameFinderMe + ": not a BiLSTM-CRF model (its sequence model is"

@@ -118,7 +118,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
       sentences.add(new LabeledSentence(tokens.get(s), indices));
     }
-    WordVectors vectors = readVectors();
+    WordVectors vectors = readVectors(settings);
     String devData = parameters.getStringParameter(DEV_DATA, null);
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(
         ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO));
@@ -148,11 +148,18 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     return entries;
   }
 
-  /** The vectors of {@value #WORD_VECTORS}, with their n-gram vectors only when {@value #SUBWORD_VECTORS} is true. */
-  private WordVectors readVectors() throws IOException {
+  /**
+   * The vectors of {@value #WORD_VECTORS}, with their n-gram vectors only when {@value #SUBWORD_VECTORS} is true;
+   * the settings that need vectors fail without them instead of doing nothing.
+   */
+  private WordVectors readVectors(TrainingSettings settings) throws IOException {
     String vectorFile = parameters.getStringParameter(WORD_VECTORS, null);
     boolean subwords = TypedParameters.bool(parameters, SUBWORD_VECTORS, false);
     if (vectorFile == null) {
+      if (settings.freezeVectors()) {
+        throw new IllegalArgumentException(TrainingSettings.FREEZE_VECTORS + "=true needs " + WORD_VECTORS
+            + ", the vectors to keep");
+      }
       if (subwords) {
         throw new IllegalArgumentException(SUBWORD_VECTORS + "=true needs " + WORD_VECTORS + ", a file with n-gram"
             + " vectors");

@@ -14,11 +14,12 @@ import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
+import org.seqnlp.opennlp.namefind.training.TrainingSettings;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 
-class SubwordVectorsParameterTest {
+class WordVectorParametersTest {
 
   @TempDir
   Path directory;
@@ -43,5 +44,16 @@ class SubwordVectorsParameterTest {
     assertThrows(IllegalArgumentException.class, () -> NameFinderME.train("eng", null,
         ObjectStreamUtils.createObjectStream(SyntheticNames.samples(5, 1)), withoutFile,
         new TokenNameFinderFactory()));
+  }
+
+  @Test
+  void frozenVectorsNeedVectors() {
+    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
+    TrainingParameters parameters = SyntheticNames.parameters();
+    parameters.put(TrainingSettings.FREEZE_VECTORS, true);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NameFinderME.train("eng", null,
+        ObjectStreamUtils.createObjectStream(SyntheticNames.samples(5, 1)), parameters,
+        new TokenNameFinderFactory()));
+    assertEquals("FreezeVectors=true needs WordVectors, the vectors to keep", e.getMessage());
   }
 }
