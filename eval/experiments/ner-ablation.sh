@@ -64,9 +64,15 @@ config_options() {
     vec-gaz-lr001) echo "$(config_options vec-gaz)" --learning-rate 0.001 ;;
     vec-gaz-h128) echo "$(config_options vec-gaz)" --hidden 128 ;;
     vec-gaz-frozen) echo "$(config_options vec-gaz)" --freeze-vectors ;;
+    vec-gaz-h128-frozen) echo "$(config_options vec-gaz)" --hidden 128 --freeze-vectors ;;
+    *-avg) echo "$(config_options "${1%-avg}")" --average-decay "$average_decay" ;;
     *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
   esac
 }
+
+# The -avg configurations keep a moving average of the weights: decay 0.998 per step, an average over some 500 steps
+# (one epoch at batch size 32), set before any run and not tuned; the training log scores both on dev every epoch.
+average_decay=0.998
 
 # What a configuration trains on: train with early stopping on dev, or (the -full configurations) train and
 # dev together for a fixed number of epochs, the median best epoch of the vec-gaz seeds on dev (7, 10, 11).
@@ -90,6 +96,7 @@ rows=(
   "all, Adam learning rate 0.001 instead of 0.003|vec-gaz-lr001|on"
   "all, BiLSTM 2 x 128 instead of 2 x 100|vec-gaz-h128|on"
   "all, words with a vector keep it (--freeze-vectors)|vec-gaz-frozen|on"
+  "all, BiLSTM 2 x 128 and words with a vector keep it|vec-gaz-h128-frozen|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }

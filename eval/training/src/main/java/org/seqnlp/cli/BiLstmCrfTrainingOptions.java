@@ -39,6 +39,11 @@ final class BiLstmCrfTrainingOptions {
       + "only the other words' embeddings are learnt (default: off).")
   boolean freezeVectors;
 
+  @Option(names = "--average-decay", paramLabel = "D", description = "Score, checkpoint and keep the moving "
+      + "average of the weights with this decay per step instead of the last step's weights; 0: off (default: "
+      + "${DEFAULT-VALUE}).")
+  double averageDecay;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -123,7 +128,7 @@ final class BiLstmCrfTrainingOptions {
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
           d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, embeddingBits, seed,
-          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors).validate().parameters();
+          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors, averageDecay).validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
@@ -201,6 +206,7 @@ final class BiLstmCrfTrainingOptions {
           new Setting("--max-vocabulary", TrainingSettings.MAX_VOCABULARY, D.maxVocabulary()),
           new Setting("--embedding-bits", TrainingSettings.EMBEDDING_BITS, D.embeddingBits()),
           new Setting("--seed", TrainingSettings.SEED, D.seed()),
+          new Setting("--average-decay", TrainingSettings.AVERAGE_DECAY, D.averageDecay()),
           new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }
   }

@@ -206,7 +206,8 @@ class TrainNerCommandTest extends ToolTest {
           "CNN filters (default: " + d.charFilters() + ")", "per step (default: " + d.batchSize() + ")",
           "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
           "random seed (default: " + d.seed() + ")", "frequent words (default: " + d.maxVocabulary() + ")",
-          "large vocabularies) (default: " + d.embeddingBits() + ")")) {
+          "large vocabularies) (default: " + d.embeddingBits() + ")",
+          "0: off (default: " + d.averageDecay() + ")")) {
         assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
       }
     }
@@ -275,6 +276,8 @@ class TrainNerCommandTest extends ToolTest {
         "train-ner", "--train", train.toString(), "--output", output, "--max-sentences", "-1");
     assertUsageError("seqnlp train-ner: --max-vocabulary must be in [1, 2147483647], not 0",
         "train-ner", "--train", train.toString(), "--output", output, "--max-vocabulary", "0");
+    assertUsageError("seqnlp train-ner: --average-decay must be in [0, 0.9999], not 1.0",
+        "train-ner", "--train", train.toString(), "--output", output, "--average-decay", "1");
   }
 
   private void assertUsageError(String expected, String... args) {

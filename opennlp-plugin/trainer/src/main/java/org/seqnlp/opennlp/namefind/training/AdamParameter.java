@@ -2,8 +2,10 @@ package org.seqnlp.opennlp.namefind.training;
 
 /**
  * A parameter array outside DL4J's network (embeddings, character CNN, CRF scores) with the state of
- * its Adam optimiser. Rows can be updated alone, so that a step touches only the embeddings of the
- * words in the batch.
+ * its Adam optimiser and, optionally, the moving average of its values ({@link TrainingSettings#averageDecay}).
+ * Rows can be updated alone, so that a step touches only the embeddings of the words in the batch; the
+ * average of a row a step leaves alone is brought up to date when the row next changes, so it costs nothing
+ * for the rows of words outside the batch.
  */
 final class AdamParameter {
 
@@ -15,12 +17,31 @@ final class AdamParameter {
   private final float[] gradient;
   private final float[] firstMoment;
   private final float[] secondMoment;
+  private final int rowSize;
+  private final double averageDecay;
+  /** The moving average, started at zero (so divided by {@code 1 - decay^step} when read), or null for none. */
+  private final float[] average;
+  /** Per row, the step up to which {@link #average} holds it. */
+  private final int[] averagedUpTo;
 
-  AdamParameter(float[] values) {
+  /**
+   * @param rowSize the length of the ranges {@link #step(int, int, double, double, int)} updates (whole rows)
+   * @param averageDecay the decay per step of the moving average, in [0, 1); 0 keeps no average
+   */
+  AdamParameter(float[] values, int rowSize, double averageDecay) {
     this.values = values;
     this.gradient = new float[values.length];
     this.firstMoment = new float[values.length];
     this.secondMoment = new float[values.length];
+    this.rowSize = rowSize;
+    this.averageDecay = averageDecay;
+    this.average = averageDecay > 0 ? new float[values.length] : null;
+    this.averagedUpTo = averageDecay > 0 ? new int[(values.length + rowSize - 1) / rowSize] : null;
+  }
+
+  /** A parameter that every step updates as a whole. */
+  static AdamParameter whole(float[] values, double averageDecay) {
+    return new AdamParameter(values, Math.max(1, values.length), averageDecay);
   }
 
   float[] values() {
@@ -52,6 +73,11 @@ final class AdamParameter {
    * @param step the 1-based number of this step, for bias correction
    */
   void step(int from, int to, double learningRate, double scale, int step) {
+    if (average != null) {
+      for (int row = from / rowSize; row * rowSize < to; row++) {
+        catchUp(row, step - 1, average);
+      }
+    }
     double correction1 = 1 - Math.pow(BETA1, step);
     double correction2 = 1 - Math.pow(BETA2, step);
     double rate = learningRate * Math.sqrt(correction2) / correction1;
@@ -64,6 +90,47 @@ final class AdamParameter {
       values[i] -= (float) (rate * m / (Math.sqrt(v) + EPSILON));
       gradient[i] = 0f;
     }
+    if (average != null) {
+      for (int i = from; i < to; i++) {
+        average[i] = (float) (averageDecay * average[i] + (1 - averageDecay) * values[i]);
+      }
+      for (int row = from / rowSize; row * rowSize < to; row++) {
+        averagedUpTo[row] = step;
+      }
+    }
+  }
+
+  /** Brings row {@code row} of {@code into} (the average or a copy) up to {@code step}, the values unchanged since. */
+  private void catchUp(int row, int step, float[] into) {
+    int unchanged = step - averagedUpTo[row];
+    if (unchanged <= 0) {
+      return;
+    }
+    double decay = Math.pow(averageDecay, unchanged);
+    int end = Math.min(values.length, (row + 1) * rowSize);
+    for (int i = row * rowSize; i < end; i++) {
+      into[i] = (float) (decay * into[i] + (1 - decay) * values[i]);
+    }
+  }
+
+  /**
+   * The moving average of the values after {@code step} steps, corrected for its start at zero.
+   *
+   * @throws IllegalStateException when this parameter keeps no average
+   */
+  float[] averaged(int step) {
+    if (average == null) {
+      throw new IllegalStateException("no moving average kept");
+    }
+    float[] averaged = average.clone();
+    for (int row = 0; row < averagedUpTo.length; row++) {
+      catchUp(row, step, averaged);
+    }
+    double correction = 1 - Math.pow(averageDecay, step);
+    for (int i = 0; i < averaged.length; i++) {
+      averaged[i] = step == 0 ? values[i] : (float) (averaged[i] / correction);
+    }
+    return averaged;
   }
 
   void step(double learningRate, double scale, int step) {

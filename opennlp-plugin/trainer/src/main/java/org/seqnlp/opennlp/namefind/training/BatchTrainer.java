@@ -37,7 +37,7 @@ final class BatchTrainer {
     this.vocabulary = vocabulary;
     this.matches = matches;
     this.tokenEncoder = tokenEncoder;
-    crf = new TrainableCrf(labels.size());
+    crf = new TrainableCrf(labels.size(), settings.averageDecay());
     emissions = new EmissionNetwork(tokenEncoder.current().outputDimension() + matches.width(),
         settings.hidden(), labels.size(), settings, crf.loss());
   }
@@ -103,5 +103,12 @@ final class BatchTrainer {
   BiLstmCrfNetwork network() {
     return new BiLstmCrfNetwork(labels, tokenEncoder.snapshot(), matches.gazetteer(), emissions.exportLstm(false),
         emissions.exportLstm(true), emissions.exportOutputWeights(), emissions.exportOutputBias(), crf.snapshot());
+  }
+
+  /** The moving average of the parameters ({@link TrainingSettings#averageDecay}) as a plain-Java network. */
+  BiLstmCrfNetwork averagedNetwork() {
+    return emissions.withAverage(() -> new BiLstmCrfNetwork(labels, tokenEncoder.averaged(step), matches.gazetteer(),
+        emissions.exportLstm(false), emissions.exportLstm(true), emissions.exportOutputWeights(),
+        emissions.exportOutputBias(), crf.averaged(step)));
   }
 }

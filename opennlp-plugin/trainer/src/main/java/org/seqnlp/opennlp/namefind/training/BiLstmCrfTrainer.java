@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * shuffled every epoch with the fixed seed.
  * After every epoch the network is scored on the development set (when given) with the plain-Java
  * tagger; training stops after {@code patience} epochs without improvement and returns the best
- * network.
+ * network. With {@link TrainingSettings#averageDecay} each epoch's network is the moving average of the weights.
  */
 public final class BiLstmCrfTrainer {
 
@@ -85,7 +85,9 @@ public final class BiLstmCrfTrainer {
       String time = String.format("%.1f s (%.1f s CPU)", (System.nanoTime() - started) / 1e9,
           (THREADS.getCurrentThreadCpuTime() - cpuStarted) / 1e9);
       // Scored, checkpointed and returned as stored, so that early stopping sees what the model will hold.
-      BiLstmCrfNetwork network = trainer.network().withEmbeddingBits(settings.embeddingBits());
+      boolean averaging = settings.averageDecay() > 0;
+      BiLstmCrfNetwork network = (averaging ? trainer.averagedNetwork() : trainer.network())
+          .withEmbeddingBits(settings.embeddingBits());
       if (development == null) {
         best = network;
         LOG.info("epoch {}: loss {} per sentence, {}", epoch, String.format("%.3f", loss), time);
@@ -93,8 +95,11 @@ public final class BiLstmCrfTrainer {
         continue;
       }
       double score = development.score(network);
-      LOG.info("epoch {}: loss {} per sentence, {}, development score {}", epoch, String.format("%.3f", loss),
-          time, String.format("%.4f", score));
+      // The last step's weights are scored too, so that the log shows what the average gains.
+      String lastStep = averaging ? String.format(" (last step's weights %.4f)",
+          development.score(trainer.network().withEmbeddingBits(settings.embeddingBits()))) : "";
+      LOG.info("epoch {}: loss {} per sentence, {}, development score {}{}", epoch, String.format("%.3f", loss),
+          time, String.format("%.4f", score), lastStep);
       if (score > bestScore) {
         bestScore = score;
         best = network;

@@ -1,5 +1,6 @@
 package org.seqnlp.opennlp.namefind.training;
 
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -38,6 +39,9 @@ final class EmissionNetwork {
   private final int featureSize;
   private final int hidden;
   private final int labels;
+  private final double averageDecay;
+  /** The moving average of the parameters, started at zero, or null for none. */
+  private final INDArray average;
   private int iteration;
 
   EmissionNetwork(int featureSize, int hidden, int labels, TrainingSettings settings, CrfLoss loss) {
@@ -67,6 +71,8 @@ final class EmissionNetwork {
         .build();
     network = new MultiLayerNetwork(configuration);
     network.init();
+    averageDecay = settings.averageDecay();
+    average = averageDecay > 0 ? Nd4j.zerosLike(network.params()) : null;
   }
 
   /**
@@ -84,6 +90,9 @@ final class EmissionNetwork {
     network.getUpdater().update(network, gradient, iteration, 0, batchSize, LayerWorkspaceMgr.noWorkspaces());
     network.params().subi(gradient.gradient());
     iteration++;
+    if (average != null) {
+      average.muli(averageDecay).addi(network.params().mul(1 - averageDecay));
+    }
     return gradients.getSecond().castTo(DataType.FLOAT).dup('c').data().asFloat();
   }
 
@@ -91,6 +100,28 @@ final class EmissionNetwork {
   float[] output(float[] features, int batchSize, int timeSteps) {
     INDArray input = Nd4j.create(features, new long[] {batchSize, featureSize, timeSteps}, 'c');
     return network.output(input, false).castTo(DataType.FLOAT).dup('c').data().asFloat();
+  }
+
+  /**
+   * What {@code export} returns while the parameters are replaced by their moving average (corrected for its
+   * start at zero); the trained parameters are back in place afterwards.
+   *
+   * @throws IllegalStateException when no average is kept
+   */
+  <T> T withAverage(Supplier<T> export) {
+    if (average == null) {
+      throw new IllegalStateException("no moving average kept");
+    }
+    if (iteration == 0) {
+      return export.get();
+    }
+    INDArray trained = network.params().dup();
+    network.params().assign(average.div(1 - Math.pow(averageDecay, iteration)));
+    try {
+      return export.get();
+    } finally {
+      network.params().assign(trained);
+    }
   }
 
   /** A copy of one LSTM direction's weights as a plain-Java {@link Lstm}. */

@@ -14,11 +14,12 @@ final class TrainableCrf {
   private final AdamParameter transitions;
   private final CrfLoss loss = new CrfLoss();
 
-  TrainableCrf(int labelCount) {
+  /** @param averageDecay the decay of the scores' moving average per step, 0 for none */
+  TrainableCrf(int labelCount, double averageDecay) {
     this.labelCount = labelCount;
-    start = new AdamParameter(new float[labelCount]);
-    end = new AdamParameter(new float[labelCount]);
-    transitions = new AdamParameter(new float[labelCount * labelCount]);
+    start = AdamParameter.whole(new float[labelCount], averageDecay);
+    end = AdamParameter.whole(new float[labelCount], averageDecay);
+    transitions = AdamParameter.whole(new float[labelCount * labelCount], averageDecay);
     loss.attach(new LinearChainCrf(labelCount, start.values(), end.values(), transitions.values()));
   }
 
@@ -43,6 +44,11 @@ final class TrainableCrf {
     for (int i = 0; i < from.length; i++) {
       to[i] = (float) from[i];
     }
+  }
+
+  /** The moving averages of the scores after {@code step} steps. */
+  LinearChainCrf averaged(int step) {
+    return new LinearChainCrf(labelCount, start.averaged(step), end.averaged(step), transitions.averaged(step));
   }
 
   /** A copy of the current scores. */

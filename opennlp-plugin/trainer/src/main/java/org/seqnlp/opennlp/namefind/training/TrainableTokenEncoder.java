@@ -40,13 +40,15 @@ final class TrainableTokenEncoder {
     charFilters = settings.charFilters();
     maxWordChars = settings.maxWordChars();
     touchedRows = new BitSet(vocabulary.words().size());
-    wordEmbeddings = new AdamParameter(initialWordEmbeddings(vectors, settings.freezeVectors(), random));
-    charEmbeddings = new AdamParameter(uniform(random, vocabulary.chars().size() * charDimension,
-        Math.sqrt(3.0 / charDimension)));
+    double decay = settings.averageDecay();
+    wordEmbeddings = new AdamParameter(initialWordEmbeddings(vectors, settings.freezeVectors(), random),
+        wordDimension, decay);
+    charEmbeddings = AdamParameter.whole(uniform(random, vocabulary.chars().size() * charDimension,
+        Math.sqrt(3.0 / charDimension)), decay);
     int fanIn = TokenEncoder.KERNEL_WIDTH * charDimension;
-    convolutionWeights = new AdamParameter(uniform(random, charFilters * fanIn,
-        Math.sqrt(6.0 / (fanIn + charFilters))));
-    convolutionBias = new AdamParameter(new float[charFilters]);
+    convolutionWeights = AdamParameter.whole(uniform(random, charFilters * fanIn,
+        Math.sqrt(6.0 / (fanIn + charFilters))), decay);
+    convolutionBias = AdamParameter.whole(new float[charFilters], decay);
   }
 
   /** Also marks the rows of words with a vector as frozen when {@code freeze} is set. */
@@ -108,6 +110,12 @@ final class TrainableTokenEncoder {
   TokenEncoder snapshot() {
     return encoder(wordEmbeddings.values().clone(), charEmbeddings.values().clone(),
         convolutionWeights.values().clone(), convolutionBias.values().clone());
+  }
+
+  /** An encoder on the moving averages of the arrays after {@code step} steps. */
+  TokenEncoder averaged(int step) {
+    return encoder(wordEmbeddings.averaged(step), charEmbeddings.averaged(step), convolutionWeights.averaged(step),
+        convolutionBias.averaged(step));
   }
 
   private TokenEncoder encoder(float[] words, float[] chars, float[] weights, float[] bias) {

@@ -44,10 +44,14 @@ import org.seqnlp.settings.SettingRange;
  * @param freezeVectors whether the words that start from a word vector keep it through training (only the
  *     embeddings of the other words are learnt), so that training words and the words seen only in the vectors
  *     stay in one space
+ * @param averageDecay decay per step of a moving average of the weights, in [0, {@value #MAX_AVERAGE_DECAY}];
+ *     when above 0, the average instead of the last step's weights is what each epoch scores on development
+ *     data, checkpoints and returns (0: no average)
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
-    int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers, boolean freezeVectors) {
+    int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers, boolean freezeVectors,
+    double averageDecay) {
 
   public static final String EPOCHS = "Epochs";
   public static final String PATIENCE = "Patience";
@@ -67,6 +71,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   /** Paths separated by commas, blanks around them ignored. */
   public static final String GAZETTEERS = "Gazetteers";
   public static final String FREEZE_VECTORS = "FreezeVectors";
+  public static final String AVERAGE_DECAY = "AverageDecay";
 
   public static final int MAX_EPOCHS = 10_000;
   public static final int MAX_BATCH_SIZE = 100_000;
@@ -81,10 +86,12 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_DROPOUT = 0.95;
   /** A limit this high no longer clips. */
   public static final double MAX_GRADIENT_CLIP = 1e6;
+  /** An average over some 10,000 steps: 20 epochs of CoNLL-2003 at the default batch size. */
+  public static final double MAX_AVERAGE_DECAY = 0.9999;
 
   public static final TrainingSettings DEFAULTS =
       new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
-          false);
+          false, 0);
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
@@ -116,7 +123,8 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         integer(parameters, SEED, d.seed()),
         checkpoint == null ? null : Path.of(checkpoint),
         paths(parameters.getStringParameter(GAZETTEERS, "")),
-        bool(parameters, FREEZE_VECTORS, d.freezeVectors()));
+        bool(parameters, FREEZE_VECTORS, d.freezeVectors()),
+        real(parameters, AVERAGE_DECAY, d.averageDecay()));
   }
 
   /** The paths of a comma-separated list, blanks around them ignored. */
@@ -164,6 +172,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
       parameters.put(GAZETTEERS, gazetteers.stream().map(Path::toString).collect(Collectors.joining(",")));
     }
     parameters.put(FREEZE_VECTORS, freezeVectors);
+    parameters.put(AVERAGE_DECAY, averageDecay);
     return parameters;
   }
 
@@ -186,6 +195,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     SettingRange.requirePositive(LEARNING_RATE, learningRate, MAX_LEARNING_RATE);
     SettingRange.requireNotNegative(DROPOUT, dropout, MAX_DROPOUT);
     SettingRange.requirePositive(GRADIENT_CLIP, gradientClip, MAX_GRADIENT_CLIP);
+    SettingRange.requireNotNegative(AVERAGE_DECAY, averageDecay, MAX_AVERAGE_DECAY);
     SettingRange.require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
     if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
       throw new IllegalArgumentException(EMBEDDING_BITS + " must be one of " + TokenEncoder.EMBEDDING_BITS + ", not "

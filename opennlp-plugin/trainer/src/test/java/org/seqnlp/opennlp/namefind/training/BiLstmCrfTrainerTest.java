@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,14 @@ class BiLstmCrfTrainerTest {
 
   /** A small network with {@link TrainingSettings#DEFAULTS} for the settings not given. */
   private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint) {
+    return small(epochs, patience, dropout, checkpoint, 0);
+  }
+
+  private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint,
+      double averageDecay) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, dropout, d.gradientClip(),
-        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false);
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false, averageDecay);
   }
 
   @Test
@@ -74,7 +80,7 @@ class BiLstmCrfTrainerTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     Path checkpoint = directory.resolve("best8.bin");
     TrainingSettings settings = new TrainingSettings(2, 0, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, 0.2,
-        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of(), false);
+        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of(), false, 0);
     List<Integer> scoredBits = new ArrayList<>();
     BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(40, 1), null, network -> {
       scoredBits.add(network.encoder().embeddingBits());
@@ -87,6 +93,22 @@ class BiLstmCrfTrainerTest {
       assertEquals(8, read.encoder().embeddingBits());
       assertArrayEquals(best.emissions(PROBE), read.emissions(PROBE));
     }
+  }
+
+  @Test
+  void withAnAverageDecayTheAverageIsScoredAndReturnedAndTheLastStepOnlyScored() throws IOException {
+    BiLstmCrfNetwork lastStep = new BiLstmCrfTrainer(small(3, 0, 0.2, null), false)
+        .train(LABELS, sentences(60, 4), null, null);
+    List<BiLstmCrfNetwork> scored = new ArrayList<>();
+    BiLstmCrfNetwork best = new BiLstmCrfTrainer(small(3, 0, 0.2, null, 0.9), false).train(LABELS, sentences(60, 4),
+        null, network -> {
+          scored.add(network);
+          return scored.size();
+        });
+    assertEquals(6, scored.size(), "per epoch the average, then the last step's weights");
+    assertSame(scored.get(4), best, "the average of the last epoch scored 5; the 6 of its last step does not count");
+    assertArrayEquals(lastStep.emissions(PROBE), scored.get(5).emissions(PROBE), "averaging leaves training alone");
+    assertFalse(Arrays.equals(lastStep.emissions(PROBE), best.emissions(PROBE)));
   }
 
   @Test
@@ -103,7 +125,7 @@ class BiLstmCrfTrainerTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingSettings settings = new TrainingSettings(1, 0, 8, 8, 4, TrainingSettings.MAX_WIDTH, d.maxWordChars(), 8,
         0.02, 0, d.gradientClip(), d.maxVocabulary(), d.embeddingBits(), d.seed(), directory.resolve("best.bin"), List.of(),
-        false);
+        false, 0);
     List<LabeledSentence> sentences = new ArrayList<>(sentences(10, 3));
     String[] characters = new String[5000];
     for (int c = 0; c < characters.length; c++) {

@@ -18,7 +18,7 @@ class TrainingSettingsTest {
       List<Path> gazetteers) {
     return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
         D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
-        D.embeddingBits(), seed, checkpoint, gazetteers, false);
+        D.embeddingBits(), seed, checkpoint, gazetteers, false, 0);
   }
 
   private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
@@ -79,6 +79,19 @@ class TrainingSettingsTest {
     e = assertThrows(IllegalArgumentException.class, () -> withHiddenAndDropout(D.hidden(), 1).validate());
     assertEquals("Dropout must be in [0, 0.95], not 1.0", e.getMessage());
     withHiddenAndDropout(1, 0).validate();
+  }
+
+  @Test
+  void averageDecayIsReadAndMustStayBelowOne() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingSettings.AVERAGE_DECAY, "0.998");
+    TrainingSettings averaged = TrainingSettings.from(parameters).validate();
+    assertEquals(0.998, averaged.averageDecay());
+    assertEquals(averaged, TrainingSettings.from(averaged.parameters()));
+    parameters.put(TrainingSettings.AVERAGE_DECAY, "1");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TrainingSettings.from(parameters).validate());
+    assertEquals("AverageDecay must be in [0, 0.9999], not 1.0", e.getMessage());
   }
 
   @Test
