@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import org.seqnlp.eval.ner.DataSet;
 import org.seqnlp.eval.ner.NameFinderTagging;
+import org.seqnlp.eval.ner.ScoredTypes;
 import org.seqnlp.eval.ner.Throughput;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
 import org.seqnlp.opennlp.namefind.network.TokenEncoder;
@@ -32,6 +33,9 @@ final class EvalNerCommand implements Callable<Integer> {
 
   @CommandLine.Mixin
   DocumentContextOptions documentContext;
+
+  @CommandLine.Mixin
+  ScoredTypesOption scoredTypes;
 
   @Option(names = "--passes", defaultValue = "1", paramLabel = "N",
       description = "Tag each document N times in a row with the same NameFinderME and score the last pass: with"
@@ -60,16 +64,20 @@ final class EvalNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--rounds", rounds, 1, MAX_ROUNDS);
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--passes", passes, 1, MAX_PASSES);
+    ScoredTypes types = scoredTypes.get(spec);
     TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
-    DataSet testSet = inputs.readTest(spec);
+    DataSet testSet = inputs.readTest(spec).scoring(types);
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,
-        "tagging " + testSet.name());
+        "tagging " + testSet.name()).scoring(types);
     PrintWriter out = spec.commandLine().getOut();
     out.println(run.scores(testSet.samples()).format());
     out.printf(Locale.ROOT, "%d sentences, %d tokens in %.2f s: %.0f tokens/s (one thread, NameFinderME.find%s)%n",
         testSet.sentenceCount(), testSet.tokenCount(), run.throughput().seconds(), run.throughput().tokensPerSecond(),
         passes == 1 ? "" : ", " + passes + " passes");
     out.printf(Locale.ROOT, "document context: %s%n", DocumentContextOptions.describe(loaded));
+    if (types != ScoredTypes.ALL) {
+      out.printf(Locale.ROOT, "types scored: %s%n", types);
+    }
     if (threads > 0 && loaded.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel network) {
       Throughput batched = NameFinderTagging.batched(network, testSet.sentences(), threads, rounds,
           "batch API on " + threads + " threads");

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import opennlp.tools.formats.Conll02NameSampleStream;
 import opennlp.tools.formats.Conll03NameSampleStream;
@@ -53,6 +55,27 @@ class NerCommandsTest extends ToolTest {
     assertEquals(String.format(Locale.ROOT, "%.2f", 100 * evaluator.getFMeasure().getRecallScore()), columns[2]);
     assertEquals(String.format(Locale.ROOT, "%.2f", 100 * evaluator.getFMeasure().getFMeasure()), columns[3]);
     assertTrue(evaluator.getFMeasure().getFMeasure() > 0.8, overall);
+  }
+
+  @Test
+  void scoreTypesScoresOnlyTheTypesListed() {
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString()), err.toString());
+    List<String> person = figuresOf("person");
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
+        "person"), err.toString());
+    assertEquals(person, figuresOf("overall"));
+    assertTrue(out.toString().contains("types scored: person"), out.toString());
+    assertTrue(out.toString().lines().noneMatch(line -> line.startsWith("location")), out.toString());
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
+        "person,=location"));
+    assertTrue(err.toString().contains("--score-types: '=location' is not TYPE or TEST_TYPE=TYPE"), err.toString());
+  }
+
+  /** The figures of the row of the score table that {@code row} heads. */
+  private List<String> figuresOf(String row) {
+    String line = out.toString().lines().filter(l -> l.startsWith(row + " ")).findFirst().orElseThrow();
+    return Arrays.asList(line.substring(row.length()).trim().split("\\s+"));
   }
 
   @Test

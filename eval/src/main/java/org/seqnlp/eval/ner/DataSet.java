@@ -15,6 +15,12 @@ public record DataSet(Path file, List<NameSample> samples) {
     samples = List.copyOf(samples);
   }
 
+  /** These sentences with only the names {@code types} scores, renamed as it says. */
+  public DataSet scoring(ScoredTypes types) {
+    return new DataSet(file, samples.stream().map(sample -> new NameSample(sample.getId(), sample.getSentence(),
+        types.gold(sample.getNames()), sample.getAdditionalContext(), sample.isClearAdaptiveDataSet())).toList());
+  }
+
   /** The file name, which names the data set in reports. */
   public String name() {
     return String.valueOf(file.getFileName());

@@ -31,6 +31,11 @@ public final class NameFinderTagging {
       }
       return scores;
     }
+
+    /** These predictions without the spans of types that {@code types} does not score. */
+    public Run scoring(ScoredTypes types) {
+      return new Run(predictions.stream().map(types::predicted).toList(), throughput);
+    }
   }
 
   /**

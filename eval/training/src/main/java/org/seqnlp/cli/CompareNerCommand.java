@@ -55,6 +55,9 @@ final class CompareNerCommand implements Callable<Integer> {
   @CommandLine.Mixin
   BiLstmCrfTrainingOptions training;
 
+  @CommandLine.Mixin
+  ScoredTypesOption scoredTypes;
+
   @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
       description = "Passes over each test set per model when timing; the last is reported, the others warm up"
           + " the JIT (default: ${DEFAULT-VALUE}).")
@@ -94,7 +97,7 @@ final class CompareNerCommand implements Callable<Integer> {
     DataSet trainSet = read(train);
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
-      testSets.add(read(test));
+      testSets.add(read(test).scoring(settings.types()));
     }
 
     NerComparison comparison = new NerComparison(settings, spec.commandLine().getErr());
@@ -114,7 +117,7 @@ final class CompareNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--rounds", rounds, 1, EvalNerCommand.MAX_ROUNDS);
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--resamples", resamples, 1, MAX_RESAMPLES);
-    return new NerComparison.Settings(rounds, threads, resamples, bootstrapSeed);
+    return new NerComparison.Settings(rounds, threads, resamples, bootstrapSeed, scoredTypes.get(spec));
   }
 
   private NamedModel loadOurs() throws IOException {

@@ -95,6 +95,14 @@ class CompareNerCommandTest extends ToolTest {
         + ", not trained in this run (training time as recorded in the model)"), markdown);
     assertTrue(markdown.lines().anyMatch(line -> line.startsWith("| test.txt | BiLSTM-CRF (ours) |")
         && line.endsWith(" s (recorded in the loaded model) |")), markdown);
+
+    Path typed = directory.resolve("typed.md");
+    assertEquals(0, compare(typed, List.of("--model", model.toString(), "--score-types", "person")), err.toString());
+    String persons = Files.readString(typed);
+    assertTrue(persons.contains("- Types scored: person ("), persons);
+    assertEquals(List.of("person"), persons.lines().filter(line -> line.startsWith("| test.txt | "))
+        .map(row -> row.split(" \\| ")[1]).filter(type -> !type.contains("NameFinderME") && !type.contains("ours"))
+        .toList(), "one entity type left");
   }
 
   @Test

@@ -56,6 +56,10 @@ public final class ComparisonReport {
     out.append("- ").append(comparison.ours().name()).append(": ").append(comparison.ours().origin()).append('\n');
     out.append("- Scores: entity-level exact match of span and type (conlleval rules), counted by `EntityScores`,"
         + " which gives the figures of OpenNLP's `TokenNameFinderEvaluator`; precision, recall and F1 in percent.\n");
+    if (settings.types() != ScoredTypes.ALL) {
+      out.append("- Types scored: ").append(settings.types()).append(" (`--score-types`: the spans of other types"
+          + " are left out of the test data and of both models' output).\n");
+    }
     out.append(String.format(Locale.ROOT, "- F1 difference: ours minus NameFinderME in points, with a %.0f%% paired"
         + " bootstrap percentile interval (test sentences drawn with replacement, %,d resamples, seed %d); \"≤ 0\""
         + " is the share of resamples in which ours was not better.%n", 100 * PairedBootstrap.CONFIDENCE,

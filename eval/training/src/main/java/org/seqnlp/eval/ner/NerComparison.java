@@ -28,8 +28,9 @@ public final class NerComparison {
    * @param threads threads of our batch API
    * @param resamples bootstrap resamples
    * @param seed bootstrap seed
+   * @param types the entity types scored, applied to the predictions (the test sets come filtered by the caller)
    */
-  public record Settings(int rounds, int threads, int resamples, long seed) {
+  public record Settings(int rounds, int threads, int resamples, long seed, ScoredTypes types) {
     public Settings {
       if (rounds < 1 || threads < 1 || resamples < 1) {
         throw new IllegalArgumentException("rounds, threads and resamples must be at least 1, got " + rounds + ", "
@@ -102,7 +103,7 @@ public final class NerComparison {
 
   private NameFinderTagging.Run tag(NamedModel model, DataSet test) {
     return NameFinderTagging.find(model.model(), test.samples(), settings.rounds(),
-        test.name() + ": " + model.name() + ", NameFinderME.find");
+        test.name() + ": " + model.name() + ", NameFinderME.find").scoring(settings.types());
   }
 
   private void logStart(String step, DataSet train) {

@@ -1,6 +1,7 @@
 package org.seqnlp.eval.ner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -32,12 +33,17 @@ class ComparisonReportTest {
   }
 
   private static String report(NamedModel ours) {
+    return report(ours, ScoredTypes.ALL);
+  }
+
+  private static String report(NamedModel ours, ScoredTypes types) {
     NamedModel nameFinderMe = new NamedModel(NameFinderTraining.NAME_FINDER_ME, null, "trained in this run",
         OptionalDouble.of(58.1), true);
     ModelResult baseline = new ModelResult(scores(new Span(0, 2, "person")), new Throughput(50_000, 1), Optional.empty());
     ModelResult ourResult = new ModelResult(scores(SENTENCE.getNames()), new Throughput(10_000, 1),
         Optional.of(new Throughput(20_000, 1)));
-    Comparison comparison = new Comparison(TRAIN, nameFinderMe, ours, new NerComparison.Settings(3, 2, 1000, 1),
+    Comparison comparison = new Comparison(TRAIN, nameFinderMe, ours,
+        new NerComparison.Settings(3, 2, 1000, 1, types),
         List.of(new TestSetResult(TEST, baseline, ourResult, new F1Difference(1.0 / 3, 0.25, 0.4, 0.001, 1000))));
     return new ComparisonReport(comparison, "seqnlp compare-ner --train data/train.txt --test data/test.txt",
         ZonedDateTime.of(2026, 11, 27, 9, 30, 0, 0, ZoneOffset.UTC)).markdown();
@@ -67,6 +73,13 @@ class ComparisonReportTest {
         "1,000 resamples, seed 1")) {
       assertTrue(markdown.contains(expected), expected + " in\n" + markdown);
     }
+  }
+
+  @Test
+  void theTypesScoredAreNamedWhenNotAll() {
+    assertFalse(report(oursTrained()).contains("Types scored"));
+    assertTrue(report(oursTrained(), ScoredTypes.parse("person,corporation=organization"))
+        .contains("- Types scored: person, organization (`--score-types`"));
   }
 
   @Test

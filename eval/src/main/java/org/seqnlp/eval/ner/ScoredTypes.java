@@ -1,0 +1,78 @@
+package org.seqnlp.eval.ner;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.util.Span;
+
+/**
+ * The entity types a score counts, for test data whose types are not the model's: a list whose entries keep a
+ * type ({@code person}) or rename a type of the test data and keep it under the new name
+ * ({@code corporation=organization}). Spans of other types leave the test data and the predictions alike, so
+ * a model trained on CoNLL-2003 can be scored on the types it shares with WNUT-17. Renaming applies to the
+ * test data only: predictions keep the model's names.
+ */
+public final class ScoredTypes {
+
+  /** Every type, unchanged. */
+  public static final ScoredTypes ALL = new ScoredTypes(Map.of(), Set.of());
+
+  private final Map<String, String> renames;
+  /** The names scored; empty for every type. */
+  private final Set<String> kept;
+
+  private ScoredTypes(Map<String, String> renames, Set<String> kept) {
+    this.renames = renames;
+    this.kept = kept;
+  }
+
+  /**
+   * Reads a list such as {@code person,location,organization,corporation=organization}.
+   *
+   * @throws IllegalArgumentException naming the entry that is empty, has an empty side or renames a type twice
+   */
+  public static ScoredTypes parse(String list) {
+    Map<String, String> renames = new HashMap<>();
+    Set<String> kept = new LinkedHashSet<>();
+    for (String entry : list.split(",", -1)) {
+      String[] sides = entry.strip().split("=", -1);
+      if (sides.length > 2 || Arrays.stream(sides).anyMatch(side -> side.isBlank())) {
+        throw new IllegalArgumentException("'" + entry.strip() + "' is not TYPE or TEST_TYPE=TYPE");
+      }
+      String name = sides[sides.length - 1].strip();
+      if (sides.length == 2 && renames.put(sides[0].strip(), name) != null) {
+        throw new IllegalArgumentException("type " + sides[0].strip() + " is renamed twice");
+      }
+      kept.add(name);
+    }
+    return new ScoredTypes(Map.copyOf(renames), Collections.unmodifiableSet(kept));
+  }
+
+  /** The names of the test data's spans after renaming, without the spans of unscored types. */
+  public Span[] gold(Span[] names) {
+    return Arrays.stream(names).map(this::renamed).filter(this::scored).toArray(Span[]::new);
+  }
+
+  /** The predicted spans of scored types. */
+  public Span[] predicted(Span[] spans) {
+    return Arrays.stream(spans).filter(this::scored).toArray(Span[]::new);
+  }
+
+  private Span renamed(Span span) {
+    String name = renames.get(span.getType());
+    return name == null ? span : new Span(span.getStart(), span.getEnd(), name, span.getProb());
+  }
+
+  private boolean scored(Span span) {
+    return kept.isEmpty() || kept.contains(span.getType());
+  }
+
+  /** The scored names in the order given, e.g. {@code person, location}; {@code every type} for {@link #ALL}. */
+  @Override
+  public String toString() {
+    return kept.isEmpty() ? "every type" : String.join(", ", kept);
+  }
+}
