@@ -97,6 +97,7 @@ rows=(
   "all, BiLSTM 2 x 128 instead of 2 x 100|vec-gaz-h128|on"
   "all, words with a vector keep it (--freeze-vectors)|vec-gaz-frozen|on"
   "all, BiLSTM 2 x 128 and words with a vector keep it|vec-gaz-h128-frozen|on"
+  "all, BiLSTM 2 x 128, moving average of the weights (decay $average_decay)|vec-gaz-h128-avg|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }
