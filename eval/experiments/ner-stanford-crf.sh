@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# The English name finder against Stanford's CRF (english.conll.4class.distsim, the model the name-finder issue
+# quotes at 89.09 on CoNLL-2003 test) on the same test sets: CoNLL-2003 test, and out of domain WNUT-17 dev and
+# test scored on the types both share (person; location; corporation and group as organization). Writes
+# eval/results/ner-stanford-crf.md.
+#
+# Stanford CoreNLP (GPL v3) is fetched from Maven Central into the local Maven repository by this script and run
+# as its own program; no SeqNLP module depends on it or ships it. Its output is scored by the small scorer below
+# (conlleval rules: exact span and type), which the script first checks against eval-ner: both must count the
+# same on our model's output of WNUT-17 test, or the script stops.
+#
+# Usage (from the repository root): eval/experiments/ner-stanford-crf.sh [MODEL]   (default models/ner/en-ner.bin)
+# Environment: SEQNLP (the command, default ./seqnlp), SEQNLP_DATA, WORK (default work-dir/ner-stanford-crf).
+set -euo pipefail
+shopt -s inherit_errexit
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+data="${SEQNLP_DATA:-../shared/data}"
+work="${WORK:-work-dir/ner-stanford-crf}"
+model="${1:-models/ner/en-ner.bin}"
+read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
+version=4.5.7
+classifier=edu/stanford/nlp/models/ner/english.conll.4class.distsim.crf.ser.gz
+output=eval/results/ner-stanford-crf.md
+wnut_types=person,location,organization,corporation=organization,group=organization
+for file in "$model" "$data/ner/conll2003/test.txt" "$data/ner/wnut17/dev.txt" "$data/ner/wnut17/test.txt"; do
+  [[ -f "$file" ]] || { echo "ner-stanford-crf: missing $file" >&2; exit 1; }
+done
+mkdir -p "$work"
+
+# Maven colours its output even in batch mode here: the escapes are stripped.
+repository="$(mvn -B -q -N help:evaluate -Dexpression=settings.localRepository -DforceStdout | sed 's/\x1b\[[0-9;]*m//g')"
+jars="$repository/edu/stanford/nlp/stanford-corenlp/$version"
+for classifier_jar in "" ":jar:models"; do
+  mvn -B -q -N dependency:get -Dartifact="edu.stanford.nlp:stanford-corenlp:$version$classifier_jar" -Dtransitive=false
+done
+classpath="$jars/stanford-corenlp-$version.jar:$jars/stanford-corenlp-$version-models.jar"
+
+# Counts "correct predicted reference" of a file of lines "token gold predicted" (blank line between sentences).
+# Arguments: the gold types scored (LABEL=name,...), the predicted ones, and "io" when predictions carry no B-/I-
+# prefix (Stanford's IO labels: a run of one type is one entity).
+count() {
+  python3 - "$@" <<'PYTHON'
+import sys
+gold_types = dict(pair.split("=") for pair in sys.argv[1].split(","))
+predicted_types = dict(pair.split("=") for pair in sys.argv[2].split(","))
+io = sys.argv[3] == "io"
+
+def entities(tags, prefixed):
+    found, start, kind = set(), None, None
+    for i, tag in enumerate(tags + ["O"]):
+        if tag == "O":
+            if kind is not None:
+                found.add((start, i, kind))
+            start, kind = None, None
+            continue
+        position, label = tag.split("-", 1) if prefixed else ("I", tag)
+        if kind is not None and (position == "B" or label != kind):
+            found.add((start, i, kind))
+            kind = None
+        if kind is None:
+            start, kind = i, label
+    return found
+
+correct = predicted = reference = 0
+gold, guess = [], []
+def sentence():
+    global correct, predicted, reference, gold, guess
+    g = {(a, b, gold_types[t]) for a, b, t in entities(gold, True) if t in gold_types}
+    p = {(a, b, predicted_types[t]) for a, b, t in entities(guess, not io) if t in predicted_types}
+    correct += len(g & p)
+    predicted += len(p)
+    reference += len(g)
+    gold, guess = [], []
+for line in open(sys.argv[4], encoding="utf-8"):
+    columns = line.rstrip("\n").split("\t")
+    if len(columns) < 3:
+        sentence()
+        continue
+    gold.append(columns[1])
+    guess.append(columns[2])
+sentence()
+print(correct, predicted, reference)
+PYTHON
+}
+
+# "token<TAB>gold" lines of a CoNLL file, a blank line between sentences, no -DOCSTART- lines.
+columns() {
+  awk 'BEGIN { OFS = "\t" } /^-DOCSTART-/ { next } NF == 0 { print ""; next } { print $1, $NF }' "$1" | cat -s
+}
+
+# eval-ner's "correct predicted reference" of our model.
+ours() {
+  "${seqnlp[@]}" eval-ner --model "$model" --test "$1" "${@:2}" | awk '$1 == "overall" { print $5, $6, $7 }'
+}
+
+# The check of the scorer: our model's WNUT-17 test output, scored here and by eval-ner.
+wnut_test="$data/ner/wnut17/test.txt"
+columns "$wnut_test" >"$work/wnut-test.tsv"
+awk 'NF == 0 { if (n) print line; line = ""; n = 0; next } { line = (n ? line " " : "") $1; n++ } END { if (n) print line }' \
+  "$work/wnut-test.tsv" >"$work/wnut-test.tokens"
+"${seqnlp[@]}" ner --model "$model" --tokenized --document-context 0 --output-format conll "$work/wnut-test.tokens" \
+  | cut -f2 | paste "$work/wnut-test.tsv" - | awk -F'\t' 'NF < 3 || $1 == "" { print ""; next } { print }' \
+  >"$work/ours-wnut-test.out"
+here="$(count person=person,location=location,corporation=organization,group=organization \
+  person=person,location=location,organization=organization prefixed "$work/ours-wnut-test.out")"
+there="$(ours "$wnut_test" --document-context 0 --score-types "$wnut_types")"
+if [[ "$here" != "$there" ]]; then
+  echo "ner-stanford-crf: the scorer counts $here on our WNUT-17 test output, eval-ner $there" >&2
+  exit 1
+fi
+
+f1() {
+  awk -v c="$1" -v p="$2" -v r="$3" 'BEGIN { printf "%.2f / %.2f / **%.2f**", 100 * c / p, 100 * c / r, 200 * c / (p + r) }'
+}
+
+rows=()
+for set in conll2003/test wnut17/dev wnut17/test; do
+  file="$data/ner/$set.txt"
+  name="${set//\//-}"
+  columns "$file" >"$work/$name.tsv"
+  java -mx3g -cp "$classpath" edu.stanford.nlp.ie.crf.CRFClassifier -loadClassifier "$classifier" \
+    -testFile "$work/$name.tsv" >"$work/stanford-$name.out" 2>"$work/stanford-$name.log"
+  if [[ "$set" == conll2003/* ]]; then
+    types="every type (person, location, organization, misc)"
+    read -r -a stanford <<<"$(count PER=person,LOC=location,ORG=organization,MISC=misc \
+      PERSON=person,LOCATION=location,ORGANIZATION=organization,MISC=misc io "$work/stanford-$name.out")"
+    read -r -a seqnlp_counts <<<"$(ours "$file")"
+  else
+    types="person, location, organization (corporation and group)"
+    read -r -a stanford <<<"$(count person=person,location=location,corporation=organization,group=organization \
+      PERSON=person,LOCATION=location,ORGANIZATION=organization io "$work/stanford-$name.out")"
+    read -r -a seqnlp_counts <<<"$(ours "$file" --score-types "$wnut_types")"
+  fi
+  rows+=("| $set | $types | ${stanford[2]} | $(f1 "${stanford[@]}") | $(f1 "${seqnlp_counts[@]}") |")
+done
+
+{
+  echo "# The English name finder against Stanford's CRF"
+  echo
+  echo "Written by \`eval/experiments/ner-stanford-crf.sh $model\` on $(date -u +%Y-%m-%d)."
+  echo
+  echo "- Stanford: CoreNLP $version, \`CRFClassifier\` with \`$classifier\` (trained on CoNLL-2003 with distributional"
+  echo "  similarity clusters), each sentence tagged on its own, as its \`-testFile\` reads blank-line separated input."
+  echo "- SeqNLP: \`$model\` through \`seqnlp eval-ner\` (\`NameFinderME.find\`, the model's document context; in WNUT-17"
+  echo "  every sentence is a document of its own)."
+  echo "- Scores: entity-level exact match of span and type, precision / recall / F1 in percent. WNUT-17 (posts from"
+  echo "  social media) is out of domain for both: its types person and location are scored as they are, corporation"
+  echo "  and group as organization; product and creative-work, and both models' misc, are left out"
+  echo "  (\`--score-types $wnut_types\`)."
+  echo "- Stanford's output is scored by this script's scorer, which counted exactly what \`eval-ner\` counts on our"
+  read -r correct predicted reference <<<"$here"
+  echo "  model's WNUT-17 test output in this run ($correct correct of $predicted predicted and $reference in the data)."
+  echo
+  echo "| test set | types scored | entities | Stanford CRF P / R / F1 | SeqNLP P / R / F1 |"
+  echo "|---|---|---:|---|---|"
+  printf '%s\n' "${rows[@]}"
+} >"$output.tmp"
+mv "$output.tmp" "$output"
+cat "$output"
