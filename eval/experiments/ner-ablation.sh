@@ -98,6 +98,7 @@ rows=(
   "all, words with a vector keep it (--freeze-vectors)|vec-gaz-frozen|on"
   "all, BiLSTM 2 x 128 and words with a vector keep it|vec-gaz-h128-frozen|on"
   "all, BiLSTM 2 x 128, moving average of the weights (decay $average_decay)|vec-gaz-h128-avg|on"
+  "all, words with a vector keep it, moving average of the weights|vec-gaz-frozen-avg|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }
@@ -201,7 +202,9 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "models/vectors/seqnlp-en-100d.bin. The rows after the sports row try to go further than \"all\": training on"
   echo "train and dev together for a fixed number of epochs, $full_epochs (the median best epoch of the \"all\" seeds on dev;"
   echo "no model selection, so no dev score; trained on dev, it cannot be chosen on dev, so it could not decide what"
-  echo "ships), a lower Adam learning rate, a larger BiLSTM, and word embeddings kept at their vectors."
+  echo "ships), a lower Adam learning rate, a larger BiLSTM, word embeddings kept at their vectors, and a moving"
+  echo "average of the weights (decay $average_decay per step, set before the runs; the average is what each epoch scores,"
+  echo "checkpoints and keeps). What ships is the row with the best dev mean of three seeds, and its best dev seed."
   echo
   echo "| configuration | dev F1 | test F1 | dev per seed | test per seed | training s | model MB |"
   echo "|---|---:|---:|---|---|---:|---:|"
