@@ -161,11 +161,14 @@ table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
 for row in "${rows[@]}"; do
   IFS='|' read -r label config context <<<"$row"
-  devs=() tests=() seconds=() sizes=()
+  devs=() tests=() seconds=() sizes=() dev_cells=() test_cells=()
   for seed in $seeds; do
     if [[ "$mode" == all ]]; then
       train_model "$config" "$seed"
     elif [[ ! -f "$(model_of "$config" "$seed")" ]]; then
+      # Kept in the per-seed columns, so that every figure stays under its seed.
+      dev_cells+=("not trained")
+      test_cells+=("not trained")
       continue
     fi
     if [[ "$config" == *-full ]]; then
@@ -174,6 +177,8 @@ for row in "${rows[@]}"; do
       devs+=("$(score "$config" "$seed" "$context" "$dev")")
     fi
     tests+=("$(score "$config" "$seed" "$context" "$test")")
+    dev_cells+=("${devs[-1]}")
+    test_cells+=("${tests[-1]}")
     seconds+=("$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)")
     sizes+=("$(stat -c %s "$(model_of "$config" "$seed")")")
   done
@@ -183,7 +188,7 @@ for row in "${rows[@]}"; do
   fi
   printf '| %s | %s | %s | %s | %s | %s | %.1f |\n' "$label" \
     "$(printf '%s\n' "${devs[@]}" | summary)" "$(printf '%s\n' "${tests[@]}" | summary)" \
-    "$(join "${devs[@]}")" "$(join "${tests[@]}")" \
+    "$(join "${dev_cells[@]}")" "$(join "${test_cells[@]}")" \
     "$(printf '%s\n' "${seconds[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')" \
     "$(printf '%s\n' "${sizes[@]}" | awk '{ s += $1 } END { print s / NR / 1e6 }')" >>"$table"
 done
@@ -195,7 +200,7 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "Written by \`eval/experiments/ner-ablation.sh\` on $(date -u +%Y-%m-%d) (seeds $seeds; models in \`$work\`)."
   echo "Every model, unless its row says otherwise: BiLSTM 2 x 100, char CNN 50 filters, Adam 0.003, dropout 0.5, at"
   echo "most 30 epochs, early stopping on dev F1 with patience 4; settings were chosen on dev only. F1 as mean (min-max)"
-  echo "of the seeds; per seed in the order $seeds (a row lists the seeds trained so far). Training seconds on one core"
+  echo "of the seeds trained; per seed in the order $seeds. Training seconds on one core"
   echo "of a 2-core machine shared with other jobs. The gazetteer rows use 17 lists, without the two sports lists and"
   echo "the GeoNames alternate names; the row \"with the two sports lists\" adds them. Document context: weight"
   echo "$document_weight, threshold $document_threshold, one pass (eval/results/ner-document-context-grid.md). Rows without vectors use"

@@ -6,8 +6,8 @@
 #
 # Stanford CoreNLP (GPL v3) is fetched from Maven Central into the local Maven repository by this script and run
 # as its own program; no SeqNLP module depends on it or ships it. Its output is scored by the small scorer below
-# (conlleval rules: exact span and type), which the script first checks against eval-ner: both must count the
-# same on our model's output of WNUT-17 test, or the script stops.
+# (conlleval rules: exact span and type), which the script first checks on a fixed case of Stanford's IO labels and
+# against eval-ner on our model's output of WNUT-17 test (both must count the same), or the script stops.
 #
 # Usage (from the repository root): eval/experiments/ner-stanford-crf.sh [MODEL]   (default models/ner/en-ner.bin)
 # Environment: SEQNLP (the command, default ./seqnlp), SEQNLP_DATA, WORK (default work-dir/ner-stanford-crf).
@@ -94,7 +94,22 @@ ours() {
   "${seqnlp[@]}" eval-ner --model "$model" --test "$1" "${@:2}" | awk '$1 == "overall" { print $5, $6, $7 }'
 }
 
-# The check of the scorer: our model's WNUT-17 test output, scored here and by eval-ner.
+# "correct predicted reference" of a scoring command, stopping the script with one line unless it gave three numbers.
+counts() {
+  local result
+  result="$("$@")"
+  [[ "$result" =~ ^[0-9]+\ [0-9]+\ [0-9]+$ ]] || { echo "ner-stanford-crf: no counts from $1: '$result'" >&2; exit 1; }
+  echo "$result"
+}
+
+# The checks of the scorer. Stanford's IO labels on a fixed case: a run of one type is one name, so the two persons
+# "Bob" and "Cy" side by side count as one predicted name.
+printf '%s\n' $'Ann\tB-person\tPERSON' $'Lee\tI-person\tPERSON' $'of\tO\tO' $'Acme\tB-corporation\tORGANIZATION' \
+  $'Inc\tI-corporation\tORGANIZATION' $'Bob\tB-person\tPERSON' $'Cy\tB-person\tPERSON' >"$work/io-check.out"
+io_check="$(counts count person=person,corporation=organization PERSON=person,ORGANIZATION=organization io \
+  "$work/io-check.out")"
+[[ "$io_check" == "2 3 4" ]] || { echo "ner-stanford-crf: the scorer counts $io_check on the IO case, not 2 3 4" >&2; exit 1; }
+# Our model's WNUT-17 test output, scored here and by eval-ner.
 wnut_test="$data/ner/wnut17/test.txt"
 columns "$wnut_test" >"$work/wnut-test.tsv"
 awk 'NF == 0 { if (n) print line; line = ""; n = 0; next } { line = (n ? line " " : "") $1; n++ } END { if (n) print line }' \
@@ -102,9 +117,9 @@ awk 'NF == 0 { if (n) print line; line = ""; n = 0; next } { line = (n ? line " 
 "${seqnlp[@]}" ner --model "$model" --tokenized --document-context 0 --output-format conll "$work/wnut-test.tokens" \
   | cut -f2 | paste "$work/wnut-test.tsv" - | awk -F'\t' 'NF < 3 || $1 == "" { print ""; next } { print }' \
   >"$work/ours-wnut-test.out"
-here="$(count person=person,location=location,corporation=organization,group=organization \
+here="$(counts count person=person,location=location,corporation=organization,group=organization \
   person=person,location=location,organization=organization prefixed "$work/ours-wnut-test.out")"
-there="$(ours "$wnut_test" --document-context 0 --score-types "$wnut_types")"
+there="$(counts ours "$wnut_test" --document-context 0 --score-types "$wnut_types")"
 if [[ "$here" != "$there" ]]; then
   echo "ner-stanford-crf: the scorer counts $here on our WNUT-17 test output, eval-ner $there" >&2
   exit 1
@@ -123,16 +138,18 @@ for set in conll2003/test wnut17/dev wnut17/test; do
     -testFile "$work/$name.tsv" >"$work/stanford-$name.out" 2>"$work/stanford-$name.log"
   if [[ "$set" == conll2003/* ]]; then
     types="every type (person, location, organization, misc)"
-    read -r -a stanford <<<"$(count PER=person,LOC=location,ORG=organization,MISC=misc \
+    stanford_counts="$(counts count PER=person,LOC=location,ORG=organization,MISC=misc \
       PERSON=person,LOCATION=location,ORGANIZATION=organization,MISC=misc io "$work/stanford-$name.out")"
-    read -r -a seqnlp_counts <<<"$(ours "$file")"
+    seqnlp_counts="$(counts ours "$file")"
   else
     types="person, location, organization (corporation and group)"
-    read -r -a stanford <<<"$(count person=person,location=location,corporation=organization,group=organization \
+    stanford_counts="$(counts count person=person,location=location,corporation=organization,group=organization \
       PERSON=person,LOCATION=location,ORGANIZATION=organization io "$work/stanford-$name.out")"
-    read -r -a seqnlp_counts <<<"$(ours "$file" --score-types "$wnut_types")"
+    seqnlp_counts="$(counts ours "$file" --score-types "$wnut_types")"
   fi
-  rows+=("| $set | $types | ${stanford[2]} | $(f1 "${stanford[@]}") | $(f1 "${seqnlp_counts[@]}") |")
+  read -r -a stanford <<<"$stanford_counts"
+  read -r -a ours_counts <<<"$seqnlp_counts"
+  rows+=("| $set | $types | ${stanford[2]} | $(f1 "${stanford[@]}") | $(f1 "${ours_counts[@]}") |")
 done
 
 {
@@ -148,7 +165,8 @@ done
   echo "  social media) is out of domain for both: its types person and location are scored as they are, corporation"
   echo "  and group as organization; product and creative-work, and both models' misc, are left out"
   echo "  (\`--score-types $wnut_types\`)."
-  echo "- Stanford's output is scored by this script's scorer, which counted exactly what \`eval-ner\` counts on our"
+  echo "- Stanford's output is scored by this script's scorer, checked on a fixed case of Stanford's IO labels and"
+  echo "  against \`eval-ner\`: it counted exactly what \`eval-ner\` counts on our"
   read -r correct predicted reference <<<"$here"
   echo "  model's WNUT-17 test output in this run ($correct correct of $predicted predicted and $reference in the data)."
   echo

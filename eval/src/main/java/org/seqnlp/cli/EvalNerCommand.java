@@ -75,7 +75,7 @@ final class EvalNerCommand implements Callable<Integer> {
         testSet.sentenceCount(), testSet.tokenCount(), run.throughput().seconds(), run.throughput().tokensPerSecond(),
         passes == 1 ? "" : ", " + passes + " passes");
     out.printf(Locale.ROOT, "document context: %s%n", DocumentContextOptions.describe(loaded));
-    if (types != ScoredTypes.ALL) {
+    if (!types.isAll()) {
       out.printf(Locale.ROOT, "types scored: %s%n", types);
     }
     if (threads > 0 && loaded.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel network) {

@@ -51,6 +51,11 @@ public final class ScoredTypes {
     return new ScoredTypes(Map.copyOf(renames), Collections.unmodifiableSet(kept));
   }
 
+  /** Whether every type is scored, unchanged. */
+  public boolean isAll() {
+    return kept.isEmpty();
+  }
+
   /** The names of the test data's spans after renaming, without the spans of unscored types. */
   public Span[] gold(Span[] names) {
     return Arrays.stream(names).map(this::renamed).filter(this::scored).toArray(Span[]::new);

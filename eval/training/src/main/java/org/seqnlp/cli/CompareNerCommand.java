@@ -97,7 +97,7 @@ final class CompareNerCommand implements Callable<Integer> {
     DataSet trainSet = read(train);
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
-      testSets.add(read(test).scoring(settings.types()));
+      testSets.add(read(test));
     }
 
     NerComparison comparison = new NerComparison(settings, spec.commandLine().getErr());

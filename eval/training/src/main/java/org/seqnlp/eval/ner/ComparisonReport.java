@@ -56,7 +56,7 @@ public final class ComparisonReport {
     out.append("- ").append(comparison.ours().name()).append(": ").append(comparison.ours().origin()).append('\n');
     out.append("- Scores: entity-level exact match of span and type (conlleval rules), counted by `EntityScores`,"
         + " which gives the figures of OpenNLP's `TokenNameFinderEvaluator`; precision, recall and F1 in percent.\n");
-    if (settings.types() != ScoredTypes.ALL) {
+    if (!settings.types().isAll()) {
       out.append("- Types scored: ").append(settings.types()).append(" (`--score-types`: the spans of other types"
           + " are left out of the test data and of both models' output).\n");
     }

@@ -28,7 +28,7 @@ public final class NerComparison {
    * @param threads threads of our batch API
    * @param resamples bootstrap resamples
    * @param seed bootstrap seed
-   * @param types the entity types scored, applied to the predictions (the test sets come filtered by the caller)
+   * @param types the entity types scored, in the test sets and in both models' predictions
    */
   public record Settings(int rounds, int threads, int resamples, long seed, ScoredTypes types) {
     public Settings {
@@ -85,7 +85,8 @@ public final class NerComparison {
 
   private Comparison compare(DataSet train, NamedModel nameFinderMe, NamedModel ours, List<DataSet> tests) {
     List<TestSetResult> results = new ArrayList<>();
-    for (DataSet test : tests) {
+    for (DataSet given : tests) {
+      DataSet test = given.scoring(settings.types());
       NameFinderTagging.Run baselineRun = tag(nameFinderMe, test);
       NameFinderTagging.Run ourRun = tag(ours, test);
       Optional<Throughput> batched = ours.biLstmCrf().map(network -> NameFinderTagging.batched(network,

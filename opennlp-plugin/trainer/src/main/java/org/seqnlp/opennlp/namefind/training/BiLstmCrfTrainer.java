@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
@@ -96,7 +97,7 @@ public final class BiLstmCrfTrainer {
       }
       double score = development.score(network);
       // The last step's weights are scored too, so that the log shows what the average gains.
-      String lastStep = averaging ? String.format(" (last step's weights %.4f)",
+      String lastStep = averaging ? String.format(Locale.ROOT, " (last step's weights %.4f)",
           development.score(trainer.network().withEmbeddingBits(settings.embeddingBits()))) : "";
       LOG.info("epoch {}: loss {} per sentence, {}, development score {}{}", epoch, String.format("%.3f", loss),
           time, String.format("%.4f", score), lastStep);

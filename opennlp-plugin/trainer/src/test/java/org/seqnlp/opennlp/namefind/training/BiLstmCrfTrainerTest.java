@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.namefind.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,15 @@ class BiLstmCrfTrainerTest {
     assertSame(scored.get(4), best, "the average of the last epoch scored 5; the 6 of its last step does not count");
     assertArrayEquals(lastStep.emissions(PROBE), scored.get(5).emissions(PROBE), "averaging leaves training alone");
     assertFalse(Arrays.equals(lastStep.emissions(PROBE), best.emissions(PROBE)));
+    float[] averagedToken = new float[best.encoder().outputDimension()];
+    float[] lastStepToken = new float[averagedToken.length];
+    best.encoder().encode("Anna", averagedToken, 0);
+    lastStep.encoder().encode("Anna", lastStepToken, 0);
+    assertFalse(Arrays.equals(lastStepToken, averagedToken), "the embeddings and the character CNN are averaged");
+    float[] noEmissions = new float[PROBE.length * LABELS.size()];
+    double[] marginals = new double[noEmissions.length];
+    assertNotEquals(lastStep.crf().marginals(noEmissions, PROBE.length, marginals),
+        best.crf().marginals(noEmissions, PROBE.length, marginals), "the CRF scores are averaged");
   }
 
   @Test
