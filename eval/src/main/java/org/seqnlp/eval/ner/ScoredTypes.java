@@ -38,13 +38,13 @@ public final class ScoredTypes {
     Map<String, String> renames = new HashMap<>();
     Set<String> kept = new LinkedHashSet<>();
     for (String entry : list.split(",", -1)) {
-      String[] sides = entry.strip().split("=", -1);
-      if (sides.length > 2 || Arrays.stream(sides).anyMatch(side -> side.isBlank())) {
+      String[] sides = Arrays.stream(entry.split("=", -1)).map(String::strip).toArray(String[]::new);
+      if (sides.length > 2 || Arrays.stream(sides).anyMatch(String::isEmpty)) {
         throw new IllegalArgumentException("'" + entry.strip() + "' is not TYPE or TEST_TYPE=TYPE");
       }
-      String name = sides[sides.length - 1].strip();
-      if (sides.length == 2 && renames.put(sides[0].strip(), name) != null) {
-        throw new IllegalArgumentException("type " + sides[0].strip() + " is renamed twice");
+      String name = sides[sides.length - 1];
+      if (sides.length == 2 && renames.put(sides[0], name) != null) {
+        throw new IllegalArgumentException("type " + sides[0] + " is renamed twice");
       }
       kept.add(name);
     }

@@ -122,13 +122,16 @@ final class AdamParameter {
     if (average == null) {
       throw new IllegalStateException("no moving average kept");
     }
+    if (step == 0) {
+      return values.clone();
+    }
     float[] averaged = average.clone();
     for (int row = 0; row < averagedUpTo.length; row++) {
       catchUp(row, step, averaged);
     }
     double correction = 1 - Math.pow(averageDecay, step);
     for (int i = 0; i < averaged.length; i++) {
-      averaged[i] = step == 0 ? values[i] : (float) (averaged[i] / correction);
+      averaged[i] = (float) (averaged[i] / correction);
     }
     return averaged;
   }

@@ -59,16 +59,27 @@ class TrainingSettingsTest {
     assertEquals("LearningRate must be a number, not fast", e.getMessage());
   }
 
+  /** The valid settings read from one parameter, checked to read back unchanged from their own parameters. */
+  private static TrainingSettings readBack(String key, String value) {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(key, value);
+    TrainingSettings settings = TrainingSettings.from(parameters).validate();
+    assertEquals(settings, TrainingSettings.from(settings.parameters()));
+    return settings;
+  }
+
+  /** The message that refuses one parameter, when it is read or validated. */
+  private static String refusal(String key, String value) {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(key, value);
+    return assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters).validate())
+        .getMessage();
+  }
+
   @Test
   void freezeVectorsIsReadStrictly() {
-    TrainingParameters parameters = new TrainingParameters();
-    parameters.put(TrainingSettings.FREEZE_VECTORS, "TRUE");
-    TrainingSettings frozen = TrainingSettings.from(parameters);
-    assertEquals(true, frozen.freezeVectors());
-    assertEquals(frozen, TrainingSettings.from(frozen.parameters()));
-    parameters.put(TrainingSettings.FREEZE_VECTORS, "yes");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingSettings.from(parameters));
-    assertEquals("FreezeVectors must be true or false, not yes", e.getMessage());
+    assertEquals(true, readBack(TrainingSettings.FREEZE_VECTORS, "TRUE").freezeVectors());
+    assertEquals("FreezeVectors must be true or false, not yes", refusal(TrainingSettings.FREEZE_VECTORS, "yes"));
   }
 
   @Test
@@ -83,28 +94,14 @@ class TrainingSettingsTest {
 
   @Test
   void averageDecayIsReadAndMustStayBelowOne() {
-    TrainingParameters parameters = new TrainingParameters();
-    parameters.put(TrainingSettings.AVERAGE_DECAY, "0.998");
-    TrainingSettings averaged = TrainingSettings.from(parameters).validate();
-    assertEquals(0.998, averaged.averageDecay());
-    assertEquals(averaged, TrainingSettings.from(averaged.parameters()));
-    parameters.put(TrainingSettings.AVERAGE_DECAY, "1");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSettings.from(parameters).validate());
-    assertEquals("AverageDecay must be in [0, 0.9999], not 1.0", e.getMessage());
+    assertEquals(0.998, readBack(TrainingSettings.AVERAGE_DECAY, "0.998").averageDecay());
+    assertEquals("AverageDecay must be in [0, 0.9999], not 1.0", refusal(TrainingSettings.AVERAGE_DECAY, "1"));
   }
 
   @Test
   void embeddingBitsAreReadAndOnly8Or32Pass() {
-    TrainingParameters parameters = new TrainingParameters();
-    parameters.put(TrainingSettings.EMBEDDING_BITS, "8");
-    TrainingSettings eight = TrainingSettings.from(parameters).validate();
-    assertEquals(8, eight.embeddingBits());
-    assertEquals(eight, TrainingSettings.from(eight.parameters()));
-    parameters.put(TrainingSettings.EMBEDDING_BITS, "16");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> TrainingSettings.from(parameters).validate());
-    assertEquals("EmbeddingBits must be one of [8, 32], not 16", e.getMessage());
+    assertEquals(8, readBack(TrainingSettings.EMBEDDING_BITS, "8").embeddingBits());
+    assertEquals("EmbeddingBits must be one of [8, 32], not 16", refusal(TrainingSettings.EMBEDDING_BITS, "16"));
   }
 
   @Test
