@@ -56,7 +56,7 @@ final class EvalIrCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   List<Float> expansionWeights;
 
-  @Option(names = "--synonym-query-style", split = ",", defaultValue = "as_same_term,as_distinct_terms",
+  @Option(names = "--synonym-query-style", split = ",", defaultValue = "as_distinct_terms",
       description = "Grid: Solr synonymQueryStyle values to query with (default: ${DEFAULT-VALUE}).")
   List<String> styles;
 
@@ -77,6 +77,11 @@ final class EvalIrCommand implements Callable<Integer> {
   @Option(names = "--train-min-count", defaultValue = "3",
       description = "Own vectors: minimum word count (default: ${DEFAULT-VALUE}).")
   int trainMinCount;
+
+  @Option(names = "--train-ensemble", defaultValue = "3",
+      description = "Own vectors: trainings whose unit vectors go side by side, as train-vectors --ensemble "
+          + "(default: ${DEFAULT-VALUE}).")
+  int trainEnsemble;
 
   @Option(names = "--threads", defaultValue = "2", description = "Training threads (default: ${DEFAULT-VALUE}).")
   int threads;
@@ -106,7 +111,7 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), !noOwnVectors, training(), trainMinCount, vectorCache, latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, vectorCache, latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -130,6 +135,7 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--train-dimension", trainDimension, 1, OptionRange.MAX_DIMENSION);
     OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--train-ensemble", trainEnsemble, 1, OptionRange.MAX_ENSEMBLE);
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
   }

@@ -13,6 +13,8 @@ final class OptionRange {
   static final int MAX_THREADS = 256;
   /** The most vector dimensions: ten times the largest in common use, and a row stays well under a text line's limit. */
   static final int MAX_DIMENSION = 10_000;
+  /** Trainings of one vector ensemble at most: each one more costs a whole training. */
+  static final int MAX_ENSEMBLE = 16;
 
   private OptionRange() {
   }

@@ -13,6 +13,7 @@ import org.apache.lucene.util.IOUtils;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
@@ -127,6 +128,12 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--ensemble", paramLabel = "N", defaultValue = "1",
+      description = "Train N times, with seeds SEED to SEED+N-1, and write each word's N unit vectors side by "
+          + "side (N x --dim dimensions): a cosine is then the mean of the N trainings', steadier on a small "
+          + "corpus such as one index's documents; not with --subwords (default: ${DEFAULT-VALUE}).")
+  int ensemble;
+
   @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Lowercase words (default: on; --no-lowercase keeps case).")
   boolean lowercase;
@@ -141,10 +148,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
     OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--max-vocab", maxVocabulary, 0, Integer.MAX_VALUE);
     OptionRange.require(spec, "--buckets", buckets, 1, CharacterNgrams.MAX_BUCKETS);
+    OptionRange.require(spec, "--ensemble", ensemble, 1, OptionRange.MAX_ENSEMBLE);
     if (subwords == null && spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets needs --subwords");
     }
-    Trainer trainer = trainer();
+    if (subwords != null && ensemble > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble cannot combine subword vectors; "
+          + "train without --subwords");
+    }
+    List<Trainer> trainers = new ArrayList<>();
+    for (int member = 0; member < ensemble; member++) {
+      trainers.add(trainer(seed + member));
+    }
     VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
     requireOneSource();
@@ -179,12 +194,22 @@ final class TrainVectorsCommand implements Callable<Integer> {
       source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
     checkWritable(encoded.words(), vectorFormat);
-    WordVectors vectors = trainer.train(encoded, Progress::start);
+    List<WordVectors> members = new ArrayList<>();
+    for (Trainer trainer : trainers) {
+      if (ensemble > 1) {
+        spec.commandLine().getErr().printf(Locale.ROOT, "ensemble member %d of %d (seed %d)%n", members.size() + 1,
+            ensemble, seed + members.size());
+      }
+      members.add(trainer.train(encoded, Progress::start));
+    }
+    WordVectors vectors = ensemble == 1 ? members.get(0) : VectorEnsemble.concatenate(members);
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions from %,d corpus tokens in %s, %.1f s%n",
-        output, vectors.size(), vectors.dimension(), encoded.wordCount(), source, seconds);
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions%s from %,d corpus tokens in %s, %.1f s%n",
+        output, vectors.size(), vectors.dimension(), ensemble == 1 ? "" : String.format(Locale.ROOT,
+            " (an ensemble of %d trainings, seeds %d to %d)", ensemble, seed, seed + ensemble - 1),
+        encoded.wordCount(), source, seconds);
     if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }
@@ -228,10 +253,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
         throw new IOException(source + ": " + e.getMessage() + "; nothing was trained");
       }
     }
-    if ((long) words.size() * dimension > MAX_VALUES) {
+    if ((long) words.size() * dimension * ensemble > MAX_VALUES) {
       throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
-          + " Java array holds; lower --dim, or --max-vocab, or raise --min-count", source, words.size(),
-          dimension));
+          + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count", source, words.size(),
+          dimension * ensemble));
     }
   }
 
@@ -241,20 +266,23 @@ final class TrainVectorsCommand implements Callable<Integer> {
     WordVectors train(EncodedCorpus corpus, ProgressFactory progress);
   }
 
-  /** The trainer of {@link #model} with its settings from the options, each option not given the model's default. */
-  private Trainer trainer() {
+  /**
+   * The trainer of {@link #model} with its settings from the options, each option not given the model's
+   * default, and {@code memberSeed}.
+   */
+  private Trainer trainer(long memberSeed) {
     try {
       if (model == Model.glove) {
         GloVeSettings d = GloVeSettings.DEFAULTS;
         return new GloVeTrainer(new GloVeSettings(dimension, requireNonNullElse(window, d.window()), xMax, d.alpha(),
             requireNonNullElse(epochs, d.epochs()), requireNonNullElse(learningRate, d.learningRate()), threads,
-            seed))::train;
+            memberSeed))::train;
       }
       Word2VecSettings d = Word2VecSettings.defaults(model == Model.cbow
           ? Word2VecSettings.Architecture.CBOW : Word2VecSettings.Architecture.SKIP_GRAM);
       Word2VecSettings settings = new Word2VecSettings(d.architecture(), dimension,
           requireNonNullElse(window, d.window()), negative, sample, requireNonNullElse(epochs, d.epochs()),
-          requireNonNullElse(learningRate, d.learningRate()), threads, seed);
+          requireNonNullElse(learningRate, d.learningRate()), threads, memberSeed);
       return subwords == null ? new Word2VecTrainer(settings)::train
           : new SubwordTrainer(settings, ngrams())::train;
     } catch (IllegalArgumentException e) {

@@ -75,6 +75,8 @@ class OptionRangesTest extends ToolTest {
         "eval-ir", "--vectors", vectors.toString(), "--max-expansions", "2,100000");
     assertUsageError("seqnlp eval-ir: --train-dimension must be an integer in [1, 10000], got 100000000",
         "eval-ir", "--vectors", vectors.toString(), "--train-dimension", "100000000");
+    assertUsageError("seqnlp eval-ir: --train-ensemble must be an integer in [1, 16], got 17",
+        "eval-ir", "--vectors", vectors.toString(), "--train-ensemble", "17");
     assertUsageError("seqnlp eval-vectors: --neighbour-count must be an integer in [0, 10000], got -1",
         "eval-vectors", vectors.toString(), "--neighbour-count", "-1");
   }

@@ -174,6 +174,38 @@ class VectorCommandsTest extends ToolTest {
   }
 
   @Test
+  void anEnsembleIsItsMembersUnitVectorsSideBySide() throws IOException {
+    Path corpus = corpus();
+    String[] settings = {"--format", "word2vec-text", "--dim", "6", "--epochs", "2", "--threads", "1"};
+    Path ensemble = directory.resolve("ensemble.txt");
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", ensemble.toString(),
+        "--ensemble", "2", "--seed", "5"}, settings)), err.toString());
+    assertTrue(out.toString().contains("9 words x 12 dimensions (an ensemble of 2 trainings, seeds 5 to 6)"),
+        out.toString());
+    assertTrue(err.toString().contains("ensemble member 2 of 2 (seed 6)"), err.toString());
+    WordVectors members = VectorFiles.read(ensemble, VectorFormat.WORD2VEC_TEXT);
+    for (int seed = 5; seed <= 6; seed++) {
+      Path single = directory.resolve("seed" + seed + ".txt");
+      assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", single.toString(), "--seed",
+          "" + seed}, settings)), err.toString());
+      WordVectors member = VectorFiles.read(single, VectorFormat.WORD2VEC_TEXT);
+      float[] expected = member.vector(1);
+      double squares = 0;
+      for (float value : expected) {
+        squares += value * value;
+      }
+      for (int d = 0; d < 6; d++) {
+        assertEquals(expected[d] / Math.sqrt(squares), members.get(1, (seed - 5) * 6 + d), 1e-5,
+            "seed " + seed + ", dimension " + d);
+      }
+    }
+    String output = directory.resolve("v.bin").toString();
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--ensemble", "0"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--ensemble", "2",
+        "--subwords", "3,5"));
+  }
+
+  @Test
   void badOptionValuesAreUsageErrors() throws IOException {
     Path corpus = corpus();
     String output = directory.resolve("v.bin").toString();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
@@ -31,18 +33,24 @@ public final class CollectionVectors {
   private CollectionVectors() {}
 
   /**
-   * Trains word2vec on the analysed documents, one document a sentence.
+   * Trains word2vec on the analysed documents, one document a sentence: {@code ensemble} times, with
+   * seeds from the settings' on, as {@code train-vectors --ensemble} does.
    *
    * @param minCount words seen fewer times are left out of the vocabulary
    */
   public static WordVectors train(TestCollection collection, Analyzer analysis, Word2VecSettings settings,
-      int minCount) throws IOException {
+      int minCount, int ensemble) throws IOException {
     Path corpusFile = Files.createTempFile("seqnlp-" + collection.name().toLowerCase(Locale.ROOT), ".txt");
     try {
       writeAnalysed(collection.documents(), analysis, corpusFile);
       Corpus corpus = Corpus.of(List.of(corpusFile), Tokenizer.lowercasing());
       EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
-      return new Word2VecTrainer(settings).train(encoded, Progress::silent);
+      List<WordVectors> members = new ArrayList<>();
+      for (int member = 0; member < ensemble; member++) {
+        members.add(new Word2VecTrainer(settings.withSeed(settings.seed() + member)).train(encoded,
+            Progress::silent));
+      }
+      return ensemble == 1 ? members.get(0) : VectorEnsemble.concatenate(members);
     } finally {
       Files.deleteIfExists(corpusFile);
     }
@@ -54,8 +62,8 @@ public final class CollectionVectors {
    * read it. The analysis is the one fixed retrieval analysis, and the data are not part of the name.
    */
   public static Path cacheFile(Path cacheDirectory, TestCollection collection, Word2VecSettings settings,
-      int minCount) {
-    String key = settings + " minCount=" + minCount;
+      int minCount, int ensemble) {
+    String key = settings + " minCount=" + minCount + (ensemble == 1 ? "" : " ensemble=" + ensemble);
     String hash = HexFormat.of().toHexDigits(key.hashCode());
     return cacheDirectory.resolve(collection.name().toLowerCase(Locale.ROOT) + "-" + hash + ".bin");
   }
@@ -65,11 +73,11 @@ public final class CollectionVectors {
    * binary, which keeps every float exactly).
    */
   public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, Analyzer analysis,
-      Word2VecSettings settings, int minCount) throws IOException {
+      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     if (Files.isRegularFile(cacheFile)) {
       return VectorFiles.read(cacheFile, VectorFormat.WORD2VEC_BINARY);
     }
-    WordVectors vectors = train(collection, analysis, settings, minCount);
+    WordVectors vectors = train(collection, analysis, settings, minCount, ensemble);
     Files.createDirectories(cacheFile.toAbsolutePath().getParent());
     VectorFiles.write(vectors, cacheFile, VectorFormat.WORD2VEC_BINARY);
     return vectors;

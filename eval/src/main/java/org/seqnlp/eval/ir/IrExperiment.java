@@ -49,7 +49,7 @@ public final class IrExperiment {
    */
   public record Settings(Path data, Path generalVectors, List<StandardCollection> collections,
       List<QuerySettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
-      Path vectorCache, int latencyRepetitions) {
+      int trainingEnsemble, Path vectorCache, int latencyRepetitions) {
 
     public Settings {
       if (generalVectors == null && !trainCollectionVectors) {
@@ -141,14 +141,14 @@ public final class IrExperiment {
     String how;
     if (settings.vectorCache() != null) {
       Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, settings.training(),
-          settings.trainingMinCount());
+          settings.trainingMinCount(), settings.trainingEnsemble());
       boolean hit = Files.isRegularFile(cached);
       own = CollectionVectors.trainOrRead(cached, collection, RetrievalAnalyzer.baseline(), settings.training(),
-          settings.trainingMinCount());
+          settings.trainingMinCount(), settings.trainingEnsemble());
       how = hit ? "read from `" + cached + "` (trained by an earlier run)" : "trained and kept in `" + cached + "`";
     } else {
       own = CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), settings.training(),
-          settings.trainingMinCount());
+          settings.trainingMinCount(), settings.trainingEnsemble());
       how = "trained";
     }
     setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words, %s in %.1f s%n", collection.name(),
@@ -252,9 +252,13 @@ public final class IrExperiment {
         + PairedComparison.PERMUTATIONS + " sign flips (seed fixed).\n\n"
         + (settings.trainCollectionVectors() ? String.format(Locale.ROOT,
             "Own-collection vectors: %s, %d dimensions, window %d, %d negative, sample %.0e, %d epochs, min count "
-                + "%d, %d thread(s), seed %d, trained on the analysed documents (one document a sentence).%n%n",
+                + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), t.seed()) : "")
+            settings.trainingMinCount(), t.threads(), settings.trainingEnsemble() == 1 ? "seed " + t.seed()
+                : String.format(Locale.ROOT, "an ensemble of %d trainings (seeds %d to %d, `train-vectors --ensemble "
+                    + "%d`: each word's unit vectors side by side, so that a cosine is the mean of the trainings')",
+                    settings.trainingEnsemble(), t.seed(), t.seed() + settings.trainingEnsemble() - 1,
+                    settings.trainingEnsemble())) : "")
         + setup + "\n";
   }
 

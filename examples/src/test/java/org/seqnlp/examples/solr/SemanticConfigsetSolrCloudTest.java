@@ -49,9 +49,9 @@ class SemanticConfigsetSolrCloudTest {
   /** Automobile's neighbour is car; motorcar is far from both. */
   private static final String CAR_VECTORS = "5 3\n"
       + "car 1 0 0\nautomobile 0.95 0.31 0\nmotorcar 0 0 1\nbanana 0 1 0\nfruit 0.05 0.95 0.1\n";
-  /** The vectors after an update: automobile's neighbour is now motorcar. */
+  /** The vectors after an update: automobile's neighbour is now motorcar (fruit stays below the default cosine). */
   private static final String MOTORCAR_VECTORS = "5 3\n"
-      + "car 1 0 0\nautomobile 0 0.31 0.95\nmotorcar 0 0 1\nbanana 0 1 0\nfruit 0.05 0.95 0.1\n";
+      + "car 1 0 0\nautomobile 0 0.2 0.98\nmotorcar 0 0 1\nbanana 0 1 0\nfruit 0.05 0.95 0.1\n";
 
   @TempDir
   static Path directory;

@@ -25,7 +25,7 @@ import org.seqnlp.vectors.format.VectorFormat;
  *     &lt;tokenizer name="standard"/&gt;
  *     &lt;filter name="lowercase"/&gt;
  *     &lt;filter name="semanticExpansion" vectors="vectors.bin" format="auto" maxExpansions="10"
- *             minSimilarity="0.5" expansionWeight="0.5" protected="protwords.txt" ignoreCase="false"
+ *             minSimilarity="0.4" expansionWeight="0.7" protected="protwords.txt" ignoreCase="false"
  *             neighbourTable="false" subwords="false"/&gt;
  *   &lt;/analyzer&gt;
  * &lt;/fieldType&gt;</pre>
@@ -75,8 +75,8 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
    * default limit is 1,024 for the whole query), and it bounds the neighbour table to 1,000 entries a word.
    */
   public static final int MAX_EXPANSIONS = 1000;
-  public static final float DEFAULT_MIN_SIMILARITY = 0.5f;
-  public static final float DEFAULT_EXPANSION_WEIGHT = 0.5f;
+  public static final float DEFAULT_MIN_SIMILARITY = 0.4f;
+  public static final float DEFAULT_EXPANSION_WEIGHT = 0.7f;
 
   private static final String AUTO_FORMAT = "auto";
 

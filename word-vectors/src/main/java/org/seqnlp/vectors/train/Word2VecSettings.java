@@ -63,6 +63,12 @@ public record Word2VecSettings(Architecture architecture, int dimension, int win
         architecture.defaultLearningRate(), d.threads, d.seed);
   }
 
+  /** These settings with another seed: the members of an ensemble differ only in it. */
+  public Word2VecSettings withSeed(long newSeed) {
+    return new Word2VecSettings(architecture, dimension, window, negative, sample, epochs, learningRate, threads,
+        newSeed);
+  }
+
   /**
    * Checks every setting against its range.
    *

@@ -150,6 +150,13 @@ class Word2VecTrainerTest {
   }
 
   @Test
+  void withSeedChangesTheSeedAlone() {
+    Word2VecSettings d = Word2VecSettings.DEFAULTS;
+    assertEquals(new Word2VecSettings(d.architecture(), d.dimension(), d.window(), d.negative(), d.sample(),
+        d.epochs(), d.learningRate(), d.threads(), 42), d.withSeed(42));
+  }
+
+  @Test
   void defaultsAreTheWord2VecToolsWithTheLearningRateOfTheArchitecture() {
     assertEquals(new Word2VecSettings(Architecture.SKIP_GRAM, 100, 5, 5, 1e-4, 5, 0.025,
         Word2VecSettings.DEFAULTS.threads(), 1), Word2VecSettings.DEFAULTS.validate());
