@@ -5,9 +5,10 @@
 # eval/results/ner-stanford-crf.md.
 #
 # Stanford CoreNLP (GPL v3) is fetched from Maven Central into the local Maven repository by this script and run
-# as its own program; no SeqNLP module depends on it or ships it. Its output is scored by the small scorer below
-# (conlleval rules: exact span and type), which the script first checks on a fixed case of Stanford's IO labels and
-# against eval-ner on our model's output of WNUT-17 test (both must count the same), or the script stops.
+# as its own program; no SeqNLP module depends on it or ships it. Its output is scored by `seqnlp score-ner`, the
+# scorer of eval-ner (conlleval rules: exact span and type), which the script first checks on a fixed case of
+# Stanford's IO labels and against eval-ner on our model's output of WNUT-17 test, converted to the file format
+# score-ner reads (both must count the same), or the script stops.
 #
 # Usage (from the repository root): eval/experiments/ner-stanford-crf.sh [MODEL]   (default models/ner/en-ner.bin)
 # Environment: SEQNLP (the command, default ./seqnlp), SEQNLP_DATA, WORK (default work-dir/ner-stanford-crf).
@@ -36,52 +37,13 @@ for classifier_jar in "" ":jar:models"; do
 done
 classpath="$jars/stanford-corenlp-$version.jar:$jars/stanford-corenlp-$version-models.jar"
 
-# Counts "correct predicted reference" of a file of lines "token gold predicted" (blank line between sentences).
-# Arguments: the gold types scored (LABEL=name,...), the predicted ones, and "io" when predictions carry no B-/I-
-# prefix (Stanford's IO labels: a run of one type is one entity).
+# "correct predicted reference" of a file of lines "token gold predicted" (blank line between sentences), by
+# seqnlp score-ner, eval-ner's scorer. Arguments: the types scored, renaming both columns' labels (--score-types), "io"
+# when predictions carry no B-/I- prefix (Stanford's IO labels: a run of one type is one name), and the file.
 count() {
-  python3 - "$@" <<'PYTHON'
-import sys
-gold_types = dict(pair.split("=") for pair in sys.argv[1].split(","))
-predicted_types = dict(pair.split("=") for pair in sys.argv[2].split(","))
-io = sys.argv[3] == "io"
-
-def entities(tags, prefixed):
-    found, start, kind = set(), None, None
-    for i, tag in enumerate(tags + ["O"]):
-        if tag == "O":
-            if kind is not None:
-                found.add((start, i, kind))
-            start, kind = None, None
-            continue
-        position, label = tag.split("-", 1) if prefixed else ("I", tag)
-        if kind is not None and (position == "B" or label != kind):
-            found.add((start, i, kind))
-            kind = None
-        if kind is None:
-            start, kind = i, label
-    return found
-
-correct = predicted = reference = 0
-gold, guess = [], []
-def sentence():
-    global correct, predicted, reference, gold, guess
-    g = {(a, b, gold_types[t]) for a, b, t in entities(gold, True) if t in gold_types}
-    p = {(a, b, predicted_types[t]) for a, b, t in entities(guess, not io) if t in predicted_types}
-    correct += len(g & p)
-    predicted += len(p)
-    reference += len(g)
-    gold, guess = [], []
-for line in open(sys.argv[4], encoding="utf-8"):
-    columns = line.rstrip("\n").split("\t")
-    if len(columns) < 3:
-        sentence()
-        continue
-    gold.append(columns[1])
-    guess.append(columns[2])
-sentence()
-print(correct, predicted, reference)
-PYTHON
+  local io=()
+  [[ "$2" == io ]] && io=(--io)
+  "${seqnlp[@]}" score-ner "$3" "${io[@]}" --score-types "$1" | awk '$1 == "overall" { print $5, $6, $7 }'
 }
 
 # "token<TAB>gold" lines of a CoNLL file, a blank line between sentences, no -DOCSTART- lines.
@@ -106,7 +68,7 @@ counts() {
 # "Bob" and "Cy" side by side count as one predicted name.
 printf '%s\n' $'Ann\tB-person\tPERSON' $'Lee\tI-person\tPERSON' $'of\tO\tO' $'Acme\tB-corporation\tORGANIZATION' \
   $'Inc\tI-corporation\tORGANIZATION' $'Bob\tB-person\tPERSON' $'Cy\tB-person\tPERSON' >"$work/io-check.out"
-io_check="$(counts count person=person,corporation=organization PERSON=person,ORGANIZATION=organization io \
+io_check="$(counts count person,PERSON=person,corporation=organization,ORGANIZATION=organization io \
   "$work/io-check.out")"
 [[ "$io_check" == "2 3 4" ]] || { echo "ner-stanford-crf: the scorer counts $io_check on the IO case, not 2 3 4" >&2; exit 1; }
 # Our model's WNUT-17 test output, scored here and by eval-ner.
@@ -117,8 +79,7 @@ awk 'NF == 0 { if (n) print line; line = ""; n = 0; next } { line = (n ? line " 
 "${seqnlp[@]}" ner --model "$model" --tokenized --document-context 0 --output-format conll "$work/wnut-test.tokens" \
   | cut -f2 | paste "$work/wnut-test.tsv" - | awk -F'\t' 'NF < 3 || $1 == "" { print ""; next } { print }' \
   >"$work/ours-wnut-test.out"
-here="$(counts count person=person,location=location,corporation=organization,group=organization \
-  person=person,location=location,organization=organization prefixed "$work/ours-wnut-test.out")"
+here="$(counts count "$wnut_types" prefixed "$work/ours-wnut-test.out")"
 there="$(counts ours "$wnut_test" --document-context 0 --score-types "$wnut_types")"
 if [[ "$here" != "$there" ]]; then
   echo "ner-stanford-crf: the scorer counts $here on our WNUT-17 test output, eval-ner $there" >&2
@@ -138,13 +99,14 @@ for set in conll2003/test wnut17/dev wnut17/test; do
     -testFile "$work/$name.tsv" >"$work/stanford-$name.out" 2>"$work/stanford-$name.log"
   if [[ "$set" == conll2003/* ]]; then
     types="every type (person, location, organization, misc)"
-    stanford_counts="$(counts count PER=person,LOC=location,ORG=organization,MISC=misc \
-      PERSON=person,LOCATION=location,ORGANIZATION=organization,MISC=misc io "$work/stanford-$name.out")"
+    stanford_counts="$(counts count \
+      PER=person,PERSON=person,LOC=location,LOCATION=location,ORG=organization,ORGANIZATION=organization,MISC=misc \
+      io "$work/stanford-$name.out")"
     seqnlp_counts="$(counts ours "$file")"
   else
     types="person, location, organization (corporation and group)"
-    stanford_counts="$(counts count person=person,location=location,corporation=organization,group=organization \
-      PERSON=person,LOCATION=location,ORGANIZATION=organization io "$work/stanford-$name.out")"
+    stanford_counts="$(counts count "$wnut_types,PERSON=person,LOCATION=location,ORGANIZATION=organization" io \
+      "$work/stanford-$name.out")"
     seqnlp_counts="$(counts ours "$file" --score-types "$wnut_types")"
   fi
   read -r -a stanford <<<"$stanford_counts"
@@ -165,8 +127,8 @@ done
   echo "  social media) is out of domain for both: its types person and location are scored as they are, corporation"
   echo "  and group as organization; product and creative-work, and both models' misc, are left out"
   echo "  (\`--score-types $wnut_types\`)."
-  echo "- Stanford's output is scored by this script's scorer, checked on a fixed case of Stanford's IO labels and"
-  echo "  against \`eval-ner\`: it counted exactly what \`eval-ner\` counts on our"
+  echo "- Stanford's output is scored by \`seqnlp score-ner\`, eval-ner's scorer, checked on a fixed case of Stanford's"
+  echo "  IO labels and against \`eval-ner\`: it counted exactly what \`eval-ner\` counts on our"
   read -r correct predicted reference <<<"$here"
   echo "  model's WNUT-17 test output in this run ($correct correct of $predicted predicted and $reference in the data)."
   echo

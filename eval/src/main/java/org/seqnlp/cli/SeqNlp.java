@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
         NerCommand.class,
         EvalNerCommand.class,
         EvalNerRawCommand.class,
+        ScoreNerCommand.class,
         ExportModelCommand.class,
         ExpandCommand.class,
         TrainVectorsCommand.class,
