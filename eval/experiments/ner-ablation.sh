@@ -23,6 +23,8 @@ read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
 old_vectors=models/vectors/seqnlp-en-100d.bin
 new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
 new_max_vocabulary=200000
+# Subword vectors of the same corpora (train-vectors --subwords 3,6 --epochs 1, seqnlp format; models/ner/README.md).
+subword_vectors="${SUBWORD_VECTORS:-work-dir/vectors/en-wiki-sub-100d.seqnlp}"
 # Chosen on CoNLL-2003 dev: the weight with the previous model (eval/results/ner-document-context.md), then weight
 # and threshold with the "all" models (eval/experiments/ner-document-context-grid.sh).
 document_weight=4
@@ -65,6 +67,9 @@ config_options() {
     vec-gaz-h128) echo "$(config_options vec-gaz)" --hidden 128 ;;
     vec-gaz-frozen) echo "$(config_options vec-gaz)" --freeze-vectors ;;
     vec-gaz-h128-frozen) echo "$(config_options vec-gaz)" --hidden 128 --freeze-vectors ;;
+    sub-gaz-frozen) echo --vectors "$subword_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
+      --gazetteers "${gazetteers[@]}" --freeze-vectors ;;
+    sub-gaz-frozen-init) echo "$(config_options sub-gaz-frozen)" --subword-vectors ;;
     *-avg) echo "$(config_options "${1%-avg}")" --average-decay "$average_decay" ;;
     *) echo "ner-ablation: unknown configuration $1" >&2; exit 1 ;;
   esac
@@ -99,6 +104,8 @@ rows=(
   "all, BiLSTM 2 x 128 and words with a vector keep it|vec-gaz-h128-frozen|on"
   "all, BiLSTM 2 x 128, moving average of the weights (decay $average_decay)|vec-gaz-h128-avg|on"
   "all, words with a vector keep it, moving average of the weights|vec-gaz-frozen-avg|on"
+  "the same with subword vectors (1 epoch) in place of the vectors|sub-gaz-frozen-avg|on"
+  "the same, and training words outside the vectors start from their subword vector|sub-gaz-frozen-init-avg|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }

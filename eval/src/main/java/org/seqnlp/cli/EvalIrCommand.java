@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
@@ -12,6 +13,7 @@ import org.seqnlp.eval.ir.StandardCollection;
 import org.seqnlp.eval.ir.SynonymQueryStyle;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
+import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -136,6 +138,11 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--train-ensemble", trainEnsemble, 1, OptionRange.MAX_ENSEMBLE);
+    if ((long) trainDimension * trainEnsemble > VectorEnsemble.MAX_DIMENSION) {
+      throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--train-ensemble %d x "
+          + "--train-dimension %d is %,d dimensions, more than the %,d of any trained vectors", trainEnsemble,
+          trainDimension, (long) trainDimension * trainEnsemble, VectorEnsemble.MAX_DIMENSION));
+    }
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
   }

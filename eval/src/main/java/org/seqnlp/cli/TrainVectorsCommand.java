@@ -156,9 +156,19 @@ final class TrainVectorsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble cannot combine subword vectors; "
           + "train without --subwords");
     }
+    // Every member's settings are checked here, before the corpus is read.
     List<Trainer> trainers = new ArrayList<>();
     for (int member = 0; member < ensemble; member++) {
       trainers.add(trainer(seed + member));
+    }
+    if ((long) dimension * ensemble > VectorEnsemble.MAX_DIMENSION) {
+      throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--ensemble %d x --dim "
+          + "%d is %,d dimensions, more than the %,d of any trained vectors", ensemble, dimension,
+          (long) dimension * ensemble, VectorEnsemble.MAX_DIMENSION));
+    }
+    if (seed > Long.MAX_VALUE - (ensemble - 1)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " leaves no room for the "
+          + (ensemble - 1) + " seeds after it");
     }
     VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
@@ -194,22 +204,19 @@ final class TrainVectorsCommand implements Callable<Integer> {
       source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
     checkWritable(encoded.words(), vectorFormat);
-    List<WordVectors> members = new ArrayList<>();
-    for (Trainer trainer : trainers) {
+    WordVectors vectors = VectorEnsemble.train(ensemble, seed, memberSeed -> {
       if (ensemble > 1) {
-        spec.commandLine().getErr().printf(Locale.ROOT, "ensemble member %d of %d (seed %d)%n", members.size() + 1,
-            ensemble, seed + members.size());
+        spec.commandLine().getErr().printf(Locale.ROOT, "ensemble member %d of %d (seed %d)%n",
+            memberSeed - seed + 1, ensemble, memberSeed);
       }
-      members.add(trainer.train(encoded, Progress::start));
-    }
-    WordVectors vectors = ensemble == 1 ? members.get(0) : VectorEnsemble.concatenate(members);
+      return trainers.get((int) (memberSeed - seed)).train(encoded, Progress::start);
+    });
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions%s from %,d corpus tokens in %s, %.1f s%n",
-        output, vectors.size(), vectors.dimension(), ensemble == 1 ? "" : String.format(Locale.ROOT,
-            " (an ensemble of %d trainings, seeds %d to %d)", ensemble, seed, seed + ensemble - 1),
-        encoded.wordCount(), source, seconds);
+        output, vectors.size(), vectors.dimension(),
+        ensemble == 1 ? "" : ", " + VectorEnsemble.describe(ensemble, seed) + ",", encoded.wordCount(), source, seconds);
     if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }

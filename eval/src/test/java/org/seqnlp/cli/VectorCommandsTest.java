@@ -180,7 +180,7 @@ class VectorCommandsTest extends ToolTest {
     Path ensemble = directory.resolve("ensemble.txt");
     assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", ensemble.toString(),
         "--ensemble", "2", "--seed", "5"}, settings)), err.toString());
-    assertTrue(out.toString().contains("9 words x 12 dimensions (an ensemble of 2 trainings, seeds 5 to 6)"),
+    assertTrue(out.toString().contains("9 words x 12 dimensions, an ensemble of 2 trainings (seeds 5 to 6), from"),
         out.toString());
     assertTrue(err.toString().contains("ensemble member 2 of 2 (seed 6)"), err.toString());
     WordVectors members = VectorFiles.read(ensemble, VectorFormat.WORD2VEC_TEXT);
@@ -199,10 +199,22 @@ class VectorCommandsTest extends ToolTest {
             "seed " + seed + ", dimension " + d);
       }
     }
-    String output = directory.resolve("v.bin").toString();
-    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--ensemble", "0"));
-    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--ensemble", "2",
+  }
+
+  @Test
+  void badEnsemblesAreUsageErrorsBeforeAnyTraining() throws IOException {
+    String corpus = corpus().toString();
+    Path output = directory.resolve("v.bin");
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "0"));
+    assertTrue(err.toString().contains("--ensemble must be an integer in [1, 16], got 0"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "17"));
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "2",
         "--subwords", "3,5"));
+    assertTrue(err.toString().contains("--ensemble cannot combine subword vectors"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "11",
+        "--dim", "1000"));
+    assertTrue(err.toString().contains("--ensemble 11 x --dim 1000 is 11,000 dimensions"), err.toString());
+    assertFalse(Files.exists(output));
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +44,8 @@ public final class CollectionVectors {
       writeAnalysed(collection.documents(), analysis, corpusFile);
       Corpus corpus = Corpus.of(List.of(corpusFile), Tokenizer.lowercasing());
       EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
-      List<WordVectors> members = new ArrayList<>();
-      for (int member = 0; member < ensemble; member++) {
-        members.add(new Word2VecTrainer(settings.withSeed(settings.seed() + member)).train(encoded,
-            Progress::silent));
-      }
-      return ensemble == 1 ? members.get(0) : VectorEnsemble.concatenate(members);
+      return VectorEnsemble.train(ensemble, settings.seed(),
+          seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
     } finally {
       Files.deleteIfExists(corpusFile);
     }
@@ -63,6 +58,7 @@ public final class CollectionVectors {
    */
   public static Path cacheFile(Path cacheDirectory, TestCollection collection, Word2VecSettings settings,
       int minCount, int ensemble) {
+    // A single training keeps the name it had before ensembles existed, so that earlier caches still count.
     String key = settings + " minCount=" + minCount + (ensemble == 1 ? "" : " ensemble=" + ensemble);
     String hash = HexFormat.of().toHexDigits(key.hashCode());
     return cacheDirectory.resolve(collection.name().toLowerCase(Locale.ROOT) + "-" + hash + ".bin");

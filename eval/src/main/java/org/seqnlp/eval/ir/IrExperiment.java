@@ -20,6 +20,7 @@ import org.seqnlp.eval.ir.IrReport.VectorRows;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.NearestNeighbours;
+import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.train.Word2VecSettings;
@@ -60,6 +61,9 @@ public final class IrExperiment {
       }
       if (grid.isEmpty()) {
         throw new IllegalArgumentException("need at least one setting in the grid");
+      }
+      if (trainingEnsemble < 1) {
+        throw new IllegalArgumentException("an ensemble needs at least one training, got " + trainingEnsemble);
       }
       grid = List.copyOf(grid);
     }
@@ -254,12 +258,15 @@ public final class IrExperiment {
             "Own-collection vectors: %s, %d dimensions, window %d, %d negative, sample %.0e, %d epochs, min count "
                 + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), settings.trainingEnsemble() == 1 ? "seed " + t.seed()
-                : String.format(Locale.ROOT, "an ensemble of %d trainings (seeds %d to %d, `train-vectors --ensemble "
-                    + "%d`: each word's unit vectors side by side, so that a cosine is the mean of the trainings')",
-                    settings.trainingEnsemble(), t.seed(), t.seed() + settings.trainingEnsemble() - 1,
-                    settings.trainingEnsemble())) : "")
+            settings.trainingMinCount(), t.threads(), seeds(t.seed())) : "")
         + setup + "\n";
+  }
+
+  /** The seed of the own vectors, or of the trainings of their ensemble. */
+  private String seeds(long seed) {
+    int ensemble = settings.trainingEnsemble();
+    return ensemble == 1 ? "seed " + seed : VectorEnsemble.describe(ensemble, seed) + " (`train-vectors --ensemble "
+        + ensemble + "`: each word's unit vectors side by side, so that a cosine is the mean of the trainings')";
   }
 
   private static <T> String values(List<QuerySettings> grid, Function<QuerySettings, T> value) {

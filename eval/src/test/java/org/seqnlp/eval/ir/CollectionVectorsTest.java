@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.vectors.VectorEnsemble;
@@ -44,10 +45,12 @@ class CollectionVectorsTest {
   }
 
   @Test
-  void theEnsembleSizeIsPartOfTheCacheName() {
+  void aSingleTrainingKeepsTheCacheNameOfBeforeEnsemblesAndAnEnsembleHasItsOwn() {
     Path directory = Path.of("cache");
     TestCollection collection = collection();
-    assertEquals(CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 1),
+    // The name a single training's vectors were cached under before ensembles existed.
+    String key = SETTINGS + " minCount=1";
+    assertEquals(directory.resolve("fixture-" + HexFormat.of().toHexDigits(key.hashCode()) + ".bin"),
         CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 1));
     assertNotEquals(CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 1),
         CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 3));
