@@ -11,7 +11,11 @@
 #   eval/experiments/ner-ablation.sh train CONFIG SEED    trains one model (to choose the order of a long run)
 #   eval/experiments/ner-ablation.sh table                writes the table of the models trained so far
 # Environment: SEQNLP (the command, default ./seqnlp), WORK, SEEDS (default "42 7 11"),
-#   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia; see models/vectors/README.md).
+#   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia; see models/vectors/README.md),
+#   SUBWORD_VECTORS (for the sub-* rows: subword vectors of the same corpora, one epoch, made by
+#   ./seqnlp train-vectors ../shared/data/corpus ../shared/data/ner-resources/enwiki-2015-wikiextractor \
+#     --output work-dir/vectors/en-wiki-sub-100d.seqnlp --model sg --dim 100 --window 5 --negative 5 --sample 1e-4 \
+#     --min-count 5 --max-vocab 300000 --epochs 1 --threads 2 --subwords 3,6).
 set -euo pipefail
 shopt -s inherit_errexit
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -23,7 +27,7 @@ read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
 old_vectors=models/vectors/seqnlp-en-100d.bin
 new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
 new_max_vocabulary=200000
-# Subword vectors of the same corpora (train-vectors --subwords 3,6 --epochs 1, seqnlp format; models/ner/README.md).
+# Subword vectors of the same corpora (the command in the header).
 subword_vectors="${SUBWORD_VECTORS:-work-dir/vectors/en-wiki-sub-100d.seqnlp}"
 # Chosen on CoNLL-2003 dev: the weight with the previous model (eval/results/ner-document-context.md), then weight
 # and threshold with the "all" models (eval/experiments/ner-document-context-grid.sh).
@@ -114,6 +118,10 @@ train_model() {
   local config="$1" seed="$2" model
   model="$(model_of "$config" "$seed")"
   [[ -f "$model" ]] && return
+  if [[ "$config" == sub-* && ! -f "$subword_vectors" ]]; then
+    echo "ner-ablation: missing $subword_vectors (SUBWORD_VECTORS; its command is in this script's header)" >&2
+    exit 1
+  fi
   local options data
   read -r -a options <<<"$(config_options "$config")"
   read -r -a data <<<"$(data_options "$config")"

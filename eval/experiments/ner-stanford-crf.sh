@@ -38,12 +38,16 @@ done
 classpath="$jars/stanford-corenlp-$version.jar:$jars/stanford-corenlp-$version-models.jar"
 
 # "correct predicted reference" of a file of lines "token gold predicted" (blank line between sentences), by
-# seqnlp score-ner, eval-ner's scorer. Arguments: the types scored, renaming both columns' labels (--score-types), "io"
-# when predictions carry no B-/I- prefix (Stanford's IO labels: a run of one type is one name), and the file.
+# seqnlp score-ner, eval-ner's reader and scorer, from the gold and the predicted column. Arguments: the types scored
+# (--score-types, as the reader names them: PER is person, other labels lowercased), "io" when predictions carry no
+# B-/I- prefix (Stanford's IO labels, given I- here: a run of one type is one name), and the file.
 count() {
-  local io=()
-  [[ "$2" == io ]] && io=(--io)
-  "${seqnlp[@]}" score-ner "$3" "${io[@]}" --score-types "$1" | awk '$1 == "overall" { print $5, $6, $7 }'
+  local prefix='' base="${3%.*}"
+  [[ "$2" == io ]] && prefix='I-'
+  awk -F'\t' 'NF < 3 { print ""; next } { print $1 "\t" $2 }' "$3" >"$base.gold"
+  awk -F'\t' -v p="$prefix" 'NF < 3 { print ""; next } { print $1 "\t" ($3 == "O" ? "O" : p $3) }' "$3" >"$base.predicted"
+  "${seqnlp[@]}" score-ner --gold "$base.gold" --predicted "$base.predicted" --score-types "$1" \
+    | awk '$1 == "overall" { print $5, $6, $7 }'
 }
 
 # "token<TAB>gold" lines of a CoNLL file, a blank line between sentences, no -DOCSTART- lines.
@@ -68,8 +72,7 @@ counts() {
 # "Bob" and "Cy" side by side count as one predicted name.
 printf '%s\n' $'Ann\tB-person\tPERSON' $'Lee\tI-person\tPERSON' $'of\tO\tO' $'Acme\tB-corporation\tORGANIZATION' \
   $'Inc\tI-corporation\tORGANIZATION' $'Bob\tB-person\tPERSON' $'Cy\tB-person\tPERSON' >"$work/io-check.out"
-io_check="$(counts count person,PERSON=person,corporation=organization,ORGANIZATION=organization io \
-  "$work/io-check.out")"
+io_check="$(counts count "$wnut_types" io "$work/io-check.out")"
 [[ "$io_check" == "2 3 4" ]] || { echo "ner-stanford-crf: the scorer counts $io_check on the IO case, not 2 3 4" >&2; exit 1; }
 # Our model's WNUT-17 test output, scored here and by eval-ner.
 wnut_test="$data/ner/wnut17/test.txt"
@@ -99,14 +102,11 @@ for set in conll2003/test wnut17/dev wnut17/test; do
     -testFile "$work/$name.tsv" >"$work/stanford-$name.out" 2>"$work/stanford-$name.log"
   if [[ "$set" == conll2003/* ]]; then
     types="every type (person, location, organization, misc)"
-    stanford_counts="$(counts count \
-      PER=person,PERSON=person,LOC=location,LOCATION=location,ORG=organization,ORGANIZATION=organization,MISC=misc \
-      io "$work/stanford-$name.out")"
+    stanford_counts="$(counts count person,location,organization,misc io "$work/stanford-$name.out")"
     seqnlp_counts="$(counts ours "$file")"
   else
     types="person, location, organization (corporation and group)"
-    stanford_counts="$(counts count "$wnut_types,PERSON=person,LOCATION=location,ORGANIZATION=organization" io \
-      "$work/stanford-$name.out")"
+    stanford_counts="$(counts count "$wnut_types" io "$work/stanford-$name.out")"
     seqnlp_counts="$(counts ours "$file" --score-types "$wnut_types")"
   fi
   read -r -a stanford <<<"$stanford_counts"

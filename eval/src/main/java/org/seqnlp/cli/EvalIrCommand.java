@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
@@ -138,10 +137,11 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--train-ensemble", trainEnsemble, 1, OptionRange.MAX_ENSEMBLE);
-    if ((long) trainDimension * trainEnsemble > VectorEnsemble.MAX_DIMENSION) {
-      throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--train-ensemble %d x "
-          + "--train-dimension %d is %,d dimensions, more than the %,d of any trained vectors", trainEnsemble,
-          trainDimension, (long) trainDimension * trainEnsemble, VectorEnsemble.MAX_DIMENSION));
+    try {
+      VectorEnsemble.check(trainEnsemble, trainDimension, seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--train-ensemble " + trainEnsemble + ": "
+          + e.getMessage());
     }
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);

@@ -3,35 +3,34 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.seqnlp.eval.ner.LabelSpans;
+import opennlp.tools.namefind.NameSample;
 import org.seqnlp.eval.ner.ScoredTypes;
-import org.seqnlp.io.LineReader;
+import org.seqnlp.opennlp.formats.ConllNameSampleStream;
+import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code seqnlp score-ner}: scores another tagger's output as {@code eval-ner} scores ours, so that both are
- * counted by one scorer.
+ * {@code seqnlp score-ner}: scores another tagger's output as {@code eval-ner} scores ours, both files read by the
+ * one CoNLL reader, so that both taggers are counted by one scorer.
  */
 @Command(name = "score-ner", mixinStandardHelpOptions = true,
     description = {"Scores predicted names against the test data's, as eval-ner does (entity level, exact span and"
-        + " type): FILE holds lines TOKEN<TAB>GOLD<TAB>PREDICTED, a blank line between sentences, with labels O,"
-        + " B-TYPE or I-TYPE (conlleval's rules).",
+        + " type). Both files are CoNLL column files (the token first, the tag last; IOB1 or IOB2, read as eval-ner"
+        + " reads test data) with the same tokens and sentences.",
         "Prints precision, recall and F1 per type and overall, with the counts."})
 final class ScoreNerCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "The labelled tokens.")
-  Path file;
+  @Option(names = "--gold", required = true, paramLabel = "FILE", description = "The test data.")
+  Path gold;
 
-  @Option(names = "--io", description = "The predicted labels carry no B-/I- prefix (e.g. PERSON, as Stanford's CRF"
-      + " writes): a run of one label is one name.")
-  boolean io;
+  @Option(names = "--predicted", required = true, paramLabel = "FILE", description = "The tagger's output.")
+  Path predicted;
 
   @CommandLine.Mixin
   ScoredTypesOption scoredTypes;
@@ -41,41 +40,41 @@ final class ScoreNerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // Renames apply to both columns, so one list maps the test data's labels and the tagger's.
     ScoredTypes types = scoredTypes.get(spec);
-    InputPaths.requireFile(file, "file of labelled tokens");
+    InputPaths.requireFile(gold, "test data file");
+    InputPaths.requireFile(predicted, "file of predictions");
     EntityScores scores = new EntityScores();
-    List<String> gold = new ArrayList<>();
-    List<String> predicted = new ArrayList<>();
-    try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (line.isBlank()) {
-          add(scores, types, gold, predicted, lines);
-          continue;
-        }
-        String[] columns = line.split("\t", -1);
-        if (columns.length < 3) {
-          throw lines.error("expected TOKEN<TAB>GOLD<TAB>PREDICTED, found " + columns.length + " column"
-              + (columns.length == 1 ? "" : "s"));
-        }
-        gold.add(columns[1].strip());
-        predicted.add(columns[2].strip());
+    long sentences = 0;
+    try (ConllNameSampleStream reference = new ConllNameSampleStream(gold, StandardCharsets.UTF_8, TagScheme.AUTO);
+        ConllNameSampleStream tagged = new ConllNameSampleStream(predicted, StandardCharsets.UTF_8, TagScheme.AUTO)) {
+      for (NameSample expected = reference.read(), actual = tagged.read(); expected != null || actual != null;
+          expected = reference.read(), actual = tagged.read()) {
+        sentences++;
+        requireSameTokens(expected, actual, sentences);
+        // The renames of --score-types apply to the predictions too: another tagger names its types its own way.
+        scores.add(types.gold(expected.getNames()), types.gold(actual.getNames()));
       }
-      add(scores, types, gold, predicted, lines);
+    }
+    if (sentences == 0) {
+      throw new IOException(gold + ": no sentences to score");
     }
     spec.commandLine().getOut().println(scores.format());
     return 0;
   }
 
-  /** Scores the sentence read so far, then starts the next. */
-  private void add(EntityScores scores, ScoredTypes types, List<String> gold, List<String> predicted,
-      LineReader lines) throws IOException {
-    try {
-      scores.add(types.gold(LabelSpans.decode(gold, true)), types.gold(LabelSpans.decode(predicted, !io)));
-    } catch (IllegalArgumentException e) {
-      throw lines.error("in the sentence that ends here, " + e.getMessage());
+  /** Fails, naming both files, the sentence and the first token that differs, unless the tokens are the same. */
+  private void requireSameTokens(NameSample expected, NameSample actual, long sentence) throws IOException {
+    if (expected == null || actual == null) {
+      throw new IOException(String.format(Locale.ROOT, "%s has %d sentences, %s more",
+          expected == null ? gold : predicted, sentence - 1, expected == null ? predicted : gold));
     }
-    gold.clear();
-    predicted.clear();
+    String[] want = expected.getSentence();
+    String[] got = actual.getSentence();
+    int token = Arrays.mismatch(want, got);
+    if (token >= 0) {
+      throw new IOException(String.format(Locale.ROOT, "%s: sentence %d differs from %s at token %d: %s against %s",
+          predicted, sentence, gold, token + 1, token < got.length ? "'" + got[token] + "'" : "the sentence end",
+          token < want.length ? "'" + want[token] + "'" : "the sentence end"));
+    }
   }
 }

@@ -4,12 +4,13 @@ import org.seqnlp.eval.ner.ScoredTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** The {@code --score-types} option of the commands that score a name finder on test data. */
+/** The {@code --score-types} option of the commands that score names against test data. */
 final class ScoredTypesOption {
 
   @Option(names = "--score-types", paramLabel = "LIST",
       description = {"Score only these entity types, e.g. person,location,organization,corporation=organization:"
-          + " TYPE keeps a type, TEST_TYPE=TYPE renames a type of the test data first; spans of other types leave"
+          + " TYPE keeps a type, LABEL=TYPE renames a type of the test data first (score-ner: of both files);"
+          + " types as the reader names them (PER is person, other labels lowercased); spans of other types leave"
           + " the test data and the predictions (default: every type)."})
   String list;
 

@@ -161,14 +161,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
     for (int member = 0; member < ensemble; member++) {
       trainers.add(trainer(seed + member));
     }
-    if ((long) dimension * ensemble > VectorEnsemble.MAX_DIMENSION) {
-      throw new CommandLine.ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--ensemble %d x --dim "
-          + "%d is %,d dimensions, more than the %,d of any trained vectors", ensemble, dimension,
-          (long) dimension * ensemble, VectorEnsemble.MAX_DIMENSION));
-    }
-    if (seed > Long.MAX_VALUE - (ensemble - 1)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " leaves no room for the "
-          + (ensemble - 1) + " seeds after it");
+    try {
+      VectorEnsemble.check(ensemble, dimension, seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble " + ensemble + ": " + e.getMessage());
     }
     VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);

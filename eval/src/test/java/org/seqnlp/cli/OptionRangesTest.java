@@ -77,6 +77,9 @@ class OptionRangesTest extends ToolTest {
         "eval-ir", "--vectors", vectors.toString(), "--train-dimension", "100000000");
     assertUsageError("seqnlp eval-ir: --train-ensemble must be an integer in [1, 16], got 17",
         "eval-ir", "--vectors", vectors.toString(), "--train-ensemble", "17");
+    assertUsageError("seqnlp eval-ir: --train-ensemble 11: 11 trainings x 1000 dimensions are 11,000 dimensions, more"
+        + " than the 10,000 of any trained vectors", "eval-ir", "--vectors", vectors.toString(), "--train-ensemble", "11",
+        "--train-dimension", "1000");
     assertUsageError("seqnlp eval-vectors: --neighbour-count must be an integer in [0, 10000], got -1",
         "eval-vectors", vectors.toString(), "--neighbour-count", "-1");
   }

@@ -25,39 +25,58 @@ class ScoreNerCommandTest extends ToolTest {
     throw new AssertionError("no overall line in " + out);
   }
 
+  private Path file(String name, String text) throws IOException {
+    return Files.writeString(directory.resolve(name), text);
+  }
+
   @Test
-  void scoresIoPredictionsWithOneListRenamingBothColumns() throws IOException {
-    // Bob and Cy side by side are one predicted name in IO labels; Ann Lee is right, the company's type renamed.
-    Path file = Files.writeString(directory.resolve("io.tsv"), "Ann\tB-person\tPERSON\nLee\tI-person\tPERSON\n"
-        + "of\tO\tO\nAcme\tB-corporation\tORGANIZATION\nInc\tI-corporation\tORGANIZATION\nBob\tB-person\tPERSON\n"
-        + "Cy\tB-person\tPERSON\n");
-    assertEquals(0, run("score-ner", file.toString(), "--io", "--score-types",
-        "person,PERSON=person,corporation=organization,ORGANIZATION=organization"), err.toString());
+  void scoresAnotherTaggersLabelsWithOneListRenamingBothFiles() throws IOException {
+    // Another tagger's IO output (I- before each of its labels): Bob and Cy side by side are one name. The reader
+    // lowercases labels (PERSON is person); Ann Lee is right, and the company counts once the test data's type is
+    // renamed to the tagger's: 2 correct, 3 predicted, 4 in the data.
+    Path gold = file("gold.txt", "Ann B-person\nLee I-person\nof O\nAcme B-corporation\nInc I-corporation\n"
+        + "Bob B-person\nCy B-person\n");
+    Path predicted = file("predicted.txt", "Ann I-PERSON\nLee I-PERSON\nof O\nAcme I-ORGANIZATION\n"
+        + "Inc I-ORGANIZATION\nBob I-PERSON\nCy I-PERSON\n");
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString(), "--score-types",
+        "person,organization,corporation=organization"), err.toString());
     assertEquals("2 3 4", overallCounts());
   }
 
   @Test
-  void prefixedLabelsFollowConllevalAndSentencesScoreApart() throws IOException {
-    // Gold: I-PER after O starts a name (IOB1) and B-PER starts a second; predicted, I-PER continues the first, so
-    // the one predicted name matches neither. Paris is right, Rome has the wrong type: 1 correct, 3 predicted, 4.
-    Path file = Files.writeString(directory.resolve("iob.tsv"), "John\tI-PER\tB-PER\nSmith\tI-PER\tI-PER\n"
-        + "Mary\tB-PER\tI-PER\n\nParis\tI-LOC\tB-LOC\n\nRome\tI-LOC\tB-PER\n");
-    assertEquals(0, run("score-ner", file.toString()), err.toString());
+  void readsBothFilesAsEvalNerReadsTestDataSentenceBySentence() throws IOException {
+    // Gold in IOB1: I-PER after O starts a name, B-PER starts a second; the prediction (IOB2) runs all three tokens
+    // together, so it matches neither. Paris is right, Rome has the wrong type: 1 correct, 3 predicted, 4.
+    Path gold = file("gold.txt", "-DOCSTART- O\n\nJohn I-PER\nSmith I-PER\nMary B-PER\n\nParis I-LOC\n\nRome I-LOC\n");
+    Path predicted = file("predicted.txt", "John B-PER\nSmith I-PER\nMary I-PER\n\nParis B-LOC\n\nRome B-PER\n");
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString()), err.toString());
     assertEquals("1 3 4", overallCounts());
-    assertTrue(out.toString().contains("LOC"), out.toString());
+    assertTrue(out.toString().contains("location"), out.toString());
   }
 
   @Test
-  void aMalformedLineOrLabelFailsInOneLineNamingTheFileAndLine() throws IOException {
-    Path file = Files.writeString(directory.resolve("bad.tsv"), "John\tB-PER\tB-PER\nSmith\tI-PER\n");
-    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", file.toString()));
-    assertTrue(err.toString().contains(file + ":2") && err.toString().contains("found 2 columns"), err.toString());
-    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+  void filesThatDoNotLineUpOrParseFailInOneLine() throws IOException {
+    Path gold = file("gold.txt", "John B-PER\nran O\n\nHome O\n");
+    Path shorter = file("shorter.txt", "John B-PER\nran O\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", shorter.toString()));
+    assertTrue(err.toString().contains(shorter + " has 1 sentences, " + gold + " more"), err.toString());
 
-    Path label = Files.writeString(directory.resolve("label.tsv"), "John\tX-PER\tB-PER\n\n");
-    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", label.toString()));
-    assertTrue(err.toString().contains("label 'X-PER' is not O, B-TYPE or I-TYPE"), err.toString());
-    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", directory.resolve("none.tsv").toString()));
-    assertEquals(SeqNlp.EXIT_USAGE, run("score-ner", file.toString(), "--score-types", "a=b=c"));
+    Path other = file("other.txt", "John B-PER\nwalked O\n\nHome O\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", other.toString()));
+    assertTrue(err.toString().contains(other + ": sentence 1 differs from " + gold + " at token 2: 'walked' against"
+        + " 'ran'"), err.toString());
+
+    Path badTag = file("bad.txt", "John B-PER\nran X-ORG\n\nHome O\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", badTag.toString()));
+    assertTrue(err.toString().contains(badTag + ":2"), err.toString());
+    assertEquals(3, err.toString().strip().lines().count(), err.toString());
+
+    Path empty = file("empty.txt", "");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", empty.toString(), "--predicted", empty.toString()));
+    assertTrue(err.toString().contains("no sentences to score"), err.toString());
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", directory.resolve("none").toString(), "--predicted",
+        gold.toString()));
+    assertEquals(SeqNlp.EXIT_USAGE, run("score-ner", "--gold", gold.toString(), "--predicted", gold.toString(),
+        "--score-types", "a=b=c"));
   }
 }

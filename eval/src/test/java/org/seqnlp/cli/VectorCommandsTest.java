@@ -213,7 +213,11 @@ class VectorCommandsTest extends ToolTest {
     assertTrue(err.toString().contains("--ensemble cannot combine subword vectors"), err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "11",
         "--dim", "1000"));
-    assertTrue(err.toString().contains("--ensemble 11 x --dim 1000 is 11,000 dimensions"), err.toString());
+    assertTrue(err.toString().contains("--ensemble 11: 11 trainings x 1000 dimensions are 11,000 dimensions"),
+        err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "2",
+        "--seed", String.valueOf(Long.MAX_VALUE)));
+    assertTrue(err.toString().contains("leaves no room for the 1 seeds after it"), err.toString());
     assertFalse(Files.exists(output));
   }
 

@@ -21,78 +21,64 @@ public final class VectorEnsemble {
   private VectorEnsemble() {}
 
   /**
+   * Checks an ensemble before any training, so that commands can refuse it as a usage error.
+   *
+   * @throws IllegalArgumentException when {@code size} is below 1, the ensemble would have more than {@link
+   *     #MAX_DIMENSION} dimensions, or the seeds from {@code firstSeed} on would overflow
+   */
+  public static void check(int size, int memberDimension, long firstSeed) {
+    if (size < 1) {
+      throw new IllegalArgumentException("an ensemble needs at least one training, got " + size);
+    }
+    if ((long) memberDimension * size > MAX_DIMENSION) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%d trainings x %d dimensions are %,d dimensions,"
+          + " more than the %,d of any trained vectors", size, memberDimension, (long) memberDimension * size,
+          MAX_DIMENSION));
+    }
+    if (firstSeed > Long.MAX_VALUE - (size - 1)) {
+      throw new IllegalArgumentException("seed " + firstSeed + " leaves no room for the " + (size - 1)
+          + " seeds after it");
+    }
+  }
+
+  /**
    * Trains {@code size} members with seeds {@code firstSeed} to {@code firstSeed + size - 1} and keeps
    * each member's unit vectors as it comes, so that memory holds the ensemble and one member at a time.
    * One member is returned as trained, not scaled: a single training, and the files and caches written
    * from it, stay what they were before ensembles existed.
    *
    * @param trainOne trains one member with the seed given; every member must have the same words in the
-   *     same order and the same dimension
+   *     same order and the same dimension, and no subword vectors
    */
   public static WordVectors train(int size, long firstSeed, LongFunction<WordVectors> trainOne) {
-    if (size < 1) {
-      throw new IllegalArgumentException("an ensemble needs at least one member, got " + size);
-    }
-    if (firstSeed > Long.MAX_VALUE - (size - 1)) {
-      throw new IllegalArgumentException("seeds " + firstSeed + " and the " + (size - 1) + " after it overflow");
-    }
-    WordVectors first = trainOne.apply(firstSeed);
+    check(size, 1, firstSeed);
+    WordVectors member = trainOne.apply(firstSeed);
+    check(size, member.dimension(), firstSeed);
     if (size == 1) {
-      return first;
+      return member;
     }
-    requireSameWords(first, first, 0);
-    float[] matrix = new float[checkedValues(first.size(), (long) first.dimension() * size)];
-    int width = first.dimension() * size;
-    addUnitRows(first, matrix, width, 0);
-    for (int member = 1; member < size; member++) {
-      WordVectors next = trainOne.apply(firstSeed + member);
-      requireSameShape(first, next, member);
-      addUnitRows(next, matrix, width, member * first.dimension());
+    List<String> words = words(member);
+    int dimension = member.dimension();
+    if ((long) words.size() * dimension * size > MAX_VALUES) {
+      throw new IllegalArgumentException(words.size() + " words x " + dimension * size
+          + " dimensions are more values than one Java array holds");
     }
-    return new WordVectors(words(first), width, matrix);
-  }
-
-  /**
-   * The members' unit vectors side by side, in the members' order; a zero vector stays zero.
-   *
-   * @param members trainings with the same words in the same order, without subword vectors
-   */
-  public static WordVectors concatenate(List<WordVectors> members) {
-    if (members.isEmpty()) {
-      throw new IllegalArgumentException("an ensemble needs at least one member");
+    int width = dimension * size;
+    float[] matrix = new float[words.size() * width];
+    for (int index = 0; index < size; index++) {
+      if (index > 0) {
+        member = trainOne.apply(firstSeed + index);
+      }
+      requireShape(words, dimension, member, index);
+      addUnitRows(member, matrix, width, index * dimension);
     }
-    WordVectors first = members.get(0);
-    long dimension = 0;
-    for (int m = 0; m < members.size(); m++) {
-      requireSameWords(first, members.get(m), m);
-      dimension += members.get(m).dimension();
-    }
-    int width = (int) Math.min(Integer.MAX_VALUE, dimension);
-    float[] matrix = new float[checkedValues(first.size(), dimension)];
-    int offset = 0;
-    for (WordVectors member : members) {
-      addUnitRows(member, matrix, width, offset);
-      offset += member.dimension();
-    }
-    return new WordVectors(words(first), width, matrix);
+    return new WordVectors(words, width, matrix);
   }
 
   /** "an ensemble of N trainings (seeds S to T)", as reports and messages name one. */
   public static String describe(int size, long firstSeed) {
     return String.format(Locale.ROOT, "an ensemble of %d trainings (seeds %d to %d)", size, firstSeed,
         firstSeed + size - 1);
-  }
-
-  private static int checkedValues(int words, long dimension) {
-    if (dimension > MAX_DIMENSION) {
-      throw new IllegalArgumentException("an ensemble of " + dimension + " dimensions is more than the "
-          + MAX_DIMENSION + " of any trained vectors");
-    }
-    if (words * dimension > MAX_VALUES) {
-      throw new IllegalArgumentException(words + " words x " + dimension
-          + " dimensions are more values than one Java array holds");
-    }
-    return (int) (words * dimension);
   }
 
   /** Writes {@code member}'s unit vectors into columns {@code offset..} of the rows of {@code matrix}. */
@@ -119,27 +105,23 @@ public final class VectorEnsemble {
     return words;
   }
 
-  private static void requireSameShape(WordVectors first, WordVectors member, int index) {
-    requireSameWords(first, member, index);
-    if (member.dimension() != first.dimension()) {
-      throw new IllegalArgumentException("member " + index + " has " + member.dimension()
-          + " dimensions, member 0 has " + first.dimension());
-    }
-  }
-
-  private static void requireSameWords(WordVectors first, WordVectors member, int index) {
+  private static void requireShape(List<String> words, int dimension, WordVectors member, int index) {
     if (member.subwords().isPresent()) {
       throw new IllegalArgumentException("member " + index
           + " has subword vectors, which an ensemble cannot combine");
     }
-    if (member.size() != first.size()) {
-      throw new IllegalArgumentException("member " + index + " has " + member.size() + " words, member 0 has "
-          + first.size());
+    if (member.dimension() != dimension) {
+      throw new IllegalArgumentException("member " + index + " has " + member.dimension()
+          + " dimensions, member 0 has " + dimension);
     }
-    for (int row = 0; row < first.size(); row++) {
-      if (!member.word(row).equals(first.word(row))) {
+    if (member.size() != words.size()) {
+      throw new IllegalArgumentException("member " + index + " has " + member.size() + " words, member 0 has "
+          + words.size());
+    }
+    for (int row = 0; row < words.size(); row++) {
+      if (!member.word(row).equals(words.get(row))) {
         throw new IllegalArgumentException("member " + index + " has '" + member.word(row) + "' at row " + row
-            + ", member 0 has '" + first.word(row) + "'");
+            + ", member 0 has '" + words.get(row) + "'");
       }
     }
   }

@@ -265,8 +265,9 @@ public final class IrExperiment {
   /** The seed of the own vectors, or of the trainings of their ensemble. */
   private String seeds(long seed) {
     int ensemble = settings.trainingEnsemble();
-    return ensemble == 1 ? "seed " + seed : VectorEnsemble.describe(ensemble, seed) + " (`train-vectors --ensemble "
-        + ensemble + "`: each word's unit vectors side by side, so that a cosine is the mean of the trainings')";
+    return ensemble == 1 ? "seed " + seed : VectorEnsemble.describe(ensemble, seed) + ", each word's unit vectors side"
+        + " by side as `train-vectors --ensemble " + ensemble + "` writes them, so that a cosine is the mean of the"
+        + " trainings'";
   }
 
   private static <T> String values(List<QuerySettings> grid, Function<QuerySettings, T> value) {

@@ -32,9 +32,9 @@ class CollectionVectorsTest {
   void anEnsembleIsItsMembersTrainedWithConsecutiveSeeds() throws IOException {
     TestCollection collection = collection();
     WordVectors ensemble = CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 2);
-    WordVectors expected = VectorEnsemble.concatenate(List.of(
-        CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1),
-        CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), SETTINGS.withSeed(8), 1, 1)));
+    WordVectors first = CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1);
+    WordVectors second = CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), SETTINGS.withSeed(8), 1, 1);
+    WordVectors expected = VectorEnsemble.train(2, 7, seed -> seed == 7 ? first : second);
     assertEquals(8, ensemble.dimension());
     for (int row = 0; row < expected.size(); row++) {
       assertEquals(expected.word(row), ensemble.word(row));
