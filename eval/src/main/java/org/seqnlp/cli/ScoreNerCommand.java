@@ -1,28 +1,26 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameSample;
 import org.seqnlp.eval.ner.ScoredTypes;
-import org.seqnlp.opennlp.formats.ConllNameSampleStream;
-import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code seqnlp score-ner}: scores another tagger's output as {@code eval-ner} scores ours, both files read by the
- * one CoNLL reader, so that both taggers are counted by one scorer.
+ * {@code seqnlp score-ner}: scores another tagger's output as {@code eval-ner} scores ours, both files read as
+ * {@code eval-ner} reads test data, so that both taggers are counted by one reader and one scorer.
  */
 @Command(name = "score-ner", mixinStandardHelpOptions = true,
     description = {"Scores predicted names against the test data's, as eval-ner does (entity level, exact span and"
-        + " type). Both files are CoNLL column files (the token first, the tag last; IOB1 or IOB2, read as eval-ner"
-        + " reads test data) with the same tokens and sentences.",
+        + " type). Both files are read as eval-ner reads test data (--format, --encoding) and hold the same tokens"
+        + " and sentences.",
         "Prints precision, recall and F1 per type and overall, with the counts."})
 final class ScoreNerCommand implements Callable<Integer> {
 
@@ -33,6 +31,9 @@ final class ScoreNerCommand implements Callable<Integer> {
   Path predicted;
 
   @CommandLine.Mixin
+  NameDataOptions data;
+
+  @CommandLine.Mixin
   ScoredTypesOption scoredTypes;
 
   @CommandLine.Spec
@@ -41,22 +42,18 @@ final class ScoreNerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ScoredTypes types = scoredTypes.get(spec);
-    InputPaths.requireFile(gold, "test data file");
-    InputPaths.requireFile(predicted, "file of predictions");
-    EntityScores scores = new EntityScores();
-    long sentences = 0;
-    try (ConllNameSampleStream reference = new ConllNameSampleStream(gold, StandardCharsets.UTF_8, TagScheme.AUTO);
-        ConllNameSampleStream tagged = new ConllNameSampleStream(predicted, StandardCharsets.UTF_8, TagScheme.AUTO)) {
-      for (NameSample expected = reference.read(), actual = tagged.read(); expected != null || actual != null;
-          expected = reference.read(), actual = tagged.read()) {
-        sentences++;
-        requireSameTokens(expected, actual, sentences);
-        // The renames of --score-types apply to the predictions too: another tagger names its types its own way.
-        scores.add(types.gold(expected.getNames()), types.gold(actual.getNames()));
-      }
-    }
-    if (sentences == 0) {
+    List<NameSample> reference = data.read(spec, gold, 0);
+    List<NameSample> tagged = data.read(spec, predicted, 0);
+    if (reference.isEmpty() && tagged.isEmpty()) {
       throw new IOException(gold + ": no sentences to score");
+    }
+    EntityScores scores = new EntityScores();
+    for (int sentence = 0; sentence < Math.max(reference.size(), tagged.size()); sentence++) {
+      NameSample expected = sentence < reference.size() ? reference.get(sentence) : null;
+      NameSample actual = sentence < tagged.size() ? tagged.get(sentence) : null;
+      requireSameTokens(expected, actual, sentence + 1);
+      // The renames of --score-types apply to the predictions too: another tagger names its types its own way.
+      scores.add(types.gold(expected.getNames()), types.gold(actual.getNames()));
     }
     spec.commandLine().getOut().println(scores.format());
     return 0;

@@ -62,7 +62,7 @@ final class UnitVectors {
   }
 
   /** 1 / the Euclidean norm of {@code values[from, from+length)}, or 0 for a zero vector. */
-  private static double inverseNorm(float[] values, int from, int length) {
+  static double inverseNorm(float[] values, int from, int length) {
     double squares = 0;
     for (int i = from; i < from + length; i++) {
       squares += (double) values[i] * values[i];

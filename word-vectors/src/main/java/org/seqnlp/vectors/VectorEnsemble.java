@@ -86,11 +86,7 @@ public final class VectorEnsemble {
     int dimension = member.dimension();
     float[] values = member.matrix();
     for (int row = 0; row < member.size(); row++) {
-      double squares = 0;
-      for (int d = row * dimension; d < (row + 1) * dimension; d++) {
-        squares += (double) values[d] * values[d];
-      }
-      double scale = squares == 0 ? 0 : 1 / Math.sqrt(squares);
+      double scale = UnitVectors.inverseNorm(values, row * dimension, dimension);
       for (int d = 0; d < dimension; d++) {
         matrix[row * width + offset + d] = (float) (values[row * dimension + d] * scale);
       }

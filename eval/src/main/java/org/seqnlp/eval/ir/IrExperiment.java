@@ -62,9 +62,7 @@ public final class IrExperiment {
       if (grid.isEmpty()) {
         throw new IllegalArgumentException("need at least one setting in the grid");
       }
-      if (trainingEnsemble < 1) {
-        throw new IllegalArgumentException("an ensemble needs at least one training, got " + trainingEnsemble);
-      }
+      VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
       grid = List.copyOf(grid);
     }
   }
