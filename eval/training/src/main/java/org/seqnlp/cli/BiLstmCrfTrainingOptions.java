@@ -44,6 +44,12 @@ final class BiLstmCrfTrainingOptions {
       + "${DEFAULT-VALUE}).")
   double averageDecay;
 
+  @Option(names = "--sentence-start-copies", paramLabel = "S", description = "Train each sentence, with probability"
+      + " S in [0, 1], a second time from one of its lower-case words outside names, capitalised (half of these"
+      + " copies after the sentence before), so that a capitalised common word starting a sentence is not taken for"
+      + " a name; 0: off (default: ${DEFAULT-VALUE}).")
+  double sentenceStartCopies;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -128,7 +134,8 @@ final class BiLstmCrfTrainingOptions {
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
           d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, embeddingBits, seed,
-          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors, averageDecay).validate().parameters();
+          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors, averageDecay, sentenceStartCopies)
+          .validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
@@ -207,6 +214,7 @@ final class BiLstmCrfTrainingOptions {
           new Setting("--embedding-bits", TrainingSettings.EMBEDDING_BITS, D.embeddingBits()),
           new Setting("--seed", TrainingSettings.SEED, D.seed()),
           new Setting("--average-decay", TrainingSettings.AVERAGE_DECAY, D.averageDecay()),
+          new Setting("--sentence-start-copies", TrainingSettings.SENTENCE_START_COPIES, D.sentenceStartCopies()),
           new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }
   }

@@ -207,7 +207,8 @@ class TrainNerCommandTest extends ToolTest {
           "learning rate (default: " + d.learningRate() + ")", "probability (default: " + d.dropout() + ")",
           "random seed (default: " + d.seed() + ")", "frequent words (default: " + d.maxVocabulary() + ")",
           "large vocabularies) (default: " + d.embeddingBits() + ")",
-          "0: off (default: " + d.averageDecay() + ")")) {
+          "0: off (default: " + d.averageDecay() + ")",
+          "taken for a name; 0: off (default: " + d.sentenceStartCopies() + ")")) {
         assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
       }
     }
@@ -278,6 +279,8 @@ class TrainNerCommandTest extends ToolTest {
         "train-ner", "--train", train.toString(), "--output", output, "--max-vocabulary", "0");
     assertUsageError("seqnlp train-ner: --average-decay must be in [0, 0.9999], not 1.0",
         "train-ner", "--train", train.toString(), "--output", output, "--average-decay", "1");
+    assertUsageError("seqnlp train-ner: --sentence-start-copies must be in [0, 1], not 1.5",
+        "train-ner", "--train", train.toString(), "--output", output, "--sentence-start-copies", "1.5");
   }
 
   private void assertUsageError(String expected, String... args) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import opennlp.tools.namefind.BioCodec;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -59,10 +60,12 @@ public final class BiLstmCrfTrainer {
    */
   public BiLstmCrfNetwork train(List<String> labels, List<LabeledSentence> sentences, WordVectors vectors,
       DevelopmentScore development) throws IOException {
-    List<LabeledSentence> usable = sentences.stream().filter(s -> s.length() > 0).toList();
-    if (usable.isEmpty()) {
+    List<LabeledSentence> nonEmpty = sentences.stream().filter(s -> s.length() > 0).toList();
+    if (nonEmpty.isEmpty()) {
       throw new IllegalArgumentException("no training sentences");
     }
+    List<LabeledSentence> usable = SentenceStartCopies.add(nonEmpty, settings.sentenceStartCopies(),
+        labels.indexOf(BioCodec.OTHER), settings.seed());
     Gazetteer gazetteer = settings.gazetteers().isEmpty() ? null : GazetteerFiles.read(settings.gazetteers());
     // One random source in a fixed order of use (initial weights, batches, then each epoch) makes a seed reproducible.
     Random random = new Random(settings.seed());
@@ -72,7 +75,9 @@ public final class BiLstmCrfTrainer {
     TrainableTokenEncoder tokenEncoder = new TrainableTokenEncoder(vocabulary, vectors, settings, random);
     BatchTrainer trainer = new BatchTrainer(settings, labels, usable, vocabulary, matches, tokenEncoder, random);
     LengthBatches batches = new LengthBatches(usable, settings.batchSize(), random);
-    LOG.info("{} sentences in {} batches, {} words, {} characters, {} labels{}{}", usable.size(), batches.count(),
+    LOG.info("{} sentences{} in {} batches, {} words, {} characters, {} labels{}{}", nonEmpty.size(),
+        usable.size() == nonEmpty.size() ? "" : " and " + (usable.size() - nonEmpty.size()) + " sentence-start copies",
+        batches.count(),
         vocabulary.words().size(), vocabulary.chars().size(), labels.size(),
         vectors == null ? "" : ", embeddings from word vectors", gazetteer == null ? "" : ", " + matches.summary());
     BiLstmCrfNetwork best = null;

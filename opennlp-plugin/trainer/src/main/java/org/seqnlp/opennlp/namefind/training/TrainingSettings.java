@@ -47,11 +47,14 @@ import org.seqnlp.settings.SettingRange;
  * @param averageDecay decay per step of a moving average of the weights, in [0, {@value #MAX_AVERAGE_DECAY}];
  *     when above 0, the average instead of the last step's weights is what each epoch scores on development
  *     data, checkpoints and returns (0: no average)
+ * @param sentenceStartCopies probability, in [0, {@value #MAX_SENTENCE_START_COPIES}], that a training sentence is
+ *     trained a second time from one of its lower-case words outside names, capitalised, so that a capitalised
+ *     common word at a sentence's start is not taken for a name ({@link SentenceStartCopies}; 0: none)
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
     int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers, boolean freezeVectors,
-    double averageDecay) {
+    double averageDecay, double sentenceStartCopies) {
 
   public static final String EPOCHS = "Epochs";
   public static final String PATIENCE = "Patience";
@@ -72,6 +75,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final String GAZETTEERS = "Gazetteers";
   public static final String FREEZE_VECTORS = "FreezeVectors";
   public static final String AVERAGE_DECAY = "AverageDecay";
+  public static final String SENTENCE_START_COPIES = "SentenceStartCopies";
 
   public static final int MAX_EPOCHS = 10_000;
   public static final int MAX_BATCH_SIZE = 100_000;
@@ -88,10 +92,12 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_GRADIENT_CLIP = 1e6;
   /** An average over some 10,000 steps: 20 epochs of CoNLL-2003 at the default batch size. */
   public static final double MAX_AVERAGE_DECAY = 0.9999;
+  /** Every sentence copied once. */
+  public static final double MAX_SENTENCE_START_COPIES = 1;
 
   public static final TrainingSettings DEFAULTS =
       new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
-          false, 0);
+          false, 0, 0);
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
@@ -124,7 +130,8 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         checkpoint == null ? null : Path.of(checkpoint),
         paths(parameters.getStringParameter(GAZETTEERS, "")),
         bool(parameters, FREEZE_VECTORS, d.freezeVectors()),
-        real(parameters, AVERAGE_DECAY, d.averageDecay()));
+        real(parameters, AVERAGE_DECAY, d.averageDecay()),
+        real(parameters, SENTENCE_START_COPIES, d.sentenceStartCopies()));
   }
 
   /** The paths of a comma-separated list, blanks around them ignored. */
@@ -173,6 +180,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     }
     parameters.put(FREEZE_VECTORS, freezeVectors);
     parameters.put(AVERAGE_DECAY, averageDecay);
+    parameters.put(SENTENCE_START_COPIES, sentenceStartCopies);
     return parameters;
   }
 
@@ -196,6 +204,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     SettingRange.requireNotNegative(DROPOUT, dropout, MAX_DROPOUT);
     SettingRange.requirePositive(GRADIENT_CLIP, gradientClip, MAX_GRADIENT_CLIP);
     SettingRange.requireNotNegative(AVERAGE_DECAY, averageDecay, MAX_AVERAGE_DECAY);
+    SettingRange.requireNotNegative(SENTENCE_START_COPIES, sentenceStartCopies, MAX_SENTENCE_START_COPIES);
     SettingRange.require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
     if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
       throw new IllegalArgumentException(EMBEDDING_BITS + " must be one of " + TokenEncoder.EMBEDDING_BITS + ", not "

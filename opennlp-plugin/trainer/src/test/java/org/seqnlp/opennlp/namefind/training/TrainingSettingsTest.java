@@ -18,7 +18,7 @@ class TrainingSettingsTest {
       List<Path> gazetteers) {
     return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
         D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
-        D.embeddingBits(), seed, checkpoint, gazetteers, false, 0);
+        D.embeddingBits(), seed, checkpoint, gazetteers, false, 0, 0);
   }
 
   private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
@@ -96,6 +96,13 @@ class TrainingSettingsTest {
   void averageDecayIsReadAndMustStayBelowOne() {
     assertEquals(0.998, readBack(TrainingSettings.AVERAGE_DECAY, "0.998").averageDecay());
     assertEquals("AverageDecay must be in [0, 0.9999], not 1.0", refusal(TrainingSettings.AVERAGE_DECAY, "1"));
+  }
+
+  @Test
+  void sentenceStartCopiesAreReadAndMustBeAShare() {
+    assertEquals(0.25, readBack(TrainingSettings.SENTENCE_START_COPIES, "0.25").sentenceStartCopies());
+    assertEquals("SentenceStartCopies must be in [0, 1], not 1.5", refusal(TrainingSettings.SENTENCE_START_COPIES,
+        "1.5"));
   }
 
   @Test
