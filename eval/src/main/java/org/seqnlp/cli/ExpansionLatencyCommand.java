@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.progress.Progress;
@@ -106,9 +107,9 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     OptionRange.require(spec, "--terms", terms, 1, MAX_TERMS);
     OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
-    if ((long) words * Math.max(loadDimension, dimension) > Integer.MAX_VALUE - 8) {
+    if ((long) words * Math.max(loadDimension, dimension) > ArrayLimits.MAX_LENGTH) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--words x --dimension must be at most "
-          + (Integer.MAX_VALUE - 8) + " values, the most one Java array holds");
+          + ArrayLimits.MAX_LENGTH + " values, the most one Java array holds");
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.util.IOUtils;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
@@ -141,7 +142,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
 
   @Override
   public Integer call() throws Exception {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.progress.Progress;
 
 /**
@@ -20,7 +21,7 @@ public final class NeighbourTable implements NeighbourLookup {
   private static final int BATCH_ROWS = 256;
   private static final int NO_NEIGHBOUR = -1;
   /** The most entries of one Java array. */
-  private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
+  private static final int MAX_ENTRIES = ArrayLimits.MAX_LENGTH;
 
   private final WordVectors vectors;
   private final int k;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.settings.SettingRange;
 
 /**
@@ -16,7 +17,7 @@ public final class VectorEnsemble {
 
   /** The most dimensions of an ensemble, as of any trained vectors: every reader accepts them. */
   public static final int MAX_DIMENSION = SettingRange.MAX_DIMENSION;
-  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
 
   private VectorEnsemble() {}
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
 
@@ -82,7 +83,7 @@ public final class TensorFile {
   private static final int CHECKSUM_BYTES = Integer.BYTES;
   private static final int CHUNK_FLOATS = 1 << 14;
   /** The most values of one tensor: the longest Java array. */
-  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
   /** Float arrays start at most this large and double as their bytes arrive. */
   private static final int FIRST_ALLOCATION = 1 << 20;
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vocabulary.Vocabulary;
 
@@ -142,10 +143,10 @@ public final class EncodedCorpus {
 
     private void append(int token) {
       if (length == tokens.length) {
-        if (length == Integer.MAX_VALUE - 8) {
+        if (length == ArrayLimits.MAX_LENGTH) {
           throw new IllegalStateException("corpus too large: more than " + length + " tokens");
         }
-        tokens = Arrays.copyOf(tokens, (int) Math.min(Integer.MAX_VALUE - 8, 2L * length));
+        tokens = Arrays.copyOf(tokens, (int) Math.min(ArrayLimits.MAX_LENGTH, 2L * length));
       }
       tokens[length++] = token;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.vectors.WordVectors;
 
@@ -91,7 +92,7 @@ final class TextVectorReader {
     }
     long expectedWords = fileBytes < 0 ? 0 : fileBytes / ((long) dimension * TYPICAL_BYTES_PER_VALUE);
     WordVectorsBuilder builder = new WordVectorsBuilder(dimension,
-        (int) Math.min(expectedWords, (Integer.MAX_VALUE - 8) / dimension));
+        (int) Math.min(expectedWords, ArrayLimits.MAX_LENGTH / dimension));
     reader.parseRow(builder);
     reader.readRows(builder, Integer.MAX_VALUE);
     return builder.build();

@@ -1,5 +1,7 @@
 package org.seqnlp.vectors.format;
 
+import org.seqnlp.io.ArrayLimits;
+
 /**
  * The first line of the word2vec formats, {@code "<words> <dimension>"}, shared by the text and binary
  * variants and by Lucene's DL4J zip.
@@ -40,7 +42,7 @@ record VectorHeader(int words, int dimension) {
     if (dimension > MAX_DIMENSION) {
       return "header declares " + dimension + " dimensions, more than the " + MAX_DIMENSION + " this reader accepts";
     }
-    if ((long) words * dimension > Integer.MAX_VALUE - 8) {
+    if ((long) words * dimension > ArrayLimits.MAX_LENGTH) {
       return "header declares " + words + " words x " + dimension
           + " dimensions, more values than one Java array holds";
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -52,12 +53,12 @@ final class WordVectorsBuilder {
     int row = words.size();
     long needed = (long) (row + 1) * dimension;
     if (needed > values.length) {
-      if (needed > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 8)
+      if (needed > ArrayLimits.MAX_LENGTH) {
+        throw new IllegalStateException("more than " + ArrayLimits.MAX_LENGTH
             + " vector values, the most one Java array holds");
       }
       long grown = Math.max(needed, values.length + (values.length >> 1));
-      values = Arrays.copyOf(values, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+      values = Arrays.copyOf(values, (int) Math.min(grown, ArrayLimits.MAX_LENGTH));
     }
     words.add(word);
     rowByWord.put(word, row);

@@ -1,6 +1,7 @@
 package org.seqnlp.vectors.train;
 
 import java.util.List;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
@@ -60,7 +61,7 @@ public final class GloVeTrainer {
 
     Cells(CooccurrenceMatrix matrix, GloVeSettings settings) {
       long count = matrix.nonZeroCount();
-      if (count > Integer.MAX_VALUE - 8) {
+      if (count > ArrayLimits.MAX_LENGTH) {
         throw new IllegalStateException(count + " co-occurrence cells: too many; use a smaller window or"
             + " vocabulary");
       }

@@ -3,6 +3,7 @@ package org.seqnlp.vectors.train;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.SubwordVectors;
@@ -79,7 +80,7 @@ public final class SubwordTrainer {
       this.settings = settings;
       this.ngrams = ngrams;
       long values = ((long) words.size() + ngrams.buckets()) * dimension;
-      if (values > Integer.MAX_VALUE - 8) {
+      if (values > ArrayLimits.MAX_LENGTH) {
         throw new IllegalArgumentException(words.size() + " words and " + ngrams.buckets() + " buckets x "
             + dimension + " dimensions are more values than one Java array holds; use fewer buckets");
       }

@@ -11,6 +11,7 @@ import static org.seqnlp.settings.SettingRange.requirePositive;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.LmArchitecture;
 import org.seqnlp.opennlp.lm.TokenUnit;
@@ -149,9 +150,9 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
     require(BPTT_LENGTH, bpttLength, 1, MAX_STEPS);
     require(BATCH_SIZE, batchSize, 1, MAX_COUNT);
     long gateValues = (long) bpttLength * batchSize * 4 * hiddenSize;
-    if (gateValues > Integer.MAX_VALUE - 8) {
+    if (gateValues > ArrayLimits.MAX_LENGTH) {
       throw new IllegalArgumentException(BPTT_LENGTH + " x " + BATCH_SIZE + " x 4 x " + HIDDEN_SIZE
-          + " must be at most " + (Integer.MAX_VALUE - 8) + " (one array of gate values), not " + gateValues);
+          + " must be at most " + ArrayLimits.MAX_LENGTH + " (one array of gate values), not " + gateValues);
     }
     require(THREADS, threads, 1, MAX_THREADS);
     requirePositive(LEARNING_RATE, learningRate);

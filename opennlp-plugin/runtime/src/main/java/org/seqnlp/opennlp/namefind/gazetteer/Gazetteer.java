@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.seqnlp.io.ArrayLimits;
 
 /**
  * Typed name lists compiled for matching inside sentences, the way Chiu and Nichols (2016) feed
@@ -100,7 +101,7 @@ public final class Gazetteer {
       total += key.length;
       sorted.add(Map.entry(key, entry.getValue()));
     }
-    if (total > Integer.MAX_VALUE - 8) {
+    if (total > ArrayLimits.MAX_LENGTH) {
       throw new IllegalArgumentException("gazetteer entries hold more than 2 GB of text");
     }
     sorted.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));
