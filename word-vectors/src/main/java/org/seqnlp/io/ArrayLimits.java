@@ -1,12 +1,12 @@
 package org.seqnlp.io;
 
-/** The size limit of Java arrays, which every declared size read from a file or option is checked against. */
+/** The size limit of Java arrays, which sizes read from files and options, and arrays that grow, are held to. */
 public final class ArrayLimits {
 
   /**
-   * The longest array every JVM allocates: some reserve header words in the array, so lengths up to {@code
-   * Integer.MAX_VALUE} fail with "Requested array size exceeds VM limit" on them (as {@code ArraysSupport} in the
-   * JDK assumes).
+   * The longest array every JVM allocates: some reserve header words in the array, so lengths just below {@code
+   * Integer.MAX_VALUE} may fail there with "Requested array size exceeds VM limit" (the JDK's own {@code
+   * ArraysSupport} keeps to this limit).
    */
   public static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
 

@@ -8,8 +8,8 @@ import java.util.Random;
  * Copies of training sentences that start at one of their words, capitalised, as if a sentence began there
  * ({@code the match ended in a draw} gives {@code Ended in a draw}). News sentences rarely start with a common
  * word other than a function word, so a model trained on them alone takes a capitalised first word it has not
- * seen there ({@code Thank you}, {@code Hope so}, {@code Dude}) for a name, which costs it much of its precision
- * on informal text.
+ * seen there ({@code Thank you}, {@code Hope so}, {@code Dude}) for a name, which costs it precision on informal
+ * text.
  *
  * <p>A copy starts at a word after the first, outside every name, whose first letter is lower case and has a
  * title case; it is chosen at random, and the copy's labels are the sentence's from there. A sentence without
@@ -27,7 +27,7 @@ final class SentenceStartCopies {
    * word to start at; a copy of any sentence but the first follows the sentence before it with probability 1/2.
    *
    * @param otherLabel the label of tokens outside names
-   * @param seed the copies' own random source, so that other random choices of training do not move
+   * @param seed of the copies' own random source, so that the training's random source is not drawn from
    * @throws IllegalArgumentException when {@code share} is above 0 and {@code otherLabel} is negative (the
    *     labels have none for tokens outside names)
    */
