@@ -120,6 +120,7 @@ rows=(
   "the same with subword vectors (1 epoch) in place of the vectors|sub-gaz-frozen-avg|on"
   "the same, and training words outside the vectors start from their subword vector|sub-gaz-frozen-init-avg|on"
   "all, words with a vector keep it, moving average, and sentence-start copies (--sentence-start-copies 0.25)|vec-gaz-starts-frozen-avg|on"
+  "all, moving average of the weights (embeddings learnt, BiLSTM 2 x 100)|vec-gaz-avg|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }
