@@ -39,7 +39,7 @@ classpath="$jars/stanford-corenlp-$version.jar:$jars/stanford-corenlp-$version-m
 
 # "correct predicted reference" of a file of lines "token gold predicted" (blank line between sentences), by
 # seqnlp score-ner, eval-ner's reader and scorer, from the gold and the predicted column. Arguments: the types scored
-# (--score-types, as the reader names them: PER is person, other labels lowercased), "io" when predictions carry no
+# (--score-types, as the reader names them: person for PER and so on, others lowercased), "io" when predictions carry no
 # B-/I- prefix (Stanford's IO labels, given I- here: a run of one type is one name), and the file.
 count() {
   local prefix='' base="${3%.*}"

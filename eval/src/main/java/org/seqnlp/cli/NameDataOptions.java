@@ -34,10 +34,20 @@ final class NameDataOptions {
 
   /** Reads the first {@code limit} sentences of {@code file} (all when 0) in the chosen format. */
   List<NameSample> read(CommandLine.Model.CommandSpec spec, Path file, int limit) throws IOException {
+    requireLineReaderEncoding(spec);
+    return NerFiles.readSamples(file, format, encoding, limit);
+  }
+
+  /** Reads every sentence of {@code file} in the chosen format, with the line each starts on. */
+  List<NerFiles.Sentence> readSentences(CommandLine.Model.CommandSpec spec, Path file) throws IOException {
+    requireLineReaderEncoding(spec);
+    return NerFiles.readSentences(file, format, encoding, 0);
+  }
+
+  private void requireLineReaderEncoding(CommandLine.Model.CommandSpec spec) {
     if (!LineReader.supports(encoding)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--encoding must write line ends as single"
           + " bytes, as UTF-8 and ISO-8859-1 do; " + encoding + " does not");
     }
-    return NerFiles.readSamples(file, format, encoding, limit);
   }
 }

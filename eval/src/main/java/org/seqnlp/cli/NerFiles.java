@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStream;
@@ -34,19 +35,38 @@ final class NerFiles {
     return NameFinderModels.load(file);
   }
 
+  /** A sentence of a name-data file and the line (1-based) it starts on, for errors that point into the file. */
+  record Sentence(NameSample sample, long line) {
+  }
+
   /** The first {@code limit} samples of a name-data file (all when {@code limit} is 0). */
   static List<NameSample> readSamples(Path file, NameDataOptions.Format format, Charset encoding, int limit)
       throws IOException {
+    return readSentences(file, format, encoding, limit).stream().map(Sentence::sample).toList();
+  }
+
+  /** The first {@code limit} sentences of a name-data file (all when {@code limit} is 0). */
+  static List<Sentence> readSentences(Path file, NameDataOptions.Format format, Charset encoding, int limit)
+      throws IOException {
     InputPaths.requireFile(file, "data file");
-    List<NameSample> samples = new ArrayList<>();
-    try (ObjectStream<NameSample> stream = format == NameDataOptions.Format.OPENNLP
-        ? new OpenNlpNameSampleStream(file, encoding)
-        : new ConllNameSampleStream(file, encoding, TagScheme.AUTO)) {
+    ObjectStream<NameSample> stream;
+    LongSupplier sentenceLine;
+    if (format == NameDataOptions.Format.OPENNLP) {
+      OpenNlpNameSampleStream lines = new OpenNlpNameSampleStream(file, encoding);
+      stream = lines;
+      sentenceLine = lines::sentenceLine;
+    } else {
+      ConllNameSampleStream columns = new ConllNameSampleStream(file, encoding, TagScheme.AUTO);
+      stream = columns;
+      sentenceLine = columns::sentenceLine;
+    }
+    List<Sentence> sentences = new ArrayList<>();
+    try (stream) {
       NameSample sample;
-      while ((sample = stream.read()) != null && (limit == 0 || samples.size() < limit)) {
-        samples.add(sample);
+      while ((sample = stream.read()) != null && (limit == 0 || sentences.size() < limit)) {
+        sentences.add(new Sentence(sample, sentenceLine.getAsLong()));
       }
     }
-    return samples;
+    return sentences;
   }
 }

@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import opennlp.tools.namefind.NameSample;
 import org.seqnlp.eval.ner.ScoredTypes;
+import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,35 +42,49 @@ final class ScoreNerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ScoredTypes types = scoredTypes.get(spec);
-    List<NameSample> reference = data.read(spec, gold, 0);
-    List<NameSample> tagged = data.read(spec, predicted, 0);
+    List<NerFiles.Sentence> reference = data.readSentences(spec, gold);
+    List<NerFiles.Sentence> tagged = data.readSentences(spec, predicted);
     if (reference.isEmpty() && tagged.isEmpty()) {
       throw new IOException(gold + ": no sentences to score");
     }
     EntityScores scores = new EntityScores();
-    for (int sentence = 0; sentence < Math.max(reference.size(), tagged.size()); sentence++) {
-      NameSample expected = sentence < reference.size() ? reference.get(sentence) : null;
-      NameSample actual = sentence < tagged.size() ? tagged.get(sentence) : null;
-      requireSameTokens(expected, actual, sentence + 1);
+    for (int i = 0; i < Math.min(reference.size(), tagged.size()); i++) {
+      NerFiles.Sentence expected = reference.get(i);
+      NerFiles.Sentence actual = tagged.get(i);
+      requireSameTokens(expected, actual);
       // The renames of --score-types apply to the predictions too: another tagger names its types its own way.
-      scores.add(types.gold(expected.getNames()), types.gold(actual.getNames()));
+      scores.add(types.labelled(expected.sample().getNames()), types.labelled(actual.sample().getNames()));
     }
+    requireSameSentenceCount(reference, tagged);
     spec.commandLine().getOut().println(scores.format());
     return 0;
   }
 
-  /** Fails, naming both files, the sentence and the first token that differs, unless the tokens are the same. */
-  private void requireSameTokens(NameSample expected, NameSample actual, long sentence) throws IOException {
-    if (expected == null || actual == null) {
-      throw new IOException(String.format(Locale.ROOT, "%s has %d sentences, %s more",
-          expected == null ? gold : predicted, sentence - 1, expected == null ? predicted : gold));
+  /** Fails at the first sentence of the longer file that the other lacks, unless both have as many. */
+  private void requireSameSentenceCount(List<NerFiles.Sentence> reference, List<NerFiles.Sentence> tagged)
+      throws InputFormatException {
+    if (reference.size() != tagged.size()) {
+      boolean goldLonger = reference.size() > tagged.size();
+      int count = Math.min(reference.size(), tagged.size());
+      NerFiles.Sentence extra = (goldLonger ? reference : tagged).get(count);
+      throw InputFormatException.atLine((goldLonger ? gold : predicted).toString(), extra.line(),
+          String.format(Locale.ROOT, "%s has no sentence %d (it has %d)", goldLonger ? predicted : gold, count + 1,
+              count));
     }
-    String[] want = expected.getSentence();
-    String[] got = actual.getSentence();
+  }
+
+  /**
+   * Fails, naming both files, the lines the two sentences start on and the first token that differs, unless the
+   * tokens are the same.
+   */
+  private void requireSameTokens(NerFiles.Sentence expected, NerFiles.Sentence actual) throws InputFormatException {
+    String[] want = expected.sample().getSentence();
+    String[] got = actual.sample().getSentence();
     int token = Arrays.mismatch(want, got);
     if (token >= 0) {
-      throw new IOException(String.format(Locale.ROOT, "%s: sentence %d differs from %s at token %d: %s against %s",
-          predicted, sentence, gold, token + 1, token < got.length ? "'" + got[token] + "'" : "the sentence end",
+      throw InputFormatException.atLine(predicted.toString(), actual.line(), String.format(Locale.ROOT,
+          "the sentence here differs from %s:%d at token %d: %s against %s", gold, expected.line(), token + 1,
+          token < got.length ? "'" + got[token] + "'" : "the sentence end",
           token < want.length ? "'" + want[token] + "'" : "the sentence end"));
     }
   }

@@ -10,8 +10,9 @@ final class ScoredTypesOption {
   @Option(names = "--score-types", paramLabel = "LIST",
       description = {"Score only these entity types, e.g. person,location,organization,corporation=organization:"
           + " TYPE keeps a type, LABEL=TYPE renames a type of the test data first (score-ner: of both files);"
-          + " types as the reader names them (PER is person, other labels lowercased); spans of other types leave"
-          + " the test data and the predictions (default: every type)."})
+          + " types as the reader names them (PER, LOC, ORG and MISC are person, location, organization and misc,"
+          + " other labels lowercased); spans of other types leave the test data and the predictions (default: every"
+          + " type)."})
   String list;
 
   /** The parsed list, or {@link ScoredTypes#ALL} without the option; a bad list is a usage error of {@code spec}. */

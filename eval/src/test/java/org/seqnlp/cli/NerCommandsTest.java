@@ -69,7 +69,7 @@ class NerCommandsTest extends ToolTest {
     assertTrue(out.toString().lines().noneMatch(line -> line.startsWith("location")), out.toString());
     assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
         "person,=location"));
-    assertTrue(err.toString().contains("--score-types: '=location' is not TYPE or TEST_TYPE=TYPE"), err.toString());
+    assertTrue(err.toString().contains("--score-types: '=location' is not TYPE or LABEL=TYPE"), err.toString());
   }
 
   /** The figures of the row of the score table that {@code row} heads. */

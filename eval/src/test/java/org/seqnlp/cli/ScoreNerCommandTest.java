@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -55,21 +56,49 @@ class ScoreNerCommandTest extends ToolTest {
   }
 
   @Test
-  void filesThatDoNotLineUpOrParseFailInOneLine() throws IOException {
+  void readsTheFormatAndEncodingGiven() throws IOException {
+    // OpenNLP's format in ISO-8859-1: Zoë Lee is cut short and Bob was never a name, Acme is right: 1 correct, 3
+    // predicted, 2 in the data.
+    Path gold = Files.writeString(directory.resolve("gold.txt"),
+        "<START:person> Zoë Lee <END> of <START:organization> Acme <END> .\n\nBob went home .\n",
+        StandardCharsets.ISO_8859_1);
+    Path predicted = Files.writeString(directory.resolve("predicted.txt"),
+        "<START:person> Zoë <END> Lee of <START:organization> Acme <END> .\n\n<START:person> Bob <END> went home .\n",
+        StandardCharsets.ISO_8859_1);
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString(), "--format",
+        "opennlp", "--encoding", "ISO-8859-1"), err.toString());
+    assertEquals("1 3 2", overallCounts());
+
+    Path other = file("other.txt", "Zoe Lee of Acme .\n\n\nBob went home .\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", other.toString(),
+        "--format", "opennlp", "--encoding", "ISO-8859-1"));
+    assertTrue(err.toString().contains(other + ":1: the sentence here differs from " + gold + ":1 at token 1: 'Zoe'"
+        + " against 'Zoë'"), err.toString());
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString(),
+        "--format", "opennlp"));
+    assertTrue(err.toString().contains(gold + ":1: "), err.toString());
+  }
+
+  @Test
+  void filesThatDoNotLineUpOrParseFailInOneLineNamingFileAndLine() throws IOException {
     Path gold = file("gold.txt", "John B-PER\nran O\n\nHome O\n");
     Path shorter = file("shorter.txt", "John B-PER\nran O\n");
     assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", shorter.toString()));
-    assertTrue(err.toString().contains(shorter + " has 1 sentences, " + gold + " more"), err.toString());
+    assertTrue(err.toString().contains(gold + ":4: " + shorter + " has no sentence 2 (it has 1)"), err.toString());
 
-    Path other = file("other.txt", "John B-PER\nwalked O\n\nHome O\n");
+    Path longer = file("longer.txt", "John B-PER\nran O\n\nHome O\n\n\nAgain O\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", longer.toString()));
+    assertTrue(err.toString().contains(longer + ":7: " + gold + " has no sentence 3 (it has 2)"), err.toString());
+
+    Path other = file("other.txt", "-DOCSTART- O\n\nJohn B-PER\nran O\n\n\nHome O\nnow O\n");
     assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", other.toString()));
-    assertTrue(err.toString().contains(other + ": sentence 1 differs from " + gold + " at token 2: 'walked' against"
-        + " 'ran'"), err.toString());
+    assertTrue(err.toString().contains(other + ":7: the sentence here differs from " + gold + ":4 at token 2: 'now'"
+        + " against the sentence end"), err.toString());
 
     Path badTag = file("bad.txt", "John B-PER\nran X-ORG\n\nHome O\n");
     assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", gold.toString(), "--predicted", badTag.toString()));
     assertTrue(err.toString().contains(badTag + ":2"), err.toString());
-    assertEquals(3, err.toString().strip().lines().count(), err.toString());
+    assertEquals(4, err.toString().strip().lines().count(), err.toString());
 
     Path empty = file("empty.txt", "");
     assertEquals(SeqNlp.EXIT_FAILURE, run("score-ner", "--gold", empty.toString(), "--predicted", empty.toString()));
@@ -78,5 +107,6 @@ class ScoreNerCommandTest extends ToolTest {
         gold.toString()));
     assertEquals(SeqNlp.EXIT_USAGE, run("score-ner", "--gold", gold.toString(), "--predicted", gold.toString(),
         "--score-types", "a=b=c"));
+    assertTrue(err.toString().contains("--score-types: 'a=b=c' is not TYPE or LABEL=TYPE"), err.toString());
   }
 }

@@ -217,7 +217,8 @@ class VectorCommandsTest extends ToolTest {
         err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--ensemble", "2",
         "--seed", String.valueOf(Long.MAX_VALUE)));
-    assertTrue(err.toString().contains("leaves no room for the 1 seeds after it"), err.toString());
+    assertTrue(err.toString().contains("--seed 9223372036854775807 with --ensemble 2: the last seed,"
+        + " 9223372036854775807 + 1, passes the largest, 9223372036854775807"), err.toString());
     assertFalse(Files.exists(output));
   }
 

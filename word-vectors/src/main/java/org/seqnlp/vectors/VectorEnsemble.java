@@ -15,30 +15,45 @@ import org.seqnlp.settings.SettingRange;
  */
 public final class VectorEnsemble {
 
-  /** The most dimensions of an ensemble, as of any trained vectors: every reader accepts them. */
-  public static final int MAX_DIMENSION = SettingRange.MAX_DIMENSION;
   private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
 
   private VectorEnsemble() {}
 
   /**
-   * Checks an ensemble before any training, so that commands can refuse it as a usage error.
-   *
-   * @throws IllegalArgumentException when {@code size} is below 1, the ensemble would have more than {@link
-   *     #MAX_DIMENSION} dimensions, or the seeds from {@code firstSeed} on would overflow
+   * Checks an ensemble before any training, so that commands can refuse it as a usage error: {@link #checkWidth}
+   * and {@link #checkSeeds}.
    */
   public static void check(int size, int memberDimension, long firstSeed) {
+    checkWidth(size, memberDimension);
+    checkSeeds(size, firstSeed);
+  }
+
+  /**
+   * Checks the number of members and the dimensions they make together.
+   *
+   * @throws IllegalArgumentException when {@code size} is below 1 or the ensemble would have more than {@link
+   *     SettingRange#MAX_DIMENSION} dimensions, the most of any trained vectors
+   */
+  public static void checkWidth(int size, int memberDimension) {
     if (size < 1) {
       throw new IllegalArgumentException("an ensemble needs at least one training, got " + size);
     }
-    if ((long) memberDimension * size > MAX_DIMENSION) {
+    if ((long) memberDimension * size > SettingRange.MAX_DIMENSION) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "%d trainings x %d dimensions are %,d dimensions,"
           + " more than the %,d of any trained vectors", size, memberDimension, (long) memberDimension * size,
-          MAX_DIMENSION));
+          SettingRange.MAX_DIMENSION));
     }
-    if (firstSeed > Long.MAX_VALUE - (size - 1)) {
-      throw new IllegalArgumentException("seed " + firstSeed + " leaves no room for the " + (size - 1)
-          + " seeds after it");
+  }
+
+  /**
+   * Checks that the seeds {@code firstSeed} to {@code firstSeed + size - 1} are all longs.
+   *
+   * @throws IllegalArgumentException when the last seed would pass {@link Long#MAX_VALUE}
+   */
+  public static void checkSeeds(int size, long firstSeed) {
+    if (size > 1 && firstSeed > Long.MAX_VALUE - (size - 1)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "the last seed, %d + %d, passes the largest,"
+          + " %d", firstSeed, size - 1, Long.MAX_VALUE));
     }
   }
 
@@ -68,6 +83,8 @@ public final class VectorEnsemble {
     float[] matrix = new float[words.size() * width];
     for (int index = 0; index < size; index++) {
       if (index > 0) {
+        // Released before the next training: otherwise memory would hold two members besides the ensemble.
+        member = null;
         member = trainOne.apply(firstSeed + index);
       }
       requireShape(words, dimension, member, index);

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.settings.SettingRange;
 
 class VectorEnsembleTest {
 
@@ -101,9 +103,38 @@ class VectorEnsembleTest {
     }));
     assertEquals(List.of(), seeds);
     IllegalArgumentException wide = assertThrows(IllegalArgumentException.class,
-        () -> VectorEnsemble.check(2, VectorEnsemble.MAX_DIMENSION, 1));
+        () -> VectorEnsemble.check(2, SettingRange.MAX_DIMENSION, 1));
     assertTrue(wide.getMessage().contains("more than the 10,000 of any trained vectors"), wide.getMessage());
-    VectorEnsemble.check(2, VectorEnsemble.MAX_DIMENSION / 2, Long.MAX_VALUE - 1);
+    VectorEnsemble.check(2, SettingRange.MAX_DIMENSION / 2, Long.MAX_VALUE - 1);
+    VectorEnsemble.check(1, SettingRange.MAX_DIMENSION, Long.MAX_VALUE);
+    assertEquals("the last seed, 9223372036854775806 + 2, passes the largest, 9223372036854775807",
+        assertThrows(IllegalArgumentException.class, () -> VectorEnsemble.checkSeeds(3, Long.MAX_VALUE - 1))
+            .getMessage());
+    assertEquals("an ensemble needs at least one training, got 0",
+        assertThrows(IllegalArgumentException.class, () -> VectorEnsemble.checkWidth(0, 1)).getMessage());
+  }
+
+  @Test
+  void eachMemberIsReleasedBeforeTheNextIsTrained() {
+    List<WeakReference<WordVectors>> trained = new ArrayList<>();
+    List<Boolean> released = new ArrayList<>();
+    VectorEnsemble.train(3, 1, seed -> {
+      if (!trained.isEmpty()) {
+        released.add(collected(trained.get(trained.size() - 1)));
+      }
+      WordVectors member = RandomVectors.gaussian(50, 8, seed);
+      trained.add(new WeakReference<>(member));
+      return member;
+    });
+    assertEquals(List.of(true, true), released);
+  }
+
+  /** Whether the garbage collector clears {@code reference} when asked a few times. */
+  private static boolean collected(WeakReference<?> reference) {
+    for (int attempt = 0; attempt < 10 && reference.get() != null; attempt++) {
+      System.gc();
+    }
+    return reference.get() == null;
   }
 
   @Test

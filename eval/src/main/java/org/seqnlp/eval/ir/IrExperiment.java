@@ -62,7 +62,9 @@ public final class IrExperiment {
       if (grid.isEmpty()) {
         throw new IllegalArgumentException("need at least one setting in the grid");
       }
-      VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
+      if (trainCollectionVectors) {
+        VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
+      }
       grid = List.copyOf(grid);
     }
   }

@@ -18,7 +18,7 @@ public record DataSet(Path file, List<NameSample> samples) {
   /** These sentences with only the names {@code types} scores, renamed as it says. */
   public DataSet scoring(ScoredTypes types) {
     return new DataSet(file, samples.stream().map(sample -> new NameSample(sample.getId(), sample.getSentence(),
-        types.gold(sample.getNames()), sample.getAdditionalContext(), sample.isClearAdaptiveDataSet())).toList());
+        types.labelled(sample.getNames()), sample.getAdditionalContext(), sample.isClearAdaptiveDataSet())).toList());
   }
 
   /** The file name, which names the data set in reports. */

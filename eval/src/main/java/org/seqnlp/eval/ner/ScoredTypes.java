@@ -10,10 +10,11 @@ import opennlp.tools.util.Span;
 
 /**
  * The entity types a score counts, for test data whose types are not the model's: a list whose entries keep a
- * type ({@code person}) or rename a type of the test data and keep it under the new name
+ * type ({@code person}) or rename a type read from a labelled file and keep it under the new name
  * ({@code corporation=organization}). Spans of other types leave the test data and the predictions alike, so
- * a model trained on CoNLL-2003 can be scored on the types it shares with WNUT-17. Renaming applies to the
- * test data only: predictions keep the model's names.
+ * a model trained on CoNLL-2003 can be scored on the types it shares with WNUT-17. Renaming applies to spans read
+ * from a labelled file ({@link #labelled}): the test data, and another tagger's output read as test data. A model's
+ * predictions ({@link #predicted}) keep the model's names.
  */
 public final class ScoredTypes {
 
@@ -40,7 +41,7 @@ public final class ScoredTypes {
     for (String entry : list.split(",", -1)) {
       String[] sides = Arrays.stream(entry.split("=", -1)).map(String::strip).toArray(String[]::new);
       if (sides.length > 2 || Arrays.stream(sides).anyMatch(String::isEmpty)) {
-        throw new IllegalArgumentException("'" + entry.strip() + "' is not TYPE or TEST_TYPE=TYPE");
+        throw new IllegalArgumentException("'" + entry.strip() + "' is not TYPE or LABEL=TYPE");
       }
       String name = sides[sides.length - 1];
       if (sides.length == 2 && renames.put(sides[0], name) != null) {
@@ -56,12 +57,15 @@ public final class ScoredTypes {
     return kept.isEmpty();
   }
 
-  /** The names of the test data's spans after renaming, without the spans of unscored types. */
-  public Span[] gold(Span[] names) {
+  /**
+   * The spans read from a labelled file, the test data's or another tagger's, after renaming, without the spans of
+   * unscored types.
+   */
+  public Span[] labelled(Span[] names) {
     return Arrays.stream(names).map(this::renamed).filter(this::scored).toArray(Span[]::new);
   }
 
-  /** The predicted spans of scored types. */
+  /** A model's predicted spans of scored types, under the model's names. */
   public Span[] predicted(Span[] spans) {
     return Arrays.stream(spans).filter(this::scored).toArray(Span[]::new);
   }

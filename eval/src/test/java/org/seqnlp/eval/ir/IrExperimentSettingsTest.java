@@ -10,19 +10,30 @@ import org.seqnlp.vectors.train.Word2VecSettings;
 
 class IrExperimentSettingsTest {
 
+  private static final List<StandardCollection> TWO = List.of(StandardCollection.MED, StandardCollection.CISI);
+
   private static IrExperiment.Settings settings(List<StandardCollection> collections, int ensemble) {
-    return new IrExperiment.Settings(Path.of("data"), null, collections,
-        List.of(new QuerySettings(new ExpansionSettings(1, 0.9f, 0.5f), SynonymQueryStyle.AS_DISTINCT_TERMS)), true,
-        Word2VecSettings.DEFAULTS, 3, ensemble, null, 1);
+    return new IrExperiment.Settings(Path.of("data"), null, collections, grid(), true, Word2VecSettings.DEFAULTS, 3,
+        ensemble, null, 1);
+  }
+
+  private static List<QuerySettings> grid() {
+    return List.of(new QuerySettings(new ExpansionSettings(1, 0.9f, 0.5f), SynonymQueryStyle.AS_DISTINCT_TERMS));
   }
 
   @Test
   void refusesWhatCannotRunBeforeAnyWork() {
-    List<StandardCollection> two = List.of(StandardCollection.MED, StandardCollection.CISI);
-    assertEquals(3, settings(two, 3).trainingEnsemble());
+    assertEquals(3, settings(TWO, 3).trainingEnsemble());
     assertEquals("an ensemble needs at least one training, got 0",
-        assertThrows(IllegalArgumentException.class, () -> settings(two, 0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> settings(TWO, 0)).getMessage());
     assertEquals("cross-validation needs at least two collections",
         assertThrows(IllegalArgumentException.class, () -> settings(List.of(StandardCollection.MED), 3)).getMessage());
+  }
+
+  @Test
+  void theEnsembleIsNotCheckedWhenNoOwnVectorsAreTrained() {
+    IrExperiment.Settings general = new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(),
+        false, Word2VecSettings.DEFAULTS, 3, 0, null, 1);
+    assertEquals(0, general.trainingEnsemble());
   }
 }

@@ -17,10 +17,10 @@ class ScoredTypesTest {
       new Span(4, 5, "group"), new Span(6, 7, "product")};
 
   @Test
-  void testTypesAreRenamedAndUnscoredOnesLeave() {
+  void labelledTypesAreRenamedAndUnscoredOnesLeave() {
     ScoredTypes types = ScoredTypes.parse("person, location,organization,corporation=organization,group=organization");
     assertArrayEquals(new Span[] {new Span(0, 1, "person"), new Span(2, 3, "organization"),
-        new Span(4, 5, "organization")}, types.gold(WNUT));
+        new Span(4, 5, "organization")}, types.labelled(WNUT));
     assertEquals("person, location, organization", types.toString());
   }
 
@@ -33,7 +33,7 @@ class ScoredTypesTest {
 
   @Test
   void everyTypeIsScoredByDefault() {
-    assertArrayEquals(WNUT, ScoredTypes.ALL.gold(WNUT));
+    assertArrayEquals(WNUT, ScoredTypes.ALL.labelled(WNUT));
     assertArrayEquals(WNUT, ScoredTypes.ALL.predicted(WNUT));
     assertEquals("every type", ScoredTypes.ALL.toString());
   }
@@ -52,9 +52,9 @@ class ScoredTypesTest {
 
   @Test
   void badListsNameTheEntry() {
-    assertEquals("'' is not TYPE or TEST_TYPE=TYPE",
+    assertEquals("'' is not TYPE or LABEL=TYPE",
         assertThrows(IllegalArgumentException.class, () -> ScoredTypes.parse("person,,location")).getMessage());
-    assertEquals("'a=b=c' is not TYPE or TEST_TYPE=TYPE",
+    assertEquals("'a=b=c' is not TYPE or LABEL=TYPE",
         assertThrows(IllegalArgumentException.class, () -> ScoredTypes.parse("a=b=c")).getMessage());
     assertEquals("type group is renamed twice",
         assertThrows(IllegalArgumentException.class, () -> ScoredTypes.parse("group=org,group=misc")).getMessage());

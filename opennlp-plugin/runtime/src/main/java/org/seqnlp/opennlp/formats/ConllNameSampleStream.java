@@ -53,6 +53,7 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
   private final TagDecoder decoder;
   private int columns;
   private long columnsLine;
+  private long sentenceLine;
   private int documents;
   private boolean documentStartPending;
 
@@ -83,7 +84,6 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
   public NameSample read() throws IOException {
     List<String> tokens = new ArrayList<>();
     List<String> tags = new ArrayList<>();
-    long firstLine = 0;
     boolean startsDocument = false;
     String line;
     while ((line = lines.read()) != null) {
@@ -108,7 +108,7 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
         throw lines.error("unknown tag '" + tag + "' (expected O, B-type or I-type)");
       }
       if (tokens.isEmpty()) {
-        firstLine = lines.lineNumber();
+        sentenceLine = lines.lineNumber();
         startsDocument = documentStartPending || documents == 0;
         documentStartPending = false;
       }
@@ -118,7 +118,7 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
     if (tokens.isEmpty()) {
       return null;
     }
-    return new NameSample(tokens.toArray(new String[0]), decoder.decode(tags, lines, firstLine),
+    return new NameSample(tokens.toArray(new String[0]), decoder.decode(tags, lines, sentenceLine),
         startsDocument);
   }
 
@@ -134,6 +134,11 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
       throw lines.error("found " + found + " column" + (found == 1 ? "" : "s") + ", expected " + columns
           + " as on line " + columnsLine);
     }
+  }
+
+  /** The line (1-based) of the first token of the sentence last read; its other tokens follow one a line. */
+  public long sentenceLine() {
+    return sentenceLine;
   }
 
   /** The number of {@value #DOCUMENT_START} lines read so far. */

@@ -55,6 +55,11 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
     return sample;
   }
 
+  /** The line (1-based) of the sentence last read. */
+  public long sentenceLine() {
+    return lines.lineNumber();
+  }
+
   private static int startTags(String line) {
     int count = 0;
     for (String token : WhitespaceTokenizer.INSTANCE.tokenize(line)) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +137,18 @@ class ConllNameSampleStreamTest {
     List<NameSample> samples = readConll(file, TagScheme.AUTO);
     assertTrue(samples.stream().allMatch(NameSample::isClearAdaptiveDataSet));
     assertEquals(Fixtures.openNlpConll02(file, Conll02NameSampleStream.LANGUAGE.SPA, ALL_CONLL_TYPES), samples);
+  }
+
+  @Test
+  void eachSentenceKnowsItsFirstLine() throws IOException {
+    Path file = write(directory.resolve("conll03.txt"), CONLL03_STYLE);
+    try (ConllNameSampleStream stream = new ConllNameSampleStream(file, StandardCharsets.UTF_8, TagScheme.AUTO)) {
+      List<Long> lines = new ArrayList<>();
+      while (stream.read() != null) {
+        lines.add(stream.sentenceLine());
+      }
+      assertEquals(List.of(3L, 10L, 18L), lines);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import static org.seqnlp.opennlp.formats.Fixtures.write;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.NameSampleDataStream;
@@ -47,6 +48,18 @@ class OpenNlpNameSampleStreamTest {
     assertArrayEquals(new Span[] {new Span(1, 3, "organization"), new Span(5, 6, "location")},
         samples.get(1).getNames());
     assertEquals(0, samples.get(2).getNames().length);
+  }
+
+  @Test
+  void eachSentenceKnowsItsLine() throws IOException {
+    Path file = write(directory.resolve("names.txt"), "", "One .", "", "", "<START:person> Ada <END> .", "Three .");
+    try (OpenNlpNameSampleStream stream = new OpenNlpNameSampleStream(file, StandardCharsets.UTF_8)) {
+      List<Long> lines = new ArrayList<>();
+      while (stream.read() != null) {
+        lines.add(stream.sentenceLine());
+      }
+      assertEquals(List.of(2L, 5L, 6L), lines);
+    }
   }
 
   @Test

@@ -27,7 +27,7 @@ final class SentenceStartCopies {
    * word to start at; a copy of any sentence but the first follows the sentence before it with probability 1/2.
    *
    * @param otherLabel the label of tokens outside names
-   * @param seed of the copies' own random source, so that the training's random source is not drawn from
+   * @param seed of the copies' own random source, so that adding copies draws nothing from the training's
    * @throws IllegalArgumentException when {@code share} is above 0 and {@code otherLabel} is negative (the
    *     labels have none for tokens outside names)
    */

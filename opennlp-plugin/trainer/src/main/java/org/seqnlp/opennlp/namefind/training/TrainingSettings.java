@@ -92,7 +92,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_GRADIENT_CLIP = 1e6;
   /** An average over some 10,000 steps: 20 epochs of CoNLL-2003 at the default batch size. */
   public static final double MAX_AVERAGE_DECAY = 0.9999;
-  /** Every sentence copied once. */
+  /** Every sentence with a word to start at copied once. */
   public static final double MAX_SENTENCE_START_COPIES = 1;
 
   public static final TrainingSettings DEFAULTS =
