@@ -42,7 +42,7 @@ run() { # run TITLE OPTIONS...: one fenced block with the command and its report
   echo "$("${seqnlp[@]}" --version 2>/dev/null | sed -n 's/^kernels: /Kernels: /p')."
   echo "CPU time per term is the expanding thread's; table builds are timed in process CPU seconds (all"
   echo "threads, the JIT's included) and wall seconds on all cores."
-  run "$WORDS random words x 100 dimensions" --words "$WORDS" --dimension 100 --load-dimension 0 --terms "$TERMS"
+  run "$WORDS random words x 100 dimensions, at the command's defaults (3 neighbours, cosine >= 0.1)" --words "$WORDS" --dimension 100 --load-dimension 0 --terms "$TERMS"
   run "The shipped English vectors, at the filter's defaults" --vectors "$shipped" --load-dimension 0 \
     --terms "$TERMS" --max-expansions 10 --min-similarity 0.4
   run "The first $WORDS words of the English vectors with Wikipedia, at the filter's defaults" --vectors "$wiki" \
