@@ -150,8 +150,10 @@ train_model() {
 score() {
   local config="$1" seed="$2" context="$3" set="$4" file
   local key="$context" name extra=()
-  [[ "$context" == on ]] && key="on-$document_weight-$document_threshold"
-  [[ "$context" == on ]] && extra=(--document-context "$document_weight" --document-threshold "$document_threshold")
+  if [[ "$context" == on ]]; then
+    key="on-$document_weight-$document_threshold"
+    extra=(--document-context "$document_weight" --document-threshold "$document_threshold")
+  fi
   name="$(basename "$set" .txt)"
   if [[ "$set" == "$wnut_dev" ]]; then
     # The scored types are part of the cache name, so that other types are never read from an old file.

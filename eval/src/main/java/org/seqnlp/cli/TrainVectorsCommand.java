@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.lucene.util.IOUtils;
-import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
@@ -142,8 +141,6 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
-
   @Override
   public Integer call() throws Exception {
     OptionRange.require(spec, "--min-count", minCount, 1, Integer.MAX_VALUE);
@@ -265,7 +262,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
         throw new IOException(source + ": " + e.getMessage() + "; nothing was trained");
       }
     }
-    if ((long) words.size() * dimension * ensemble > MAX_VALUES) {
+    if (!VectorEnsemble.fitsOneArray(words.size(), dimension, ensemble)) {
       throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
           + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count", source, words.size(),
           dimension * ensemble));

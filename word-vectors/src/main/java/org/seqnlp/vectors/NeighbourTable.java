@@ -20,8 +20,6 @@ public final class NeighbourTable implements NeighbourLookup {
   /** Words searched together, sharing each block of vectors read from memory. */
   private static final int BATCH_ROWS = 256;
   private static final int NO_NEIGHBOUR = -1;
-  /** The most entries of one Java array. */
-  private static final int MAX_ENTRIES = ArrayLimits.MAX_LENGTH;
 
   private final WordVectors vectors;
   private final int k;
@@ -42,9 +40,9 @@ public final class NeighbourTable implements NeighbourLookup {
   static NeighbourTable build(NearestNeighbours search, int k, Progress progress) {
     NearestNeighbours.requireNonNegative(k);
     int size = search.size();
-    if ((long) size * k > MAX_ENTRIES) {
+    if ((long) size * k > ArrayLimits.MAX_LENGTH) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "a table of %,d neighbours for each of %,d"
-          + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size, MAX_ENTRIES));
+          + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size, ArrayLimits.MAX_LENGTH));
     }
     int[] neighbourRows = new int[size * k];
     float[] similarities = new float[neighbourRows.length];

@@ -15,8 +15,6 @@ import org.seqnlp.settings.SettingRange;
  */
 public final class VectorEnsemble {
 
-  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
-
   private VectorEnsemble() {}
 
   /**
@@ -45,6 +43,11 @@ public final class VectorEnsemble {
     }
   }
 
+  /** Whether the ensemble's {@code words} rows of {@code size x memberDimension} values fit one Java array. */
+  public static boolean fitsOneArray(int words, int memberDimension, int size) {
+    return (long) words * memberDimension * size <= ArrayLimits.MAX_LENGTH;
+  }
+
   /**
    * Checks that the seeds {@code firstSeed} to {@code firstSeed + size - 1} are all longs.
    *
@@ -69,13 +72,13 @@ public final class VectorEnsemble {
   public static WordVectors train(int size, long firstSeed, LongFunction<WordVectors> trainOne) {
     check(size, 1, firstSeed);
     WordVectors member = trainOne.apply(firstSeed);
-    check(size, member.dimension(), firstSeed);
+    checkWidth(size, member.dimension());
     if (size == 1) {
       return member;
     }
     List<String> words = words(member);
     int dimension = member.dimension();
-    if ((long) words.size() * dimension * size > MAX_VALUES) {
+    if (!fitsOneArray(words.size(), dimension, size)) {
       throw new IllegalArgumentException(words.size() + " words x " + dimension * size
           + " dimensions are more values than one Java array holds");
     }

@@ -82,8 +82,6 @@ public final class TensorFile {
   private static final byte BYTES = 4;
   private static final int CHECKSUM_BYTES = Integer.BYTES;
   private static final int CHUNK_FLOATS = 1 << 14;
-  /** The most values of one tensor: the longest Java array. */
-  private static final long MAX_VALUES = ArrayLimits.MAX_LENGTH;
   /** Float arrays start at most this large and double as their bytes arrive. */
   private static final int FIRST_ALLOCATION = 1 << 20;
 
@@ -413,7 +411,7 @@ public final class TensorFile {
         throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + " (" + size
             + " " + values + ") but at most " + left + " bytes can remain");
       }
-      if (size > MAX_VALUES) {
+      if (size > ArrayLimits.MAX_LENGTH) {
         throw fail(at, "tensor '" + name + "' declares shape " + Arrays.toString(shape) + ", more " + values
             + " than one Java array holds");
       }

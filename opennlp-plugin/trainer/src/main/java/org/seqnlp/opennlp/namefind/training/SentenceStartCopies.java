@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -80,11 +81,8 @@ final class SentenceStartCopies {
   }
 
   private static LabeledSentence copyFrom(LabeledSentence sentence, int start) {
-    int length = sentence.length() - start;
-    String[] tokens = new String[length];
-    int[] labels = new int[length];
-    System.arraycopy(sentence.tokens(), start, tokens, 0, length);
-    System.arraycopy(sentence.labels(), start, labels, 0, length);
+    String[] tokens = Arrays.copyOfRange(sentence.tokens(), start, sentence.length());
+    int[] labels = Arrays.copyOfRange(sentence.labels(), start, sentence.length());
     String first = tokens[0];
     int head = first.codePointAt(0);
     tokens[0] = new StringBuilder(first.length()).appendCodePoint(Character.toTitleCase(head))
