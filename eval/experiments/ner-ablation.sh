@@ -76,6 +76,7 @@ config_options() {
     vec-gaz-frozen) echo "$(config_options vec-gaz)" --freeze-vectors ;;
     vec-gaz-starts-frozen) echo "$(config_options vec-gaz-frozen)" --sentence-start-copies "$sentence_start_copies" ;;
     vec-gaz-h128-frozen) echo "$(config_options vec-gaz)" --hidden 128 --freeze-vectors ;;
+    vec-gaz-h128-lower-frozen) echo "$(config_options vec-gaz-h128-frozen)" --lowercase-copies "$lowercase_copies" ;;
     sub-gaz-frozen) echo --vectors "$subword_vectors" --max-vocabulary "$new_max_vocabulary" --embedding-bits 8 \
       --gazetteers "${gazetteers[@]}" --freeze-vectors ;;
     sub-gaz-frozen-init) echo "$(config_options sub-gaz-frozen)" --subword-vectors ;;
@@ -91,6 +92,10 @@ average_decay=0.998
 # capitalised (train-ner --sentence-start-copies; sentences without such a word get no copy): set before any run and
 # not tuned.
 sentence_start_copies=0.25
+# The -lower- configurations train each sentence with an upper-case letter, with this probability, a second time in
+# lower case (train-ner --lowercase-copies), for text that does not capitalise names, as social media often does
+# not (a quarter of the names WNUT-17 dev scores start in lower case): set before any run and not tuned.
+lowercase_copies=0.25
 
 # What a configuration trains on: train with early stopping on dev, or (the -full configurations) train and
 # dev together for a fixed number of epochs, the median best epoch of the vec-gaz seeds on dev (7, 10, 11).
@@ -122,6 +127,7 @@ rows=(
   "all, words with a vector keep it, moving average, and sentence-start copies (--sentence-start-copies $sentence_start_copies)|vec-gaz-starts-frozen-avg|on"
   "all, moving average of the weights (embeddings learnt, BiLSTM 2 x 100)|vec-gaz-avg|on"
   "all, BiLSTM 2 x 128, words with a vector keep it, moving average of the weights|vec-gaz-h128-frozen-avg|on"
+  "the same, and lower-case copies (--lowercase-copies $lowercase_copies)|vec-gaz-h128-lower-frozen-avg|on"
 )
 
 model_of() { echo "$work/$1-$2.bin"; }

@@ -50,6 +50,11 @@ final class BiLstmCrfTrainingOptions {
       + " a name; 0: off (default: ${DEFAULT-VALUE}).")
   double sentenceStartCopies;
 
+  @Option(names = "--lowercase-copies", paramLabel = "S", description = "Train each sentence that has an upper-case"
+      + " letter, with probability S in [0, 1], a second time in lower case, for text that does not capitalise"
+      + " names; 0: off (default: ${DEFAULT-VALUE}).")
+  double lowercaseCopies;
+
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
@@ -134,8 +139,8 @@ final class BiLstmCrfTrainingOptions {
     try {
       parameters = new TrainingSettings(epochs, patience, batchSize, wordDimension, charDimension, charFilters,
           d.maxWordChars(), hidden, learningRate, dropout, d.gradientClip(), maxVocabulary, embeddingBits, seed,
-          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors, averageDecay, sentenceStartCopies)
-          .validate().parameters();
+          checkpoint, gazetteers == null ? List.of() : gazetteers, freezeVectors, averageDecay, sentenceStartCopies,
+          lowercaseCopies).validate().parameters();
     } catch (IllegalArgumentException e) {
       throw new Defaults().usageError(spec, e);
     }
@@ -215,6 +220,7 @@ final class BiLstmCrfTrainingOptions {
           new Setting("--seed", TrainingSettings.SEED, D.seed()),
           new Setting("--average-decay", TrainingSettings.AVERAGE_DECAY, D.averageDecay()),
           new Setting("--sentence-start-copies", TrainingSettings.SENTENCE_START_COPIES, D.sentenceStartCopies()),
+          new Setting("--lowercase-copies", TrainingSettings.LOWERCASE_COPIES, D.lowercaseCopies()),
           new Setting("--gazetteers", TrainingSettings.GAZETTEERS, null));
     }
   }

@@ -208,7 +208,8 @@ class TrainNerCommandTest extends ToolTest {
           "random seed (default: " + d.seed() + ")", "frequent words (default: " + d.maxVocabulary() + ")",
           "large vocabularies) (default: " + d.embeddingBits() + ")",
           "0: off (default: " + d.averageDecay() + ")",
-          "taken for a name; 0: off (default: " + d.sentenceStartCopies() + ")")) {
+          "taken for a name; 0: off (default: " + d.sentenceStartCopies() + ")",
+          "capitalise names; 0: off (default: " + d.lowercaseCopies() + ")")) {
         assertTrue(help.contains(expected), command + ": " + expected + " in " + help);
       }
     }
@@ -281,6 +282,8 @@ class TrainNerCommandTest extends ToolTest {
         "train-ner", "--train", train.toString(), "--output", output, "--average-decay", "1");
     assertUsageError("seqnlp train-ner: --sentence-start-copies must be in [0, 1], not 1.5",
         "train-ner", "--train", train.toString(), "--output", output, "--sentence-start-copies", "1.5");
+    assertUsageError("seqnlp train-ner: --lowercase-copies must be in [0, 1], not 2.0",
+        "train-ner", "--train", train.toString(), "--output", output, "--lowercase-copies", "2");
   }
 
   private void assertUsageError(String expected, String... args) {

@@ -64,8 +64,10 @@ public final class BiLstmCrfTrainer {
     if (nonEmpty.isEmpty()) {
       throw new IllegalArgumentException("no training sentences");
     }
-    List<LabeledSentence> usable = SentenceStartCopies.add(nonEmpty, settings.sentenceStartCopies(),
-        labels.indexOf(BioCodec.OTHER), settings.seed());
+    // The two kinds of copies draw from different sources, so that their shares pick different sentences.
+    List<LabeledSentence> usable = TrainingCopies.lowerCase(TrainingCopies.sentenceStarts(nonEmpty,
+        settings.sentenceStartCopies(), labels.indexOf(BioCodec.OTHER), settings.seed()),
+        settings.lowercaseCopies(), settings.seed() + 1);
     Gazetteer gazetteer = settings.gazetteers().isEmpty() ? null : GazetteerFiles.read(settings.gazetteers());
     // One random source in a fixed order of use (initial weights, batches, then each epoch) makes a seed reproducible.
     Random random = new Random(settings.seed());
@@ -76,7 +78,7 @@ public final class BiLstmCrfTrainer {
     BatchTrainer trainer = new BatchTrainer(settings, labels, usable, vocabulary, matches, tokenEncoder, random);
     LengthBatches batches = new LengthBatches(usable, settings.batchSize(), random);
     LOG.info("{} sentences{} in {} batches, {} words, {} characters, {} labels{}{}", nonEmpty.size(),
-        usable.size() == nonEmpty.size() ? "" : " and " + (usable.size() - nonEmpty.size()) + " sentence-start copies",
+        usable.size() == nonEmpty.size() ? "" : " and " + (usable.size() - nonEmpty.size()) + " copies",
         batches.count(),
         vocabulary.words().size(), vocabulary.chars().size(), labels.size(),
         vectors == null ? "" : ", embeddings from word vectors", gazetteer == null ? "" : ", " + matches.summary());

@@ -49,12 +49,15 @@ import org.seqnlp.settings.SettingRange;
  *     data, checkpoints and returns (0: no average)
  * @param sentenceStartCopies probability, in [0, {@value #MAX_SENTENCE_START_COPIES}], that a training sentence is
  *     trained a second time from one of its lower-case words outside names, capitalised, so that a capitalised
- *     common word at a sentence's start is not taken for a name ({@link SentenceStartCopies}; 0: none)
+ *     common word at a sentence's start is not taken for a name ({@link TrainingCopies}; 0: none)
+ * @param lowercaseCopies probability, in [0, {@value #MAX_LOWERCASE_COPIES}], that a training sentence with an
+ *     upper-case letter is trained a second time in lower case, for text that does not capitalise names ({@link
+ *     TrainingCopies}; 0: none)
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
     int maxVocabulary, int embeddingBits, int seed, Path checkpoint, List<Path> gazetteers, boolean freezeVectors,
-    double averageDecay, double sentenceStartCopies) {
+    double averageDecay, double sentenceStartCopies, double lowercaseCopies) {
 
   public static final String EPOCHS = "Epochs";
   public static final String PATIENCE = "Patience";
@@ -76,6 +79,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final String FREEZE_VECTORS = "FreezeVectors";
   public static final String AVERAGE_DECAY = "AverageDecay";
   public static final String SENTENCE_START_COPIES = "SentenceStartCopies";
+  public static final String LOWERCASE_COPIES = "LowercaseCopies";
 
   public static final int MAX_EPOCHS = 10_000;
   public static final int MAX_BATCH_SIZE = 100_000;
@@ -94,10 +98,12 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_AVERAGE_DECAY = 0.9999;
   /** Every sentence with a word to start at copied once. */
   public static final double MAX_SENTENCE_START_COPIES = 1;
+  /** Every sentence with an upper-case letter copied once. */
+  public static final double MAX_LOWERCASE_COPIES = 1;
 
   public static final TrainingSettings DEFAULTS =
       new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
-          false, 0, 0);
+          false, 0, 0, 0);
 
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
@@ -131,7 +137,8 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
         paths(parameters.getStringParameter(GAZETTEERS, "")),
         bool(parameters, FREEZE_VECTORS, d.freezeVectors()),
         real(parameters, AVERAGE_DECAY, d.averageDecay()),
-        real(parameters, SENTENCE_START_COPIES, d.sentenceStartCopies()));
+        real(parameters, SENTENCE_START_COPIES, d.sentenceStartCopies()),
+        real(parameters, LOWERCASE_COPIES, d.lowercaseCopies()));
   }
 
   /** The paths of a comma-separated list, blanks around them ignored. */
@@ -181,6 +188,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     parameters.put(FREEZE_VECTORS, freezeVectors);
     parameters.put(AVERAGE_DECAY, averageDecay);
     parameters.put(SENTENCE_START_COPIES, sentenceStartCopies);
+    parameters.put(LOWERCASE_COPIES, lowercaseCopies);
     return parameters;
   }
 
@@ -205,6 +213,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
     SettingRange.requirePositive(GRADIENT_CLIP, gradientClip, MAX_GRADIENT_CLIP);
     SettingRange.requireNotNegative(AVERAGE_DECAY, averageDecay, MAX_AVERAGE_DECAY);
     SettingRange.requireNotNegative(SENTENCE_START_COPIES, sentenceStartCopies, MAX_SENTENCE_START_COPIES);
+    SettingRange.requireNotNegative(LOWERCASE_COPIES, lowercaseCopies, MAX_LOWERCASE_COPIES);
     SettingRange.require(MAX_VOCABULARY, maxVocabulary, 1, Integer.MAX_VALUE);
     if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
       throw new IllegalArgumentException(EMBEDDING_BITS + " must be one of " + TokenEncoder.EMBEDDING_BITS + ", not "

@@ -59,10 +59,15 @@ class BiLstmCrfTrainerTest {
 
   private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint,
       double averageDecay, double sentenceStartCopies) {
+    return small(epochs, patience, dropout, checkpoint, averageDecay, sentenceStartCopies, 0);
+  }
+
+  private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint,
+      double averageDecay, double sentenceStartCopies, double lowercaseCopies) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, dropout, d.gradientClip(),
         d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false, averageDecay,
-        sentenceStartCopies);
+        sentenceStartCopies, lowercaseCopies);
   }
 
   @Test
@@ -87,7 +92,7 @@ class BiLstmCrfTrainerTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     Path checkpoint = directory.resolve("best8.bin");
     TrainingSettings settings = new TrainingSettings(2, 0, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, 0.2,
-        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of(), false, 0, 0);
+        d.gradientClip(), d.maxVocabulary(), 8, d.seed(), checkpoint, List.of(), false, 0, 0, 0);
     List<Integer> scoredBits = new ArrayList<>();
     BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(40, 1), null, network -> {
       scoredBits.add(network.encoder().embeddingBits());
@@ -142,6 +147,15 @@ class BiLstmCrfTrainerTest {
   }
 
   @Test
+  void lowercaseCopiesAreTrainedOn() throws IOException {
+    BiLstmCrfNetwork without = new BiLstmCrfTrainer(small(2, 0, 0.2, null), false)
+        .train(LABELS, sentences(60, 4), null, null);
+    BiLstmCrfNetwork with = new BiLstmCrfTrainer(small(2, 0, 0.2, null, 0, 0, 1), false)
+        .train(LABELS, sentences(60, 4), null, null);
+    assertFalse(Arrays.equals(without.emissions(PROBE), with.emissions(PROBE)));
+  }
+
+  @Test
   void learnsASimpleTaskAndIsReproducibleWithTheSameSeed() throws IOException {
     TrainingSettings settings = small(8, TrainingSettings.DEFAULTS.patience(), 0.2, null);
     BiLstmCrfNetwork first = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(120, 2), null, null);
@@ -155,7 +169,7 @@ class BiLstmCrfTrainerTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingSettings settings = new TrainingSettings(1, 0, 8, 8, 4, TrainingSettings.MAX_WIDTH, d.maxWordChars(), 8,
         0.02, 0, d.gradientClip(), d.maxVocabulary(), d.embeddingBits(), d.seed(), directory.resolve("best.bin"), List.of(),
-        false, 0, 0);
+        false, 0, 0, 0);
     List<LabeledSentence> sentences = new ArrayList<>(sentences(10, 3));
     String[] characters = new String[5000];
     for (int c = 0; c < characters.length; c++) {

@@ -34,7 +34,7 @@ class EmissionNetworkParityTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingSettings settings = new TrainingSettings(d.epochs(), d.patience(), d.batchSize(), d.wordDimension(),
         d.charDimension(), d.charFilters(), d.maxWordChars(), HIDDEN, d.learningRate(), 0, d.gradientClip(),
-        d.maxVocabulary(), d.embeddingBits(), d.seed(), null, List.of(), false, 0, 0);
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), null, List.of(), false, 0, 0, 0);
     EmissionNetwork dl4j = new EmissionNetwork(encoder.outputDimension(), HIDDEN, LABELS, settings, loss);
     String[][] sameLength = {{"The", "cat", "sat", "on"}, {"Cats", "sat", ".", "mats"}, {"the", "Xyz", "cat", "sat"}};
     String[][] single = {{"A", "cat", "sat", "on", "the", "extraordinarily-long-word"}};

@@ -70,7 +70,7 @@ class MovingAverageTest {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingSettings settings = new TrainingSettings(d.epochs(), d.patience(), d.batchSize(), d.wordDimension(),
         d.charDimension(), d.charFilters(), d.maxWordChars(), 5, 0.05, 0, d.gradientClip(), d.maxVocabulary(),
-        d.embeddingBits(), d.seed(), null, List.of(), false, DECAY, 0);
+        d.embeddingBits(), d.seed(), null, List.of(), false, DECAY, 0, 0);
     CrfLoss loss = new CrfLoss();
     loss.attach(new LinearChainCrf(labels, new float[labels], new float[labels], new float[labels * labels]));
     EmissionNetwork network = new EmissionNetwork(features, 5, labels, settings, loss);

@@ -18,7 +18,7 @@ class TrainingSettingsTest {
       List<Path> gazetteers) {
     return new TrainingSettings(epochs, D.patience(), D.batchSize(), D.wordDimension(), D.charDimension(),
         D.charFilters(), D.maxWordChars(), hidden, D.learningRate(), dropout, D.gradientClip(), D.maxVocabulary(),
-        D.embeddingBits(), seed, checkpoint, gazetteers, false, 0, 0);
+        D.embeddingBits(), seed, checkpoint, gazetteers, false, 0, 0, 0);
   }
 
   private static TrainingSettings withHiddenAndDropout(int hidden, double dropout) {
@@ -103,6 +103,12 @@ class TrainingSettingsTest {
     assertEquals(0.25, readBack(TrainingSettings.SENTENCE_START_COPIES, "0.25").sentenceStartCopies());
     assertEquals("SentenceStartCopies must be in [0, 1], not 1.5", refusal(TrainingSettings.SENTENCE_START_COPIES,
         "1.5"));
+  }
+
+  @Test
+  void lowercaseCopiesAreReadAndMustBeAShare() {
+    assertEquals(0.25, readBack(TrainingSettings.LOWERCASE_COPIES, "0.25").lowercaseCopies());
+    assertEquals("LowercaseCopies must be in [0, 1], not -0.5", refusal(TrainingSettings.LOWERCASE_COPIES, "-0.5"));
   }
 
   @Test

@@ -3,24 +3,30 @@ package org.seqnlp.opennlp.namefind.training;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * Copies of training sentences that start at one of their words, capitalised, as if a sentence began there
- * ({@code the match ended in a draw} gives {@code Ended in a draw}). News sentences rarely start with a common
- * word other than a function word, so a model trained on them alone takes a capitalised first word it has not
- * seen there ({@code Thank you}, {@code Hope so}, {@code Dude}) for a name, which costs it precision on informal
- * text.
+ * Copies of training sentences that break a convention of edited news which informal text does not keep, so
+ * that a model trained on news alone does not lean on it. Copies are training text like any other: the words
+ * they repeat count twice in the vocabulary. Each kind draws from its own random source, so that adding copies
+ * draws nothing from the training's.
  *
- * <p>A copy starts at a word after the first, outside every name, whose first letter is lower case and has a
- * title case; it is chosen at random, and the copy's labels are the sentence's from there. A sentence without
- * such a word gets no copy. Half the copies follow the sentence before them in the training data (which is
- * then trained once more), as in text whose sentences were not split apart ({@code ... on Sunday . Ended in a
- * draw}). Copies are training text like any other: the words they repeat count twice in the vocabulary.
+ * <p>Sentence starts: news sentences rarely start with a common word other than a function word, so a model
+ * trained on them takes a capitalised first word it has not seen there ({@code Thank you}, {@code Hope so},
+ * {@code Dude}) for a name. A copy starts at a word after the first, outside every name, whose first letter is
+ * lower case and has a title case; it is chosen at random, and the copy's labels are the sentence's from there
+ * ({@code the match ended in a draw} gives {@code Ended in a draw}). A sentence without such a word gets no
+ * copy. Half the copies follow the sentence before them in the training data (which is then trained once
+ * more), as in text whose sentences were not split apart ({@code ... on Sunday . Ended in a draw}).
+ *
+ * <p>Lower case: news capitalises every name, so a model trained on it finds almost no name written in lower
+ * case, as social media and search queries often write them ({@code going to see the yankees in new york}). A
+ * copy is the sentence in lower case with the sentence's labels.
  */
-final class SentenceStartCopies {
+final class TrainingCopies {
 
-  private SentenceStartCopies() {
+  private TrainingCopies() {
   }
 
   /**
@@ -32,7 +38,7 @@ final class SentenceStartCopies {
    * @throws IllegalArgumentException when {@code share} is above 0 and {@code otherLabel} is negative (the
    *     labels have none for tokens outside names)
    */
-  static List<LabeledSentence> add(List<LabeledSentence> sentences, double share, int otherLabel, long seed) {
+  static List<LabeledSentence> sentenceStarts(List<LabeledSentence> sentences, double share, int otherLabel, long seed) {
     if (share <= 0) {
       return sentences;
     }
@@ -61,6 +67,35 @@ final class SentenceStartCopies {
       if (count > 0) {
         LabeledSentence copy = copyFrom(sentence, starts[random.nextInt(count)]);
         all.add(s > 0 && random.nextBoolean() ? joined(sentences.get(s - 1), copy) : copy);
+      }
+    }
+    return all;
+  }
+
+  /**
+   * {@code sentences}, then a lower-case copy of each sentence that is picked (with probability {@code share})
+   * and has an upper-case or title-case letter (others would be trained twice as they are).
+   *
+   * @param seed of the copies' own random source
+   */
+  static List<LabeledSentence> lowerCase(List<LabeledSentence> sentences, double share, long seed) {
+    if (share <= 0) {
+      return sentences;
+    }
+    Random random = new Random(seed);
+    List<LabeledSentence> all = new ArrayList<>(sentences);
+    for (LabeledSentence sentence : sentences) {
+      if (random.nextDouble() >= share) {
+        continue;
+      }
+      String[] tokens = new String[sentence.length()];
+      boolean changed = false;
+      for (int t = 0; t < tokens.length; t++) {
+        tokens[t] = sentence.tokens()[t].toLowerCase(Locale.ROOT);
+        changed |= !tokens[t].equals(sentence.tokens()[t]);
+      }
+      if (changed) {
+        all.add(new LabeledSentence(tokens, sentence.labels().clone()));
       }
     }
     return all;

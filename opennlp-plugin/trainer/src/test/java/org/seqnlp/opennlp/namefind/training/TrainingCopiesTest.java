@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SentenceStartCopiesTest {
+class TrainingCopiesTest {
 
   private static final int OTHER = 0;
   private static final int PERSON_START = 1;
@@ -23,7 +23,7 @@ class SentenceStartCopiesTest {
   void aCopyStartsAtALowerCaseWordOutsideNamesCapitalised() {
     // Only "ended" qualifies: "van" is lower case but inside a name, and "." is no word.
     LabeledSentence sentence = sentence("Anna van Smith ended .", PERSON_START, PERSON_CONT, PERSON_CONT, OTHER, OTHER);
-    List<LabeledSentence> all = SentenceStartCopies.add(List.of(sentence), 1, OTHER, 7);
+    List<LabeledSentence> all = TrainingCopies.sentenceStarts(List.of(sentence), 1, OTHER, 7);
     assertEquals(2, all.size());
     assertSame(sentence, all.get(0));
     assertArrayEquals(new String[] {"Ended", "."}, all.get(1).tokens());
@@ -33,7 +33,7 @@ class SentenceStartCopiesTest {
   @Test
   void theCopyKeepsTheNamesAfterItsStart() {
     LabeledSentence sentence = sentence("He met Anna Lee", OTHER, OTHER, PERSON_START, PERSON_CONT);
-    LabeledSentence copy = SentenceStartCopies.add(List.of(sentence), 1, OTHER, 1).get(1);
+    LabeledSentence copy = TrainingCopies.sentenceStarts(List.of(sentence), 1, OTHER, 1).get(1);
     assertArrayEquals(new String[] {"Met", "Anna", "Lee"}, copy.tokens());
     assertArrayEquals(new int[] {OTHER, PERSON_START, PERSON_CONT}, copy.labels());
   }
@@ -44,7 +44,7 @@ class SentenceStartCopiesTest {
     LabeledSentence sentence = sentence("it ended", OTHER, OTHER);
     int joined = 0;
     for (long seed = 0; seed < 200; seed++) {
-      LabeledSentence copy = SentenceStartCopies.add(List.of(before, sentence), 1, OTHER, seed).get(3);
+      LabeledSentence copy = TrainingCopies.sentenceStarts(List.of(before, sentence), 1, OTHER, seed).get(3);
       if (copy.length() == 1) {
         assertArrayEquals(new String[] {"Ended"}, copy.tokens());
       } else {
@@ -62,18 +62,18 @@ class SentenceStartCopiesTest {
     for (int i = 0; i < 1000; i++) {
       sentences.add(sentence("we met in the city", OTHER, OTHER, OTHER, OTHER, OTHER));
     }
-    List<LabeledSentence> copied = SentenceStartCopies.add(sentences, 0.25, OTHER, 3);
+    List<LabeledSentence> copied = TrainingCopies.sentenceStarts(sentences, 0.25, OTHER, 3);
     assertEquals(1000 + 250, copied.size(), 30);
-    List<LabeledSentence> again = SentenceStartCopies.add(sentences, 0.25, OTHER, 3);
+    List<LabeledSentence> again = TrainingCopies.sentenceStarts(sentences, 0.25, OTHER, 3);
     assertEquals(copied.size(), again.size());
     for (int i = 1000; i < copied.size(); i++) {
       assertArrayEquals(copied.get(i).tokens(), again.get(i).tokens());
     }
     List<LabeledSentence> noPlace = List.of(sentence("Anna Oslo", PERSON_START, PERSON_START), sentence("x", OTHER));
-    assertEquals(noPlace, SentenceStartCopies.add(noPlace, 1, OTHER, 3));
-    assertSame(sentences, SentenceStartCopies.add(sentences, 0, OTHER, 3));
-    assertSame(sentences, SentenceStartCopies.add(sentences, 0, -1, 3));
-    assertThrows(IllegalArgumentException.class, () -> SentenceStartCopies.add(sentences, 1, -1, 3));
+    assertEquals(noPlace, TrainingCopies.sentenceStarts(noPlace, 1, OTHER, 3));
+    assertSame(sentences, TrainingCopies.sentenceStarts(sentences, 0, OTHER, 3));
+    assertSame(sentences, TrainingCopies.sentenceStarts(sentences, 0, -1, 3));
+    assertThrows(IllegalArgumentException.class, () -> TrainingCopies.sentenceStarts(sentences, 1, -1, 3));
   }
 
   @Test
@@ -81,11 +81,35 @@ class SentenceStartCopiesTest {
     // ǆ has the title case ǅ (not the capital Ǆ); Deseret 𐐨 (two chars) becomes 𐐀; ß has no title case of its own.
     assertArrayEquals(new String[] {"ǅemal"}, onlyCopy("Ana ǆemal", OTHER, OTHER).tokens());
     assertArrayEquals(new String[] {"𐐀𐐯"}, onlyCopy("Ana 𐐨𐐯", OTHER, OTHER).tokens());
-    assertEquals(1, SentenceStartCopies.add(List.of(sentence("Ana ßa", OTHER, OTHER)), 1, OTHER, 1).size());
+    assertEquals(1, TrainingCopies.sentenceStarts(List.of(sentence("Ana ßa", OTHER, OTHER)), 1, OTHER, 1).size());
+  }
+
+  @Test
+  void aLowerCaseCopyKeepsTheLabels() {
+    LabeledSentence sentence = sentence("He met ANNA Lee", OTHER, OTHER, PERSON_START, PERSON_CONT);
+    List<LabeledSentence> all = TrainingCopies.lowerCase(List.of(sentence), 1, 5);
+    assertEquals(2, all.size());
+    assertSame(sentence, all.get(0));
+    assertArrayEquals(new String[] {"he", "met", "anna", "lee"}, all.get(1).tokens());
+    assertArrayEquals(sentence.labels(), all.get(1).labels());
+  }
+
+  @Test
+  void aShareOfTheSentencesIsLowerCasedReproduciblyAndNoneAlreadyInLowerCase() {
+    List<LabeledSentence> sentences = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      sentences.add(sentence("We met in Oslo", OTHER, OTHER, OTHER, PERSON_START));
+    }
+    List<LabeledSentence> copied = TrainingCopies.lowerCase(sentences, 0.25, 3);
+    assertEquals(1000 + 250, copied.size(), 30);
+    assertEquals(copied.size(), TrainingCopies.lowerCase(sentences, 0.25, 3).size());
+    List<LabeledSentence> lower = List.of(sentence("we met in oslo .", OTHER, OTHER, OTHER, PERSON_START, OTHER));
+    assertEquals(lower, TrainingCopies.lowerCase(lower, 1, 3));
+    assertSame(sentences, TrainingCopies.lowerCase(sentences, 0, 3));
   }
 
   private static LabeledSentence onlyCopy(String text, int... labels) {
-    List<LabeledSentence> all = SentenceStartCopies.add(List.of(sentence(text, labels)), 1, OTHER, 1);
+    List<LabeledSentence> all = TrainingCopies.sentenceStarts(List.of(sentence(text, labels)), 1, OTHER, 1);
     assertEquals(2, all.size());
     return all.get(1);
   }
