@@ -138,10 +138,16 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--train-ensemble", trainEnsemble, 1, OptionRange.MAX_ENSEMBLE);
     try {
-      VectorEnsemble.check(trainEnsemble, trainDimension, seed);
+      VectorEnsemble.checkWidth(trainEnsemble, trainDimension);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--train-ensemble " + trainEnsemble + ": "
           + e.getMessage());
+    }
+    try {
+      VectorEnsemble.checkSeeds(trainEnsemble, seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " with --train-ensemble "
+          + trainEnsemble + ": " + e.getMessage());
     }
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
