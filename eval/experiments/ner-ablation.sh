@@ -92,7 +92,7 @@ average_decay=0.998
 # capitalised (train-ner --sentence-start-copies; sentences without such a word get no copy): set before any run and
 # not tuned.
 sentence_start_copies=0.25
-# The -lower- configurations train each sentence with an upper-case letter, with this probability, a second time in
+# The -lower- configurations train each sentence that lower-casing changes, with this probability, a second time in
 # lower case (train-ner --lowercase-copies), for text that does not capitalise names, as social media often does
 # not (a quarter of the names WNUT-17 dev scores start in lower case): set before any run and not tuned.
 lowercase_copies=0.25
@@ -256,7 +256,9 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "average of the weights (decay $average_decay per step, set before the runs; the average is what each epoch scores,"
   echo "checkpoints and keeps), and copies of training sentences, each drawn with probability $sentence_start_copies, that start at"
   echo "one of their lower-case words outside names, capitalised (\`--sentence-start-copies $sentence_start_copies\`, set before the"
-  echo "runs; sentences without such a word get none). Two rows try subword vectors (one seed). WNUT-17 dev"
+  echo "runs; sentences without such a word get none), and lower-case copies of training sentences, each drawn with"
+  echo "probability $lowercase_copies from the sentences that lower-casing changes (\`--lowercase-copies $lowercase_copies\`, set before"
+  echo "the runs; a copy has no gazetteer matches, as lower-case text has none). Two rows try subword vectors (one seed). WNUT-17 dev"
   echo "(social media, out of domain) is scored as in eval/results/ner-stanford-crf.md: person, location, corporation"
   echo "and group as organization, each post alone (so without document context, and the same for rows that differ"
   echo "only by it). What ships: among the rows whose CoNLL-2003 dev mean of three seeds is at most 0.1 below the"

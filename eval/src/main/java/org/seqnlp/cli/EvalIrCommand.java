@@ -12,7 +12,6 @@ import org.seqnlp.eval.ir.StandardCollection;
 import org.seqnlp.eval.ir.SynonymQueryStyle;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
-import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,18 +136,8 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--train-epochs", trainEpochs, 1, MAX_EPOCHS);
     OptionRange.require(spec, "--train-min-count", trainMinCount, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--train-ensemble", trainEnsemble, 1, OptionRange.MAX_ENSEMBLE);
-    try {
-      VectorEnsemble.checkWidth(trainEnsemble, trainDimension);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--train-ensemble " + trainEnsemble + ": "
-          + e.getMessage());
-    }
-    try {
-      VectorEnsemble.checkSeeds(trainEnsemble, seed);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " with --train-ensemble "
-          + trainEnsemble + ": " + e.getMessage());
-    }
+    OptionRange.requireEnsembleWidth(spec, "--train-ensemble", trainEnsemble, trainDimension);
+    OptionRange.requireEnsembleSeeds(spec, "--train-ensemble", trainEnsemble, seed);
     OptionRange.require(spec, "--threads", threads, 1, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
   }

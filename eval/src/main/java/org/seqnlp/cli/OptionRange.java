@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import java.util.Locale;
+import org.seqnlp.vectors.VectorEnsemble;
 import picocli.CommandLine;
 
 /**
@@ -41,6 +42,30 @@ final class OptionRange {
       throw usageError(spec, option, "a number in [0, " + format(max) + "]", format(value));
     }
     return value;
+  }
+
+  /**
+   * Checks that the seeds of an ensemble of {@code size} trainings from {@code seed} are all longs, blaming
+   * {@code --seed} together with the ensemble option that makes it overflow.
+   */
+  static void requireEnsembleSeeds(CommandLine.Model.CommandSpec spec, String ensembleOption, int size, long seed) {
+    try {
+      VectorEnsemble.checkSeeds(size, seed);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " with " + ensembleOption + " "
+          + size + ": " + e.getMessage());
+    }
+  }
+
+  /** Checks the width of an ensemble of {@code size} trainings of {@code dimension}, blaming the ensemble option. */
+  static void requireEnsembleWidth(CommandLine.Model.CommandSpec spec, String ensembleOption, int size,
+      int dimension) {
+    try {
+      VectorEnsemble.checkWidth(size, dimension);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), ensembleOption + " " + size + ": "
+          + e.getMessage());
+    }
   }
 
   private static CommandLine.ParameterException usageError(CommandLine.Model.CommandSpec spec, String option,

@@ -155,23 +155,14 @@ final class TrainVectorsCommand implements Callable<Integer> {
           + "train without --subwords");
     }
     // The members' seeds are checked before seed + member is computed below, which would wrap past the largest long.
-    try {
-      VectorEnsemble.checkSeeds(ensemble, seed);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--seed " + seed + " with --ensemble " + ensemble
-          + ": " + e.getMessage());
-    }
+    OptionRange.requireEnsembleSeeds(spec, "--ensemble", ensemble, seed);
     // Every member's settings are checked here, before the corpus is read, and before the ensemble's width, so that
     // a --dim out of range is blamed on --dim.
     List<Trainer> trainers = new ArrayList<>();
     for (int member = 0; member < ensemble; member++) {
       trainers.add(trainer(seed + member));
     }
-    try {
-      VectorEnsemble.checkWidth(ensemble, dimension);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble " + ensemble + ": " + e.getMessage());
-    }
+    OptionRange.requireEnsembleWidth(spec, "--ensemble", ensemble, dimension);
     VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
     requireOneSource();

@@ -50,9 +50,9 @@ final class BiLstmCrfTrainingOptions {
       + " a name; 0: off (default: ${DEFAULT-VALUE}).")
   double sentenceStartCopies;
 
-  @Option(names = "--lowercase-copies", paramLabel = "S", description = "Train each sentence that has an upper-case"
-      + " letter, with probability S in [0, 1], a second time in lower case, for text that does not capitalise"
-      + " names; 0: off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lowercase-copies", paramLabel = "S", description = "Train each sentence that lower-casing"
+      + " changes (sentence-start copies too), with probability S in [0, 1], a second time in lower case, for text"
+      + " that does not capitalise names; 0: off (default: ${DEFAULT-VALUE}).")
   double lowercaseCopies;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (default: ${DEFAULT-VALUE}).")

@@ -22,7 +22,8 @@ import java.util.Random;
  *
  * <p>Lower case: news capitalises every name, so a model trained on it finds almost no name written in lower
  * case, as social media and search queries often write them ({@code going to see the yankees in new york}). A
- * copy is the sentence in lower case with the sentence's labels.
+ * copy is the sentence in lower case with the sentence's labels; a sentence that lower-casing leaves as it is
+ * gets none. Like lower-case text at tagging time, a copy has no gazetteer matches (a match needs a capital).
  */
 final class TrainingCopies {
 
@@ -38,7 +39,8 @@ final class TrainingCopies {
    * @throws IllegalArgumentException when {@code share} is above 0 and {@code otherLabel} is negative (the
    *     labels have none for tokens outside names)
    */
-  static List<LabeledSentence> sentenceStarts(List<LabeledSentence> sentences, double share, int otherLabel, long seed) {
+  static List<LabeledSentence> sentenceStarts(List<LabeledSentence> sentences, double share, int otherLabel,
+      long seed) {
     if (share <= 0) {
       return sentences;
     }
@@ -74,7 +76,7 @@ final class TrainingCopies {
 
   /**
    * {@code sentences}, then a lower-case copy of each sentence that is picked (with probability {@code share})
-   * and has an upper-case or title-case letter (others would be trained twice as they are).
+   * and that lower-casing changes (others would be trained twice as they are).
    *
    * @param seed of the copies' own random source
    */

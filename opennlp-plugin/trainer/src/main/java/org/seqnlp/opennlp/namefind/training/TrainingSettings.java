@@ -50,9 +50,9 @@ import org.seqnlp.settings.SettingRange;
  * @param sentenceStartCopies probability, in [0, {@value #MAX_SENTENCE_START_COPIES}], that a training sentence is
  *     trained a second time from one of its lower-case words outside names, capitalised, so that a capitalised
  *     common word at a sentence's start is not taken for a name ({@link TrainingCopies}; 0: none)
- * @param lowercaseCopies probability, in [0, {@value #MAX_LOWERCASE_COPIES}], that a training sentence with an
- *     upper-case letter is trained a second time in lower case, for text that does not capitalise names ({@link
- *     TrainingCopies}; 0: none)
+ * @param lowercaseCopies probability, in [0, {@value #MAX_LOWERCASE_COPIES}], that a training sentence (or
+ *     sentence-start copy) that lower-casing changes is trained a second time in lower case, for text that does not
+ *     capitalise names ({@link TrainingCopies}; 0: none)
  */
 public record TrainingSettings(int epochs, int patience, int batchSize, int wordDimension, int charDimension,
     int charFilters, int maxWordChars, int hidden, double learningRate, double dropout, double gradientClip,
@@ -98,7 +98,7 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   public static final double MAX_AVERAGE_DECAY = 0.9999;
   /** Every sentence with a word to start at copied once. */
   public static final double MAX_SENTENCE_START_COPIES = 1;
-  /** Every sentence with an upper-case letter copied once. */
+  /** Every sentence that lower-casing changes copied once. */
   public static final double MAX_LOWERCASE_COPIES = 1;
 
   public static final TrainingSettings DEFAULTS =

@@ -2,10 +2,12 @@ package org.seqnlp.opennlp.namefind.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,17 +97,26 @@ class TrainingCopiesTest {
   }
 
   @Test
-  void aShareOfTheSentencesIsLowerCasedReproduciblyAndNoneAlreadyInLowerCase() {
+  void aShareOfTheSentencesIsLowerCasedReproduciblyAndNoneThatLowerCasingLeavesAsItIs() {
     List<LabeledSentence> sentences = new ArrayList<>();
     for (int i = 0; i < 1000; i++) {
-      sentences.add(sentence("We met in Oslo", OTHER, OTHER, OTHER, PERSON_START));
+      sentences.add(sentence("We met in Oslo" + i, OTHER, OTHER, OTHER, PERSON_START));
     }
     List<LabeledSentence> copied = TrainingCopies.lowerCase(sentences, 0.25, 3);
     assertEquals(1000 + 250, copied.size(), 30);
-    assertEquals(copied.size(), TrainingCopies.lowerCase(sentences, 0.25, 3).size());
+    List<LabeledSentence> again = TrainingCopies.lowerCase(sentences, 0.25, 3);
+    assertEquals(copied.size(), again.size());
+    for (int i = 1000; i < copied.size(); i++) {
+      assertArrayEquals(copied.get(i).tokens(), again.get(i).tokens());
+    }
+    List<LabeledSentence> otherSeed = TrainingCopies.lowerCase(sentences, 0.25, 4);
+    assertFalse(Arrays.equals(copied.get(1000).tokens(), otherSeed.get(1000).tokens()), "another seed, other sentences");
     List<LabeledSentence> lower = List.of(sentence("we met in oslo .", OTHER, OTHER, OTHER, PERSON_START, OTHER));
     assertEquals(lower, TrainingCopies.lowerCase(lower, 1, 3));
     assertSame(sentences, TrainingCopies.lowerCase(sentences, 0, 3));
+    // The title-case letter ǅ has a lower case, ǆ, so its sentence gets a copy.
+    assertArrayEquals(new String[] {"ǆemal"}, TrainingCopies.lowerCase(List.of(sentence("ǅemal", OTHER)), 1, 3)
+        .get(1).tokens());
   }
 
   private static LabeledSentence onlyCopy(String text, int... labels) {
