@@ -42,7 +42,8 @@ public final class NeighbourTable implements NeighbourLookup {
     int size = search.size();
     if ((long) size * k > ArrayLimits.MAX_LENGTH) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "a table of %,d neighbours for each of %,d"
-          + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size, ArrayLimits.MAX_LENGTH));
+          + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size,
+          ArrayLimits.MAX_LENGTH));
     }
     int[] neighbourRows = new int[size * k];
     float[] similarities = new float[neighbourRows.length];
