@@ -64,11 +64,10 @@ public final class BiLstmCrfTrainer {
     if (nonEmpty.isEmpty()) {
       throw new IllegalArgumentException("no training sentences");
     }
-    // The two kinds of copies draw from different sources, so that their shares pick different sentences; lower-case
-    // copies are drawn from the sentence-start copies too, as informal text breaks both conventions at once.
+    // Lower-case copies are drawn from the sentence-start copies too, as informal text breaks both conventions at once.
     List<LabeledSentence> usable = TrainingCopies.lowerCase(TrainingCopies.sentenceStarts(nonEmpty,
         settings.sentenceStartCopies(), labels.indexOf(BioCodec.OTHER), settings.seed()),
-        settings.lowercaseCopies(), settings.seed() + 1L);
+        settings.lowercaseCopies(), settings.seed());
     Gazetteer gazetteer = settings.gazetteers().isEmpty() ? null : GazetteerFiles.read(settings.gazetteers());
     // One random source in a fixed order of use (initial weights, batches, then each epoch) makes a seed reproducible.
     Random random = new Random(settings.seed());

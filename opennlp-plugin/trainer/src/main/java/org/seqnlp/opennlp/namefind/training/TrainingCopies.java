@@ -78,13 +78,14 @@ final class TrainingCopies {
    * {@code sentences}, then a lower-case copy of each sentence that is picked (with probability {@code share})
    * and that lower-casing changes (others would be trained twice as they are).
    *
-   * @param seed of the copies' own random source
+   * @param seed the seed {@link #sentenceStarts} takes; these copies draw from the source of the next seed, so
+   *     that the two kinds pick different sentences
    */
   static List<LabeledSentence> lowerCase(List<LabeledSentence> sentences, double share, long seed) {
     if (share <= 0) {
       return sentences;
     }
-    Random random = new Random(seed);
+    Random random = new Random(seed + 1);
     List<LabeledSentence> all = new ArrayList<>(sentences);
     for (LabeledSentence sentence : sentences) {
       if (random.nextDouble() >= share) {
