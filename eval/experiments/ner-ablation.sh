@@ -4,7 +4,9 @@
 # eval/results/ner-ablation.md.
 #
 # Models are kept in $WORK (default work-dir/ner-ablation) and reused when the script runs again, so an
-# interrupted run resumes where it stopped (each training also writes a checkpoint it can resume from).
+# interrupted run resumes where it stopped (each training also writes a checkpoint it can resume from). Each
+# model's scores are recorded in eval/results/ner-ablation-runs.tsv (committed), and the table takes a model that
+# is not in $WORK (another machine, a cleared work-dir) from that record, so it never loses a measured row.
 # Trainings run one after the other: each takes one core (OMP_NUM_THREADS=1), and their times are reported.
 #
 # Usage (from the repository root; SEQNLP_DATA overrides ../shared/data):
@@ -12,7 +14,8 @@
 #   eval/experiments/ner-ablation.sh train CONFIG SEED    trains one model (to choose the order of a long run)
 #   eval/experiments/ner-ablation.sh table                writes the table of the models trained so far
 # Environment: SEQNLP (the command, default ./seqnlp), WORK, SEEDS (default "42 7 11"),
-#   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia; see models/vectors/README.md),
+#   NEW_VECTORS (the vectors trained on every corpus plus Wikipedia, default the shipped 8-bit file; rows
+#   recorded before 2026-12-07 used its float32 original, see models/vectors/README.md),
 #   SUBWORD_VECTORS (for the sub-* rows: subword vectors of the same corpora, one epoch, made by
 #   ./seqnlp train-vectors ../shared/data/corpus ../shared/data/ner-resources/enwiki-2015-wikiextractor \
 #     --output work-dir/vectors/en-wiki-sub-100d.seqnlp --model sg --dim 100 --window 5 --negative 5 --sample 1e-4 \
@@ -26,7 +29,7 @@ work="${WORK:-work-dir/ner-ablation}"
 seeds="${SEEDS:-42 7 11}"
 read -r -a seqnlp <<<"${SEQNLP:-./seqnlp}"
 old_vectors=models/vectors/seqnlp-en-100d.bin
-new_vectors="${NEW_VECTORS:-work-dir/vectors/en-wiki-100d.bin}"
+new_vectors="${NEW_VECTORS:-models/vectors/seqnlp-en-wiki-100d.int8}"
 new_max_vocabulary=200000
 # Subword vectors of the same corpora (the command in the header).
 subword_vectors="${SUBWORD_VECTORS:-work-dir/vectors/en-wiki-sub-100d.seqnlp}"
@@ -35,6 +38,7 @@ subword_vectors="${SUBWORD_VECTORS:-work-dir/vectors/en-wiki-sub-100d.seqnlp}"
 document_weight=4
 document_threshold=0.8
 output=eval/results/ner-ablation.md
+runs=eval/results/ner-ablation-runs.tsv
 train="$data/ner/conll2003/train.txt"
 dev="$data/ner/conll2003/dev.txt"
 test="$data/ner/conll2003/test.txt"
@@ -154,15 +158,19 @@ train_model() {
     --seed "$seed" --checkpoint "$work/$config-$seed.checkpoint" --output "$model" "${options[@]}" \
     >"$work/$config-$seed.log" 2>&1
   echo $((SECONDS - start)) >"$work/$config-$seed.seconds"
+  vectors_of "$config" >"$work/$config-$seed.vectors"
 }
 
 # The overall F1 of one model on one set, cached beside the model; WNUT-17 dev without document context (each post
 # stands alone) and with its types scored as in the Stanford comparison.
+context_key() {
+  if [[ "$1" == on ]]; then echo "on-$document_weight-$document_threshold"; else echo off; fi
+}
 score() {
   local config="$1" seed="$2" context="$3" set="$4" file
-  local key="$context" name extra=()
+  local key name extra=()
+  key="$(context_key "$context")"
   if [[ "$context" == on ]]; then
-    key="on-$document_weight-$document_threshold"
     extra=(--document-context "$document_weight" --document-threshold "$document_threshold")
   fi
   name="$(basename "$set" .txt)"
@@ -180,6 +188,45 @@ score() {
     rm "$file.tmp"
   fi
   cat "$file"
+}
+
+# The record of one model: configuration, seed, how it was scored (document context; WNUT-17 types), the vectors
+# file it was trained from, dev, test and WNUT-17 dev F1, training seconds and model bytes. A model scored with
+# other settings than the script's current ones is not taken from the record.
+runs_header="config	seed	context	wnut17_types	vectors	dev	test	wnut17_dev	seconds	bytes"
+recorded() {
+  local config="$1" seed="$2" context="$3"
+  [[ -f "$runs" ]] || return 0
+  # A model trained from the configuration's current vectors comes first, one trained from other vectors after it.
+  awk -F'\t' -v c="$config" -v s="$seed" -v x="$context" -v w="$wnut_types" -v v="$(vectors_of "$config")" \
+    'NR > 1 && $1 == c && $2 == s && $3 == x && $4 == w { print ($5 == v ? 0 : 1) "\t" $0 }' "$runs" |
+    sort -s -k1,1n | head -n 1 | cut -f2-
+}
+record() {
+  local line="$1" tmp
+  tmp="$(mktemp "$runs.XXXXXX")"
+  {
+    echo "$runs_header"
+    [[ -f "$runs" ]] && awk -F'\t' -v k="$(cut -f1-5 <<<"$line")" \
+      'NR > 1 && $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 != k' "$runs"
+    echo "$line"
+  } >"$tmp"
+  mv "$tmp" "$runs"
+}
+
+# The vectors file a configuration trains from, as the record names it.
+vectors_of() {
+  local options i
+  read -r -a options <<<"$(config_options "$1")"
+  for ((i = 0; i < ${#options[@]} - 1; i++)); do
+    [[ "${options[i]}" == --vectors ]] && { basename "${options[i + 1]}"; return; }
+  done
+  echo -
+}
+
+# The vectors file a trained model was trained from: written by train_model, else the configuration's.
+trained_from() {
+  cat "$work/$1-$2.vectors" 2>/dev/null || vectors_of "$1"
 }
 
 # "mean (min-max)" of the numbers on standard input.
@@ -207,40 +254,49 @@ table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
 for row in "${rows[@]}"; do
   IFS='|' read -r label config context <<<"$row"
-  devs=() tests=() wnuts=() seconds=() sizes=() dev_cells=() test_cells=() wnut_cells=()
+  devs=() tests=() wnuts=() seconds=() sizes=() vectors=() dev_cells=() test_cells=() wnut_cells=()
+  key="$(context_key "$context")"
   for seed in $seeds; do
     if [[ "$mode" == all ]]; then
       train_model "$config" "$seed"
-    elif [[ ! -f "$(model_of "$config" "$seed")" ]]; then
+    fi
+    if [[ -f "$(model_of "$config" "$seed")" ]]; then
+      dev_f1=-
+      [[ "$config" == *-full ]] || dev_f1="$(score "$config" "$seed" "$context" "$dev")"
+      record "$(printf '%s\t' "$config" "$seed" "$key" "$wnut_types" "$(trained_from "$config" "$seed")" "$dev_f1" \
+        "$(score "$config" "$seed" "$context" "$test")" "$(score "$config" "$seed" "$context" "$wnut_dev")" \
+        "$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)" \
+        "$(stat -c %s "$(model_of "$config" "$seed")")" | sed 's/\t$//')"
+    fi
+    IFS=$'\t' read -r _ _ _ _ vector dev_f1 test_f1 wnut_f1 second size <<<"$(recorded "$config" "$seed" "$key")"
+    if [[ -z "${dev_f1:-}" ]]; then
       # Kept in the per-seed columns, so that every figure stays under its seed.
       dev_cells+=("not trained")
       test_cells+=("not trained")
       wnut_cells+=("not trained")
       continue
     fi
-    if [[ "$config" == *-full ]]; then
-      devs+=(-)
-    else
-      devs+=("$(score "$config" "$seed" "$context" "$dev")")
-    fi
-    tests+=("$(score "$config" "$seed" "$context" "$test")")
-    wnuts+=("$(score "$config" "$seed" "$context" "$wnut_dev")")
-    dev_cells+=("${devs[-1]}")
-    test_cells+=("${tests[-1]}")
-    wnut_cells+=("${wnuts[-1]}")
-    seconds+=("$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)")
-    sizes+=("$(stat -c %s "$(model_of "$config" "$seed")")")
+    devs+=("$dev_f1")
+    tests+=("$test_f1")
+    wnuts+=("$wnut_f1")
+    dev_cells+=("$dev_f1")
+    test_cells+=("$test_f1")
+    wnut_cells+=("$wnut_f1")
+    seconds+=("$second")
+    sizes+=("$size")
+    vectors+=("$vector")
   done
   if [[ ${#devs[@]} -eq 0 ]]; then
-    printf '| %s | not trained yet | | | | | | | |\n' "$label" >>"$table"
+    printf '| %s | not trained yet | | | | | | | | |\n' "$label" >>"$table"
     continue
   fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n' "$label" \
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |\n' "$label" \
     "$(printf '%s\n' "${devs[@]}" | summary)" "$(printf '%s\n' "${tests[@]}" | summary)" \
     "$(printf '%s\n' "${wnuts[@]}" | summary)" \
     "$(join "${dev_cells[@]}")" "$(join "${test_cells[@]}")" "$(join "${wnut_cells[@]}")" \
     "$(printf '%s\n' "${seconds[@]}" | awk '{ s += $1 } END { printf "%.0f", s / NR }')" \
-    "$(printf '%s\n' "${sizes[@]}" | awk '{ s += $1 } END { print s / NR / 1e6 }')" >>"$table"
+    "$(printf '%s\n' "${sizes[@]}" | awk '{ s += $1 } END { print s / NR / 1e6 }')" \
+    "$(printf '%s\n' "${vectors[@]}" | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g')" >>"$table"
 done
 
 tmp="$(mktemp "$output.XXXXXX")"
@@ -270,8 +326,14 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "best (a margin set with the rule, then the smallest spread between a row's seeds), the one with the best WNUT-17 dev"
   echo "mean, as the issue asks for quality out of domain too; then its best CoNLL-2003 dev seed."
   echo
-  echo "| configuration | dev F1 | test F1 | WNUT-17 dev F1 | dev per seed | test per seed | WNUT-17 dev per seed | training s | model MB |"
-  echo "|---|---:|---:|---:|---|---|---|---:|---:|"
+  echo "Each model's figures are recorded in \`$runs\`, which keeps the rows whose models are no longer in"
+  echo "\`$work\`. Records taken over from the table on 2026-12-07 carry their row's mean training seconds and model"
+  echo "size (per-seed values were not kept then). The last column names the vectors file the row's seeds trained from:"
+  echo "\`en-wiki-100d.bin\` is the float32 original of \`models/vectors/seqnlp-en-wiki-100d.int8\` (not shipped; the"
+  echo "work-dir that held it was cleared on 2026-12-07), \`seqnlp-en-wiki-100d.int8\` the shipped 8-bit file itself."
+  echo
+  echo "| configuration | dev F1 | test F1 | WNUT-17 dev F1 | dev per seed | test per seed | WNUT-17 dev per seed | training s | model MB | vectors |"
+  echo "|---|---:|---:|---:|---|---|---|---:|---:|---|"
   cat "$table"
 } >"$tmp"
 mv "$tmp" "$output"
