@@ -10,7 +10,8 @@
 # Trainings run one after the other: each takes one core (OMP_NUM_THREADS=1), and their times are reported.
 #
 # Usage (from the repository root; SEQNLP_DATA overrides ../shared/data):
-#   eval/experiments/ner-ablation.sh                      trains what is missing, then writes the table
+#   eval/experiments/ner-ablation.sh                      trains what is missing (not in $WORK, nor recorded as
+#                                                         trained from the current vectors), then writes the table
 #   eval/experiments/ner-ablation.sh train CONFIG SEED    trains one model (to choose the order of a long run)
 #   eval/experiments/ner-ablation.sh table                writes the table of the models trained so far
 # Environment: SEQNLP (the command, default ./seqnlp), WORK, SEEDS (default "42 7 11"),
@@ -47,15 +48,15 @@ wnut_dev="$data/ner/wnut17/dev.txt"
 wnut_types=person,location,organization,corporation=organization,group=organization
 lists="$data/ner-resources"
 
-for file in "$train" "$dev" "$test" "$wnut_dev" "$old_vectors" "$new_vectors"; do
-  [[ -f "$file" ]] || { echo "ner-ablation: missing $file" >&2; exit 1; }
-done
+# Each step checks the files it reads, so that the table alone needs only the record.
+require() {
+  local file
+  for file in "$@"; do
+    [[ -f "$file" ]] || { echo "ner-ablation: missing $file" >&2; exit 1; }
+  done
+}
 mkdir -p "$work"
 train_dev="$work/train+dev.txt"
-if [[ ! -f "$train_dev" ]]; then
-  cat "$train" "$dev" >"$train_dev.tmp"
-  mv "$train_dev.tmp" "$train_dev"
-fi
 
 # The 17 lists of eval/results/ner-gazetteers.md: no GeoNames alternate names (noisy), no sports lists.
 gazetteers=("$lists/geonames-locations/loc-cities.txt.gz" "$lists/geonames-locations/loc-countries.txt.gz"
@@ -149,6 +150,11 @@ train_model() {
     echo "ner-ablation: missing $subword_vectors (SUBWORD_VECTORS; its command is in this script's header)" >&2
     exit 1
   fi
+  require "$train" "$dev" "$old_vectors" "$new_vectors"
+  if [[ ! -f "$train_dev" ]]; then
+    cat "$train" "$dev" >"$train_dev.tmp"
+    mv "$train_dev.tmp" "$train_dev"
+  fi
   local options data
   read -r -a options <<<"$(config_options "$config")"
   read -r -a data <<<"$(data_options "$config")"
@@ -181,7 +187,9 @@ score() {
   fi
   file="$work/$config-$seed.$key.$name.score"
   if [[ ! -f "$file" ]]; then
-    "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" >"$file.tmp"
+    require "$set"
+    "${seqnlp[@]}" eval-ner --model "$(model_of "$config" "$seed")" --test "$set" "${extra[@]}" >"$file.tmp" ||
+      { echo "ner-ablation: eval-ner failed on $(model_of "$config" "$seed") with $set" >&2; exit 1; }
     awk '$1 == "overall" { print $4 }' "$file.tmp" >"$file.f1"
     [[ -s "$file.f1" ]] || { echo "ner-ablation: no overall F1 in $file.tmp" >&2; exit 1; }
     mv "$file.f1" "$file"
@@ -204,13 +212,15 @@ recorded() {
 }
 record() {
   local line="$1" tmp
+  # Ten fields, none empty: a failed score must never replace a measured one.
+  awk -F'\t' 'NF != 10 { exit 1 } { for (i = 1; i <= NF; i++) if ($i == "") exit 1 }' <<<"$line" ||
+    { echo "ner-ablation: incomplete record: $line" >&2; exit 1; }
   tmp="$(mktemp "$runs.XXXXXX")"
-  {
-    echo "$runs_header"
-    [[ -f "$runs" ]] && awk -F'\t' -v k="$(cut -f1-5 <<<"$line")" \
-      'NR > 1 && $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 != k' "$runs"
-    echo "$line"
-  } >"$tmp"
+  # A model's line is replaced where it stands, so that the committed file only changes where a figure does.
+  { [[ -f "$runs" ]] && cat "$runs" || echo "$runs_header"; } |
+    awk -F'\t' -v line="$line" 'BEGIN { split(line, f, "\t"); k = f[1] "\t" f[2] "\t" f[3] "\t" f[4] "\t" f[5] }
+      NR > 1 && $1 "\t" $2 "\t" $3 "\t" $4 "\t" $5 == k { print line; done = 1; next }
+      { print } END { if (!done) print line }' >"$tmp"
   mv "$tmp" "$runs"
 }
 
@@ -224,9 +234,9 @@ vectors_of() {
   echo -
 }
 
-# The vectors file a trained model was trained from: written by train_model, else the configuration's.
+# The vectors file a trained model was trained from, as train_model wrote it down ("unknown" for a model without).
 trained_from() {
-  cat "$work/$1-$2.vectors" 2>/dev/null || vectors_of "$1"
+  cat "$work/$1-$2.vectors" 2>/dev/null || echo unknown
 }
 
 # "mean (min-max)" of the numbers on standard input.
@@ -257,16 +267,22 @@ for row in "${rows[@]}"; do
   devs=() tests=() wnuts=() seconds=() sizes=() vectors=() dev_cells=() test_cells=() wnut_cells=()
   key="$(context_key "$context")"
   for seed in $seeds; do
-    if [[ "$mode" == all ]]; then
+    # "all" trains what is neither in $WORK nor recorded as trained from the configuration's current vectors.
+    if [[ "$mode" == all && ! -f "$(model_of "$config" "$seed")" &&
+      "$(recorded "$config" "$seed" "$key" | cut -f5)" != "$(vectors_of "$config")" ]]; then
       train_model "$config" "$seed"
     fi
     if [[ -f "$(model_of "$config" "$seed")" ]]; then
       dev_f1=-
-      [[ "$config" == *-full ]] || dev_f1="$(score "$config" "$seed" "$context" "$dev")"
+      if [[ "$config" != *-full ]]; then
+        dev_f1="$(score "$config" "$seed" "$context" "$dev")"
+      fi
+      test_f1="$(score "$config" "$seed" "$context" "$test")"
+      wnut_f1="$(score "$config" "$seed" "$context" "$wnut_dev")"
+      second="$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)"
+      size="$(stat -c %s "$(model_of "$config" "$seed")")"
       record "$(printf '%s\t' "$config" "$seed" "$key" "$wnut_types" "$(trained_from "$config" "$seed")" "$dev_f1" \
-        "$(score "$config" "$seed" "$context" "$test")" "$(score "$config" "$seed" "$context" "$wnut_dev")" \
-        "$(cat "$work/$config-$seed.seconds" 2>/dev/null || echo 0)" \
-        "$(stat -c %s "$(model_of "$config" "$seed")")" | sed 's/\t$//')"
+        "$test_f1" "$wnut_f1" "$second" "$size" | sed 's/\t$//')"
     fi
     IFS=$'\t' read -r _ _ _ _ vector dev_f1 test_f1 wnut_f1 second size <<<"$(recorded "$config" "$seed" "$key")"
     if [[ -z "${dev_f1:-}" ]]; then

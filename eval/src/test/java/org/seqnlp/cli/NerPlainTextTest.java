@@ -100,8 +100,9 @@ class NerPlainTextTest extends ToolTest {
     List<String> lines = out.toString().lines().toList();
     assertEquals(1, lines.size(), out.toString());
     assertTrue(lines.get(0).startsWith("Dr. <START:person> Smith <END> went to"), lines.get(0));
-    // Both sentences on the one line, clitic split; the label Apple gets is the model's business, not this mode's.
-    assertTrue(lines.get(0).matches(".*Washington <END> \\. He met <START:\\w+> Apple <END> 's chief.*"),
+    // Both sentences on the one line, clitic split. Apple's label depends on its context, which differs from the
+    // quick start's one sentence a line (checked above), so this mode's test leaves it to the model.
+    assertTrue(lines.get(0).matches(".*Washington <END> \\. He met (<START:\\w+> )?Apple( <END>)? 's chief.*"),
         lines.get(0));
   }
 
