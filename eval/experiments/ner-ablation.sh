@@ -110,9 +110,10 @@ lowercase_copies=0.25
 # The -lower10- configurations take a share of 0.1 instead, set after the 0.25 row lost 0.18 on CoNLL-2003 dev (more than
 # the rule's margin) and before any run of it: does a smaller share keep CoNLL-2003 and part of the gain out of domain?
 lowercase_copies_small=0.1
-# The -lower10-starts- configuration adds sentence-start copies at the share above to the shipped row (set after
-# that row shipped, before any run of this one): the lower-case copies gained recall out of domain and lost
-# precision (WNUT-17 test), and the sentence-start copies had cut false names on capitalised first words of posts.
+# The -lower10-starts- configuration adds sentence-start copies (share $sentence_start_copies, above) to the shipped
+# row (set after that row shipped, before any run of this one): the lower-case copies gained recall out of domain and
+# lost precision (WNUT-17 test), and the sentence-start copies had cut false names on capitalised first words of
+# posts. Lower-case copies are drawn from the sentence-start copies too, so this row has more of them than 0.1 alone.
 
 # What a configuration trains on: train with early stopping on dev, or (the -full configurations) train and
 # dev together for a fixed number of epochs, the median best epoch of the vec-gaz seeds on dev (7, 10, 11).
@@ -316,7 +317,7 @@ for row in "${rows[@]}"; do
   # The rule below weighs only rows with a dev score for every seed.
   if [[ ${#devs[@]} -eq $(wc -w <<<"$seeds") && "${devs[0]}" != - ]]; then
     paste <(printf '%s\n' "${devs[@]}") <(printf '%s\n' "${wnuts[@]}") <(printf '%s\n' "${seeds_scored[@]}") |
-      sed "s|^|$config\t|" >>"$candidates"
+      sed "s|^|$config, document context $context\t|" >>"$candidates"
   fi
   if [[ ${#devs[@]} -eq 0 ]]; then
     printf '| %s | not trained yet | | | | | | | | |\n' "$label" >>"$table"
@@ -354,7 +355,7 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "the runs; a copy has no gazetteer matches, as lower-case text has none). Two rows try subword vectors (one seed). WNUT-17 dev"
   echo "(social media, out of domain) is scored as in eval/results/ner-stanford-crf.md: person, location, corporation"
   echo "and group as organization, each post alone (so without document context, and the same for rows that differ"
-  echo "only by it). What ships: among the rows whose CoNLL-2003 dev mean of three seeds is at most $ship_margin below the"
+  echo "only by it). What ships: among the rows whose CoNLL-2003 dev mean over all seeds is at most $ship_margin below the"
   echo "best (a margin set with the rule, then the smallest spread between a row's seeds), the one with the best WNUT-17 dev"
   echo "mean, as the issue asks for quality out of domain too; then its best CoNLL-2003 dev seed."
   echo
@@ -368,16 +369,21 @@ tmp="$(mktemp "$output.XXXXXX")"
   echo "|---|---:|---:|---:|---|---|---|---:|---:|---|"
   cat "$table"
   echo
-  # The rule of the paragraph above, applied to the table: configuration, dev, WNUT-17 dev, seed a line per model.
+  # The rule of the paragraph above, applied to the table: a line per model with its row (configuration and
+  # document context), dev, WNUT-17 dev and seed. Means are compared as the table prints them, to two decimals; a
+  # tie goes to the earlier row, and between seeds to the first in SEEDS.
   awk -F'\t' -v margin="$ship_margin" '
     { n[$1]++; dev[$1] += $2; wnut[$1] += $3; if (!($1 in top) || $2 > top[$1]) { top[$1] = $2; seed[$1] = $4 }
       if (!($1 in order)) { order[$1] = ++rows; name[rows] = $1 } }
     END {
       if (!rows) { print "The rule has no row with every seed scored yet."; exit }
-      for (r in n) { dev[r] /= n[r]; wnut[r] /= n[r]; if (best == "" || dev[r] > best) best = dev[r] }
+      for (r in n) {
+        dev[r] = sprintf("%.2f", dev[r] / n[r]) + 0; wnut[r] = sprintf("%.2f", wnut[r] / n[r]) + 0
+        if (best == "" || dev[r] > best) best = dev[r]
+      }
       for (i = 1; i <= rows; i++) { r = name[i]
-        if (dev[r] >= best - margin - 1e-9 && (pick == "" || wnut[r] > wnut[pick])) pick = r }
-      printf "The rule picks: `%s` (dev mean %.2f, %.2f below the best; WNUT-17 dev mean %.2f), seed %s (dev %s).\n",
+        if (dev[r] >= best - margin - 1e-9 && (pick == "" || wnut[r] > wnut[pick] + 1e-9)) pick = r }
+      printf "The rule picks, on the record as it stands: `%s` (dev mean %.2f, %.2f below the best; WNUT-17 dev mean %.2f), seed %s (dev %s).\n",
         pick, dev[pick], best - dev[pick], wnut[pick], seed[pick], top[pick]
     }' "$candidates"
 } >"$tmp"
