@@ -6,6 +6,7 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,24 +14,62 @@ import jdk.incubator.vector.VectorSpecies;
  * module, with the incubator module added, and loaded by {@link Vectorization} only when the JVM was
  * started with {@code --add-modules jdk.incubator.vector}, so nothing else needs it.
  *
- * <p>Float loops use the preferred species with a scalar tail; the code scan uses 256-bit vectors (16
- * codes as 16-bit lanes), so the constructor refuses machines whose vectors are narrower, where the
- * plain kernels are the better choice.
+ * <p>The kernels use the JVM's preferred vector width, or the narrower one named by the system property
+ * {@value #BITS_PROPERTY} (as Lucene's tests pin {@code tests.vectorsize}), so that one machine can run
+ * and compare both widths. The constructor refuses widths below 256 bits, where the plain kernels are the
+ * better choice. Float loops have a scalar tail; the code scan holds a code in a 16-bit lane, 16 rows a
+ * vector at 256 bits and 32 at 512, which doubles the multiplications per instruction where AVX-512 is
+ * there.
  */
 final class PanamaKernels implements VectorKernels {
 
-  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  /** The system property that narrows the vectors, in bits (256 or 512). */
+  static final String BITS_PROPERTY = "seqnlp.vectorBits";
+  private static final String BITS = System.getProperty(BITS_PROPERTY);
+  private static final VectorShape SHAPE = shape(BITS);
+  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED.withShape(SHAPE);
   private static final VectorSpecies<Float> FLOATS_256 = FloatVector.SPECIES_256;
-  private static final VectorSpecies<Integer> INTS_256 = IntVector.SPECIES_256;
-  private static final VectorSpecies<Short> SHORTS_256 = ShortVector.SPECIES_256;
-  private static final VectorSpecies<Byte> BYTES_128 = ByteVector.SPECIES_128;
+  /** At most 512 bits, so that a pass of two vectors of rows stays within a block of 64 rows. */
+  private static final VectorShape CODE_SHAPE = SHAPE.vectorBitSize() > 512 ? VectorShape.S_512_BIT : SHAPE;
+  private static final VectorSpecies<Integer> CODE_INTS = IntVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
+  private static final VectorSpecies<Float> CODE_FLOATS = FloatVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
+  private static final VectorSpecies<Short> CODE_SUMS = ShortVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
+  /** Half the width: one code per byte, widened to the 16-bit lanes of {@link #CODE_SUMS}. */
+  private static final VectorSpecies<Byte> CODES = ByteVector.SPECIES_PREFERRED.withShape(
+      VectorShape.forBitSize(Math.max(64, CODE_SHAPE.vectorBitSize() / 2)));
+  /** Rows of one pass of the code scan: two vectors of sums, which fit the registers. */
+  private static final int PASS_ROWS = 2 * CODE_SUMS.length();
   /** Dimensions whose code products are summed in 16 bits before widening: 16 x 63 x 31 < 2^15. */
   private static final int SHORT_SUM_DIMENSIONS = 16;
 
   PanamaKernels() {
-    if (FLOATS.vectorBitSize() < 256) {
-      throw new UnsupportedOperationException("this machine's preferred vectors have " + FLOATS.vectorBitSize()
+    int preferred = VectorShape.preferredShape().vectorBitSize();
+    if (BITS != null && SHAPE.vectorBitSize() < 256) {
+      throw new UnsupportedOperationException(BITS_PROPERTY + "=" + BITS + " is not a width of 256 bits or more"
+          + " that this machine's vectors have (" + preferred + " bits)");
+    }
+    if (SHAPE.vectorBitSize() < 256) {
+      throw new UnsupportedOperationException("this machine's preferred vectors have " + preferred
           + " bits; the SIMD kernels need 256");
+    }
+  }
+
+  /**
+   * The preferred shape, or the one {@code bits} names if the machine has it; any other value gives a
+   * shape the constructor refuses, so that the JVM runs the plain kernels and says why.
+   */
+  private static VectorShape shape(String bits) {
+    VectorShape preferred = VectorShape.preferredShape();
+    if (bits == null) {
+      return preferred;
+    }
+    try {
+      int size = Integer.parseInt(bits.trim());
+      VectorShape shape = VectorShape.forBitSize(size);
+      // forBitSize answers a size above the machine's with the machine's largest shape.
+      return shape.vectorBitSize() == size && size <= preferred.vectorBitSize() ? shape : VectorShape.S_64_BIT;
+    } catch (IllegalArgumentException e) {
+      return VectorShape.S_64_BIT;
     }
   }
 
@@ -146,34 +185,38 @@ final class PanamaKernels implements VectorKernels {
   }
 
   /**
-   * Sums in 16-bit lanes, 16 rows a vector, widening to 32 bits every {@value #SHORT_SUM_DIMENSIONS}
-   * dimensions: twice the lanes of a float scan from a quarter of the bytes. The block goes in two
-   * halves of 32 rows, whose sums fit the registers (all 64 rows at once spilled and ran slower here).
+   * Sums in 16-bit lanes, a vector's lanes of rows at a time, widening to 32 bits every {@value
+   * #SHORT_SUM_DIMENSIONS} dimensions: twice the lanes of a float scan from a quarter of the bytes. The
+   * block goes in passes of two vectors of rows, whose sums fit the registers (four vectors at once
+   * spilled and ran several times slower here).
    */
   @Override
   public long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
       float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums) {
-    return codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
-        threshold, sums, 0)
-        | codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale, queryNorm,
-            threshold, sums, 32);
+    long bits = 0;
+    for (int first = 0; first < CODE_BLOCK_ROWS; first += PASS_ROWS) {
+      bits |= codeCandidates(codes, offset, query, dimension, rowScales, rowSlacks, rowOffset, queryScale,
+          queryNorm, threshold, sums, first);
+    }
+    return bits;
   }
 
-  /** {@link #codeCandidates} for the 32 rows of the block from row {@code first}. */
+  /** {@link #codeCandidates} for the {@link #PASS_ROWS} rows of the block from row {@code first}. */
   private static long codeCandidates(byte[] codes, int offset, short[] query, int dimension, float[] rowScales,
       float[] rowSlacks, int rowOffset, float queryScale, float queryNorm, float threshold, int[] sums, int first) {
-    IntVector s0 = IntVector.zero(INTS_256);
+    int lanes = CODE_SUMS.length();
+    IntVector s0 = IntVector.zero(CODE_INTS);
     IntVector s1 = s0;
     IntVector s2 = s0;
     IntVector s3 = s0;
     int at = offset + first;
     for (int group = 0; group < dimension; group += SHORT_SUM_DIMENSIONS) {
-      ShortVector a0 = ShortVector.zero(SHORTS_256);
+      ShortVector a0 = ShortVector.zero(CODE_SUMS);
       ShortVector a1 = a0;
       for (int d = group, end = Math.min(dimension, group + SHORT_SUM_DIMENSIONS); d < end; d++) {
-        short weight = query[d];
-        a0 = a0.add(codes16(codes, at).mul(weight));
-        a1 = a1.add(codes16(codes, at + 16).mul(weight));
+        ShortVector weight = ShortVector.broadcast(CODE_SUMS, query[d]);
+        a0 = a0.add(widenedCodes(codes, at).mul(weight));
+        a1 = a1.add(widenedCodes(codes, at + lanes).mul(weight));
         at += CODE_BLOCK_ROWS;
       }
       s0 = s0.add(widen(a0, 0));
@@ -181,34 +224,36 @@ final class PanamaKernels implements VectorKernels {
       s2 = s2.add(widen(a1, 0));
       s3 = s3.add(widen(a1, 1));
     }
+    int half = lanes / 2;
     s0.intoArray(sums, first);
-    s1.intoArray(sums, first + 8);
-    s2.intoArray(sums, first + 16);
-    s3.intoArray(sums, first + 24);
+    s1.intoArray(sums, first + half);
+    s2.intoArray(sums, first + lanes);
+    s3.intoArray(sums, first + lanes + half);
     int row = rowOffset + first;
     return candidates(s0, first, rowScales, rowSlacks, row, queryScale, queryNorm, threshold)
-        | candidates(s1, first + 8, rowScales, rowSlacks, row + 8, queryScale, queryNorm, threshold)
-        | candidates(s2, first + 16, rowScales, rowSlacks, row + 16, queryScale, queryNorm, threshold)
-        | candidates(s3, first + 24, rowScales, rowSlacks, row + 24, queryScale, queryNorm, threshold);
+        | candidates(s1, first + half, rowScales, rowSlacks, row + half, queryScale, queryNorm, threshold)
+        | candidates(s2, first + lanes, rowScales, rowSlacks, row + lanes, queryScale, queryNorm, threshold)
+        | candidates(s3, first + lanes + half, rowScales, rowSlacks, row + lanes + half, queryScale, queryNorm,
+            threshold);
   }
 
-  private static ShortVector codes16(byte[] codes, int at) {
-    return (ShortVector) ByteVector.fromArray(BYTES_128, codes, at).convertShape(VectorOperators.B2S, SHORTS_256, 0);
+  private static ShortVector widenedCodes(byte[] codes, int at) {
+    return (ShortVector) ByteVector.fromArray(CODES, codes, at).convertShape(VectorOperators.B2S, CODE_SUMS, 0);
   }
 
   private static IntVector widen(ShortVector sums, int part) {
-    return (IntVector) sums.convertShape(VectorOperators.S2I, INTS_256, part);
+    return (IntVector) sums.convertShape(VectorOperators.S2I, CODE_INTS, part);
   }
 
   /**
-   * The bits, from {@code first}, of the eight rows of {@code sums} (their scales and slacks from {@code
-   * row}) whose bound reaches the threshold.
+   * The bits, from {@code first}, of the rows of {@code sums} (their scales and slacks from {@code row})
+   * whose bound reaches the threshold.
    */
   private static long candidates(IntVector sums, int first, float[] rowScales, float[] rowSlacks, int row,
       float queryScale, float queryNorm, float threshold) {
     FloatVector bound = ((FloatVector) sums.convert(VectorOperators.I2F, 0)).mul(queryScale)
-        .mul(FloatVector.fromArray(FLOATS_256, rowScales, row))
-        .add(FloatVector.fromArray(FLOATS_256, rowSlacks, row).mul(queryNorm));
+        .mul(FloatVector.fromArray(CODE_FLOATS, rowScales, row))
+        .add(FloatVector.fromArray(CODE_FLOATS, rowSlacks, row).mul(queryNorm));
     return bits(bound.compare(VectorOperators.GE, threshold), first);
   }
 
