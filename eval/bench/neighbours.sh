@@ -28,7 +28,7 @@ run() { # run TITLE OPTIONS...: one fenced block with the command and its report
   echo
   echo "## $title"
   echo
-  echo "Load average at start $(cut -d' ' -f1 /proc/loadavg). Command: \`${SEQNLP_JAVA_OPTS:+SEQNLP_JAVA_OPTS=$SEQNLP_JAVA_OPTS }./seqnlp expansion-latency $*\`"
+  echo "Load average at start $(cut -d' ' -f1 /proc/loadavg). Command: \`${SEQNLP_JAVA_OPTS:+SEQNLP_JAVA_OPTS=\"$SEQNLP_JAVA_OPTS\" }./seqnlp expansion-latency ${*//$root\//}\`"
   echo
   echo '```'
   "${seqnlp[@]}" expansion-latency "$@" 2>/dev/null
@@ -49,7 +49,7 @@ random_title="$WORDS random words x 100 dimensions, at the command's defaults (3
   echo "threads, the JIT's included) and wall seconds on all cores."
   run "$random_title" "${random_case[@]}"
   if [[ "$kernels" == *512-bit* ]]; then
-    SEQNLP_JAVA_OPTS=-Dseqnlp.vectorBits=256 run "$random_title, kernels narrowed to 256 bits" "${random_case[@]}"
+    SEQNLP_JAVA_OPTS="${SEQNLP_JAVA_OPTS:+$SEQNLP_JAVA_OPTS }-Dseqnlp.vectorBits=256" run "$random_title, kernels narrowed to 256 bits" "${random_case[@]}"
   fi
   run "The shipped English vectors, at the filter's defaults" --vectors "$shipped" --load-dimension 0 \
     --terms "$TERMS" --max-expansions 10 --min-similarity 0.4

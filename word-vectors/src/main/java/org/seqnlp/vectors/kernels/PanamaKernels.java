@@ -18,12 +18,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@value #BITS_PROPERTY} (as Lucene's tests pin {@code tests.vectorsize}), so that one machine can run
  * and compare both widths. The constructor refuses widths below 256 bits, where the plain kernels are the
  * better choice. Float loops have a scalar tail; the code scan holds a code in a 16-bit lane, 16 rows a
- * vector at 256 bits and 32 at 512, which doubles the multiplications per instruction where AVX-512 is
- * there.
+ * vector at 256 bits and 32 at 512, twice the multiplications per instruction where AVX-512 is there
+ * (1.3x faster per term in one measurement: {@code eval/results/neighbours-bench.md}).
  */
 final class PanamaKernels implements VectorKernels {
 
-  /** The system property that narrows the vectors, in bits (256 or 512). */
+  /** The system property that narrows the vectors, in bits (256 or more). */
   static final String BITS_PROPERTY = "seqnlp.vectorBits";
   private static final String BITS = System.getProperty(BITS_PROPERTY);
   private static final VectorShape SHAPE = shape(BITS);
@@ -34,7 +34,10 @@ final class PanamaKernels implements VectorKernels {
   private static final VectorSpecies<Integer> CODE_INTS = IntVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
   private static final VectorSpecies<Float> CODE_FLOATS = FloatVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
   private static final VectorSpecies<Short> CODE_SUMS = ShortVector.SPECIES_PREFERRED.withShape(CODE_SHAPE);
-  /** Half the width: one code per byte, widened to the 16-bit lanes of {@link #CODE_SUMS}. */
+  /**
+   * Half the width: one code per byte, widened to the 16-bit lanes of {@link #CODE_SUMS}. At least 64
+   * bits, so that a refused 64-bit shape still loads the class and the constructor can say why.
+   */
   private static final VectorSpecies<Byte> CODES = ByteVector.SPECIES_PREFERRED.withShape(
       VectorShape.forBitSize(Math.max(64, CODE_SHAPE.vectorBitSize() / 2)));
   /** Rows of one pass of the code scan: two vectors of sums, which fit the registers. */
@@ -66,7 +69,8 @@ final class PanamaKernels implements VectorKernels {
     try {
       int size = Integer.parseInt(bits.trim());
       VectorShape shape = VectorShape.forBitSize(size);
-      // forBitSize answers a size above the machine's with the machine's largest shape.
+      // forBitSize answers any size that is no standard shape (384, 1024 on AVX-512) with the largest
+      // shape, and a standard shape (512) whether or not the machine has it: both checks are needed.
       return shape.vectorBitSize() == size && size <= preferred.vectorBitSize() ? shape : VectorShape.S_64_BIT;
     } catch (IllegalArgumentException e) {
       return VectorShape.S_64_BIT;

@@ -2,6 +2,7 @@ package org.seqnlp.vectors.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
@@ -19,8 +20,17 @@ class VectorKernelsTest {
   private VectorKernels simd;
   private final Random random = new Random(5);
 
+  /**
+   * Skips where the JVM cannot run SIMD kernels, unless the build asked for a width
+   * ({@code seqnlp.vectorBits}, the 256-bit run): then the kernels must be there, at that width.
+   */
   @BeforeEach
   void simdKernels() {
+    String bits = System.getProperty(PanamaKernels.BITS_PROPERTY);
+    if (bits != null) {
+      assertTrue(Vectorization.simd().isPresent(), Vectorization.describe());
+      assertTrue(Vectorization.describe().contains(bits + "-bit vectors"), Vectorization.describe());
+    }
     assumeTrue(Vectorization.simd().isPresent(), Vectorization.describe());
     simd = Vectorization.simd().get();
   }
@@ -158,9 +168,13 @@ class VectorKernelsTest {
       for (int d = 0; d < dimension; d++) {
         query[d] = (short) (random.nextInt(2 * VectorKernels.MAX_QUERY_CODE + 1) - VectorKernels.MAX_QUERY_CODE);
       }
-      // The extreme codes, where a 16-bit sum would overflow first.
-      codes[7 + rows] = VectorKernels.MAX_ROW_CODE;
-      query[0] = VectorKernels.MAX_QUERY_CODE;
+      // The extreme sums: row 1 of the block has the largest codes, signed as the query's largest codes,
+      // so that its 16-bit partial sums reach 16 x 63 x 31, the most they may.
+      int block = 7 + rows * dimension;
+      for (int d = 0; d < dimension; d++) {
+        query[d] = (short) (random.nextBoolean() ? VectorKernels.MAX_QUERY_CODE : -VectorKernels.MAX_QUERY_CODE);
+        codes[block + d * rows + 1] = (byte) (query[d] > 0 ? VectorKernels.MAX_ROW_CODE : -VectorKernels.MAX_ROW_CODE);
+      }
       float[] scales = new float[3 + 2 * rows];
       float[] slacks = new float[scales.length];
       for (int j = 0; j < scales.length; j++) {

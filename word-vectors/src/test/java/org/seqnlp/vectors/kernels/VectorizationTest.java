@@ -50,7 +50,7 @@ class VectorizationTest {
   @Test
   void aWidthTheMachineLacksRunsThePlainKernelsAndTheWarningNamesTheProperty()
       throws IOException, InterruptedException {
-    for (String bits : new String[] {"128", "1024", "wide"}) {
+    for (String bits : new String[] {"128", "384", "4096", "wide"}) {
       String output = probe("--add-modules", VECTOR_MODULE, "-Dseqnlp.vectorBits=" + bits);
       assertTrue(output.contains("vectorized false"), output);
       assertTrue(output.contains("seqnlp.vectorBits=" + bits + " is not a width"), output);
