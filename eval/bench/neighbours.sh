@@ -4,7 +4,8 @@
 # the first 100,000 words of the shipped vectors with Wikipedia (the yardstick with real vectors): the
 # plain-Java scan against the SIMD code scan and the neighbour table built both ways, in one JVM per space
 # so that each ratio comes from one run. Where the machine has 512-bit vectors, the random case runs again
-# with the kernels narrowed to 256 bits (-Dseqnlp.vectorBits=256), the width of machines without AVX-512.
+# with the kernels narrowed to 256 bits (-Dseqnlp.vectorBits=256), the width of machines without AVX-512,
+# and with the JIT held to AVX2 instructions (-XX:UseAVX=2), as on such machines.
 #
 #   eval/bench/neighbours.sh [results-file]
 #
@@ -28,7 +29,7 @@ run() { # run TITLE OPTIONS...: one fenced block with the command and its report
   echo
   echo "## $title"
   echo
-  echo "Load average at start $(cut -d' ' -f1 /proc/loadavg). Command: \`${SEQNLP_JAVA_OPTS:+SEQNLP_JAVA_OPTS=\"$SEQNLP_JAVA_OPTS\" }./seqnlp expansion-latency ${*//$root\//}\`"
+  echo "Load average at start $(cut -d' ' -f1 /proc/loadavg). Command: \`${SEQNLP_JAVA_OPTS:+SEQNLP_JAVA_OPTS=\"$SEQNLP_JAVA_OPTS\" }./seqnlp expansion-latency ${*//"$root"\//}\`"
   echo
   echo '```'
   "${seqnlp[@]}" expansion-latency "$@" 2>/dev/null
@@ -50,6 +51,7 @@ random_title="$WORDS random words x 100 dimensions, at the command's defaults (3
   run "$random_title" "${random_case[@]}"
   if [[ "$kernels" == *512-bit* ]]; then
     SEQNLP_JAVA_OPTS="${SEQNLP_JAVA_OPTS:+$SEQNLP_JAVA_OPTS }-Dseqnlp.vectorBits=256" run "$random_title, kernels narrowed to 256 bits" "${random_case[@]}"
+    SEQNLP_JAVA_OPTS="${SEQNLP_JAVA_OPTS:+$SEQNLP_JAVA_OPTS }-XX:UseAVX=2" run "$random_title, the JIT held to AVX2" "${random_case[@]}"
   fi
   run "The shipped English vectors, at the filter's defaults" --vectors "$shipped" --load-dimension 0 \
     --terms "$TERMS" --max-expansions 10 --min-similarity 0.4

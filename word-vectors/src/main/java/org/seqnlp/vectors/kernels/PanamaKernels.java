@@ -14,12 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
  * module, with the incubator module added, and loaded by {@link Vectorization} only when the JVM was
  * started with {@code --add-modules jdk.incubator.vector}, so nothing else needs it.
  *
- * <p>The kernels use the JVM's preferred vector width, or the narrower one named by the system property
- * {@value #BITS_PROPERTY} (as Lucene's tests pin {@code tests.vectorsize}), so that one machine can run
- * and compare both widths. The constructor refuses widths below 256 bits, where the plain kernels are the
- * better choice. Float loops have a scalar tail; the code scan holds a code in a 16-bit lane, 16 rows a
- * vector at 256 bits and 32 at 512, twice the multiplications per instruction where AVX-512 is there
- * (1.3x faster per term in one measurement: {@code eval/results/neighbours-bench.md}).
+ * <p>The float loops and the code scan use the JVM's preferred vector width (the code scan at most 512
+ * bits), or the narrower one named by the system property {@value #BITS_PROPERTY} (as Lucene's tests pin
+ * {@code tests.vectorsize}), so that one machine can run and compare both widths; the panel scan of the
+ * neighbour table keeps 256 bits, whose eight accumulators fit the registers. The constructor refuses
+ * widths below 256 bits, where the plain kernels are the better choice. Float loops have a scalar tail;
+ * the code scan holds a code in a 16-bit lane, 16 rows a vector at 256 bits and 32 at 512, twice the
+ * multiplications per instruction where AVX-512 is there (1.3x faster per term in two runs: {@code
+ * eval/results/neighbours-bench.md}).
  */
 final class PanamaKernels implements VectorKernels {
 
@@ -46,14 +48,15 @@ final class PanamaKernels implements VectorKernels {
   private static final int SHORT_SUM_DIMENSIONS = 16;
 
   PanamaKernels() {
+    // The machine's own width first, so that a narrow machine says so whatever the property asks.
     int preferred = VectorShape.preferredShape().vectorBitSize();
-    if (BITS != null && SHAPE.vectorBitSize() < 256) {
-      throw new UnsupportedOperationException(BITS_PROPERTY + "=" + BITS + " is not a width of 256 bits or more"
-          + " that this machine's vectors have (" + preferred + " bits)");
-    }
-    if (SHAPE.vectorBitSize() < 256) {
+    if (preferred < 256) {
       throw new UnsupportedOperationException("this machine's preferred vectors have " + preferred
           + " bits; the SIMD kernels need 256");
+    }
+    if (SHAPE.vectorBitSize() < 256) {
+      throw new UnsupportedOperationException(BITS_PROPERTY + "=" + BITS + " is not a width of 256 bits or more"
+          + " that this machine's vectors have (" + preferred + " bits)");
     }
   }
 
@@ -69,8 +72,8 @@ final class PanamaKernels implements VectorKernels {
     try {
       int size = Integer.parseInt(bits.trim());
       VectorShape shape = VectorShape.forBitSize(size);
-      // forBitSize answers any size that is no standard shape (384, 1024 on AVX-512) with the largest
-      // shape, and a standard shape (512) whether or not the machine has it: both checks are needed.
+      // forBitSize answers other multiples of 128 up to 2048 (384, 1024) with the machine's largest
+      // shape, and a standard size (512) with its shape whether or not the machine has it.
       return shape.vectorBitSize() == size && size <= preferred.vectorBitSize() ? shape : VectorShape.S_64_BIT;
     } catch (IllegalArgumentException e) {
       return VectorShape.S_64_BIT;

@@ -50,6 +50,7 @@ class VectorizationTest {
   @Test
   void aWidthTheMachineLacksRunsThePlainKernelsAndTheWarningNamesTheProperty()
       throws IOException, InterruptedException {
+    assumeTrue(Vectorization.simd().isPresent(), Vectorization.describe());
     for (String bits : new String[] {"128", "384", "4096", "wide"}) {
       String output = probe("--add-modules", VECTOR_MODULE, "-Dseqnlp.vectorBits=" + bits);
       assertTrue(output.contains("vectorized false"), output);
