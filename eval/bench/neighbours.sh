@@ -20,8 +20,6 @@ seqnlp=("$root/seqnlp")
 shipped="$root/models/vectors/seqnlp-en-100d.bin"
 wiki="$root/models/vectors/seqnlp-en-wiki-100d.int8"
 
-# Builds the tool first so that the build is not timed.
-"${seqnlp[@]}" --version >/dev/null 2>&1
 
 run() { # run TITLE OPTIONS...: one fenced block with the command and its report
   local title=$1
@@ -36,6 +34,7 @@ run() { # run TITLE OPTIONS...: one fenced block with the command and its report
   echo '```'
 }
 
+# Builds the tool first, so that the build is not timed, and names the kernels it runs.
 kernels="$("${seqnlp[@]}" --version 2>/dev/null | sed -n 's/^kernels: //p')"
 random_case=(--words "$WORDS" --dimension 100 --load-dimension 0 --terms "$TERMS")
 random_title="$WORDS random words x 100 dimensions, at the command's defaults (3 neighbours, cosine >= 0.1)"

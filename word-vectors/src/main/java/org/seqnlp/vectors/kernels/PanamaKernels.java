@@ -27,6 +27,8 @@ final class PanamaKernels implements VectorKernels {
 
   /** The system property that narrows the vectors, in bits (256 or more). */
   static final String BITS_PROPERTY = "seqnlp.vectorBits";
+  /** How the refusal on a machine with vectors narrower than 256 bits ends, whatever the property asks. */
+  static final String NARROW_MACHINE = "the SIMD kernels need 256";
   private static final String BITS = System.getProperty(BITS_PROPERTY);
   private static final VectorShape SHAPE = shape(BITS);
   private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED.withShape(SHAPE);
@@ -52,7 +54,7 @@ final class PanamaKernels implements VectorKernels {
     int preferred = VectorShape.preferredShape().vectorBitSize();
     if (preferred < 256) {
       throw new UnsupportedOperationException("this machine's preferred vectors have " + preferred
-          + " bits; the SIMD kernels need 256");
+          + " bits; " + NARROW_MACHINE);
     }
     if (SHAPE.vectorBitSize() < 256) {
       throw new UnsupportedOperationException(BITS_PROPERTY + "=" + BITS + " is not a width of 256 bits or more"

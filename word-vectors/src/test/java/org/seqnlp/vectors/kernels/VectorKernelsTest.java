@@ -17,8 +17,6 @@ class VectorKernelsTest {
 
   private static final int[] LENGTHS = {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 64, 100, 300};
   private static final VectorKernels SCALAR = Vectorization.scalar();
-  /** How the plain kernels explain themselves on a machine whose vectors are narrower than 256 bits. */
-  private static final String NARROW_MACHINE = "the SIMD kernels need 256";
   private VectorKernels simd;
   private final Random random = new Random(5);
 
@@ -30,7 +28,7 @@ class VectorKernelsTest {
   @BeforeEach
   void simdKernels() {
     String bits = System.getProperty(PanamaKernels.BITS_PROPERTY);
-    if (bits != null && !Vectorization.describe().contains(NARROW_MACHINE)) {
+    if (bits != null && !Vectorization.describe().contains(PanamaKernels.NARROW_MACHINE)) {
       assertTrue(Vectorization.simd().isPresent(), Vectorization.describe());
       assertTrue(Vectorization.describe().contains(bits + "-bit vectors"), Vectorization.describe());
     }
