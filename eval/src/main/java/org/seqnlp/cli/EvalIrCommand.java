@@ -11,7 +11,7 @@ import org.seqnlp.eval.ir.QuerySettings;
 import org.seqnlp.eval.ir.StandardCollection;
 import org.seqnlp.eval.ir.SynonymQueryStyle;
 import org.seqnlp.io.DataDirectory;
-import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -127,7 +127,7 @@ final class EvalIrCommand implements Callable<Integer> {
 
   private void checkOptions() {
     for (int max : maxExpansions) {
-      OptionRange.require(spec, "--max-expansions", max, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+      OptionRange.require(spec, "--max-expansions", max, 1, SemanticExpansionFilter.MAX_EXPANSIONS);
     }
     for (float weight : expansionWeights) {
       OptionRange.requirePositive(spec, "--expansion-weight", weight, 1);

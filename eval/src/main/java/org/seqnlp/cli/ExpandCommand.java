@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
@@ -61,7 +62,7 @@ final class ExpandCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilter.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
     OptionRange.requirePositive(spec, "--expansion-weight", expansionWeight, 1);
     VectorFormat vectorFormat = parseFormat();

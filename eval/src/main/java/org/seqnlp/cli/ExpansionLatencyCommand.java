@@ -105,7 +105,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     OptionRange.require(spec, "--load-dimension", loadDimension, 0, OptionRange.MAX_DIMENSION);
     OptionRange.require(spec, "--dimension", dimension, 1, OptionRange.MAX_DIMENSION);
     OptionRange.require(spec, "--terms", terms, 1, MAX_TERMS);
-    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilterFactory.MAX_EXPANSIONS);
+    OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilter.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
     if ((long) words * Math.max(loadDimension, dimension) > ArrayLimits.MAX_LENGTH) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--words x --dimension must be at most "

@@ -10,7 +10,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.seqnlp.vectors.Neighbour;
@@ -19,8 +18,8 @@ import org.seqnlp.vectors.NeighbourLookup;
 /**
  * Expands each term with its nearest neighbours in a word-vector space, as synonyms: after the term,
  * which passes unchanged, come up to {@code maxExpansions} neighbours with cosine similarity at least
- * {@code minSimilarity}, most similar first, each at the same position (position increment 0, length
- * 1), with the term's offsets and type {@value SynonymGraphFilter#TYPE_SYNONYM}.
+ * {@code minSimilarity}, most similar first, each at the same position (position increment 0) and
+ * with the same position length and offsets as the term, and type {@value SynonymGraphFilter#TYPE_SYNONYM}.
  *
  * <p>A term's neighbours together weigh {@code expansionWeight} of the term, shared in proportion to
  * their cosine similarity, and each carries its share (times the term's own boost) as its {@link
@@ -38,9 +37,14 @@ import org.seqnlp.vectors.NeighbourLookup;
  */
 public final class SemanticExpansionFilter extends TokenFilter {
 
+  /**
+   * The most neighbours a term may add: already far more clauses than a query should have (Lucene's
+   * default limit is 1,024 for the whole query), and it bounds the neighbour table to 1,000 entries a word.
+   */
+  public static final int MAX_EXPANSIONS = 1000;
+
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
-  private final PositionLengthAttribute posLenAtt = addAttribute(PositionLengthAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final BoostAttribute boostAtt = addAttribute(BoostAttribute.class);
 
@@ -59,7 +63,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   /**
    * @param neighbours where expansions come from
-   * @param maxExpansions the most neighbours added per term, at least 1
+   * @param maxExpansions the most neighbours added per term, in [1, {@value #MAX_EXPANSIONS}]
    * @param minSimilarity the least cosine similarity of an added neighbour, in (0, 1]
    * @param expansionWeight the weight of a term's neighbours together relative to the term, in (0, 1]
    * @param unexpanded terms never expanded, e.g. {@link CharArraySet#EMPTY_SET}
@@ -79,8 +83,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   /** Throws IllegalArgumentException, naming the option, unless the options are valid for the constructor. */
   public static void checkOptions(int maxExpansions, float minSimilarity, float expansionWeight) {
-    if (maxExpansions < 1) {
-      throw new IllegalArgumentException("maxExpansions must be at least 1, got " + maxExpansions);
+    if (maxExpansions < 1 || maxExpansions > MAX_EXPANSIONS) {
+      throw new IllegalArgumentException("maxExpansions must be in [1, " + MAX_EXPANSIONS + "], got " + maxExpansions);
     }
     if (!(minSimilarity > 0 && minSimilarity <= 1)) {
       throw new IllegalArgumentException("minSimilarity must be in (0, 1], got " + minSimilarity);
@@ -97,7 +101,6 @@ public final class SemanticExpansionFilter extends TokenFilter {
       restoreState(term);
       termAtt.setEmpty().append(neighbour.word());
       posIncAtt.setPositionIncrement(0);
-      posLenAtt.setPositionLength(1);
       typeAtt.setType(SynonymGraphFilter.TYPE_SYNONYM);
       boostAtt.setBoost(boostPerCosine * neighbour.similarity());
       return true;

@@ -31,10 +31,10 @@ import org.seqnlp.vectors.format.VectorFormat;
  * &lt;/fieldType&gt;</pre>
  *
  * <ul>
- *   <li>{@code vectors} (required): the vector file. An absolute path is read from the file system,
- *       shared by all factories naming it and reloaded when it changes; a relative one is opened
- *       through the resource loader (Solr: the core's conf directory), else relative to the working
- *       directory.
+ *   <li>{@code vectors} (required): the vector file. An absolute path is read from the file system and
+ *       shared by all factories naming it; a factory informed again (Solr: a core reload) reads it again
+ *       if it changed. A relative one is opened through the resource loader (Solr: the core's conf
+ *       directory), else relative to the working directory.
  *   <li>{@code format}: {@code auto} (default: detected from the content), {@code word2vec-text},
  *       {@code word2vec-binary}, {@code glove}, {@code dl4j-zip} (Lucene's Word2VecSynonymFilter model),
  *       {@code seqnlp} or {@code seqnlp-int8}.
@@ -70,11 +70,6 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
    * scored at the setting chosen on the other four).
    */
   public static final int DEFAULT_MAX_EXPANSIONS = 10;
-  /**
-   * The most neighbours a term may add: already far more clauses than a query should have (Lucene's
-   * default limit is 1,024 for the whole query), and it bounds the neighbour table to 1,000 entries a word.
-   */
-  public static final int MAX_EXPANSIONS = 1000;
   public static final float DEFAULT_MIN_SIMILARITY = 0.4f;
   public static final float DEFAULT_EXPANSION_WEIGHT = 0.7f;
 
@@ -99,9 +94,10 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     super(args);
     vectorsName = require(args, "vectors");
     format = getFormat(args, "format");
-    maxExpansions = getInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS, 1, MAX_EXPANSIONS);
-    minSimilarity = getUnitInterval(args, "minSimilarity", DEFAULT_MIN_SIMILARITY, "a cosine similarity");
-    expansionWeight = getUnitInterval(args, "expansionWeight", DEFAULT_EXPANSION_WEIGHT, "a weight");
+    maxExpansions = getStrictInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS);
+    minSimilarity = getStrictFloat(args, "minSimilarity", DEFAULT_MIN_SIMILARITY);
+    expansionWeight = getStrictFloat(args, "expansionWeight", DEFAULT_EXPANSION_WEIGHT);
+    SemanticExpansionFilter.checkOptions(maxExpansions, minSimilarity, expansionWeight);
     protectedFiles = get(args, "protected");
     ignoreCase = getStrictBoolean(args, "ignoreCase", false);
     neighbourTable = getStrictBoolean(args, "neighbourTable", false);
@@ -183,38 +179,30 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     }
   }
 
-  private int getInt(Map<String, String> args, String name, int defaultValue, int min, int max) {
+  /** Like {@code getInt}, but names the argument when the value is not an integer. */
+  private int getStrictInt(Map<String, String> args, String name, int defaultValue) {
     String value = get(args, name);
     if (value == null) {
       return defaultValue;
     }
     try {
-      int parsed = Integer.parseInt(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
+      return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      // reported below with the argument's name
+      throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'", e);
     }
-    throw new IllegalArgumentException(name + " must be an integer in [" + min + ", " + max + "], got '" + value
-        + "'");
   }
 
-  /** A number in (0, 1]; {@code what} names it in the error, e.g. "a weight". */
-  private float getUnitInterval(Map<String, String> args, String name, float defaultValue, String what) {
+  /** Like {@code getFloat}, but names the argument when the value is not a number. */
+  private float getStrictFloat(Map<String, String> args, String name, float defaultValue) {
     String value = get(args, name);
     if (value == null) {
       return defaultValue;
     }
     try {
-      float parsed = Float.parseFloat(value.trim());
-      if (parsed > 0 && parsed <= 1) {
-        return parsed;
-      }
+      return Float.parseFloat(value.trim());
     } catch (NumberFormatException e) {
-      // reported below with the argument's name
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'", e);
     }
-    throw new IllegalArgumentException(name + " must be " + what + " in (0, 1], got '" + value + "'");
   }
 
   /** Like {@code getBoolean}, but rejects values other than true and false instead of reading them as false. */

@@ -83,11 +83,6 @@ final class VectorSpaceCache {
     }
   }
 
-  /** Number of entries whose vectors are still in memory, for tests. */
-  static int liveEntries() {
-    return (int) SLOTS.values().stream().filter(slot -> slot.space.get() != null).count();
-  }
-
   /**
    * The slot for {@code key}, after dropping slots whose vectors were collected. A slot dropped just as
    * another thread fetched it only costs that thread a load of its own.

@@ -45,6 +45,14 @@ class SemanticExpansionAnalyzerTest {
   }
 
   @Test
+  void normalizesQueryTextByLowercasingOnly() {
+    try (SemanticExpansionAnalyzer analyzer = new SemanticExpansionAnalyzer(VEHICLES, THE)) {
+      // as for wildcard and fuzzy terms: no expansion, no stop words
+      assertEquals("the car", analyzer.normalize("body", "The CAR").utf8ToString());
+    }
+  }
+
+  @Test
   void rejectsInvalidOptions() {
     assertThrows(IllegalArgumentException.class, () -> new SemanticExpansionAnalyzer(VEHICLES, THE, 0, 0.7f, 0.5f));
     assertThrows(IllegalArgumentException.class, () -> new SemanticExpansionAnalyzer(VEHICLES, THE, 3, 0, 0.5f));

@@ -12,6 +12,8 @@ import org.apache.lucene.analysis.boost.DelimitedBoostTokenFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
+import org.apache.lucene.tests.analysis.CannedTokenStream;
+import org.apache.lucene.tests.analysis.Token;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.NearestNeighbours;
@@ -66,8 +68,21 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
         new int[] {3, 7, 7, 7, 12},
         new String[] {"word", "word", "SYNONYM", "SYNONYM", "word"},
         new int[] {1, 1, 0, 0, 1},
-        new int[] {1, 1, 1, 1, 1},
         12);
+  }
+
+  public void testExpansionsSpanAsManyPositionsAsTheirTerm() throws IOException {
+    // A graph as a synonym graph filter leaves it: "car" spans the two positions of "go on".
+    Token car = new Token("car", 0, 5);
+    car.setPositionLength(2);
+    Token go = new Token("go", 0, 2);
+    go.setPositionIncrement(0);
+    TokenStream stream = new SemanticExpansionFilter(
+        new CannedTokenStream(car, go, new Token("on", 3, 5), new Token("fast", 6, 10)), VEHICLES, 2, 0.7f, 0.5f,
+        CharArraySet.EMPTY_SET, false);
+    assertTokenStreamContents(stream, new String[] {"car", "automobile", "vehicle", "go", "on", "fast"},
+        new int[] {0, 0, 0, 0, 3, 6}, new int[] {5, 5, 5, 2, 5, 10}, null, new int[] {1, 0, 0, 0, 1, 1},
+        new int[] {2, 2, 2, 1, 1, 1}, null);
   }
 
   public void testExpansionsShareTheExpansionWeightInProportionToCosine() throws IOException {

@@ -29,10 +29,29 @@ import org.seqnlp.vectors.format.VectorFormat;
 
 public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase {
 
+  /** Cosines of the spokes to "hub": eleven at or above 0.4, then 0.39, so the defaults cut on both sides. */
+  private static final double[] SPOKES = {0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.41, 0.39};
+
   private static final ResourceLoader LOADER = new MapResourceLoader()
       .with("vectors.txt", ExpansionFixtures.vehiclesText())
       .with("protwords.txt", "# never expanded\nCAR\n")
-      .with("broken.txt", "2 3\ncar 1 2\n");
+      .with("broken.txt", "2 3\ncar 1 2\n")
+      .with("spokes.txt", spokesText());
+
+  /** "hub" along the first axis, spoke i at cosine SPOKES[i] to it and off in a direction of its own. */
+  private static String spokesText() {
+    int dimension = SPOKES.length + 1;
+    StringBuilder text = new StringBuilder((SPOKES.length + 1) + " " + dimension + "\nhub 1");
+    text.append(" 0".repeat(SPOKES.length)).append('\n');
+    for (int i = 0; i < SPOKES.length; i++) {
+      text.append("spoke").append(i).append(' ').append(SPOKES[i]);
+      for (int axis = 0; axis < SPOKES.length; axis++) {
+        text.append(' ').append(axis == i ? Math.sqrt(1 - SPOKES[i] * SPOKES[i]) : 0);
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
 
   private static Map<String, String> args(String... keysAndValues) {
     Map<String, String> args = new HashMap<>();
@@ -84,6 +103,38 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     assertEquals(analyzeAll(explicit, texts), analyzeAll(defaults, texts));
     assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "vectors.txt", "minSimilarity", "0.7"), "car"),
         new String[] {"car", "automobile", "vehicle"});
+  }
+
+  public void testDefaultsAreTenNeighboursOfCosineFromPointFourWeighingPointSeven() throws IOException {
+    List<String> tenClosest = new ArrayList<>(List.of("hub"));
+    double cosineSum = 0;
+    for (int i = 0; i < 10; i++) {
+      tenClosest.add("spoke" + i);
+      cosineSum += SPOKES[i];
+    }
+    TokenFilterFactory defaults = informed(LOADER, "vectors", "spokes.txt");
+    assertTokenStreamContents(tokenize(defaults, "hub"), tenClosest.toArray(String[]::new));
+    try (TokenStream stream = tokenize(defaults, "hub")) {
+      BoostAttribute boostAtt = stream.addAttribute(BoostAttribute.class);
+      stream.reset();
+      assertTrue(stream.incrementToken());
+      assertTrue(stream.incrementToken());
+      assertEquals(0.7 * SPOKES[0] / cosineSum, boostAtt.getBoost(), 1e-6);
+      while (stream.incrementToken()) {
+        // drained for end()
+      }
+      stream.end();
+    }
+    List<String> fromPointFour = new ArrayList<>(tenClosest);
+    fromPointFour.add("spoke10");
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", "spokes.txt", "maxExpansions", "20"), "hub"),
+        fromPointFour.toArray(String[]::new));
+  }
+
+  public void testADirectoryAsVectorsIsOneLineNamingThePath() {
+    Path directory = defaultFileSystemTempDir();
+    IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", directory.toString()));
+    assertEquals("semanticExpansion: vectors file '" + directory + "' is a directory", e.getMessage());
   }
 
   public void testExpansionWeightIsSharedByATermsNeighbours() throws IOException {
@@ -211,7 +262,7 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
         () -> TokenFilterFactory.forName("semanticExpansion",
             args("vectors", "v.txt", "neighbourTable", "true", "maxExpansions", "100000")));
-    assertEquals("maxExpansions must be an integer in [1, 1000], got '100000'", e.getMessage());
+    assertEquals("maxExpansions must be in [1, 1000], got 100000", e.getMessage());
   }
 
   public void testMissingAbsoluteVectorsPathIsOneLineNamingThePath() {
