@@ -11,6 +11,7 @@ import org.seqnlp.eval.ner.NameFinderTagging;
 import org.seqnlp.eval.ner.ScoredTypes;
 import org.seqnlp.eval.ner.Throughput;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.DocumentContextFactory;
 import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -103,7 +104,7 @@ final class EvalNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits: " + inputs.model
           + " is not a BiLSTM-CRF model");
     }
-    return new BiLstmCrfSequenceModel(sequenceModel.network().withEmbeddingBits(embeddingBits))
-        .toNameFinderModel(model.getLanguage());
+    return DocumentContextFactory.withNetwork(model,
+        new BiLstmCrfSequenceModel(sequenceModel.network().withEmbeddingBits(embeddingBits)));
   }
 }

@@ -72,6 +72,13 @@ class NerCommandsTest extends ToolTest {
     assertTrue(err.toString().contains("--score-types: '=location' is not TYPE or LABEL=TYPE"), err.toString());
   }
 
+  @Test
+  void embeddingBitsKeepTheModelsDocumentContext() {
+    assertEquals(0, run("eval-ner", "--model", "../models/ner/en-ner.bin", "--test", test.toString(),
+        "--embedding-bits", "8"), err.toString());
+    assertTrue(out.toString().contains("document context: weight 4.0, threshold 0.8"), out.toString());
+  }
+
   /** The figures of the row of the score table that {@code row} heads. */
   private List<String> figuresOf(String row) {
     String line = out.toString().lines().filter(l -> l.startsWith(row + " ")).findFirst().orElseThrow();

@@ -73,8 +73,13 @@ public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
 
   /** Adds these rows to {@code bundle} as {@code name} and {@code name-scales}. */
   public void addTo(TensorBundle bundle, String name) {
+    addTo(bundle, name, name + SCALES_SUFFIX);
+  }
+
+  /** Adds these rows to {@code bundle} as {@code name} and their scales as {@code scalesName}. */
+  public void addTo(TensorBundle bundle, String name, String scalesName) {
     bundle.add(new ByteTensor(name, new int[] {rows, columns}, values));
-    bundle.add(new Tensor(name + SCALES_SUFFIX, new int[] {rows}, scales));
+    bundle.add(new Tensor(scalesName, new int[] {rows}, scales));
   }
 
   /**
@@ -85,8 +90,13 @@ public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
    */
   public static Int8Rows from(TensorBundle bundle, String name, int rows, int columns)
       throws InputFormatException {
+    return from(bundle, name, name + SCALES_SUFFIX, rows, columns);
+  }
+
+  /** {@link #from(TensorBundle, String, int, int)} with the scales stored as {@code scalesName}. */
+  public static Int8Rows from(TensorBundle bundle, String name, String scalesName, int rows, int columns)
+      throws InputFormatException {
     byte[] values = bundle.byteTensor(name, rows, columns).values();
-    String scalesName = name + SCALES_SUFFIX;
     float[] scales = bundle.tensor(scalesName, rows).values();
     for (int row = 0; row < rows; row++) {
       if (!(scales[row] >= 0 && scales[row] <= MAX_SCALE)) {

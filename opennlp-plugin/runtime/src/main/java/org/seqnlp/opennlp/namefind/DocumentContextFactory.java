@@ -49,10 +49,32 @@ public final class DocumentContextFactory extends TokenNameFinderFactory {
    * @throws IllegalArgumentException when {@code model} is not a BiLSTM-CRF name finder
    */
   public static TokenNameFinderModel withDocumentContext(TokenNameFinderModel model, DocumentContext context) {
+    return copy(model, sequenceModel(model, "document context"), context);
+  }
+
+  /**
+   * {@code model} with its network replaced by {@code network}: the same codec, manifest entries and document
+   * context, as when a model's embeddings are stored in fewer bits.
+   *
+   * @throws IllegalArgumentException when {@code model} is not a BiLSTM-CRF name finder
+   */
+  public static TokenNameFinderModel withNetwork(TokenNameFinderModel model, BiLstmCrfSequenceModel network) {
+    sequenceModel(model, "a network of its own");
+    DocumentContext context = model.getFactory() instanceof DocumentContextFactory factory
+        ? factory.documentContext() : DocumentContext.OFF;
+    return copy(model, network, context);
+  }
+
+  private static BiLstmCrfSequenceModel sequenceModel(TokenNameFinderModel model, String what) {
     if (!(model.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel network)) {
-      throw new IllegalArgumentException("document context needs a SeqNLP BiLSTM-CRF name finder, not a model of "
+      throw new IllegalArgumentException(what + " needs a SeqNLP BiLSTM-CRF name finder, not a model of "
           + model.getNameFinderSequenceModel().getClass().getName());
     }
+    return network;
+  }
+
+  private static TokenNameFinderModel copy(TokenNameFinderModel model, BiLstmCrfSequenceModel network,
+      DocumentContext context) {
     Properties manifest = model.getArtifact(MANIFEST);
     Map<String, String> kept = new HashMap<>();
     for (String name : manifest.stringPropertyNames()) {

@@ -135,6 +135,20 @@ class DocumentContextFactoryTest {
   }
 
   @Test
+  void aNewNetworkKeepsTheContextAndTheManifestEntries() {
+    TokenNameFinderModel model = DocumentContextFactory.withDocumentContext(new TokenNameFinderModel("en",
+        plain.getNameFinderSequenceModel(), null, Map.of(), Map.of("SeqNLP-Training-Seconds", "12.5"), new BioCodec(),
+        new TokenNameFinderFactory()), STRONG);
+    BiLstmCrfSequenceModel other = new BiLstmCrfSequenceModel(RandomNetworks.create(10));
+    TokenNameFinderModel swapped = DocumentContextFactory.withNetwork(model, other);
+    assertEquals(other, swapped.getNameFinderSequenceModel());
+    assertEquals(STRONG, assertInstanceOf(DocumentContextFactory.class, swapped.getFactory()).documentContext());
+    assertEquals("12.5", swapped.getManifestProperty("SeqNLP-Training-Seconds"));
+    assertEquals(DocumentContext.OFF, assertInstanceOf(DocumentContextFactory.class,
+        DocumentContextFactory.withNetwork(plain, other).getFactory()).documentContext());
+  }
+
+  @Test
   void openNlpsTrainerGetsTheDefaultContextFromTheFactoryNamedByItsClass() throws IOException {
     // What TokenNameFinderTrainer -factory org.seqnlp.opennlp.namefind.DocumentContextFactory does.
     TokenNameFinderFactory factory = TokenNameFinderFactory.create(DocumentContextFactory.class.getName(), null,

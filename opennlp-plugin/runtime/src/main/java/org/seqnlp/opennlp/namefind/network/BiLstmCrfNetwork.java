@@ -271,10 +271,20 @@ public final class BiLstmCrfNetwork {
    * The CRF's best label sequence over {@code emissions} (row-major {@code length x labels().size()}, as
    * {@link #emissions} gives them, possibly changed by the caller) with the marginal probability of each
    * label.
+   *
+   * @throws IllegalStateException when a score is not a finite number: weights that overflow, as only a damaged
+   *     or hand-made model has, would otherwise give arbitrary labels without a word
    */
   public Tagging decode(float[] emissions, int length) {
     if (length == 0) {
       return new Tagging(new int[0], new double[0]);
+    }
+    for (int i = 0; i < length * labels.size(); i++) {
+      if (!Float.isFinite(emissions[i])) {
+        throw new IllegalStateException("the name finder's score of label '" + labels.get(i % labels.size())
+            + "' for token " + (i / labels.size() + 1) + " is " + emissions[i]
+            + ": the model's weights overflow (a damaged model file?)");
+      }
     }
     int[] path = crf.viterbi(emissions, length);
     double[] marginals = new double[length * labels.size()];

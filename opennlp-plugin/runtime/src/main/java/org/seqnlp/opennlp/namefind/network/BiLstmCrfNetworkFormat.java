@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.io.tensor.ByteTensor;
+import org.seqnlp.io.tensor.Int8Rows;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
@@ -91,12 +91,11 @@ public final class BiLstmCrfNetworkFormat {
   }
 
   private static void addWordEmbeddings(TensorBundle bundle, EmbeddingTable table) {
-    int[] shape = {table.rows(), table.dimension()};
     if (table instanceof Int8EmbeddingTable bytes) {
-      bundle.add(new ByteTensor(WORD_EMBEDDINGS_INT8, shape, bytes.values()))
-          .add(new Tensor(WORD_EMBEDDING_SCALES, new int[] {table.rows()}, bytes.scales()));
+      bytes.int8Rows().addTo(bundle, WORD_EMBEDDINGS_INT8, WORD_EMBEDDING_SCALES);
     } else {
-      bundle.add(new Tensor(WORD_EMBEDDINGS, shape, ((FloatEmbeddingTable) table).values()));
+      bundle.add(new Tensor(WORD_EMBEDDINGS, new int[] {table.rows(), table.dimension()},
+          ((FloatEmbeddingTable) table).values()));
     }
   }
 
@@ -185,13 +184,8 @@ public final class BiLstmCrfNetworkFormat {
     if (bundle.contains(WORD_EMBEDDINGS)) {
       throw bundle.fail(WORD_EMBEDDINGS, "both " + WORD_EMBEDDINGS + " and " + WORD_EMBEDDINGS_INT8);
     }
-    float[] scales = bundle.tensor(WORD_EMBEDDING_SCALES, words).values();
-    try {
-      return new Int8EmbeddingTable(bundle.byteTensor(WORD_EMBEDDINGS_INT8, words, dimension).values(), scales,
-          dimension);
-    } catch (IllegalArgumentException e) {
-      throw bundle.fail(WORD_EMBEDDING_SCALES, e.getMessage());
-    }
+    return new Int8EmbeddingTable(Int8Rows.from(bundle, WORD_EMBEDDINGS_INT8, WORD_EMBEDDING_SCALES, words,
+        dimension));
   }
 
   /** The gazetteer of the bundle, or null when it has none; every entry checked. */

@@ -12,28 +12,11 @@ import org.seqnlp.io.tensor.Int8Rows;
  */
 final class Int8EmbeddingTable implements EmbeddingTable {
 
-  private final byte[] values;
-  private final float[] scales;
-  private final int dimension;
+  private final Int8Rows table;
 
-  /**
-   * @param values {@code scales.length x dimension}, row-major, used as it is
-   * @param scales per row, finite and not negative, used as it is
-   */
-  Int8EmbeddingTable(byte[] values, float[] scales, int dimension) {
-    if ((long) scales.length * dimension != values.length) {
-      throw new IllegalArgumentException("8-bit word embeddings have " + values.length + " values, expected "
-          + scales.length + " rows x " + dimension);
-    }
-    for (int row = 0; row < scales.length; row++) {
-      if (!(scales[row] >= 0 && scales[row] < Float.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("the scale of word-embedding row " + row + " is " + scales[row]
-            + ", not a finite number of at least 0");
-      }
-    }
-    this.values = values;
-    this.scales = scales;
-    this.dimension = dimension;
+  /** @param table one row per word, its scales checked as {@link Int8Rows#from} checks what it reads */
+  Int8EmbeddingTable(Int8Rows table) {
+    this.table = table;
   }
 
   /** {@code table}'s rows rounded to 8 bits each by {@link Int8Rows#quantize}, the project's one 8-bit rounding. */
@@ -43,26 +26,21 @@ final class Int8EmbeddingTable implements EmbeddingTable {
     for (int row = 0; row < table.rows(); row++) {
       table.copyRow(row, matrix, row * dimension);
     }
-    Int8Rows rows = Int8Rows.quantize(matrix, table.rows(), dimension);
-    return new Int8EmbeddingTable(rows.values(), rows.scales(), dimension);
+    return new Int8EmbeddingTable(Int8Rows.quantize(matrix, table.rows(), dimension));
   }
 
-  byte[] values() {
-    return values;
-  }
-
-  float[] scales() {
-    return scales;
+  Int8Rows int8Rows() {
+    return table;
   }
 
   @Override
   public int rows() {
-    return scales.length;
+    return table.rows();
   }
 
   @Override
   public int dimension() {
-    return dimension;
+    return table.columns();
   }
 
   @Override
@@ -72,7 +50,9 @@ final class Int8EmbeddingTable implements EmbeddingTable {
 
   @Override
   public void copyRow(int row, float[] out, int offset) {
-    float scale = scales[row];
+    float scale = table.scales()[row];
+    byte[] values = table.values();
+    int dimension = table.columns();
     int from = row * dimension;
     for (int d = 0; d < dimension; d++) {
       out[offset + d] = values[from + d] * scale;

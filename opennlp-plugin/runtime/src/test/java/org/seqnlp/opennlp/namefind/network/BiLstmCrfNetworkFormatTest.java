@@ -70,12 +70,15 @@ class BiLstmCrfNetworkFormatTest {
   @Test
   void badEightBitEmbeddingsAreRejectedAtTheirEntry() throws IOException {
     TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5).withEmbeddingBits(8));
-    float[] scales = bundle.tensor("word-embedding-scales", 6).values().clone();
-    scales[3] = -0.5f;
-    InputFormatException negative = assertThrows(InputFormatException.class, () -> read(bytesOf(
-        replaced(bundle, new Tensor("word-embedding-scales", new int[] {6}, scales)))));
-    assertTrue(negative.getMessage().matches("test\\.bin: byte \\d+: the scale of word-embedding row 3 is -0.5,"
-        + " not a finite number of at least 0"), negative.getMessage());
+    // Float.MAX_VALUE is finite, but a byte of -128 times it is not, and the network would tag with NaN.
+    for (float bad : new float[] {-0.5f, Float.NaN, Float.MAX_VALUE}) {
+      float[] scales = bundle.tensor("word-embedding-scales", 6).values().clone();
+      scales[3] = bad;
+      InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(
+          replaced(bundle, new Tensor("word-embedding-scales", new int[] {6}, scales)))));
+      assertTrue(e.getMessage().matches("test\\.bin: byte \\d+: scale 4 of 'word-embeddings-int8' is not a number"
+          + " in \\[0, .*\\]: " + bad), e.getMessage());
+    }
 
     TensorBundle both = replaced(bundle, null);
     both.add(BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5)).tensor("word-embeddings", 6, 4));

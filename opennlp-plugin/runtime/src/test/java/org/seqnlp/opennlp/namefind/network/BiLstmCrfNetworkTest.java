@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.namefind.network;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -47,6 +48,17 @@ class BiLstmCrfNetworkTest {
     return new BiLstmCrfNetwork(network.labels(), network.encoder(), network.gazetteer().orElse(null),
         network.forward(), network.backward(),
         network.outputWeights(), network.outputBias(), network.crf(), capacity);
+  }
+
+  @Test
+  void scoresThatAreNotFiniteAreAnErrorNotArbitraryLabels() {
+    BiLstmCrfNetwork network = RandomNetworks.create(3);
+    String[] tokens = {"the", "Cat", "sat"};
+    float[] emissions = network.emissions(tokens);
+    emissions[network.labels().size() + 1] = Float.POSITIVE_INFINITY;
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> network.decode(emissions, 3));
+    assertEquals("the name finder's score of label '" + network.labels().get(1) + "' for token 2 is Infinity:"
+        + " the model's weights overflow (a damaged model file?)", e.getMessage());
   }
 
   @Test
