@@ -4,8 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Text from untrusted input made safe to print on a terminal: control characters, invisible format
@@ -30,9 +28,7 @@ public final class PrintableText {
    * that is not part of valid UTF-8 shown as {@code \xNN}.
    */
   public static String of(byte[] bytes, int from, int to) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = StrictUtf8.decoder();
     ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
     CharBuffer out = CharBuffer.allocate(to - from + 1);
     StringBuilder printable = new StringBuilder(to - from);

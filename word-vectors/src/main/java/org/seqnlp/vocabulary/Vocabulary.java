@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.StrictUtf8;
 
 /**
  * Tokens numbered from 0, each with a corpus count (0 where none is known). The one unknown-word rule
@@ -198,8 +198,7 @@ public final class Vocabulary {
    */
   public static Vocabulary read(InputStream in, String source) throws IOException {
     InputStream bytes = new BufferedInputStream(in, 1 << 16);
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = StrictUtf8.decoder();
     List<String> tokens = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     ByteArrayOutputStream line = new ByteArrayOutputStream();

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +24,7 @@ import java.util.zip.CheckedOutputStream;
 import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
+import org.seqnlp.io.StrictUtf8;
 
 /**
  * The one binary file format of every model file SeqNLP writes: a {@link TensorBundle} of named float
@@ -266,15 +266,10 @@ public final class TensorFile {
     ByteBuffer string = bytes.slice(bytes.position(), length);
     bytes.position(bytes.position() + length);
     try {
-      return strictUtf8(string);
+      return StrictUtf8.decode(string);
     } catch (CharacterCodingException e) {
       return null;
     }
-  }
-
-  private static String strictUtf8(ByteBuffer bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
   }
 
   /**
@@ -477,7 +472,7 @@ public final class TensorFile {
       byte[] bytes = new byte[length];
       data.readFully(bytes);
       try {
-        return strictUtf8(ByteBuffer.wrap(bytes));
+        return StrictUtf8.decode(ByteBuffer.wrap(bytes));
       } catch (CharacterCodingException e) {
         throw fail(at, what + ": not valid UTF-8");
       }

@@ -6,9 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.PrintableText;
+import org.seqnlp.io.StrictUtf8;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -104,7 +107,13 @@ final class BinaryVectorReader {
         }
         word[wordLength++] = b;
       }
-      String text = new String(word, 0, wordLength, StandardCharsets.UTF_8);
+      String text;
+      try {
+        text = StrictUtf8.decode(word, 0, wordLength);
+      } catch (CharacterCodingException e) {
+        throw InputFormatException.atByte(source, recordStart, "the word of record " + (row + 1) + ", '"
+            + PrintableText.of(word, 0, wordLength) + "', is not valid UTF-8");
+      }
       int firstRow = builder.rowOf(text);
       if (firstRow >= 0) {
         throw InputFormatException.atByte(source, recordStart, "duplicate word '" + text

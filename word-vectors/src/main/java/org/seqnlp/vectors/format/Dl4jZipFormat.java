@@ -90,7 +90,7 @@ final class Dl4jZipFormat {
         .equalsIgnoreCase(ENCODED_WORD_PREFIX)) {
       byte[] decoded = Base64.getDecoder().decode(new String(bytes, from + prefix, to - from - prefix,
           StandardCharsets.US_ASCII));
-      return new String(decoded, StandardCharsets.UTF_8);
+      return TextVectorReader.UTF8_WORDS.decode(decoded, 0, decoded.length);
     }
     return TextVectorReader.UTF8_WORDS.decode(bytes, from, to);
   }

@@ -2,10 +2,13 @@ package org.seqnlp.vectors.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.PrintableText;
+import org.seqnlp.io.StrictUtf8;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -24,8 +27,13 @@ final class TextVectorReader {
     String decode(byte[] bytes, int from, int to);
   }
 
-  static final WordDecoder UTF8_WORDS = (bytes, from, to) -> new String(bytes, from, to - from,
-      StandardCharsets.UTF_8);
+  static final WordDecoder UTF8_WORDS = (bytes, from, to) -> {
+    try {
+      return StrictUtf8.decode(bytes, from, to);
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("not valid UTF-8", e);
+    }
+  };
 
   private static final int INITIAL_BUFFER_BYTES = 1 << 18;
   private static final int MAX_LINE_BYTES = 1 << 26;
@@ -127,8 +135,7 @@ final class TextVectorReader {
       word = decoder.decode(buffer, lineStart, wordEnd);
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atLine(source, lineNumber, "cannot decode word '"
-          + new String(buffer, lineStart, wordEnd - lineStart, StandardCharsets.UTF_8) + "': "
-          + e.getMessage(), e);
+          + PrintableText.of(buffer, lineStart, wordEnd) + "': " + e.getMessage(), e);
     }
     int firstRow = builder.rowOf(word);
     if (firstRow >= 0) {

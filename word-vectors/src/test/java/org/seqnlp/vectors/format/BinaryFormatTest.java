@@ -136,6 +136,12 @@ class BinaryFormatTest {
   }
 
   @Test
+  void aWordThatIsNotUtf8IsAnError() {
+    byte[] bytes = {'1', ' ', '1', '\n', 'a', (byte) 0xc3, ' ', 0, 0, (byte) 0x80, 0x3f, '\n'};
+    assertEquals("v.bin: byte 4: the word of record 1, 'a\\xc3', is not valid UTF-8", failure(bytes).getMessage());
+  }
+
+  @Test
   void duplicateWordIsAnError() {
     byte[] bytes = new BinaryFile("2 1").record("a", "\n", 1).record("a", "\n", 2).bytes();
     assertEquals("v.bin: byte 11: duplicate word 'a', already record 1", failure(bytes).getMessage());

@@ -98,6 +98,15 @@ class TextFormatsTest {
   }
 
   @Test
+  void aWordThatIsNotUtf8IsAnErrorNotAReplacementCharacter() {
+    // Replaced by U+FFFD, "a\xff" and "a\xfe" would both have become "a\ufffd".
+    byte[] text = {'2', ' ', '1', '\n', 'a', (byte) 0xff, ' ', '1', '\n', 'a', (byte) 0xfe, ' ', '2', '\n'};
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> VectorFiles.read(new ByteArrayInputStream(text), "v.txt", VectorFormat.WORD2VEC_TEXT));
+    assertEquals("v.txt:2: cannot decode word 'a\\xff': not valid UTF-8", e.getMessage());
+  }
+
+  @Test
   void duplicateWordNamesBothLines() {
     assertEquals("v.txt:5: duplicate word 'a', already on line 2",
         failure("4 1\na 1\nb 2\nc 3\na 4\n", VectorFormat.WORD2VEC_TEXT).getMessage());
