@@ -27,7 +27,9 @@ import java.util.zip.ZipException;
  *       decompressed. A truncated or corrupt gzip stream is an {@link InputFormatException} at the line
  *       being read when the data ran out.
  *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
- *       start of the file is dropped.
+ *       start of the file is dropped. A line of more than {@value #MAX_LINE_BYTES} bytes is an {@link
+ *       InputFormatException}: no text file the tools read has one, and a few megabytes of gzip can
+ *       hold a line of gigabytes.
  *   <li>Bytes that are not valid in the charset are an {@link InputFormatException} at their line,
  *       never silently replaced. Each line is split off as bytes before it is decoded, so the line
  *       number is exact; this is why the charset must encode {@code \n} as the single byte 0x0A, as
@@ -39,6 +41,8 @@ public final class LineReader implements Closeable {
   private static final int GZIP_MAGIC_FIRST = 0x1f;
   private static final int GZIP_MAGIC_SECOND = 0x8b;
   private static final char BYTE_ORDER_MARK = '\uFEFF';
+  /** The longest line read, 64 MiB. */
+  public static final int MAX_LINE_BYTES = 1 << 26;
 
   private final String source;
   private final InputStream in;
@@ -153,9 +157,12 @@ public final class LineReader implements Closeable {
     return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
   }
 
-  private int append(int length, int count) {
+  private int append(int length, int count) throws InputFormatException {
+    if (count > MAX_LINE_BYTES - length) {
+      throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + MAX_LINE_BYTES + " bytes");
+    }
     if (length + count > line.length) {
-      line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+      line = Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES, Math.max(2L * line.length, length + count)));
     }
     System.arraycopy(buffer, position, line, length, count);
     return length + count;

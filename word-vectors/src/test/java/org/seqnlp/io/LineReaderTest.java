@@ -69,6 +69,23 @@ class LineReaderTest {
   }
 
   @Test
+  void aLineLongerThanTheLimitIsAnErrorAtItsLine() throws IOException {
+    // A few hundred kilobytes of gzip that would unpack into one line of more than 64 MiB.
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write("first\n".getBytes(StandardCharsets.UTF_8));
+      byte[] block = new byte[1 << 20];
+      Arrays.fill(block, (byte) 'a');
+      for (int written = 0; written <= LineReader.MAX_LINE_BYTES; written += block.length) {
+        out.write(block);
+      }
+    }
+    Path file = write("bomb.txt.gz", bytes.toByteArray());
+    InputFormatException e = assertThrows(InputFormatException.class, () -> readAll(file, StandardCharsets.UTF_8));
+    assertEquals(file + ":2: line longer than 67108864 bytes", e.getMessage());
+  }
+
+  @Test
   void decodesTheChosenCharset() throws IOException {
     Path file = write("latin1.txt", "Bogotá\nñu\n".getBytes(StandardCharsets.ISO_8859_1));
     assertEquals(List.of("Bogotá", "ñu"), readAll(file, StandardCharsets.ISO_8859_1));

@@ -119,13 +119,14 @@ final class BiLstmCrfTrainingOptions {
     return options.options().stream().anyMatch(option -> given.hasMatchedOption(option.longestName()));
   }
 
-  /** The files and directories these options read (for the check that no output overwrites one). */
-  List<Path> inputs() {
+  /**
+   * The files these options read, each list of a {@code --gazetteers} directory included (for the check that no
+   * output overwrites one); usage errors of {@code spec}'s command as {@link #gazetteerFiles}.
+   */
+  List<Path> inputs(CommandLine.Model.CommandSpec spec) {
     List<Path> inputs = new ArrayList<>();
     Stream.of(dev, vectors).filter(path -> path != null).forEach(inputs::add);
-    if (gazetteers != null) {
-      inputs.addAll(gazetteers);
-    }
+    inputs.addAll(gazetteerFiles(spec));
     return inputs;
   }
 

@@ -91,7 +91,7 @@ final class CompareNerCommand implements Callable<Integer> {
     TrainingParameters ourParameters = model == null ? training.parameters(spec) : null;
     List<Path> inputs = new ArrayList<>(tests);
     inputs.addAll(Arrays.asList(train, model, training.checkpoint));
-    inputs.addAll(training.inputs());
+    inputs.addAll(training.inputs(spec));
     OutputPaths.check(spec, output, inputs);
     NamedModel loaded = model == null ? null : loadOurs();
     DataSet trainSet = read(train);

@@ -77,7 +77,9 @@ final class TrainNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }
     if (fromCheckpoint != null) {
-      OutputPaths.check(spec, output, fromCheckpoint);
+      List<Path> inputs = new ArrayList<>(training.inputs(spec));
+      inputs.add(fromCheckpoint);
+      OutputPaths.check(spec, output, inputs);
       InputPaths.requireFile(fromCheckpoint, "checkpoint file");
       BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
       // The lists are in the checkpoint's network; given again, they are recorded as training records them.
@@ -88,7 +90,7 @@ final class TrainNerCommand implements Callable<Integer> {
     }
     TrainingParameters parameters = training.parameters(spec);
     // Both the model and the checkpoint are written only after minutes or hours: check them now.
-    List<Path> inputs = new ArrayList<>(training.inputs());
+    List<Path> inputs = new ArrayList<>(training.inputs(spec));
     inputs.add(train);
     OutputPaths.check(spec, output, withPath(inputs, training.checkpoint));
     if (training.checkpoint != null) {

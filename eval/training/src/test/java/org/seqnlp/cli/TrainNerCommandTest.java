@@ -252,6 +252,16 @@ class TrainNerCommandTest extends ToolTest {
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
         "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
     err.getBuffer().setLength(0);
+    Path lists = Files.createDirectories(scratch.resolve("lists"));
+    Path cities = Files.writeString(lists.resolve("loc-cities.txt"), "Oslo\n");
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", cities.toString(),
+        "--gazetteers", lists.toString()), "seqnlp train-ner: error: " + cities + ": is also an input");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(),
+        "--output", cities.toString(), "--gazetteers", lists.toString()),
+        "seqnlp train-ner: error: " + cities + ": is also an input");
+    assertEquals("Oslo\n", Files.readString(cities));
+    err.getBuffer().setLength(0);
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
         scratch.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
     assertTrue(err.toString().contains("its directory"), err.toString());

@@ -33,7 +33,7 @@ import org.seqnlp.io.StrictUtf8;
  * <pre>
  * magic "SEQNLPTF", int version (2 or {@value #VERSION}), int entry count
  * per entry: byte kind, string name, then
- *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape floats
+ *   kind 1 (tensor):      int rank (0..8), rank ints shape, product-of-shape finite floats
  *   kind 2 (string list): int count, count strings
  *   kind 3 (text):        one string
  *   kind 4 (byte tensor): int rank (0..8), rank ints shape, product-of-shape signed bytes
@@ -180,6 +180,13 @@ public final class TensorFile {
     }
     for (Tensor tensor : bundle.tensors().values()) {
       requireShape(tensor.name(), tensor.shape());
+      float[] values = tensor.values();
+      for (int i = 0; i < values.length; i++) {
+        if (!Float.isFinite(values[i])) {
+          throw new IllegalArgumentException("tensor '" + tensor.name() + "': value " + (i + 1) + " is " + values[i]
+              + ", which the format does not hold");
+        }
+      }
     }
     for (ByteTensor tensor : bundle.byteTensors().values()) {
       requireShape(tensor.name(), tensor.shape());
@@ -377,7 +384,7 @@ public final class TensorFile {
 
     private Tensor readTensor(String name) throws IOException {
       int[] shape = readShape(name, Float.BYTES, "floats");
-      return new Tensor(name, shape, readFloats(size(shape)));
+      return new Tensor(name, shape, readFloats(name, size(shape)));
     }
 
     private ByteTensor readByteTensor(String name) throws IOException {
@@ -422,16 +429,27 @@ public final class TensorFile {
       return (int) size;
     }
 
-    private float[] readFloats(int size) throws IOException {
+    /**
+     * The {@code size} floats of tensor {@code name}, each finite: no model SeqNLP writes holds NaN or an
+     * infinity, and one would make every score it touches NaN, so tagging or scoring would go on without a word.
+     */
+    private float[] readFloats(String name, int size) throws IOException {
       float[] values = new float[Math.min(size, FIRST_ALLOCATION)];
       byte[] chunk = new byte[CHUNK_FLOATS * Float.BYTES];
       for (int done = 0; done < size; ) {
         int n = Math.min(CHUNK_FLOATS, size - done);
+        long at = counter.position();
         data.readFully(chunk, 0, n * Float.BYTES);
         if (done + n > values.length) {
           values = Arrays.copyOf(values, (int) Math.min(size, 2L * values.length));
         }
         ByteBuffer.wrap(chunk, 0, n * Float.BYTES).asFloatBuffer().get(values, done, n);
+        for (int i = done; i < done + n; i++) {
+          if (!Float.isFinite(values[i])) {
+            throw fail(at + (long) (i - done) * Float.BYTES, "tensor '" + name + "': value " + (i + 1) + " is "
+                + values[i]);
+          }
+        }
         done += n;
       }
       return values;

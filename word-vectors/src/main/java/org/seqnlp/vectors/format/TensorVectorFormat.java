@@ -138,20 +138,13 @@ final class TensorVectorFormat {
     }
   }
 
-  /** The {@code count x dimension} rows stored as {@code name}, checked to be finite numbers. */
+  /** The {@code count x dimension} rows stored as {@code name} (finite, as the tensor file holds only such). */
   private static float[] rows(TensorBundle bundle, String name, int count, int dimension, Precision precision)
       throws InputFormatException {
     if (precision == Precision.INT8) {
       return Int8Rows.from(bundle, name, count, dimension).dequantize();
     }
-    float[] values = bundle.tensor(name, count, dimension).values();
-    for (int i = 0; i < values.length; i++) {
-      if (!Float.isFinite(values[i])) {
-        throw bundle.fail(name, "value " + (i % dimension + 1) + " of row " + (i / dimension + 1) + " of '" + name
-            + "' is not a finite number: " + values[i]);
-      }
-    }
-    return values;
+    return bundle.tensor(name, count, dimension).values();
   }
 
   /** Checks that {@code word} can be stored: at most {@link VectorFormat#MAX_WORD_BYTES}, whole UTF-16 pairs. */

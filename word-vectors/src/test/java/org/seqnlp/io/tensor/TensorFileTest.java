@@ -153,6 +153,18 @@ class TensorFileTest {
   }
 
   @Test
+  void aValueThatIsNotFiniteIsNeitherWrittenNorRead() throws IOException {
+    TensorBundle nan = new TensorBundle().add(new Tensor("w", new int[] {3}, new float[] {1, Float.NaN, 2}));
+    assertEquals("tensor 'w': value 2 is NaN, which the format does not hold",
+        assertThrows(IllegalArgumentException.class, () -> bytesOf(nan)).getMessage());
+    byte[] bytes = bytesOf(new TensorBundle().add(new Tensor("w", new int[] {3}, new float[] {1, 2, 3})));
+    // rank at 22, the one dimension at 26, the values from 30
+    ByteBuffer.wrap(bytes, 34, 4).putFloat(Float.NEGATIVE_INFINITY);
+    assertEquals("t.bin: byte 34: tensor 'w': value 2 is -Infinity",
+        assertThrows(InputFormatException.class, () -> read(withChecksum(bytes))).getMessage());
+  }
+
+  @Test
   void aHugeDeclaredTensorInATinyFileFailsBeforeAllocating() throws IOException {
     byte[] bytes = bytesOf(new TensorBundle().add(new Tensor("w", new int[] {1}, new float[] {1})));
     // magic 8, version 4, count 4, kind 1, name length 4 + "w" 1: the rank is at 22, the dimension at 26.

@@ -111,9 +111,6 @@ class TensorVectorFormatTest {
     TensorBundle duplicate = vectors(List.of("a", "a"), new float[] {1, 2}, "float32");
     assertTrue(assertThrows(InputFormatException.class, () -> read(duplicate)).getMessage()
         .contains("duplicate word 'a'"));
-    TensorBundle infinite = vectors(List.of("a", "b"), new float[] {1, Float.POSITIVE_INFINITY}, "float32");
-    assertTrue(assertThrows(InputFormatException.class, () -> read(infinite)).getMessage()
-        .endsWith("value 1 of row 2 of 'vectors' is not a finite number: Infinity"));
     TensorBundle precision = vectors(List.of("a"), new float[] {1}, "int4");
     assertTrue(assertThrows(InputFormatException.class, () -> read(precision)).getMessage()
         .endsWith("unknown precision 'int4', expected float32 or int8"));
