@@ -28,11 +28,6 @@ public record LmArchitecture(TokenUnit unit, CellType cell, int layers, int embe
     }
   }
 
-  /** An architecture with the full softmax over the vocabulary. */
-  public LmArchitecture(TokenUnit unit, CellType cell, int layers, int embeddingSize, int hiddenSize) {
-    this(unit, cell, layers, embeddingSize, hiddenSize, 0);
-  }
-
   /** The input size of layer {@code layer} (0-based). */
   public int inputSize(int layer) {
     return layer == 0 ? embeddingSize : hiddenSize;

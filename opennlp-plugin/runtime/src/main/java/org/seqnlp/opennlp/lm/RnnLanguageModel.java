@@ -27,7 +27,7 @@ import org.seqnlp.vocabulary.Vocabulary;
  * {@link PerplexityScorer}, continuations drawn by {@link TokenSampler}. Its output is the full softmax over the
  * vocabulary or a class-factored one ({@link LmArchitecture#outputClasses()}, {@link OutputSoftmax}).
  * Sentences are scored from a fresh state whose first input is the end-of-sentence token, as if the
- * sentence followed another one; tokens outside the vocabulary count as {@value VocabularySpecialTokens#UNKNOWN}.
+ * sentence followed another one; tokens outside the vocabulary count as {@value SpecialTokens#UNKNOWN}.
  *
  * <p>The model file is a zip holding {@value #MANIFEST_ENTRY} (architecture and training facts),
  * {@value #VOCABULARY_ENTRY} and {@value #WEIGHTS_ENTRY} ({@link LanguageModelFile}). Instances are

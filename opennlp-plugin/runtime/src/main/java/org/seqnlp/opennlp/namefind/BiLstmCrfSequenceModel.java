@@ -88,7 +88,8 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
 
   /**
    * Tags many sentences at once, spread over {@code threads} threads (1: the calling thread only);
-   * results are in input order.
+   * results are in input order. Each sentence is tagged alone, without the document context a model may carry:
+   * that needs the sentences of a document in order, through one {@code NameFinderME}.
    */
   public List<Sequence> tagAll(List<String[]> sentences, int threads) {
     if (threads < 1) {

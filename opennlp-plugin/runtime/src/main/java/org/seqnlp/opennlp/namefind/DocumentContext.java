@@ -41,11 +41,6 @@ public record DocumentContext(double weight, double threshold) {
     }
   }
 
-  /** This context with another weight. */
-  public DocumentContext withWeight(double newWeight) {
-    return new DocumentContext(newWeight, threshold);
-  }
-
   public boolean isOn() {
     return weight > 0;
   }

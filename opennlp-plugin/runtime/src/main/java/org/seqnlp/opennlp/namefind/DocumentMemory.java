@@ -65,10 +65,6 @@ public final class DocumentMemory {
     return null;
   }
 
-  public DocumentContext context() {
-    return context;
-  }
-
   /** Whether nothing is remembered: the next sentence is decoded exactly as without document context. */
   public boolean isEmpty() {
     return scores.isEmpty();

@@ -16,8 +16,11 @@ public final class TypedParameters {
   private TypedParameters() {
   }
 
+  /** A whole number, whether stored as text (blanks around it allowed, as a properties file leaves them) or an Integer. */
   public static int integer(TrainingParameters parameters, String key, int otherwise) {
-    return typed(parameters, key, "a whole number", () -> parameters.getIntParameter(key, otherwise));
+    Object value = parameters.getObjectSettings().get(key);
+    return value == null ? otherwise
+        : typed(parameters, key, "a whole number", () -> Integer.parseInt(value.toString().trim()));
   }
 
   public static long longValue(TrainingParameters parameters, String key, long otherwise) {

@@ -31,7 +31,7 @@ import org.seqnlp.opennlp.lm.TokenUnit;
  * @param clipNorm largest global L2 norm of the gradient; 0 turns clipping off
  * @param maxTokens stop after this many training tokens in all (0: no limit), the budget of comparisons
  * @param maxMinutes stop after this many minutes of training (0: no limit)
- * @param cutoff tokens seen fewer times become {@value VocabularySpecialTokens#UNKNOWN}
+ * @param cutoff tokens seen fewer times become {@value org.seqnlp.vocabulary.SpecialTokens#UNKNOWN}
  * @param vocabularySize largest vocabulary, end of sentence and unknown included (0: no limit)
  */
 public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int embeddingSize, int hiddenSize,

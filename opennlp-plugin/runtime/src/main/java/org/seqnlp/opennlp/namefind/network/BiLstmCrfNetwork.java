@@ -257,7 +257,7 @@ public final class BiLstmCrfNetwork {
     return emissions;
   }
 
-  /** How many tokens the token cache holds (for tests and monitoring). */
+  /** How many tokens the token cache holds, for tests. */
   int cachedTokens() {
     return tokenCache.size();
   }

@@ -13,8 +13,8 @@ import org.seqnlp.opennlp.nn.VectorMath;
  *
  * <p>Every word is seen through a window of exactly {@code maxWordChars} characters padded with the
  * padding symbol (longer words keep their first and last halves), so a word's features never depend
- * on the other words in a batch. Immutable once built; the trainer updates the arrays it handed in
- * between steps, never while tagging.
+ * on the other words in a batch. Immutable: it tabulates the character CNN from the arrays it is built on,
+ * so a trainer that changes them in a step builds a new encoder before using one again.
  */
 public final class TokenEncoder {
 

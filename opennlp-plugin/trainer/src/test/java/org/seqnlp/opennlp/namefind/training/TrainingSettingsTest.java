@@ -48,6 +48,15 @@ class TrainingSettingsTest {
   }
 
   @Test
+  void blanksAroundAValueAreIgnoredAsAPropertiesFileLeavesThem() throws java.io.IOException {
+    TrainingParameters parameters = new TrainingParameters(new java.io.ByteArrayInputStream(
+        "Epochs=7 \nLearningRate=0.002\t\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    TrainingSettings settings = TrainingSettings.from(parameters);
+    assertEquals(7, settings.epochs());
+    assertEquals(0.002, settings.learningRate());
+  }
+
+  @Test
   void aValueOfTheWrongTypeNamesTheKey() {
     TrainingParameters parameters = new TrainingParameters();
     parameters.put(TrainingSettings.HIDDEN, "1.5");
