@@ -3,6 +3,7 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -66,8 +67,10 @@ final class EvalNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--passes", passes, 1, MAX_PASSES);
     ScoredTypes types = scoredTypes.get(spec);
-    TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     DataSet testSet = inputs.readTest(spec).scoring(types);
+    ScoredTypesOption.requireIn(spec, types,
+        testSet.samples().stream().flatMap(sample -> Arrays.stream(sample.getNames())), testSet.file());
+    TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,
         "tagging " + testSet.name()).scoring(types);
     PrintWriter out = spec.commandLine().getOut();

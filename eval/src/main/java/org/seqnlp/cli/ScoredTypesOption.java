@@ -1,5 +1,8 @@
 package org.seqnlp.cli;
 
+import java.util.Set;
+import java.util.stream.Stream;
+import opennlp.tools.util.Span;
 import org.seqnlp.eval.ner.ScoredTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -14,6 +17,22 @@ final class ScoredTypesOption {
           + " other labels lowercased); spans of other types leave the test data and the predictions (default: every"
           + " type)."})
   String list;
+
+  /**
+   * Checks the scored types against {@code names}, the test data's spans after renaming: none of them there is a
+   * usage error of {@code spec} (the scores would be a table of zeros), some of them missing a warning naming them.
+   */
+  static void requireIn(CommandLine.Model.CommandSpec spec, ScoredTypes types, Stream<Span> names, Object testData) {
+    Set<String> missing = types.missingFrom(names);
+    if (missing.isEmpty()) {
+      return;
+    }
+    String problem = "--score-types: no name of type " + String.join(", ", missing) + " in " + testData;
+    if (missing.size() == types.size()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), problem);
+    }
+    spec.commandLine().getErr().printf("%s: warning: %s%n", spec.qualifiedName(), problem);
+  }
 
   /** The parsed list, or {@link ScoredTypes#ALL} without the option; a bad list is a usage error of {@code spec}. */
   ScoredTypes get(CommandLine.Model.CommandSpec spec) {

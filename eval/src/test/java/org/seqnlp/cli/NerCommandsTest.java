@@ -70,6 +70,14 @@ class NerCommandsTest extends ToolTest {
     assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
         "person,=location"));
     assertTrue(err.toString().contains("--score-types: '=location' is not TYPE or LABEL=TYPE"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
+        "persn,loc"));
+    assertTrue(err.toString().contains("--score-types: no name of type persn, loc in " + test), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
+        "person,persn"));
+    assertEquals("seqnlp eval-ner: warning: --score-types: no name of type persn in " + test, err.toString().strip());
   }
 
   @Test

@@ -108,5 +108,8 @@ class ScoreNerCommandTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("score-ner", "--gold", gold.toString(), "--predicted", gold.toString(),
         "--score-types", "a=b=c"));
     assertTrue(err.toString().contains("--score-types: 'a=b=c' is not TYPE or LABEL=TYPE"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("score-ner", "--gold", gold.toString(), "--predicted", gold.toString(),
+        "--score-types", "bogus"));
+    assertTrue(err.toString().contains("--score-types: no name of type bogus in " + gold), err.toString());
   }
 }

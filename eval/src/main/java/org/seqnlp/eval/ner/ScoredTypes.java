@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import opennlp.tools.util.Span;
 
 /**
@@ -50,6 +51,21 @@ public final class ScoredTypes {
       kept.add(name);
     }
     return new ScoredTypes(Map.copyOf(renames), Collections.unmodifiableSet(kept));
+  }
+
+  /**
+   * The scored types that none of {@code names}, spans of the test data after {@link #labelled}, has: a type
+   * misspelt in the list, which would otherwise score as a table of zeros. Empty when every type is scored.
+   */
+  public Set<String> missingFrom(Stream<Span> names) {
+    Set<String> missing = new LinkedHashSet<>(kept);
+    names.forEach(span -> missing.remove(span.getType()));
+    return missing;
+  }
+
+  /** The number of types scored; 0 for every type. */
+  public int size() {
+    return kept.size();
   }
 
   /** Whether every type is scored, unchanged. */

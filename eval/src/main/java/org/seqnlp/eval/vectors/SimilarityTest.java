@@ -74,6 +74,9 @@ public final class SimilarityTest {
           }
           throw reader.error("score '" + fields[scoreColumn] + "' is not a number");
         }
+        if (!Double.isFinite(score)) {
+          throw reader.error("score '" + fields[scoreColumn] + "' is not a finite number");
+        }
         pairs.add(new Pair(fields[0].strip(), fields[1].strip(), score));
       }
       if (pairs.isEmpty()) {

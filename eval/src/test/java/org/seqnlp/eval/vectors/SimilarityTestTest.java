@@ -57,6 +57,11 @@ class SimilarityTestTest {
     assertEquals(2, error.position());
     Path short_ = Files.writeString(directory.resolve("short.txt"), "king queen\n");
     assertThrows(InputFormatException.class, () -> SimilarityTest.readMen(short_));
+    for (String score : new String[] {"NaN", "Infinity"}) {
+      Path infinite = Files.writeString(directory.resolve("nan.txt"), "king queen 5\ntiger cat " + score + "\n");
+      InputFormatException e = assertThrows(InputFormatException.class, () -> SimilarityTest.readMen(infinite));
+      assertEquals(infinite + ":2: score '" + score + "' is not a finite number", e.getMessage());
+    }
   }
 
   @Test

@@ -97,7 +97,10 @@ final class CompareNerCommand implements Callable<Integer> {
     DataSet trainSet = read(train);
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
-      testSets.add(read(test));
+      DataSet testSet = read(test);
+      ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples().stream()
+          .flatMap(sample -> Arrays.stream(settings.types().labelled(sample.getNames()))), test);
+      testSets.add(testSet);
     }
 
     NerComparison comparison = new NerComparison(settings, spec.commandLine().getErr());

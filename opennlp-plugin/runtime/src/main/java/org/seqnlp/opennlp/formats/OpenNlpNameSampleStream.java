@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.NameSampleDataStream;
+import opennlp.tools.util.Span;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.FilterObjectStream;
 import org.seqnlp.io.InputFormatException;
@@ -16,7 +17,8 @@ import org.seqnlp.io.InputFormatException;
  *
  * <p>Each line is parsed by OpenNLP's {@link NameSample#parse(String, boolean)}, so samples are exactly
  * OpenNLP's. Its errors do not say where they are, and it silently drops a {@code <START:type>} that
- * has no {@code <END>}; this stream reports both as {@link InputFormatException}s naming file and line.
+ * has no {@code <END>} and takes {@code <START:type> <END>} for a name of no tokens; this stream reports
+ * all three as {@link InputFormatException}s naming file and line.
  */
 public final class OpenNlpNameSampleStream extends FilterObjectStream<String, NameSample> {
 
@@ -51,6 +53,12 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
     if (startTags(line) > sample.getNames().length) {
       throw lines.error("a " + NameSampleDataStream.START_TAG_PREFIX + "type> has no "
           + NameSampleDataStream.END_TAG);
+    }
+    for (Span name : sample.getNames()) {
+      if (name.length() == 0) {
+        throw lines.error("an empty name: " + NameSampleDataStream.END_TAG + " right after "
+            + NameSampleDataStream.START_TAG_PREFIX + name.getType() + ">");
+      }
     }
     return sample;
   }

@@ -95,6 +95,13 @@ class OpenNlpNameSampleStreamTest {
   }
 
   @Test
+  void anEmptyNameIsAnError() throws IOException {
+    Path file = write(directory.resolve("empty.txt"), "<START:person> Ada <END> .", "met <START:person> <END> .");
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
+    assertEquals(file + ":2: an empty name: <END> right after <START:person>", e.getMessage());
+  }
+
+  @Test
   void startWithoutEndIsAnError() throws IOException {
     Path file = write(directory.resolve("open.txt"), "<START:person> Ada <END> .", "<START:person> Ada Lovelace");
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
