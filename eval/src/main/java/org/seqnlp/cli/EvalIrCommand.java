@@ -116,6 +116,9 @@ final class EvalIrCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     OutputPaths.check(spec, output, settings.generalVectors());
+    if (vectorCache != null) {
+      OutputPaths.checkDirectory(spec, vectorCache);
+    }
     IrExperiment.Outcome outcome = new IrExperiment(settings)
         .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
     IrExperiment.write(outcome.report(), output);

@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,22 @@ final class OutputPaths {
    */
   static void check(CommandLine.Model.CommandSpec spec, Path output, Path... inputs) {
     check(spec, output, Arrays.asList(inputs));
+  }
+
+  /**
+   * Creates {@code directory} if it is missing, for a command that writes files into it later on.
+   *
+   * @throws CommandLine.ParameterException when it cannot be created or written in
+   */
+  static void checkDirectory(CommandLine.Model.CommandSpec spec, Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
+    }
+    if (!Files.isWritable(directory)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), directory + ": permission denied (cannot write in it)");
+    }
   }
 
   /** As {@link #check(CommandLine.Model.CommandSpec, Path, Path...)} for a list of inputs. */

@@ -2,7 +2,6 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -153,12 +152,20 @@ final class TrainLmCommand implements Callable<Integer> {
       InputPaths.requireFile(test, "test file");
     }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
-    if (test != null) {
-      model = model.withTrainingInfo(Map.of(
-          "Test-Perplexity", String.format(Locale.ROOT, "%.2f", model.perplexity(test, false).value()),
-          "Test-Perplexity-Across-Sentences", String.format(Locale.ROOT, "%.2f", model.perplexity(test, true).value())));
-    }
+    // Saved before the test file is read, so that a bad test file cannot cost the training.
     model.save(output);
+    if (test != null) {
+      try {
+        model = model.withTrainingInfo(Map.of(
+            "Test-Perplexity", String.format(Locale.ROOT, "%.2f", model.perplexity(test, false).value()),
+            "Test-Perplexity-Across-Sentences",
+            String.format(Locale.ROOT, "%.2f", model.perplexity(test, true).value())));
+      } catch (IOException e) {
+        throw new IOException(e.getMessage() + " (the trained model is written to " + output
+            + ", without test perplexity)", e);
+      }
+      model.save(output);
+    }
     out.println("wrote " + output + ": " + model);
     model.trainingInfo().forEach((key, value) -> out.println(key.toLowerCase(Locale.ROOT) + "=" + value));
     return 0;
@@ -166,11 +173,7 @@ final class TrainLmCommand implements Callable<Integer> {
 
   /** The work directory must exist or be created, and take checkpoints, before training rather than at the first. */
   private void checkWorkDirectory() {
-    try {
-      Files.createDirectories(workDirectory);
-    } catch (IOException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
-    }
+    OutputPaths.checkDirectory(spec, workDirectory);
     OutputPaths.check(spec, RnnLmTrainer.checkpointFile(workDirectory), train, valid, test);
   }
 

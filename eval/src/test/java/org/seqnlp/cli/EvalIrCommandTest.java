@@ -115,6 +115,16 @@ class EvalIrCommandTest {
   }
 
   @Test
+  void aVectorCacheThatCannotBeADirectoryIsAUsageErrorBeforeTheWork() throws IOException {
+    Path vectors = Files.writeString(dir.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
+    Path underAFile = vectors.resolve("cache");
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--vector-cache",
+        underAFile.toString(), "--output", dir.resolve("ir.md").toString()));
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+    assertTrue(err.toString().contains(vectors.toString()), err.toString());
+  }
+
+  @Test
   void impossibleSettingIsAUsageError() throws IOException {
     Path vectors = Files.writeString(dir.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--min-similarity", "1.5"));

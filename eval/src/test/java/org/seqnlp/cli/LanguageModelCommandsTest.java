@@ -129,6 +129,19 @@ class LanguageModelCommandsTest extends ToolTest {
   }
 
   @Test
+  void aTestFileThatCannotBeReadDoesNotCostTheTrainedModel() throws IOException {
+    Path latin1 = Files.write(directory.resolve("latin1.txt"), "caf\u00e9 au lait\n".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1));
+    Path output = directory.resolve("kept.zip");
+    assertEquals(1, run("train-lm", "--train", text.toString(), "-o", output.toString(), "--hidden-size", "4",
+        "--embedding-size", "4", "--layers", "1", "--epochs", "1", "--test", latin1.toString()));
+    assertTrue(err.toString().contains(latin1 + ":1: not valid UTF-8"), err.toString());
+    assertTrue(err.toString().contains("(the trained model is written to " + output + ", without test perplexity)"),
+        err.toString());
+    assertTrue(RnnLanguageModel.load(output).trainingInfo().containsKey("Tokens-Per-Second"));
+  }
+
+  @Test
   void aDirectoryGivenAsModelIsNamed() {
     assertEquals(1, run("perplexity", "-m", directory.toString(), "-d", text.toString()));
     assertEquals("seqnlp perplexity: error: " + directory + ": is a directory, not a model file", err.toString().strip());
