@@ -158,6 +158,12 @@ final class LanguageModelFile {
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
     }
+    // Absent from no model this class wrote; a mismatch means the vocabulary entry was swapped or cut.
+    String declaredWords = required(manifest, "Vocabulary-Size", manifestSource);
+    if (!declaredWords.equals(Integer.toString(vocabulary.size()))) {
+      throw InputFormatException.atByte(manifestSource, 0, "Vocabulary-Size is " + declaredWords + ", but "
+          + VOCABULARY_ENTRY + " holds " + vocabulary.size() + " tokens");
+    }
     String weightsSource = source + "!" + WEIGHTS_ENTRY;
     Map<String, String> trainingInfo = new LinkedHashMap<>();
     for (String key : new TreeSet<>(manifest.stringPropertyNames())) {

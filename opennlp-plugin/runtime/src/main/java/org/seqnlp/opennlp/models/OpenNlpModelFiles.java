@@ -89,8 +89,13 @@ public final class OpenNlpModelFiles {
             : InputFormatException.atLine(source + "!" + format.source(), format.position(), format.problem(), format);
       }
     }
-    String message = e.getMessage();
-    String problem = e instanceof NullPointerException || message == null || message.isBlank()
+    Throwable reported = e;
+    // A wrapper whose message is only its cause's toString() would print the cause's class name.
+    while (reported.getCause() != null && String.valueOf(reported.getMessage()).equals(reported.getCause().toString())) {
+      reported = reported.getCause();
+    }
+    String message = reported.getMessage();
+    String problem = reported instanceof NullPointerException || message == null || message.isBlank()
         ? "an entry is missing or malformed" : message;
     return InputFormatException.atByte(source, 0, "not a readable OpenNLP model: " + problem, e);
   }

@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import org.seqnlp.io.InputFormatException;
@@ -25,12 +26,22 @@ public final class NameFinderModels {
    */
   public static TokenNameFinderModel load(Path file) throws IOException {
     ExtensionAllowList.allowSeqNlp();
-    return OpenNlpModelFiles.load(file, TokenNameFinderModel::new);
+    return OpenNlpModelFiles.load(file, NameFinderModels::parse);
   }
 
   /** As {@link #load(Path)} for a model's bytes; {@code source} names it in errors. */
   public static TokenNameFinderModel load(byte[] model, String source) throws IOException {
     ExtensionAllowList.allowSeqNlp();
-    return OpenNlpModelFiles.load(model, source, TokenNameFinderModel::new);
+    return OpenNlpModelFiles.load(model, source, NameFinderModels::parse);
+  }
+
+  /**
+   * OpenNLP's parse, and its feature generators built once: OpenNLP reads a model's {@code generator.featuregen}
+   * only when a {@code NameFinderME} is made, where a damaged descriptor could not be traced to the file.
+   */
+  private static TokenNameFinderModel parse(InputStream in) throws IOException {
+    TokenNameFinderModel model = new TokenNameFinderModel(in);
+    model.getFactory().createContextGenerator();
+    return model;
   }
 }

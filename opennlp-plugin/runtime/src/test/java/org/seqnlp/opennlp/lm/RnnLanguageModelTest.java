@@ -402,6 +402,22 @@ public class RnnLanguageModelTest {
   }
 
   @Test
+  void theVocabularyMustHoldTheTokensTheManifestDeclares() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve("vocabulary-size.zip");
+    int size = classModel.vocabulary().size();
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.setProperty("Vocabulary-Size", Integer.toString(size + 1));
+      return store(properties);
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    assertEquals(file + "!manifest.properties: byte 0: Vocabulary-Size is " + (size + 1) + ", but "
+        + RnnLanguageModel.VOCABULARY_ENTRY + " holds " + size + " tokens", e.getMessage());
+  }
+
+  @Test
   void aManifestDeclaringAHugeArchitectureFailsBeforeAllocating() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     classModel.write(bytes);

@@ -111,6 +111,17 @@ class NameFinderModelsTest {
   }
 
   @Test
+  void aDamagedFeatureGeneratorDescriptorFailsAtLoadNamingTheFile() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      entries.put("generator.featuregen", "<generators".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertEquals(directory.resolve("m.bin") + ": byte 0: not a readable OpenNLP model: Descriptor is not valid XML!",
+        e.getMessage());
+  }
+
+  @Test
   void aDocumentContextOutOfRangeFailsNamingItsManifestEntry() throws IOException {
     byte[] bytes = rewritten(entries -> {
       String manifest = new String(entries.get("manifest.properties"), java.nio.charset.StandardCharsets.ISO_8859_1)
