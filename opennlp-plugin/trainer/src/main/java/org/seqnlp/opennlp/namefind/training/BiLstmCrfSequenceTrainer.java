@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import opennlp.tools.ml.SequenceTrainer;
@@ -18,6 +21,7 @@ import opennlp.tools.ml.model.SequenceClassificationModel;
 import opennlp.tools.ml.model.SequenceStream;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
@@ -121,7 +125,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     WordVectors vectors = readVectors(settings);
     String devData = parameters.getStringParameter(DEV_DATA, null);
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(
-        ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO));
+        ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO), labelList);
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
         .train(labelList, sentences, vectors, development);
     reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
@@ -181,18 +185,34 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
         : parent.getFileName() + "/" + file.getFileName();
   }
 
+  /** The entity types of BIO outcomes such as {@code person-start}, {@code person-cont} and {@code other}. */
+  static Set<String> typesOf(List<String> labels) {
+    Set<String> types = new HashSet<>();
+    for (String label : labels) {
+      if (label.endsWith("-" + BioCodec.START)) {
+        types.add(label.substring(0, label.length() - BioCodec.START.length() - 1));
+      }
+    }
+    return types;
+  }
+
   /**
-   * Entity F1 on {@code samples}, decoding outcomes with the BIO codec that OpenNLP's
-   * {@code NameSampleSequenceStream} encodes training outcomes with.
+   * Entity F1 on {@code samples} over the types the model learns (those of {@code labels}, the BIO outcomes of
+   * training: names of other types in the dev file, e.g. with OpenNLP's {@code -types per}, would count as
+   * misses), decoding outcomes with the BIO codec that OpenNLP's {@code NameSampleSequenceStream} encodes
+   * training outcomes with.
    */
-  public static BiLstmCrfTrainer.DevelopmentScore developmentF1(List<NameSample> samples) {
+  static BiLstmCrfTrainer.DevelopmentScore developmentF1(List<NameSample> samples, List<String> labels) {
     BioCodec codec = new BioCodec();
+    Set<String> types = typesOf(labels);
     return network -> {
       BiLstmCrfSequenceModel model = new BiLstmCrfSequenceModel(network);
       EntityScores scores = new EntityScores();
       for (NameSample sample : samples) {
         List<String> predicted = model.tag(sample.getSentence()).getOutcomes();
-        scores.add(sample.getNames(), codec.decode(predicted));
+        Span[] learnt = Arrays.stream(sample.getNames()).filter(name -> types.contains(name.getType()))
+            .toArray(Span[]::new);
+        scores.add(learnt, codec.decode(predicted));
       }
       return scores.overall().f1();
     };
