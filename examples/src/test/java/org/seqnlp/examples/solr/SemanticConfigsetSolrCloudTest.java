@@ -26,19 +26,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 
 /**
  * Runs the example configset in SolrCloud (two nodes, a collection of 2 shards x 2 replicas) the way the
  * README tells users to: the configset goes to ZooKeeper without vectors, and every node reads them from
  * the absolute path in system property {@value #VECTORS_PROPERTY}, which the schema names as
- * {@code ${seqnlp.vectors:vectors.txt}}. The two nodes share this JVM, so one property serves both; in
- * production each node's JVM gets the property and its own copy of the file.
+ * {@code ${seqnlp.vectors:vectors.txt}}, confined to the directory in {@value #VECTORS_DIRECTORY_PROPERTY}. The two
+ * nodes share this JVM, so one property serves both; in production each node's JVM gets the properties and its own
+ * copy of the file.
  */
 class SemanticConfigsetSolrCloudTest {
 
   private static final Path CONFIGSET = Path.of("solr", "configsets", "semantic", "conf");
   private static final String COLLECTION = "semantic";
   private static final String VECTORS_PROPERTY = "seqnlp.vectors";
+  private static final String VECTORS_DIRECTORY_PROPERTY = SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY;
   /**
    * How long a collection may take to be created or reloaded. Seconds on an idle machine, but Solr's
    * 90-second client timeout was seen to expire on a heavily shared one, so those calls run
@@ -58,6 +61,7 @@ class SemanticConfigsetSolrCloudTest {
 
   private static Path vectors;
   private static String previousProperty;
+  private static String previousDirectoryProperty;
   private static MiniSolrCloudCluster cluster;
 
   @BeforeAll
@@ -66,6 +70,8 @@ class SemanticConfigsetSolrCloudTest {
     Files.createDirectories(vectors.getParent());
     replaceVectors(CAR_VECTORS);
     previousProperty = System.setProperty(VECTORS_PROPERTY, vectors.toAbsolutePath().toString());
+    previousDirectoryProperty = System.setProperty(VECTORS_DIRECTORY_PROPERTY,
+        vectors.getParent().toAbsolutePath().toString());
     cluster = new MiniSolrCloudCluster.Builder(2, directory.resolve("cluster"))
         .addConfig(COLLECTION, configsetWithoutVectors()).build();
     assertEquals(RequestStatusState.COMPLETED, CollectionAdminRequest.createCollection(COLLECTION, COLLECTION, 2, 2)
@@ -85,11 +91,16 @@ class SemanticConfigsetSolrCloudTest {
         cluster.shutdown();
       }
     } finally {
-      if (previousProperty == null) {
-        System.clearProperty(VECTORS_PROPERTY);
-      } else {
-        System.setProperty(VECTORS_PROPERTY, previousProperty);
-      }
+      restore(VECTORS_PROPERTY, previousProperty);
+      restore(VECTORS_DIRECTORY_PROPERTY, previousDirectoryProperty);
+    }
+  }
+
+  private static void restore(String property, String previous) {
+    if (previous == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, previous);
     }
   }
 

@@ -34,7 +34,10 @@ import org.seqnlp.vectors.format.VectorFormat;
  *   <li>{@code vectors} (required): the vector file. An absolute path is read from the file system and
  *       shared by all factories naming it; a factory informed again (Solr: a core reload) reads it again
  *       if it changed. A relative one is opened through the resource loader (Solr: the core's conf
- *       directory), else relative to the working directory.
+ *       directory), else relative to the working directory. When system property {@value
+ *       #VECTORS_DIRECTORY_PROPERTY} names a directory, a file read from the file system must lie inside it
+ *       (after symbolic links): so that a configuration, such as a Solr configset anyone may upload, names
+ *       no other file of the machine, as Solr's own loader refuses paths outside the core.
  *   <li>{@code format}: {@code auto} (default: detected from the content), {@code word2vec-text},
  *       {@code word2vec-binary}, {@code glove}, {@code dl4j-zip} (Lucene's Word2VecSynonymFilter model),
  *       {@code seqnlp} or {@code seqnlp-int8}.
@@ -61,6 +64,9 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
 
   /** SPI name. */
   public static final String NAME = "semanticExpansion";
+
+  /** The system property naming the one directory whose vector files may be read from the file system. */
+  public static final String VECTORS_DIRECTORY_PROPERTY = "seqnlp.vectors.dir";
 
   /**
    * The defaults, {@value #DEFAULT_MAX_EXPANSIONS} neighbours of cosine at least {@value
@@ -142,6 +148,7 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
         throw new IOException(NAME + ": vectors file '" + vectorsName + "' "
             + (Files.isDirectory(path) ? "is a directory" : "does not exist"));
       }
+      requireAllowed(path);
       return VectorSpaceCache.forFile(path, format);
     }
     try {
@@ -150,10 +157,29 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
       throw e;
     } catch (IOException notFound) {
       if (path != null && Files.isRegularFile(path)) {
+        requireAllowed(path);
         return VectorSpaceCache.forFile(path, format);
       }
       throw new IOException(NAME + ": vectors file '" + vectorsName
           + "' not found by the resource loader nor in the working directory", notFound);
+    }
+  }
+
+  /** Refuses {@code file} when {@value #VECTORS_DIRECTORY_PROPERTY} is set and the file lies outside it. */
+  private void requireAllowed(Path file) throws IOException {
+    String allowed = System.getProperty(VECTORS_DIRECTORY_PROPERTY);
+    if (allowed == null) {
+      return;
+    }
+    Path directory = asPath(allowed);
+    if (directory == null || !Files.isDirectory(directory)) {
+      throw new IOException(NAME + ": system property " + VECTORS_DIRECTORY_PROPERTY + " names no directory: '"
+          + allowed + "'");
+    }
+    directory = directory.toRealPath();
+    if (!file.toRealPath().startsWith(directory)) {
+      throw new IOException(NAME + ": vectors file '" + vectorsName + "' is outside " + allowed + ", the directory"
+          + " that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
     }
   }
 

@@ -131,6 +131,45 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
         fromPointFour.toArray(String[]::new));
   }
 
+  public void testTheVectorsDirectoryPropertyConfinesFilesReadFromTheFileSystem() throws IOException {
+    Path allowed = defaultFileSystemTempDir();
+    Path other = defaultFileSystemTempDir();
+    Path inside = Files.writeString(allowed.resolve("v.txt"), ExpansionFixtures.vehiclesText());
+    Path outside = Files.writeString(other.resolve("v.txt"), ExpansionFixtures.vehiclesText());
+    Path link = allowed.resolve("link.txt");
+    boolean linked = true;
+    try {
+      Files.createSymbolicLink(link, outside);
+    } catch (UnsupportedOperationException | IOException e) {
+      linked = false;
+    }
+    String previous = System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY,
+        allowed.toString());
+    try {
+      assertTokenStreamContents(tokenize(informed(LOADER, "vectors", inside.toString(), "maxExpansions", "1"), "car"),
+          new String[] {"car", "automobile"});
+      IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", outside.toString()));
+      assertEquals("semanticExpansion: vectors file '" + outside + "' is outside " + allowed
+          + ", the directory that system property seqnlp.vectors.dir allows", e.getMessage());
+      if (linked) {
+        expectThrows(IOException.class, () -> informed(LOADER, "vectors", link.toString()));
+      }
+      System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, other.resolve("none").toString());
+      e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", inside.toString()));
+      assertEquals("semanticExpansion: system property seqnlp.vectors.dir names no directory: '"
+          + other.resolve("none") + "'", e.getMessage());
+    } finally {
+      if (previous == null) {
+        System.clearProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY);
+      } else {
+        System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, previous);
+      }
+    }
+    // Without the property, any absolute path is read, as before.
+    assertTokenStreamContents(tokenize(informed(LOADER, "vectors", outside.toString(), "maxExpansions", "1"), "car"),
+        new String[] {"car", "automobile"});
+  }
+
   public void testADirectoryAsVectorsIsOneLineNamingThePath() {
     Path directory = defaultFileSystemTempDir();
     IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", directory.toString()));
