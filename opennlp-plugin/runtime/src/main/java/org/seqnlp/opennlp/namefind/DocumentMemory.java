@@ -85,7 +85,7 @@ public final class DocumentMemory {
     }
     float weight = (float) context.weight();
     for (int t = 0; t < tokens.length; t++) {
-      float[] typeScores = capitalised(tokens[t]) ? scores.get(key(tokens[t])) : null;
+      float[] typeScores = Capitalisation.hasCapital(tokens[t]) ? scores.get(key(tokens[t])) : null;
       if (typeScores == null) {
         continue;
       }
@@ -126,7 +126,7 @@ public final class DocumentMemory {
     double[] probabilities = decodedTagging.probabilities();
     for (int t = 0; t < tokens.length; t++) {
       int type = typeOfLabel[labels[t]];
-      if (type >= 0 && probabilities[t] >= context.threshold() && capitalised(tokens[t])) {
+      if (type >= 0 && probabilities[t] >= context.threshold() && Capitalisation.hasCapital(tokens[t])) {
         String key = key(tokens[t]);
         float[] typeScores = scores.get(key);
         if (typeScores == null && scores.size() < MAX_TOKENS) {
@@ -151,14 +151,5 @@ public final class DocumentMemory {
 
   private static String key(String token) {
     return token.toLowerCase(Locale.ROOT);
-  }
-
-  private static boolean capitalised(String token) {
-    for (int i = 0; i < token.length(); i++) {
-      if (Character.isUpperCase(token.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.seqnlp.io.ArrayLimits;
+import org.seqnlp.opennlp.namefind.Capitalisation;
 
 /**
  * Typed name lists compiled for matching inside sentences, the way Chiu and Nichols (2016) feed
@@ -68,7 +69,7 @@ public final class Gazetteer {
       List<String> kept = new ArrayList<>(names.size());
       for (String name : names) {
         List<String> tokens = tokens(name);
-        if (!tokens.isEmpty() && tokens.size() <= MAX_ENTRY_TOKENS && hasCapital(name)) {
+        if (!tokens.isEmpty() && tokens.size() <= MAX_ENTRY_TOKENS && Capitalisation.hasCapital(name)) {
           kept.add(String.join(" ", tokens).toLowerCase(Locale.ROOT));
         }
       }
@@ -153,7 +154,7 @@ public final class Gazetteer {
     boolean[] capital = new boolean[tokens.length];
     for (int t = 0; t < tokens.length; t++) {
       keys[t] = tokens[t].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-      capital[t] = hasCapital(tokens[t]);
+      capital[t] = Capitalisation.hasCapital(tokens[t]);
     }
     // longest[t * types + type]: length of the longest entry of that type starting at token t, or 0.
     int typeCount = types.size();
@@ -250,14 +251,5 @@ public final class Gazetteer {
     joined[prefix.length] = ' ';
     System.arraycopy(token, 0, joined, prefix.length + 1, token.length);
     return joined;
-  }
-
-  private static boolean hasCapital(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (Character.isUpperCase(text.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LineReader;
+import org.seqnlp.opennlp.namefind.Capitalisation;
 
 /**
  * Reads name lists, one name a line (UTF-8, plain or gzip), typed by the prefix of the file name as in
@@ -36,12 +38,23 @@ public final class GazetteerFiles {
     for (Path file : listFiles(paths)) {
       String type = typeOf(file);
       List<String> names = namesByType.computeIfAbsent(type, t -> new ArrayList<>());
+      boolean anyCapitalised = false;
       try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
         for (String line; (line = lines.readLine()) != null; ) {
+          if (line.indexOf('\t') >= 0) {
+            // A table's other columns would become words of the name, which then matches nothing.
+            throw InputFormatException.atLine(file.toString(), lines.lineNumber(),
+                "a tab: a list holds one name a line, its words separated by spaces");
+          }
           if (!line.isBlank()) {
             names.add(tokenize(line));
+            anyCapitalised |= Capitalisation.hasCapital(line);
           }
         }
+      }
+      if (!anyCapitalised) {
+        throw InputFormatException.atByte(file.toString(), 0, "no name with a capital letter: names are kept and"
+            + " matched only as capitalised text, so the list would add nothing");
       }
     }
     if (namesByType.isEmpty()) {

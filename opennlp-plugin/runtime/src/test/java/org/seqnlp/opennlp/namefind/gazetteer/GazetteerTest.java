@@ -87,6 +87,17 @@ class GazetteerTest {
   }
 
   @Test
+  void refusesATableAndAListWithoutCapitalsThatWouldMatchNothing() throws IOException {
+    Path table = Files.writeString(directory.resolve("misc-tab.txt"), "Danish\nJapan\t12345\n");
+    IOException tab = assertThrows(IOException.class, () -> GazetteerFiles.read(List.of(table)));
+    assertEquals(table + ":2: a tab: a list holds one name a line, its words separated by spaces", tab.getMessage());
+    Path lower = Files.writeString(directory.resolve("loc-low.txt"), "paris\nnew york\n");
+    IOException noCapitals = assertThrows(IOException.class, () -> GazetteerFiles.read(List.of(lower)));
+    assertEquals(lower + ": byte 0: no name with a capital letter: names are kept and matched only as capitalised"
+        + " text, so the list would add nothing", noCapitals.getMessage());
+  }
+
+  @Test
   void refusesAListWithoutATypePrefix() throws IOException {
     Path file = Files.writeString(directory.resolve("cities.txt"), "Paris\n");
     IOException e = assertThrows(IOException.class, () -> GazetteerFiles.read(List.of(file)));
