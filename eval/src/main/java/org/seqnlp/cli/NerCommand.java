@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -86,9 +85,7 @@ final class NerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--passes", passes, 1, EvalNerCommand.MAX_PASSES);
     documentContext.validate(spec);
     for (Path input : inputs == null ? List.<Path>of() : inputs) {
-      if (!Files.isRegularFile(input)) {
-        throw new IOException(input + ": no such file");
-      }
+      InputPaths.requireFile(input, "file to tag");
     }
     TokenNameFinderModel nameModel = documentContext.apply(spec, NerFiles.loadModel(model));
     DocumentNameFinder finder = newFinder(nameModel);

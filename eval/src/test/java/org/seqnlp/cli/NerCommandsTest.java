@@ -132,6 +132,16 @@ class NerCommandsTest extends ToolTest {
   }
 
   @Test
+  void aDirectoryOrAMissingFileToTagIsNamedAsSuch() {
+    assertEquals(1, run("ner", "--model", model.toString(), directory.toString()));
+    assertEquals("seqnlp ner: error: " + directory + ": is a directory, not a file to tag", err.toString().strip());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("ner", "--model", model.toString(), directory.resolve("none.txt").toString()));
+    assertEquals("seqnlp ner: error: " + directory.resolve("none.txt") + ": no such file to tag",
+        err.toString().strip());
+  }
+
+  @Test
   void missingModelIsOneLineError() {
     Path missing = directory.resolve("missing.bin");
     assertEquals(1, run("eval-ner", "--model", missing.toString(), "--test", test.toString()));

@@ -7,11 +7,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,8 +46,11 @@ public final class OutputFiles {
     if (Files.isDirectory(absolute)) {
       throw new IOException(output + ": is a directory, not a file to write");
     }
-    if (directory == null || !Files.isDirectory(directory)) {
+    if (directory == null || !Files.exists(directory)) {
       throw new NoSuchFileException(output + ": its directory " + directory + " does not exist");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new FileSystemException(output + ": " + directory + " is a file, not a directory");
     }
     if (!Files.isWritable(directory)) {
       throw new AccessDeniedException(output + ": permission denied (cannot write in " + directory + ")");
@@ -82,6 +87,7 @@ public final class OutputFiles {
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         content.writeTo(out);
         out.flush();
+        keepPermissions(absolute, temporary);
         // On disk before the rename: after a crash the target is the old file or the whole new one, never empty.
         channel.force(true);
       }
@@ -95,6 +101,13 @@ public final class OutputFiles {
       if (!moved) {
         Files.deleteIfExists(temporary);
       }
+    }
+  }
+
+  /** Gives {@code temporary} the permissions of {@code target} if it exists: a private file stays private. */
+  private static void keepPermissions(Path target, Path temporary) throws IOException {
+    if (Files.exists(target) && Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
     }
   }
 }

@@ -51,6 +51,23 @@ class OutputFilesTest {
   }
 
   @Test
+  void anOverwrittenFileKeepsItsPermissions() throws IOException {
+    Path target = Files.writeString(directory.resolve("private.bin"), "old");
+    Set<PosixFilePermission> ownerOnly = Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    Files.setPosixFilePermissions(target, ownerOnly);
+    OutputFiles.write(target, out -> out.write('n'));
+    assertEquals("n", Files.readString(target));
+    assertEquals(ownerOnly, Files.getPosixFilePermissions(target));
+  }
+
+  @Test
+  void refusesAnOutputUnderARegularFile() throws IOException {
+    Path file = Files.writeString(directory.resolve("a-file"), "x");
+    IOException e = assertThrows(IOException.class, () -> OutputFiles.checkWritable(file.resolve("out.bin")));
+    assertEquals(file.resolve("out.bin") + ": " + file + " is a file, not a directory", e.getMessage());
+  }
+
+  @Test
   void refusesAnOutputThatIsAnInputByRealPath() throws IOException {
     Path input = Files.writeString(directory.resolve("corpus.txt"), "text");
     Path link = Files.createSymbolicLink(directory.resolve("link.txt"), input);
