@@ -32,7 +32,31 @@ public final class ZipEntries {
     void read(String name, LimitedInputStream in, String source) throws IOException;
   }
 
+  /**
+   * How many times its own size a zip may inflate to: float weights hardly compress and text vectors about
+   * 3:1, while a zip bomb inflates a thousandfold or more.
+   */
+  public static final int MAX_INFLATION = 100;
+  /** The least inflation limit, so that a small zip of well-compressed text is never refused. */
+  private static final long MIN_INFLATION_LIMIT = 1 << 20;
+
   private ZipEntries() {
+  }
+
+  /**
+   * The most uncompressed bytes to allow a zip of {@code zipBytes} bytes ({@value #MAX_INFLATION} times, at least 1
+   * MiB), never more than {@code ceiling}, which is also the limit when the size is unknown (negative; a pipe).
+   */
+  public static long inflationLimit(long zipBytes, long ceiling) {
+    if (zipBytes < 0) {
+      return ceiling;
+    }
+    return Math.min(ceiling, Math.max(MIN_INFLATION_LIMIT, MAX_INFLATION * zipBytes));
+  }
+
+  /** The size of {@code file} when it is a regular file, else -1: a pipe's size says nothing of its content. */
+  public static long sizeOf(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.size(file) : -1;
   }
 
   /** As {@link #read(InputStream, String, Map, long, EntryReader)} on a file. */

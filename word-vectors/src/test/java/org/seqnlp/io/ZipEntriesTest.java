@@ -41,6 +41,22 @@ class ZipEntriesTest {
   }
 
   @Test
+  void theInflationLimitIsAHundredTimesTheZipAtLeastAMebibyteAtMostTheCeiling() {
+    assertEquals(100_000_000L, ZipEntries.inflationLimit(1_000_000, Long.MAX_VALUE));
+    assertEquals(1L << 20, ZipEntries.inflationLimit(10, Long.MAX_VALUE));
+    assertEquals(5_000_000L, ZipEntries.inflationLimit(1_000_000, 5_000_000));
+    assertEquals(7L, ZipEntries.inflationLimit(-1, 7), "a pipe's size is unknown: the ceiling");
+  }
+
+  @Test
+  void theSizeOfAnythingButARegularFileIsUnknown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+      throws IOException {
+    java.nio.file.Path file = java.nio.file.Files.write(directory.resolve("z.zip"), new byte[42]);
+    assertEquals(42, ZipEntries.sizeOf(file));
+    assertEquals(-1, ZipEntries.sizeOf(directory));
+  }
+
+  @Test
   void readsWantedEntriesAndSkipsOthersUnread() throws IOException {
     byte[] zip = zip(entries("a.txt", "alpha".getBytes(), "unknown.bin", new byte[5000], "b.txt", "beta".getBytes()));
     List<String> read = new ArrayList<>();

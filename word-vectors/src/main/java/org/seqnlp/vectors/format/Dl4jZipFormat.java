@@ -1,17 +1,14 @@
 package org.seqnlp.vectors.format;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.io.LimitedInputStream;
+import org.seqnlp.io.ZipEntries;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -29,43 +26,26 @@ final class Dl4jZipFormat {
 
   private Dl4jZipFormat() {}
 
-  /** How many times its file's size the vectors entry may inflate to: text vectors compress about 3:1, bombs 1000:1. */
-  static final int MAX_INFLATION = 100;
-  /** The entry's limit when the file's size is unknown. */
+  /** The limit of the zip's uncompressed bytes when the file's size is unknown. */
   static final long MAX_ENTRY_BYTES = 1L << 32;
 
-  /** @param fileBytes the zip's size when known, else -1; bounds what its entry may inflate to */
+  /**
+   * @param fileBytes the zip's size when known, else -1; bounds what its entries may inflate to ({@link
+   *     ZipEntries#inflationLimit})
+   */
   static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
-    long limit = fileBytes < 0 ? MAX_ENTRY_BYTES : Math.max(1 << 20, MAX_INFLATION * fileBytes);
-    try {
-      return readEntries(new ZipInputStream(in), source, limit);
-    } catch (EOFException e) {
-      throw InputFormatException.atByte(source, 0, "truncated zip data: the file ends inside an entry", e);
-    } catch (ZipException e) {
-      throw InputFormatException.atByte(source, 0, "corrupt zip data: " + e.getMessage(), e);
-    }
-  }
-
-  private static WordVectors readEntries(ZipInputStream zip, String source, long limit) throws IOException {
-    for (ZipEntry entry; (entry = nextEntry(zip, source)) != null; ) {
-      if (entry.getName().startsWith(VECTORS_ENTRY_PREFIX)) {
-        String entrySource = source + "!/" + entry.getName();
-        return TextVectorReader.readWithHeader(new LimitedInputStream(zip, entrySource, limit,
-            "the entry inflates to more than " + limit + " bytes, " + MAX_INFLATION + " times the file"),
-            entrySource, Dl4jZipFormat::decode, -1);
+    long limit = ZipEntries.inflationLimit(fileBytes, MAX_ENTRY_BYTES);
+    WordVectors[] vectors = new WordVectors[1];
+    ZipEntries.readAll(in, source, limit, limit, (name, entry, entrySource) -> {
+      if (vectors[0] == null && name.startsWith(VECTORS_ENTRY_PREFIX)) {
+        vectors[0] = TextVectorReader.readWithHeader(entry, entrySource, Dl4jZipFormat::decode, -1);
       }
+    });
+    if (vectors[0] == null) {
+      throw InputFormatException.atByte(source, 0, "no '" + VECTORS_ENTRY_PREFIX
+          + "' entry in the zip, so not a DL4J/Lucene word2vec model");
     }
-    throw InputFormatException.atByte(source, 0, "no '" + VECTORS_ENTRY_PREFIX
-        + "' entry in the zip, so not a DL4J/Lucene word2vec model");
-  }
-
-  /** The next entry; {@code ZipInputStream} rejects an entry name that is not UTF-8 with an unchecked exception. */
-  private static ZipEntry nextEntry(ZipInputStream zip, String source) throws IOException {
-    try {
-      return zip.getNextEntry();
-    } catch (IllegalArgumentException e) {
-      throw InputFormatException.atByte(source, 0, "corrupt zip data: an entry name is not UTF-8", e);
-    }
+    return vectors[0];
   }
 
   /**

@@ -37,7 +37,6 @@ final class LanguageModelFile {
   private static final long MAX_VOCABULARY_BYTES = 1L << 28;
   private static final long MAX_WEIGHTS_BYTES = 1L << 31;
   private static final long MAX_TOTAL_BYTES = 1L << 32;
-  private static final int MAX_INFLATION = 100;
 
   private LanguageModelFile() {
   }
@@ -81,8 +80,7 @@ final class LanguageModelFile {
   }
 
   static RnnLanguageModel load(Path file) throws IOException {
-    // Weights hardly compress; a zip that inflates to more than a hundred times its size is a bomb.
-    long inflated = Math.min(MAX_TOTAL_BYTES, Math.max(1L << 20, MAX_INFLATION * Files.size(file)));
+    long inflated = ZipEntries.inflationLimit(ZipEntries.sizeOf(file), MAX_TOTAL_BYTES);
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString(), inflated);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.io.ZipEntries;
 
 /**
@@ -14,7 +15,7 @@ import org.seqnlp.io.ZipEntries;
  * hostile or damaged file fails with one {@link InputFormatException} instead of exhausting memory inside
  * OpenNLP: the file is read once, its entries are inflated with limits (the manifest, which OpenNLP parses
  * whole with {@code Properties.load}, to {@value #MAX_MANIFEST_BYTES} bytes; all entries together to
- * {@value #MAX_INFLATION} times the file size), and OpenNLP then parses the very bytes that were checked,
+ * {@value ZipEntries#MAX_INFLATION} times the file size), and OpenNLP then parses the very bytes that were checked,
  * with the same zip parser. OpenNLP's own errors, some unchecked and some without a message, become one
  * line naming the file.
  */
@@ -24,8 +25,6 @@ public final class OpenNlpModelFiles {
   public static final long MAX_MODEL_BYTES = 1L << 30;
   /** The largest {@code manifest.properties}. */
   public static final long MAX_MANIFEST_BYTES = 1 << 16;
-  /** How many times its own size a model may inflate to: float weights hardly compress, bombs do. */
-  public static final int MAX_INFLATION = 100;
 
   private static final String MANIFEST = "manifest.properties";
 
@@ -48,12 +47,16 @@ public final class OpenNlpModelFiles {
    * String, Parser)} here or elsewhere (a Spark job broadcasts them to its executors).
    */
   public static byte[] read(Path file) throws IOException {
-    long size = Files.size(file);
+    long size = ZipEntries.sizeOf(file);
     if (size > MAX_MODEL_BYTES) {
       throw InputFormatException.atByte(file.toString(), MAX_MODEL_BYTES, "a model file of " + size
           + " bytes, more than the limit of " + MAX_MODEL_BYTES);
     }
-    return Files.readAllBytes(file);
+    // Bounded as it is read too: a pipe has no size to check beforehand.
+    try (InputStream in = Files.newInputStream(file)) {
+      return new LimitedInputStream(in, file.toString(), MAX_MODEL_BYTES, "a model file of more than the limit of "
+          + MAX_MODEL_BYTES + " bytes").readAllBytes();
+    }
   }
 
   /**
@@ -62,7 +65,7 @@ public final class OpenNlpModelFiles {
    * @param source names the model in errors, e.g. its file
    */
   public static <T> T load(byte[] bytes, String source, Parser<T> parser) throws IOException {
-    long totalLimit = Math.max(1 << 20, MAX_INFLATION * (long) bytes.length);
+    long totalLimit = ZipEntries.inflationLimit(bytes.length, Long.MAX_VALUE);
     boolean[] manifest = {false};
     ZipEntries.read(new ByteArrayInputStream(bytes), source, Map.of(MANIFEST, MAX_MANIFEST_BYTES), totalLimit,
         (name, in, entrySource) -> manifest[0] = true);

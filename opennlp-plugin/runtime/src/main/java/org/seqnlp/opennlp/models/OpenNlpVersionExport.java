@@ -63,12 +63,7 @@ public final class OpenNlpVersionExport {
   public static void export(Path model, String openNlpVersion, Path output) throws IOException {
     requireTarget(openNlpVersion);
     OutputFiles.checkWritable(output, model);
-    long size = Files.size(model);
-    if (size > OpenNlpModelFiles.MAX_MODEL_BYTES) {
-      throw InputFormatException.atByte(model.toString(), OpenNlpModelFiles.MAX_MODEL_BYTES, "a model file of "
-          + size + " bytes, more than the limit of " + OpenNlpModelFiles.MAX_MODEL_BYTES);
-    }
-    byte[] exported = export(Files.readAllBytes(model), model.toString(), openNlpVersion);
+    byte[] exported = export(OpenNlpModelFiles.read(model), model.toString(), openNlpVersion);
     OutputFiles.write(output, out -> out.write(exported));
   }
 
@@ -80,7 +75,7 @@ public final class OpenNlpVersionExport {
   public static byte[] export(byte[] model, String source, String openNlpVersion) throws IOException {
     requireTarget(openNlpVersion);
     // Entries are inflated as OpenNlpModelFiles allows and deflated again as they stream through.
-    long totalLimit = Math.max(1 << 20, OpenNlpModelFiles.MAX_INFLATION * (long) model.length);
+    long totalLimit = ZipEntries.inflationLimit(model.length, Long.MAX_VALUE);
     ByteArrayOutputStream copy = new ByteArrayOutputStream(model.length);
     boolean[] manifestFound = {false};
     try (ZipOutputStream zip = new ZipOutputStream(copy)) {
