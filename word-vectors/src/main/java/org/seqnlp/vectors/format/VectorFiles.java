@@ -2,6 +2,7 @@ package org.seqnlp.vectors.format;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
@@ -146,7 +147,8 @@ public final class VectorFiles {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory, not a vector file");
     }
-    InputStream raw = Files.newInputStream(file);
+    // The JDK's channel stream answers available() on a pipe with "Illegal seek"; a FileInputStream does not.
+    InputStream raw = Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
     try {
       return decompressed(raw, file.toString());
     } catch (IOException | RuntimeException e) {

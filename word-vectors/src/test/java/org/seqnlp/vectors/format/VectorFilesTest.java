@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,26 @@ class VectorFilesTest {
     try (var listing = Files.list(directory)) {
       assertEquals(List.of(file), listing.toList(), "no temporary file is left behind");
     }
+  }
+
+  @Test
+  void readsFromAPipeAsFromAFile() throws Exception {
+    // What a shell's <(zcat vectors.gz) gives: a named pipe, whose size and position mean nothing.
+    Path fifo = directory.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+        "mkfifo is not available here");
+    byte[] text = "2 2\na 1 0\nb 0 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, text);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    WordVectors read = VectorFiles.read(fifo);
+    writer.join();
+    assertEquals(List.of("a", "b"), List.of(read.word(0), read.word(1)));
   }
 
   @ParameterizedTest
