@@ -26,11 +26,7 @@ public final class PerplexityScorer {
   public Perplexity ofFile(Path file, boolean acrossSentences) throws IOException {
     List<List<String>> sentences = SentenceFile.read(file, model.architecture().unit());
     if (!acrossSentences) {
-      int[][] encoded = new int[sentences.size()][];
-      for (int s = 0; s < encoded.length; s++) {
-        encoded[s] = SentenceFile.encode(List.of(sentences.get(s)), model.vocabulary());
-      }
-      return ofSentences(encoded);
+      return ofSentences(SentenceFile.encodeEach(sentences, model.vocabulary()));
     }
     int[] stream = SentenceFile.encode(sentences, model.vocabulary());
     LanguageModelState state = new LanguageModelState(model);

@@ -91,4 +91,13 @@ public final class SentenceFile implements Closeable {
     }
     return ids;
   }
+
+  /** Each sentence's ids followed by the end-of-sentence id, for scoring sentences alone. */
+  public static int[][] encodeEach(List<List<String>> sentences, Vocabulary vocabulary) {
+    int[][] encoded = new int[sentences.size()][];
+    for (int s = 0; s < encoded.length; s++) {
+      encoded[s] = encode(List.of(sentences.get(s)), vocabulary);
+    }
+    return encoded;
+  }
 }

@@ -68,7 +68,7 @@ public final class RnnLmTrainer {
     LmArchitecture architecture = new LmArchitecture(settings.unit(), settings.cell(), settings.layers(),
         settings.embeddingSize(), settings.hiddenSize(), classStarts == null ? 0 : classStarts.length - 1);
     int[][] validation = validationFile == null ? null
-        : encodeSentences(SentenceFile.read(validationFile, settings.unit()), vocabulary);
+        : SentenceFile.encodeEach(SentenceFile.read(validationFile, settings.unit()), vocabulary);
     if (train.length < 2 * settings.batchSize()) {
       throw new IllegalArgumentException(trainFile + ": " + train.length + " tokens are too few for "
           + settings.batchSize() + " rows of training");
@@ -85,15 +85,6 @@ public final class RnnLmTrainer {
       info.putAll(run.facts());
       return run.best().withTrainingInfo(info);
     }
-  }
-
-  /** Each sentence's ids followed by the end-of-sentence id, as the model scores sentences alone. */
-  static int[][] encodeSentences(List<List<String>> sentences, Vocabulary vocabulary) {
-    int[][] encoded = new int[sentences.size()][];
-    for (int s = 0; s < encoded.length; s++) {
-      encoded[s] = SentenceFile.encode(List.of(sentences.get(s)), vocabulary);
-    }
-    return encoded;
   }
 
   static Map<String, Long> countTokens(List<List<String>> sentences) {
