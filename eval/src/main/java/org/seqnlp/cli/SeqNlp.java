@@ -2,6 +2,7 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.ServiceLoader;
 import org.seqnlp.vectors.kernels.Vectorization;
@@ -96,6 +97,15 @@ public final class SeqNlp implements Runnable {
     }
     // Enum options are documented in lowercase (--format conll03); accept any case.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli's own conversion names the JDK's exception class in its message.
+    commandLine.registerConverter(Charset.class, name -> {
+      try {
+        return Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("no character encoding named '" + name + "' (e.g. UTF-8,"
+            + " ISO-8859-1)");
+      }
+    });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ErrorMessages.describe(exception));
       if (parseResult.hasMatchedOption("--verbose")) {

@@ -35,4 +35,12 @@ class NameDataFormatTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ner", "--format", "xml", "--model", "m", "--test", "t"));
     assertTrue(err.toString().contains("--format"), err.toString());
   }
+
+  @Test
+  void anUnknownEncodingIsAUsageErrorWithoutAJavaClassName() {
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ner", "--encoding", "bogus", "--model", "m", "--test", "t"));
+    assertTrue(err.toString().contains("no character encoding named 'bogus' (e.g. UTF-8, ISO-8859-1)"),
+        err.toString());
+    assertTrue(!err.toString().contains("java."), err.toString());
+  }
 }

@@ -5,9 +5,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.NameSampleDataStream;
-import opennlp.tools.util.Span;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.FilterObjectStream;
+import opennlp.tools.util.Span;
 import org.seqnlp.io.InputFormatException;
 
 /**

@@ -12,12 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import opennlp.tools.languagemodel.LanguageModel;
 import opennlp.tools.util.StringList;
+import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.opennlp.nn.AffineLayer;
 import org.seqnlp.opennlp.nn.GruCell;
 import org.seqnlp.opennlp.nn.Lstm;
 import org.seqnlp.opennlp.nn.RecurrentCell;
 import org.seqnlp.opennlp.nn.SimpleRnnCell;
-import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
 

@@ -13,8 +13,8 @@ import org.seqnlp.opennlp.lm.LmArchitecture;
 import org.seqnlp.opennlp.lm.PerplexityScorer;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.SentenceFile;
-import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vocabulary.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
-import org.seqnlp.opennlp.nn.VectorMath;
 import org.seqnlp.opennlp.nn.Lstm;
+import org.seqnlp.opennlp.nn.VectorMath;
 
 /**
  * The trained sequence labeller in plain Java: {@link TokenEncoder} features, optionally followed by

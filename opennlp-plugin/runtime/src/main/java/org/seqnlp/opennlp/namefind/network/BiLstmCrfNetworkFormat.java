@@ -14,8 +14,8 @@ import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
-import org.seqnlp.vocabulary.Vocabulary;
 import org.seqnlp.opennlp.nn.Lstm;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /**
  * A {@link BiLstmCrfNetwork} as a {@link TensorFile}: the architecture and dimensions as text values,

@@ -2,9 +2,9 @@ package org.seqnlp.opennlp.namefind.network;
 
 import java.util.List;
 import java.util.Locale;
+import org.seqnlp.opennlp.nn.VectorMath;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
-import org.seqnlp.opennlp.nn.VectorMath;
 
 /**
  * Turns a token into the input vector of the sentence encoder: its word embedding followed by the

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.io.tensor.Tensor;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 
 class BiLstmCrfNetworkFormatTest {
 
