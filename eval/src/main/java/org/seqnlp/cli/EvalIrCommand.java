@@ -117,7 +117,7 @@ final class EvalIrCommand implements Callable<Integer> {
     }
     OutputPaths.check(spec, output, settings.generalVectors());
     if (vectorCache != null) {
-      OutputPaths.checkDirectory(spec, vectorCache);
+      OutputPaths.createWritableDirectory(spec, vectorCache);
     }
     IrExperiment.Outcome outcome = new IrExperiment(settings)
         .run("seqnlp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));

@@ -35,14 +35,15 @@ final class OutputPaths {
    *
    * @throws CommandLine.ParameterException when it cannot be created or written in
    */
-  static void checkDirectory(CommandLine.Model.CommandSpec spec, Path directory) {
+  static void createWritableDirectory(CommandLine.Model.CommandSpec spec, Path directory) {
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
     }
     if (!Files.isWritable(directory)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), directory + ": permission denied (cannot write in it)");
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          directory + ": permission denied (cannot write in it)");
     }
   }
 

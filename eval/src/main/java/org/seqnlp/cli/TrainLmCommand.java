@@ -173,7 +173,7 @@ final class TrainLmCommand implements Callable<Integer> {
 
   /** The work directory must exist or be created, and take checkpoints, before training rather than at the first. */
   private void checkWorkDirectory() {
-    OutputPaths.checkDirectory(spec, workDirectory);
+    OutputPaths.createWritableDirectory(spec, workDirectory);
     OutputPaths.check(spec, RnnLmTrainer.checkpointFile(workDirectory), train, valid, test);
   }
 

@@ -48,7 +48,7 @@ class ErrorMessagesTest extends ToolTest {
   }
 
   @Test
-  void aDirectoryGivenAsAnInputIsNamed() {
+  void aDirectoryGivenAsAnInputIsNamed() throws IOException {
     assertEquals(SeqNlp.EXIT_FAILURE, run("expand", "--vectors", directory.toString(), "word"));
     assertEquals("seqnlp expand: error: " + directory + ": is a directory, not a vector file", oneErrorLine());
     err.getBuffer().setLength(0);
@@ -57,6 +57,10 @@ class ErrorMessagesTest extends ToolTest {
     err.getBuffer().setLength(0);
     assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ner", "--model", directory.toString(), "--test",
         directory.toString()));
+    assertEquals("seqnlp eval-ner: error: " + directory + ": is a directory, not a data file", oneErrorLine());
+    err.getBuffer().setLength(0);
+    Path test = Files.writeString(directory.resolve("test.txt"), "EU B-ORG\n\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ner", "--model", directory.toString(), "--test", test.toString()));
     assertEquals("seqnlp eval-ner: error: " + directory + ": is a directory, not a model file", oneErrorLine());
   }
 

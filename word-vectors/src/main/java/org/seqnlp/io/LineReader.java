@@ -27,9 +27,9 @@ import java.util.zip.ZipException;
  *       decompressed. A truncated or corrupt gzip stream is an {@link InputFormatException} at the line
  *       being read when the data ran out.
  *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
- *       start of the file is dropped. A line of more than {@value #MAX_LINE_BYTES} bytes is an {@link
- *       InputFormatException}: no text file the tools read has one, and a few megabytes of gzip can
- *       hold a line of gigabytes.
+ *       start of the file is dropped. A line longer than the reader's limit is an {@link
+ *       InputFormatException}, since a few megabytes of gzip can hold a line of gigabytes: {@value
+ *       #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES} for corpora, which may be one line (text8).
  *   <li>Bytes that are not valid in the charset are an {@link InputFormatException} at their line,
  *       never silently replaced. Each line is split off as bytes before it is decoded, so the line
  *       number is exact; this is why the charset must encode {@code \n} as the single byte 0x0A, as
@@ -43,8 +43,11 @@ public final class LineReader implements Closeable {
   private static final char BYTE_ORDER_MARK = '\uFEFF';
   /** The longest line read, 64 MiB. */
   public static final int MAX_LINE_BYTES = 1 << 26;
+  /** The longest line of a training corpus, 1 GiB: some corpora, text8 for one, are a single line. */
+  public static final int MAX_CORPUS_LINE_BYTES = 1 << 30;
 
   private final String source;
+  private final int maxLineBytes;
   private final InputStream in;
   private final Charset charset;
   private final CharsetDecoder decoder;
@@ -54,7 +57,8 @@ public final class LineReader implements Closeable {
   private byte[] line = new byte[256];
   private long lineNumber;
 
-  private LineReader(String source, InputStream in, Charset charset) {
+  private LineReader(String source, InputStream in, Charset charset, int maxLineBytes) {
+    this.maxLineBytes = maxLineBytes;
     this.source = source;
     this.in = in;
     this.charset = charset;
@@ -69,6 +73,11 @@ public final class LineReader implements Closeable {
    * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
    */
   public static LineReader open(Path file, Charset charset) throws IOException {
+    return open(file, charset, MAX_LINE_BYTES);
+  }
+
+  /** As {@link #open(Path, Charset)}, with lines of up to {@code maxLineBytes} bytes. */
+  public static LineReader open(Path file, Charset charset, int maxLineBytes) throws IOException {
     requireSupported(charset);
     String source = file.toString();
     if (Files.isDirectory(file)) {
@@ -76,12 +85,12 @@ public final class LineReader implements Closeable {
     }
     InputStream raw;
     try {
-      raw = Files.newInputStream(file);
+      raw = InputFiles.open(file);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(source, null, "no such file");
     }
     try {
-      return of(source, raw, charset);
+      return of(source, raw, charset, maxLineBytes);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;
@@ -95,9 +104,13 @@ public final class LineReader implements Closeable {
    * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
    */
   public static LineReader of(String source, InputStream in, Charset charset) throws IOException {
+    return of(source, in, charset, MAX_LINE_BYTES);
+  }
+
+  private static LineReader of(String source, InputStream in, Charset charset, int maxLineBytes) throws IOException {
     requireSupported(charset);
     PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset);
+    return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset, maxLineBytes);
   }
 
   private static void requireSupported(Charset charset) {
@@ -158,11 +171,11 @@ public final class LineReader implements Closeable {
   }
 
   private int append(int length, int count) throws InputFormatException {
-    if (count > MAX_LINE_BYTES - length) {
-      throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + MAX_LINE_BYTES + " bytes");
+    if (count > maxLineBytes - length) {
+      throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + maxLineBytes + " bytes");
     }
     if (length + count > line.length) {
-      line = Arrays.copyOf(line, (int) Math.min(MAX_LINE_BYTES, Math.max(2L * line.length, length + count)));
+      line = Arrays.copyOf(line, (int) Math.min(maxLineBytes, Math.max(2L * line.length, length + count)));
     }
     System.arraycopy(buffer, position, line, length, count);
     return length + count;

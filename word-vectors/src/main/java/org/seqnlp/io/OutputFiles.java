@@ -18,9 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that no reader ever sees half of one and no input is ever lost: every write goes to
- * a temporary file beside the target, which is then renamed over it. The temporary file is created
- * with the default permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s
- * 0600, so that a server running as another user can read what a command wrote.
+ * a temporary file beside the target, which is then renamed over it. A new file gets the default
+ * permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
+ * server running as another user can read what a command wrote; a file written over keeps its own, set
+ * before any content is written, so that a private file is never readable by others on the way.
  */
 public final class OutputFiles {
 
@@ -85,9 +86,9 @@ public final class OutputFiles {
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+        keepPermissions(absolute, temporary);
         content.writeTo(out);
         out.flush();
-        keepPermissions(absolute, temporary);
         // On disk before the rename: after a crash the target is the old file or the whole new one, never empty.
         channel.force(true);
       }

@@ -62,7 +62,7 @@ public final class ZipEntries {
   /** As {@link #read(InputStream, String, Map, long, EntryReader)} on a file. */
   public static void read(Path zip, Map<String, Long> limits, long totalLimit, EntryReader reader)
       throws IOException {
-    try (InputStream in = Files.newInputStream(zip)) {
+    try (InputStream in = InputFiles.open(zip)) {
       read(in, zip.toString(), limits, totalLimit, reader);
     }
   }

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.word2vec.Dl4jModelReader;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymFilter;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymProvider;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -45,7 +46,7 @@ public final class LuceneWord2VecExpansion implements ExpansionMethod {
 
   public static LuceneWord2VecExpansion load(Path dl4jZip) throws IOException {
     long start = System.nanoTime();
-    try (InputStream in = Files.newInputStream(dl4jZip); Dl4jModelReader reader = new Dl4jModelReader(in)) {
+    try (InputStream in = InputFiles.open(dl4jZip); Dl4jModelReader reader = new Dl4jModelReader(in)) {
       Word2VecSynonymProvider provider = new Word2VecSynonymProvider(reader.read());
       return new LuceneWord2VecExpansion(provider, System.nanoTime() - start);
     }

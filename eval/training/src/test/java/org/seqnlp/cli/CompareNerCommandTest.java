@@ -135,6 +135,22 @@ class CompareNerCommandTest extends ToolTest {
   }
 
   @Test
+  void refusesToOverwriteAGazetteerList() throws IOException {
+    Path lists = Files.createDirectories(directory.resolve("lists"));
+    Path cities = Files.writeString(lists.resolve("loc-cities.txt"), "Oslo\n");
+    assertEquals(SeqNlp.EXIT_USAGE, run("compare-ner", "--train", train.toString(), "--test", test.toString(),
+        "--output", cities.toString(), "--gazetteers", lists.toString()), err.toString());
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + cities + ": is also an input"), err.toString());
+    assertEquals("Oslo\n", Files.readString(cities));
+  }
+
+  @Test
+  void scoreTypesAbsentFromATestFileFailBeforeAnyTraining() {
+    assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--score-types", "bogus")));
+    assertTrue(err.toString().contains("--score-types: no name of type bogus in " + test), err.toString());
+  }
+
+  @Test
   void badTrainingSettingsFailBeforeAnyTraining() {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--epochs", "0")));
     assertTrue(err.toString().contains("--epochs must be in [1, 10000], not 0"), err.toString());

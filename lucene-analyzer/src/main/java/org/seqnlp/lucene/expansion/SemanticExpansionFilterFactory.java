@@ -144,11 +144,12 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   private VectorSpace load(ResourceLoader loader) throws IOException {
     Path path = asPath(vectorsName);
     if (path != null && path.isAbsolute()) {
+      // Checked first, so that nobody learns from the errors which files exist outside the directory.
+      requireAllowed(path);
       if (!Files.isRegularFile(path)) {
         throw new IOException(NAME + ": vectors file '" + vectorsName + "' "
             + (Files.isDirectory(path) ? "is a directory" : "does not exist"));
       }
-      requireAllowed(path);
       return VectorSpaceCache.forFile(path, format);
     }
     try {
@@ -177,7 +178,8 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
           + allowed + "'");
     }
     directory = directory.toRealPath();
-    if (!file.toRealPath().startsWith(directory)) {
+    Path resolved = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
+    if (!resolved.startsWith(directory)) {
       throw new IOException(NAME + ": vectors file '" + vectorsName + "' is outside " + allowed + ", the directory"
           + " that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
     }

@@ -154,6 +154,9 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
       if (linked) {
         expectThrows(IOException.class, () -> informed(LOADER, "vectors", link.toString()));
       }
+      Path missingOutside = other.resolve("missing.txt");
+      e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", missingOutside.toString()));
+      assertTrue(e.getMessage(), e.getMessage().contains("is outside"));
       System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, other.resolve("none").toString());
       e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", inside.toString()));
       assertEquals("semanticExpansion: system property seqnlp.vectors.dir names no directory: '"

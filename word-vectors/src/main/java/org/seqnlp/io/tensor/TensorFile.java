@@ -22,6 +22,7 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.seqnlp.io.ArrayLimits;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.io.StrictUtf8;
@@ -291,7 +292,7 @@ public final class TensorFile {
 
   /** Reads the file {@code file}, bounded by its size. */
   public static TensorBundle read(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file)) {
       return read(in, file.toString(), Files.size(file));
     }
   }

@@ -75,7 +75,7 @@ public final class Corpus implements SentenceSource {
   @Override
   public void forEachSentence(SentenceHandler handler) throws IOException {
     for (Path file : files) {
-      try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
+      try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8, LineReader.MAX_CORPUS_LINE_BYTES)) {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           if (isArticleMarkup(line)) {
             continue;

@@ -27,14 +27,14 @@ final class Dl4jZipFormat {
   private Dl4jZipFormat() {}
 
   /** The limit of the zip's uncompressed bytes when the file's size is unknown. */
-  static final long MAX_ENTRY_BYTES = 1L << 32;
+  static final long MAX_UNCOMPRESSED_BYTES = 1L << 32;
 
   /**
    * @param fileBytes the zip's size when known, else -1; bounds what its entries may inflate to ({@link
    *     ZipEntries#inflationLimit})
    */
   static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
-    long limit = ZipEntries.inflationLimit(fileBytes, MAX_ENTRY_BYTES);
+    long limit = ZipEntries.inflationLimit(fileBytes, MAX_UNCOMPRESSED_BYTES);
     WordVectors[] vectors = new WordVectors[1];
     ZipEntries.readAll(in, source, limit, limit, (name, entry, entrySource) -> {
       if (vectors[0] == null && name.startsWith(VECTORS_ENTRY_PREFIX)) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LineReader;
 import org.seqnlp.io.PrintableText;
 import org.seqnlp.io.StrictUtf8;
 import org.seqnlp.vectors.WordVectors;
@@ -36,7 +37,6 @@ final class TextVectorReader {
   };
 
   private static final int INITIAL_BUFFER_BYTES = 1 << 18;
-  private static final int MAX_LINE_BYTES = 1 << 26;
   /** A rough lower bound on the bytes of a GloVe line per dimension, to size the matrix from the file size. */
   private static final int TYPICAL_BYTES_PER_VALUE = 8;
 
@@ -240,8 +240,8 @@ final class TextVectorReader {
   private void fill() throws IOException {
     int unread = bufferLimit - bufferStart;
     if (unread == buffer.length) {
-      if (buffer.length >= MAX_LINE_BYTES) {
-        throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + MAX_LINE_BYTES
+      if (buffer.length >= LineReader.MAX_LINE_BYTES) {
+        throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + LineReader.MAX_LINE_BYTES
             + " bytes; is this a text vector file?");
       }
       buffer = Arrays.copyOf(buffer, buffer.length * 2);

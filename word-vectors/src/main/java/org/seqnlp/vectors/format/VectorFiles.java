@@ -2,7 +2,6 @@ package org.seqnlp.vectors.format;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.io.tensor.TensorFile;
@@ -82,7 +82,7 @@ public final class VectorFiles {
    * Writes {@code vectors} to {@code file} in {@code format}, gzip-compressed when the name ends in
    * {@code .gz}, through {@link OutputFiles#write}: under a temporary name then renamed, so that a
    * reader (or an analyzer watching the file for changes) never sees it half-written, with the default
-   * permissions so that a server running as another user can read it.
+   * permissions so that a server running as another user can read it (a file written over keeps its own).
    *
    * @throws IllegalArgumentException when a word cannot be written in {@code format} (see {@link
    *     VectorFormat#requireWritable}); nothing is written then
@@ -147,8 +147,7 @@ public final class VectorFiles {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory, not a vector file");
     }
-    // The JDK's channel stream answers available() on a pipe with "Illegal seek"; a FileInputStream does not.
-    InputStream raw = Files.isRegularFile(file) ? Files.newInputStream(file) : new FileInputStream(file.toFile());
+    InputStream raw = InputFiles.open(file);
     try {
       return decompressed(raw, file.toString());
     } catch (IOException | RuntimeException e) {

@@ -18,6 +18,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LineReader;
 
 class CorpusTest {
 
@@ -46,6 +47,17 @@ class CorpusTest {
     Corpus corpus = Corpus.of(List.of(plain, compressed), Tokenizer.lowercasing());
     assertEquals(List.of(List.of("the", "cat", "sat"), List.of("a", "dog", "ran"),
         List.of("well-known", "words")), sentences(corpus));
+  }
+
+  @Test
+  void aCorpusMayBeOneLineLongerThanOtherTextFilesMay() throws IOException {
+    // As text8 is: one line, beyond the 64 MiB of other text files.
+    byte[] line = new byte[LineReader.MAX_LINE_BYTES + 10];
+    java.util.Arrays.fill(line, (byte) 'a');
+    Path file = Files.write(directory.resolve("one-line.txt"), line);
+    List<Integer> lengths = new ArrayList<>();
+    Corpus.of(List.of(file), Tokenizer.lowercasing()).forEachSentence(words -> lengths.add(words.get(0).length()));
+    assertEquals(List.of(line.length), lengths);
   }
 
   @Test

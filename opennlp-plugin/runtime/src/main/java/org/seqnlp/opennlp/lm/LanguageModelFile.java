@@ -3,7 +3,6 @@ package org.seqnlp.opennlp.lm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Properties;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.io.PropertyFiles;
@@ -81,7 +81,7 @@ final class LanguageModelFile {
 
   static RnnLanguageModel load(Path file) throws IOException {
     long inflated = ZipEntries.inflationLimit(ZipEntries.sizeOf(file), MAX_TOTAL_BYTES);
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file)) {
       return read(in, file.toString(), inflated);
     }
   }

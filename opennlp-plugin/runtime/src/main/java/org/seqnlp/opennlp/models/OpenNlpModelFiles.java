@@ -3,9 +3,9 @@ package org.seqnlp.opennlp.models;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.io.ZipEntries;
@@ -53,7 +53,7 @@ public final class OpenNlpModelFiles {
           + " bytes, more than the limit of " + MAX_MODEL_BYTES);
     }
     // Bounded as it is read too: a pipe has no size to check beforehand.
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file)) {
       return new LimitedInputStream(in, file.toString(), MAX_MODEL_BYTES, "a model file of more than the limit of "
           + MAX_MODEL_BYTES + " bytes").readAllBytes();
     }
@@ -94,7 +94,8 @@ public final class OpenNlpModelFiles {
     }
     Throwable reported = e;
     // A wrapper whose message is only its cause's toString() would print the cause's class name.
-    while (reported.getCause() != null && String.valueOf(reported.getMessage()).equals(reported.getCause().toString())) {
+    while (reported.getCause() != null
+        && String.valueOf(reported.getMessage()).equals(reported.getCause().toString())) {
       reported = reported.getCause();
     }
     String message = reported.getMessage();

@@ -16,7 +16,7 @@ public final class TypedParameters {
   private TypedParameters() {
   }
 
-  /** A whole number, whether stored as text (blanks around it allowed, as a properties file leaves them) or an Integer. */
+  /** A whole number, stored as text (blanks around it allowed, as a properties file leaves them) or an Integer. */
   public static int integer(TrainingParameters parameters, String key, int otherwise) {
     Object value = parameters.getObjectSettings().get(key);
     return value == null ? otherwise

@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.nn.Lstm;
-import org.seqnlp.opennlp.nn.VectorMath;
 
 /** The optimised forward pass against the straightforward one and against the outputs of the previous release. */
 class BiLstmCrfNetworkTest {

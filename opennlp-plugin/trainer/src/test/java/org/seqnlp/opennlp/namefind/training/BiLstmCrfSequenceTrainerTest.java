@@ -1,19 +1,60 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import opennlp.tools.namefind.NameSample;
+import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 class BiLstmCrfSequenceTrainerTest {
 
+  private static final List<String> LABELS = List.of("other", "person-start", "person-cont");
+  private static final String[] WORDS = {"we", "met", "in", "the", "city", "Anna", "Peter", "Maria", "saw", "near"};
+
   @Test
-  void developmentDataIsScoredOnTheTypesOfTheTrainingOutcomes() {
-    // As OpenNLP's -types per trains: a dev file's locations must not count as misses.
-    assertEquals(Set.of("person"), BiLstmCrfSequenceTrainer.typesOf(List.of("other", "person-start", "person-cont")));
+  void theTypesOfTheTrainingOutcomesAreTheirNamesBeforeStart() {
+    assertEquals(Set.of("person"), BiLstmCrfSequenceTrainer.typesOf(LABELS));
     assertEquals(Set.of("person", "misc-x"), BiLstmCrfSequenceTrainer.typesOf(
         List.of("misc-x-start", "misc-x-cont", "other", "person-start")));
     assertEquals(Set.of(), BiLstmCrfSequenceTrainer.typesOf(List.of("other")));
+  }
+
+  @Test
+  void namesOfTypesNotTrainedDoNotCountOnTheDevelopmentData() throws java.io.IOException {
+    // As OpenNLP's -types per trains: the dev file's locations must not count as misses.
+    Random random = new Random(3);
+    List<LabeledSentence> training = new ArrayList<>();
+    List<NameSample> persons = new ArrayList<>();
+    List<NameSample> personsAndPlaces = new ArrayList<>();
+    for (int s = 0; s < 60; s++) {
+      String[] tokens = new String[5];
+      int[] labels = new int[5];
+      List<Span> names = new ArrayList<>();
+      tokens[4] = "oslo";
+      for (int t = 0; t < 4; t++) {
+        tokens[t] = WORDS[random.nextInt(WORDS.length)];
+        if (Character.isUpperCase(tokens[t].charAt(0))) {
+          labels[t] = 1;
+          names.add(new Span(t, t + 1, "person"));
+        }
+      }
+      training.add(new LabeledSentence(tokens, labels));
+      persons.add(new NameSample(tokens, names.toArray(new Span[0]), false));
+      names.add(new Span(4, 5, "location"));
+      personsAndPlaces.add(new NameSample(tokens, names.toArray(new Span[0]), false));
+    }
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    TrainingSettings small = new TrainingSettings(6, 0, 8, 8, 4, 6, d.maxWordChars(), 8, 0.02, 0, d.gradientClip(),
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), null, List.of(), false, 0, 0, 0);
+    BiLstmCrfNetwork network = new BiLstmCrfTrainer(small, false).train(LABELS, training, null, null);
+    double personsOnly = BiLstmCrfSequenceTrainer.developmentF1(persons, LABELS).score(network);
+    assertTrue(personsOnly > 0.5, "the network learnt capitalised words: " + personsOnly);
+    assertEquals(personsOnly, BiLstmCrfSequenceTrainer.developmentF1(personsAndPlaces, LABELS).score(network));
   }
 }

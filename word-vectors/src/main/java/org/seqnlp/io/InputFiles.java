@@ -1,0 +1,26 @@
+package org.seqnlp.io;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** How every reader opens an input file, so that a named pipe ({@code <(zcat data.gz)}) reads as a file does. */
+public final class InputFiles {
+
+  private InputFiles() {
+  }
+
+  /**
+   * Opens {@code file} for reading; a missing file fails as {@link Files#newInputStream} fails.
+   * The JDK's channel stream answers {@code available()} on a pipe with "Illegal seek", and buffered and gzip
+   * streams call it, so anything but a regular file or a directory is opened as a {@link FileInputStream}.
+   */
+  public static InputStream open(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+      return new FileInputStream(file.toFile());
+    }
+    return Files.newInputStream(file);
+  }
+}
