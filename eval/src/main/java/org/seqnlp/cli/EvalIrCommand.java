@@ -116,6 +116,7 @@ final class EvalIrCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     OutputPaths.check(spec, output, settings.generalVectors());
+    OutputPaths.checkNotInside(spec, output, StandardCollection.directory(dataDirectory));
     if (vectorCache != null) {
       OutputPaths.createWritableDirectory(spec, vectorCache);
     }

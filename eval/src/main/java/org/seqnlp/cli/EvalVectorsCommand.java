@@ -2,6 +2,7 @@ package org.seqnlp.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -106,8 +107,12 @@ final class EvalVectorsCommand implements Callable<Integer> {
     OptionRange.require(spec, "--analogy-vocabulary", analogyVocabulary, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--neighbour-count", neighbourCount, 0, MAX_NEIGHBOURS);
     OptionRange.requirePositive(spec, "--perplexity", perplexity, PlotWords.MAX_WORDS);
+    Path dataDirectory = data != null ? data : DataDirectory.resolve();
     if (plot != null) {
-      OutputPaths.check(spec, plot, vectorsFile, plotGroups);
+      List<Path> inputs = new ArrayList<>(StandardVectorTests.files(dataDirectory));
+      inputs.add(vectorsFile);
+      inputs.add(plotGroups);
+      OutputPaths.check(spec, plot, inputs);
     }
     InputPaths.requireFile(vectorsFile, "vector file");
     PlotWords words = plotGroups == null ? PlotWords.of(plotWords) : PlotWords.read(plotGroups);
@@ -117,7 +122,7 @@ final class EvalVectorsCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    StandardVectorTests tests = StandardVectorTests.read(data != null ? data : DataDirectory.resolve());
+    StandardVectorTests tests = StandardVectorTests.read(dataDirectory);
     WordVectors vectors = VectorFiles.read(vectorsFile, vectorFormat);
     UnitVectors unitVectors = new UnitVectors(vectors);
     PrintWriter out = spec.commandLine().getOut();

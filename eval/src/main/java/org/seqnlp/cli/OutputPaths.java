@@ -31,6 +31,27 @@ final class OutputPaths {
   }
 
   /**
+   * Refuses an {@code output} inside {@code directory}, a directory of inputs that the command reads whole (a
+   * file written there could replace one of them, or be read as one next time); a missing directory passes.
+   */
+  static void checkNotInside(CommandLine.Model.CommandSpec spec, Path output, Path directory) {
+    try {
+      if (!Files.isDirectory(directory)) {
+        return;
+      }
+      Path parent = output.toAbsolutePath().normalize().getParent();
+      Path resolvedParent = parent != null && Files.exists(parent) ? parent.toRealPath() : parent;
+      if (resolvedParent != null && resolvedParent.startsWith(directory.toRealPath())) {
+        throw new IOException(output + ": is inside " + directory + ", whose files this command reads; write it"
+            + " elsewhere");
+      }
+    } catch (IOException e) {
+      // With the cause, reported as check() reports an output that is an input.
+      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
+    }
+  }
+
+  /**
    * Creates {@code directory} if it is missing, for a command that writes files into it later on.
    *
    * @throws CommandLine.ParameterException when it cannot be created or written in

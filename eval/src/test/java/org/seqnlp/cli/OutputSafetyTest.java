@@ -104,4 +104,27 @@ class OutputSafetyTest extends ToolTest {
         vectors.toString()), "seqnlp eval-vectors: error: " + vectors + ": is also an input");
     assertArrayEquals(before, Files.readAllBytes(vectors));
   }
+
+  @Test
+  void evalIrRefusesAnOutputAmongItsCollections() throws IOException {
+    Path vectors = Files.writeString(directory.resolve("v.txt"), "1 2\nword 0.1 0.2\n");
+    Path judgements = Files.createDirectories(directory.resolve("ir").resolve("med")).resolve("MED.REL");
+    Files.writeString(judgements, "1 0 13 1\n");
+    assertOneLineUsageError(run("eval-ir", "--data", directory.toString(), "--vectors", vectors.toString(),
+        "--output", judgements.toString()), "seqnlp eval-ir: error: " + judgements + ": is inside "
+        + directory.resolve("ir"));
+    assertEquals("1 0 13 1\n", Files.readString(judgements));
+  }
+
+  @Test
+  void evalVectorsRefusesToDrawOverATestSet() throws IOException {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    Path men = data.resolve("wordvec-eval").resolve("men").resolve("MEN_dataset_natural_form_full");
+    byte[] before = Files.readAllBytes(men);
+    assertOneLineUsageError(run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
+        men.toString()), "seqnlp eval-vectors: error: " + men + ": is also an input");
+    assertArrayEquals(before, Files.readAllBytes(men));
+  }
 }

@@ -106,7 +106,12 @@ public enum StandardCollection {
 
   /** Reads the collection from the shared data root ({@code <dataRoot>/ir/<folder>}). */
   public TestCollection readFromDataRoot(Path dataRoot) throws IOException {
-    return read(dataRoot.resolve("ir").resolve(folder));
+    return read(directory(dataRoot).resolve(folder));
+  }
+
+  /** The directory of the collections below the shared data root, {@code <dataRoot>/ir}. */
+  public static Path directory(Path dataRoot) {
+    return dataRoot.resolve("ir");
   }
 
   /** Looks a collection up by name, ignoring case. */

@@ -26,6 +26,11 @@ public final class StandardVectorTests {
     this.similarities = List.copyOf(similarities);
   }
 
+  /** The files of the test sets below {@code dataDirectory}, for the check that no output overwrites one. */
+  public static List<Path> files(Path dataDirectory) {
+    return List.of(ANALOGY, WORDSIM, SIMLEX, MEN).stream().map(dataDirectory::resolve).toList();
+  }
+
   /** Reads the test sets below {@code dataDirectory} (the directory that holds wordvec-eval/). */
   public static StandardVectorTests read(Path dataDirectory) throws IOException {
     return new StandardVectorTests(AnalogyTest.readGoogle(existing(dataDirectory, ANALOGY)), List.of(

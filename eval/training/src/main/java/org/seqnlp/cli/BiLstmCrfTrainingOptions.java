@@ -120,10 +120,37 @@ final class BiLstmCrfTrainingOptions {
   }
 
   /**
+   * Checks, before the work, the model output and {@code --checkpoint}, both written only after minutes or hours:
+   * neither may be one of the inputs ({@code otherInputs}, these options' files, the other output) nor lie in a
+   * {@code --gazetteers} directory, where it would be read as a list next time; usage errors of {@code spec}.
+   */
+  void checkOutputs(CommandLine.Model.CommandSpec spec, Path output, List<Path> otherInputs) {
+    checkOutput(spec, output, otherInputs, checkpoint);
+    if (checkpoint != null) {
+      checkOutput(spec, checkpoint, otherInputs, output);
+    }
+  }
+
+  /** As {@link #checkOutputs} for a command that writes {@code output} alone. */
+  void checkOutput(CommandLine.Model.CommandSpec spec, Path output, List<Path> otherInputs) {
+    checkOutput(spec, output, otherInputs, null);
+  }
+
+  private void checkOutput(CommandLine.Model.CommandSpec spec, Path output, List<Path> otherInputs, Path other) {
+    List<Path> inputs = new ArrayList<>(otherInputs);
+    inputs.addAll(inputs(spec));
+    inputs.add(other);
+    OutputPaths.check(spec, output, inputs);
+    for (Path path : gazetteers == null ? List.<Path>of() : gazetteers) {
+      OutputPaths.checkNotInside(spec, output, path);
+    }
+  }
+
+  /**
    * The files these options read, each list of a {@code --gazetteers} directory included (for the check that no
    * output overwrites one); usage errors of {@code spec}'s command as {@link #gazetteerFiles}.
    */
-  List<Path> inputs(CommandLine.Model.CommandSpec spec) {
+  private List<Path> inputs(CommandLine.Model.CommandSpec spec) {
     List<Path> inputs = new ArrayList<>();
     Stream.of(dev, vectors).filter(path -> path != null).forEach(inputs::add);
     inputs.addAll(gazetteerFiles(spec));

@@ -90,9 +90,8 @@ final class CompareNerCommand implements Callable<Integer> {
     }
     TrainingParameters ourParameters = model == null ? training.parameters(spec) : null;
     List<Path> inputs = new ArrayList<>(tests);
-    inputs.addAll(Arrays.asList(train, model, training.checkpoint));
-    inputs.addAll(training.inputs(spec));
-    OutputPaths.check(spec, output, inputs);
+    inputs.addAll(Arrays.asList(train, model));
+    training.checkOutputs(spec, output, inputs);
     NamedModel loaded = model == null ? null : loadOurs();
     DataSet trainSet = read(train);
     List<DataSet> testSets = new ArrayList<>();

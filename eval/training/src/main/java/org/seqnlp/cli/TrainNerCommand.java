@@ -3,7 +3,6 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,9 +74,7 @@ final class TrainNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }
     if (fromCheckpoint != null) {
-      List<Path> inputs = new ArrayList<>(training.inputs(spec));
-      inputs.add(fromCheckpoint);
-      OutputPaths.check(spec, output, inputs);
+      training.checkOutput(spec, output, List.of(fromCheckpoint));
       InputPaths.requireFile(fromCheckpoint, "checkpoint file");
       BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
       // The lists are in the checkpoint's network; given again, they are recorded as training records them.
@@ -88,12 +85,7 @@ final class TrainNerCommand implements Callable<Integer> {
     }
     TrainingParameters parameters = training.parameters(spec);
     // Both the model and the checkpoint are written only after minutes or hours: check them now.
-    List<Path> inputs = new ArrayList<>(training.inputs(spec));
-    inputs.add(train);
-    OutputPaths.check(spec, output, withPath(inputs, training.checkpoint));
-    if (training.checkpoint != null) {
-      OutputPaths.check(spec, training.checkpoint, withPath(inputs, output));
-    }
+    training.checkOutputs(spec, output, List.of(train));
     List<NameSample> samples = data.read(spec, train, maxSentences);
     requireStorableTokens(samples);
     NamedModel trained = NameFinderTraining.biLstmCrf(language, samples, parameters);
@@ -120,12 +112,6 @@ final class TrainNerCommand implements Callable<Integer> {
     }
   }
 
-
-  private static List<Path> withPath(List<Path> paths, Path path) {
-    List<Path> all = new ArrayList<>(paths);
-    all.add(path);
-    return all;
-  }
 
   /**
    * Writes the model, with the document context of the options in its manifest, through a temporary file

@@ -145,6 +145,14 @@ class CompareNerCommandTest extends ToolTest {
   }
 
   @Test
+  void refusesACheckpointThatIsAnInput() throws IOException {
+    byte[] before = Files.readAllBytes(train);
+    assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--checkpoint", train.toString())));
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + train + ": is also an input"), err.toString());
+    assertArrayEquals(before, Files.readAllBytes(train));
+  }
+
+  @Test
   void scoreTypesAbsentFromATestFileFailBeforeAnyTraining() {
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--score-types", "bogus")));
     assertTrue(err.toString().contains("--score-types: no name of type bogus in " + test), err.toString());

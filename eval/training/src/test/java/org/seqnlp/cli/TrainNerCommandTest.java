@@ -262,6 +262,11 @@ class TrainNerCommandTest extends ToolTest {
         "seqnlp train-ner: error: " + cities + ": is also an input");
     assertEquals("Oslo\n", Files.readString(cities));
     err.getBuffer().setLength(0);
+    Path newList = lists.resolve("loc-model.txt");
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", newList.toString(),
+        "--gazetteers", lists.toString()), "seqnlp train-ner: error: " + newList + ": is inside " + lists);
+    assertFalse(Files.exists(newList));
+    err.getBuffer().setLength(0);
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output",
         scratch.resolve("none").resolve("model.bin").toString()), "seqnlp train-ner: error: ");
     assertTrue(err.toString().contains("its directory"), err.toString());
