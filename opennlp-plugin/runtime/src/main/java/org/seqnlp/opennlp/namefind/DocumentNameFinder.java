@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import opennlp.tools.namefind.TokenNameFinder;
@@ -26,13 +27,16 @@ import org.seqnlp.opennlp.text.SentenceSpans;
  * second even the first sentences are tagged with what the whole document says about their names.
  *
  * <p>Offsets are {@code String} indices (UTF-16 code units), as OpenNLP's {@link Span} uses; ends are
- * exclusive.
+ * exclusive. A sentence of more than {@value #MAX_PIECE_TOKENS} tokens is tagged in pieces of that many.
  *
  * <p>Not thread-safe, like {@code NameFinderME}, {@code SentenceDetectorME} and {@code TokenizerME},
  * which it holds: make one instance per thread, each with its own detector, tokenizer and finder. The
  * models behind them are immutable and can be shared by all threads.
  */
 public final class DocumentNameFinder {
+
+  /** The most tokens given to the name finder at once; no real sentence has as many. */
+  public static final int MAX_PIECE_TOKENS = 1000;
 
   /** A token and its offsets. */
   public record Token(String text, int start, int end) {
@@ -110,7 +114,7 @@ public final class DocumentNameFinder {
       }
     }
     for (int pass = 1; pass < passes; pass++) {
-      sentences.forEach(sentence -> nameFinder.find(sentence.tokenTexts()));
+      sentences.forEach(sentence -> findInPieces(sentence.tokenTexts()));
     }
     List<Sentence> named = new ArrayList<>(sentences.size());
     for (Sentence sentence : sentences) {
@@ -151,11 +155,29 @@ public final class DocumentNameFinder {
     return new Sentence(start, end, sentence, tokens, List.of());
   }
 
+  /**
+   * The names in {@code tokens}, found {@value #MAX_PIECE_TOKENS} tokens at a time: text without sentence ends (a
+   * list, a table) can make one "sentence" of millions of tokens, and a name finder needs memory in proportion.
+   */
+  private Span[] findInPieces(String[] tokens) {
+    if (tokens.length <= MAX_PIECE_TOKENS) {
+      return nameFinder.find(tokens);
+    }
+    List<Span> names = new ArrayList<>();
+    for (int from = 0; from < tokens.length; from += MAX_PIECE_TOKENS) {
+      int to = Math.min(tokens.length, from + MAX_PIECE_TOKENS);
+      for (Span span : nameFinder.find(Arrays.copyOfRange(tokens, from, to))) {
+        names.add(new Span(span.getStart() + from, span.getEnd() + from, span.getType(), span.getProb()));
+      }
+    }
+    return names.toArray(new Span[0]);
+  }
+
   /** {@code sentence} (of {@code text}, with tokens) with the names the name finder finds in it. */
   private Sentence withNames(String text, Sentence sentence) {
     List<Token> tokens = sentence.tokens();
     List<Name> names = new ArrayList<>();
-    for (Span span : nameFinder.find(sentence.tokenTexts())) {
+    for (Span span : findInPieces(sentence.tokenTexts())) {
       int nameStart = tokens.get(span.getStart()).start();
       int nameEnd = tokens.get(span.getEnd() - 1).end();
       names.add(new Name(span.getType(), span.getStart(), span.getEnd(), nameStart, nameEnd,

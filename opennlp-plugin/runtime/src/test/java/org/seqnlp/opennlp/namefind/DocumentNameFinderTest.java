@@ -67,6 +67,22 @@ class DocumentNameFinderTest {
   }
 
   @Test
+  void aSentenceOfMoreTokensThanAPieceIsTaggedInPiecesWithItsOwnOffsets() {
+    // A list without sentence ends: "x x ... Paris x ... Anna" on one line.
+    String[] words = new String[DocumentNameFinder.MAX_PIECE_TOKENS + 5];
+    Arrays.fill(words, "x");
+    words[3] = "Paris";
+    words[DocumentNameFinder.MAX_PIECE_TOKENS + 2] = "Anna";
+    DocumentNameFinder.Sentence sentence = finder.findInSentence(String.join(" ", words));
+    assertEquals(List.of("find " + String.join(" ", Arrays.copyOf(words, DocumentNameFinder.MAX_PIECE_TOKENS)),
+        "find x x Anna x x"), names.calls);
+    int annaStart = 2 * (DocumentNameFinder.MAX_PIECE_TOKENS + 2) + "Paris".length() - 1;
+    assertEquals(List.of(new DocumentNameFinder.Name("location", 3, 4, 6, 11, "Paris", 0.5),
+        new DocumentNameFinder.Name("person", DocumentNameFinder.MAX_PIECE_TOKENS + 2,
+            DocumentNameFinder.MAX_PIECE_TOKENS + 3, annaStart, annaStart + 4, "Anna", 0.75)), sentence.names());
+  }
+
+  @Test
   void aDocumentClearsAdaptiveDataBeforeAndAfterIt() {
     finder.findInSentence("Anna came.");
     finder.findInDocument("Paris.\nAnna.");

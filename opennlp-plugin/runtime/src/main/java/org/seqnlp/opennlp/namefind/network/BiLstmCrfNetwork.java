@@ -23,6 +23,9 @@ import org.seqnlp.opennlp.nn.VectorMath;
  */
 public final class BiLstmCrfNetwork {
 
+  /** The longest sentence tagged: CoNLL-2003's longest has 124 tokens; 10,000 take some 80 MB. */
+  public static final int MAX_SENTENCE_TOKENS = 10_000;
+
   private final List<String> labels;
   private final TokenEncoder encoder;
   /** Null when the network has no gazetteer features. */
@@ -216,9 +219,18 @@ public final class BiLstmCrfNetwork {
     return features;
   }
 
-  /** Emission scores, row-major {@code tokens.length x labels().size()}. */
+  /**
+   * Emission scores, row-major {@code tokens.length x labels().size()}.
+   *
+   * @throws IllegalArgumentException for a sentence of more than {@value #MAX_SENTENCE_TOKENS} tokens, which would
+   *     take gigabytes (some 8 KB a token) where it should be split
+   */
   public float[] emissions(String[] tokens) {
     int length = tokens.length;
+    if (length > MAX_SENTENCE_TOKENS) {
+      throw new IllegalArgumentException("a sentence of " + length + " tokens, more than the " + MAX_SENTENCE_TOKENS
+          + " the name finder tags at once: split it (DocumentNameFinder and seqnlp ner tag long ones in pieces)");
+    }
     float[][] forwardInputs = new float[length][];
     float[][] backwardInputs = new float[length][];
     float[] features = null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -47,6 +48,15 @@ class BiLstmCrfNetworkTest {
     return new BiLstmCrfNetwork(network.labels(), network.encoder(), network.gazetteer().orElse(null),
         network.forward(), network.backward(),
         network.outputWeights(), network.outputBias(), network.crf(), capacity);
+  }
+
+  @Test
+  void aSentenceLongerThanTheLimitIsRefusedBeforeItsMemoryIsTaken() {
+    String[] tokens = new String[BiLstmCrfNetwork.MAX_SENTENCE_TOKENS + 1];
+    Arrays.fill(tokens, "x");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RandomNetworks.create(3).emissions(tokens));
+    assertTrue(e.getMessage().startsWith("a sentence of 10001 tokens, more than the 10000"), e.getMessage());
   }
 
   @Test
