@@ -85,4 +85,24 @@ class ExportModelCommandTest extends ToolTest {
         + " manifest.properties", err.toString().strip());
     assertTrue(Files.notExists(directory.resolve("m.bin")), "nothing is written on failure");
   }
+
+  @Test
+  void aModelThatDoesNotLoadIsNotCopied() throws IOException {
+    // The shipped model with a damaged feature-generator descriptor beside its network.
+    Path damaged = directory.resolve("damaged.bin");
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(Path.of(MODEL)));
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+        in.transferTo(out);
+      }
+      out.putNextEntry(new java.util.zip.ZipEntry("generator.featuregen"));
+      out.write("<generators".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Path output = directory.resolve("copy.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("export-model", "--model", damaged.toString(), "--opennlp-version", "1.9.4",
+        "--output", output.toString()));
+    assertTrue(err.toString().contains(damaged + "!generator.featuregen:1: not well-formed XML"), err.toString());
+    assertTrue(Files.notExists(output));
+  }
 }

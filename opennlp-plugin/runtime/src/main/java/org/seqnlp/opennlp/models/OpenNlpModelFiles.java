@@ -5,10 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.io.ZipEntries;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Loads OpenNLP model zips (name finder, sentence detector, tokenizer) after checking them, so that a
@@ -27,6 +33,9 @@ public final class OpenNlpModelFiles {
   public static final long MAX_MANIFEST_BYTES = 1 << 16;
 
   private static final String MANIFEST = "manifest.properties";
+  /** The feature-generator descriptor of a name finder, as OpenNLP names it. */
+  private static final String DESCRIPTOR = "generator.featuregen";
+  private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
 
   /** What OpenNLP makes of a checked model's bytes, e.g. {@code TokenNameFinderModel::new}. */
   @FunctionalInterface
@@ -67,8 +76,15 @@ public final class OpenNlpModelFiles {
   public static <T> T load(byte[] bytes, String source, Parser<T> parser) throws IOException {
     long totalLimit = ZipEntries.inflationLimit(bytes.length, Long.MAX_VALUE);
     boolean[] manifest = {false};
-    ZipEntries.read(new ByteArrayInputStream(bytes), source, Map.of(MANIFEST, MAX_MANIFEST_BYTES), totalLimit,
-        (name, in, entrySource) -> manifest[0] = true);
+    ZipEntries.read(new ByteArrayInputStream(bytes), source,
+        Map.of(MANIFEST, MAX_MANIFEST_BYTES, DESCRIPTOR, MAX_DESCRIPTOR_BYTES), totalLimit,
+        (name, in, entrySource) -> {
+          if (name.equals(MANIFEST)) {
+            manifest[0] = true;
+          } else {
+            requireWellFormed(in, entrySource);
+          }
+        });
     if (!manifest[0]) {
       throw InputFormatException.atByte(source, 0, "not an OpenNLP model zip: no " + MANIFEST);
     }
@@ -76,6 +92,30 @@ public final class OpenNlpModelFiles {
       return parser.parse(new ByteArrayInputStream(bytes));
     } catch (IOException | RuntimeException e) {
       throw asFormatError(source, e);
+    }
+  }
+
+  /**
+   * Parses a feature-generator descriptor with an error handler of our own: OpenNLP's parser has none, so the JDK
+   * would print a "[Fatal Error]" line on stderr before OpenNLP reports the error without naming the file.
+   */
+  private static void requireWellFormed(InputStream descriptor, String source) throws IOException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(new DefaultHandler() {
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw e;
+        }
+      });
+      builder.parse(descriptor);
+    } catch (SAXParseException e) {
+      throw InputFormatException.atLine(source, Math.max(1, e.getLineNumber()), "not well-formed XML: "
+          + e.getMessage(), e);
+    } catch (ParserConfigurationException | SAXException e) {
+      throw InputFormatException.atLine(source, 1, "not well-formed XML: " + e.getMessage(), e);
     }
   }
 

@@ -116,9 +116,30 @@ class NameFinderModelsTest {
       entries.put("generator.featuregen", "<generators".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return entries;
     });
-    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
-    assertEquals(directory.resolve("m.bin") + ": byte 0: not a readable OpenNLP model: Descriptor is not valid XML!",
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    InputFormatException e;
+    try {
+      e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    } finally {
+      System.setErr(stderr);
+    }
+    assertTrue(e.getMessage().startsWith(directory.resolve("m.bin") + "!generator.featuregen:1: not well-formed XML: "),
         e.getMessage());
+    assertEquals("", printed.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing of the XML parser's own");
+  }
+
+  @Test
+  void aFeatureGeneratorDescriptorWithADoctypeIsRefused() throws IOException {
+    // External entities would read local files or the network; a descriptor needs no DOCTYPE.
+    byte[] bytes = rewritten(entries -> {
+      entries.put("generator.featuregen", ("<?xml version=\"1.0\"?><!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+          + "<generators>&x;</generators>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertTrue(e.getMessage().contains("!generator.featuregen:1: not well-formed XML: "), e.getMessage());
   }
 
   @Test
