@@ -57,6 +57,9 @@ final class OutputPaths {
    * @throws CommandLine.ParameterException when it cannot be created or written in
    */
   static void createWritableDirectory(CommandLine.Model.CommandSpec spec, Path directory) {
+    if (Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), directory + ": is a file, not a directory");
+    }
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {

@@ -33,6 +33,7 @@ final class SmartRecords {
 
   static List<SmartRecord> parse(TextFile file) throws InputFormatException {
     List<SmartRecord> records = new ArrayList<>();
+    Map<String, Integer> lineOfId = new HashMap<>();
     String id = null;
     int idLine = -1;
     Map<Character, StringBuilder> fields = new HashMap<>();
@@ -45,6 +46,11 @@ final class SmartRecords {
         }
         // Normalised as a number: Cranfield writes query ids as 001, 002, ...
         id = String.valueOf(file.number(line.substring(2).strip(), i, "record id"));
+        Integer earlier = lineOfId.putIfAbsent(id, i);
+        if (earlier != null) {
+          // Two records of one id would be scored as one document or query, silently.
+          throw file.error(i, "record id " + id + " again, first on line " + (earlier + 1));
+        }
         idLine = i;
         fields = new HashMap<>();
         current = null;

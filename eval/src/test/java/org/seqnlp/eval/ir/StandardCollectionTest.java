@@ -57,6 +57,14 @@ class StandardCollectionTest {
   }
 
   @Test
+  void aRecordIdSeenAgainIsAnError() throws IOException {
+    write("CISI.ALL", ".I 1", ".W", "text", ".I 2", ".W", "more", ".I 1", ".W", "again");
+    InputFormatException e = assertThrows(InputFormatException.class, () -> StandardCollection.CISI.read(dir));
+    assertEquals(7, e.position());
+    assertEquals("record id 1 again, first on line 1", e.problem());
+  }
+
+  @Test
   void missingFileIsReportedByName() {
     IOException e = assertThrows(IOException.class, () -> StandardCollection.MED.read(dir));
     assertTrue(e.getMessage().contains("MED.ALL"), e.getMessage());

@@ -50,6 +50,11 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
     } catch (IOException | RuntimeException e) {
       throw lines.error(String.valueOf(e.getMessage()));
     }
+    for (String token : WhitespaceTokenizer.INSTANCE.tokenize(line)) {
+      if (isGlued(token)) {
+        throw lines.error("'" + token + "': a tag glued to other text; tags stand alone, separated by spaces");
+      }
+    }
     if (startTags(line) > sample.getNames().length) {
       throw lines.error("a " + NameSampleDataStream.START_TAG_PREFIX + "type> has no "
           + NameSampleDataStream.END_TAG);
@@ -66,6 +71,15 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
   /** The line (1-based) of the sentence last read. */
   public long sentenceLine() {
     return lines.lineNumber();
+  }
+
+  /** A token holding a tag with something else: OpenNLP takes it for a word, and the name is lost. */
+  private static boolean isGlued(String token) {
+    boolean tag = token.equals(NameSampleDataStream.END_TAG) || token.equals(NameSampleDataStream.START_TAG)
+        || token.startsWith(NameSampleDataStream.START_TAG_PREFIX) && token.endsWith(">")
+        && token.indexOf('>') == token.length() - 1;
+    return !tag && (token.contains(NameSampleDataStream.START_TAG_PREFIX)
+        || token.contains(NameSampleDataStream.END_TAG));
   }
 
   private static int startTags(String line) {

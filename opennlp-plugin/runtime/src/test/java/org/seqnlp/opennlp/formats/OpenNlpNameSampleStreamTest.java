@@ -95,6 +95,15 @@ class OpenNlpNameSampleStreamTest {
   }
 
   @Test
+  void aTagGluedToOtherTextIsAnError() throws IOException {
+    Path file = write(directory.resolve("glued.txt"), "<START:person> Ada <END> .",
+        "A <START:person> B <END><START:location> C <END>");
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
+    assertEquals(file + ":2: '<END><START:location>': a tag glued to other text; tags stand alone, separated by spaces",
+        e.getMessage());
+  }
+
+  @Test
   void anEmptyNameIsAnError() throws IOException {
     Path file = write(directory.resolve("empty.txt"), "<START:person> Ada <END> .", "met <START:person> <END> .");
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
