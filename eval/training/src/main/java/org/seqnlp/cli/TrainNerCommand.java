@@ -70,6 +70,10 @@ final class TrainNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--max-sentences", maxSentences, 0, Integer.MAX_VALUE);
     documentContext.validate(spec);
     NerFiles.allowSeqNlpExtensions();
+    if (!language.matches("[A-Za-z]{2,3}")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be an ISO 639 code of two or three"
+          + " letters (en, eng, es, nld), got '" + language + "'");
+    }
     if ((train == null) == (fromCheckpoint == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }

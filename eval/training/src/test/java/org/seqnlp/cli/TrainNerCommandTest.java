@@ -237,6 +237,17 @@ class TrainNerCommandTest extends ToolTest {
   }
 
   @Test
+  void aLanguageThatIsNoIsoCodeIsAUsageError() {
+    for (String language : new String[] {"", "xx yy", "english"}) {
+      err.getBuffer().setLength(0);
+      assertEquals(SeqNlp.EXIT_USAGE, run("train-ner", "--train", train.toString(), "--output",
+          directory.resolve("lang.bin").toString(), "--lang", language));
+      assertTrue(err.toString().contains("--lang must be an ISO 639 code of two or three letters (en, eng, es, nld),"
+          + " got '" + language + "'"), err.toString());
+    }
+  }
+
+  @Test
   void trainNerRefusesToOverwriteItsTrainingOrDevelopmentData() throws IOException {
     Path train = ConllFixtures.conllFile(scratch.resolve("train.txt"), 20, 1);
     Path dev = ConllFixtures.conllFile(scratch.resolve("dev.txt"), 5, 2);

@@ -110,7 +110,8 @@ public final class OpenNlpModelFiles {
           throw e;
         }
       });
-      builder.parse(descriptor);
+      // From a copy: the parser closes what it reads, and the zip's own stream must stay open.
+      builder.parse(new ByteArrayInputStream(descriptor.readAllBytes()));
     } catch (SAXParseException e) {
       throw InputFormatException.atLine(source, Math.max(1, e.getLineNumber()), "not well-formed XML: "
           + e.getMessage(), e);

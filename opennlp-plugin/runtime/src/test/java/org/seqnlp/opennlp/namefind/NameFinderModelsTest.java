@@ -131,6 +131,19 @@ class NameFinderModelsTest {
   }
 
   @Test
+  void aWellFormedFeatureGeneratorDescriptorLoads() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      entries.put("generator.featuregen", ("<featureGenerators name=\"nameFinder\"><generator class=\"opennlp.tools."
+          + "util.featuregen.TokenFeatureGeneratorFactory\"/></featureGenerators>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      entries.put("z-after.txt", "an entry after the descriptor".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return entries;
+    });
+    assertEquals(new NameFinderME(NameFinderModels.load(file(model))).find(SENTENCE).length,
+        new NameFinderME(NameFinderModels.load(file(bytes))).find(SENTENCE).length);
+  }
+
+  @Test
   void aFeatureGeneratorDescriptorWithADoctypeIsRefused() throws IOException {
     // External entities would read local files or the network; a descriptor needs no DOCTYPE.
     byte[] bytes = rewritten(entries -> {
