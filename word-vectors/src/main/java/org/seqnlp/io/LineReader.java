@@ -217,7 +217,9 @@ public final class LineReader implements Closeable {
 
   /** An error about the line last returned. */
   public InputFormatException error(String problem) {
-    return InputFormatException.atLine(source, lineNumber, problem);
+    // Before any line, as for an empty file, there is no line to name: its first byte is named instead.
+    return lineNumber == 0 ? InputFormatException.atByte(source, 0, problem)
+        : InputFormatException.atLine(source, lineNumber, problem);
   }
 
   @Override

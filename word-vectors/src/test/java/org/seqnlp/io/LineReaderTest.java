@@ -63,6 +63,15 @@ class LineReaderTest {
   }
 
   @Test
+  void anErrorBeforeAnyLineNamesTheFirstByteNotLineZero() throws IOException {
+    Path file = write("empty.txt", new byte[0]);
+    try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
+      assertNull(reader.readLine());
+      assertEquals(file + ": byte 0: nothing in it", reader.error("nothing in it").getMessage());
+    }
+  }
+
+  @Test
   void linesLongerThanTheBufferAreWhole() throws IOException {
     String longLine = "x".repeat(200_000);
     Path file = write("long.txt", (longLine + "\nshort\n").getBytes(StandardCharsets.UTF_8));

@@ -21,6 +21,8 @@ public record PlotWords(List<String> groups, List<String> words, List<Integer> g
 
   /** The most words a plot draws: far more than stay legible, and t-SNE's neighbour search is quadratic. */
   public static final int MAX_WORDS = 20_000;
+  /** The fewest words a two-dimensional map of their neighbourhoods can show. */
+  static final int MIN_WORDS = 3;
 
   public PlotWords {
     groups = List.copyOf(groups);
@@ -72,6 +74,9 @@ public record PlotWords(List<String> groups, List<String> words, List<Integer> g
           }
         }
       }
+      if (words.size() < MIN_WORDS) {
+        throw reader.error(words.size() + " words to plot; a plot needs at least " + MIN_WORDS);
+      }
     }
     return new PlotWords(groups, words, groupOfWord);
   }
@@ -100,8 +105,8 @@ public record PlotWords(List<String> groups, List<String> words, List<Integer> g
         rows.add(values);
       }
     }
-    if (known.size() < 3) {
-      throw new IllegalArgumentException("a plot needs at least 3 known words, found " + known);
+    if (known.size() < MIN_WORDS) {
+      throw new IllegalArgumentException("a plot needs at least " + MIN_WORDS + " known words, found " + known);
     }
     return new Known(known, groups, rows.toArray(new double[0][]));
   }

@@ -73,6 +73,13 @@ class WordPlotTest {
   }
 
   @Test
+  void aGroupsFileOfFewerThanThreeWordsIsAnErrorWhenRead() throws IOException {
+    Path empty = Files.writeString(directory.resolve("empty.txt"), "# nothing yet\n");
+    InputFormatException e = assertThrows(InputFormatException.class, () -> PlotWords.read(empty));
+    assertEquals(empty + ":1: 0 words to plot; a plot needs at least 3", e.getMessage());
+  }
+
+  @Test
   void needsThreeKnownWords() {
     assertThrows(IllegalArgumentException.class, () -> PlotWords.of(List.of("king", "unknown")).known(vectors));
   }

@@ -70,12 +70,11 @@ final class Dl4jZipFormat {
         .equalsIgnoreCase(ENCODED_WORD_PREFIX)) {
       byte[] decoded = Base64.getDecoder().decode(new String(bytes, from + prefix, to - from - prefix,
           StandardCharsets.US_ASCII));
-      String word = TextVectorReader.UTF8_WORDS.decode(decoded, 0, decoded.length);
-      // Encoding lets the zip hold any string; a word must still be one that every other format can hold.
-      if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace)) {
-        throw new IllegalArgumentException("the encoded word is empty or holds whitespace");
+      // Encoding lets the zip hold words with spaces, as DL4J writes them, but not the empty word.
+      if (decoded.length == 0) {
+        throw new IllegalArgumentException("the encoded word is empty");
       }
-      return word;
+      return TextVectorReader.UTF8_WORDS.decode(decoded, 0, decoded.length);
     }
     return TextVectorReader.UTF8_WORDS.decode(bytes, from, to);
   }

@@ -71,19 +71,15 @@ class Dl4jZipFormatTest {
   }
 
   @Test
-  void anEncodedWordThatIsEmptyOrHoldsWhitespaceIsAnError() throws IOException {
-    // "B64:" is the empty word, "B64:cQpx" is "q\nq".
-    for (String word : new String[] {"B64:", "B64:cQpx"}) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-        zip.putNextEntry(new ZipEntry("syn0.txt"));
-        zip.write(("1 2\n" + word + " 1 2\n").getBytes(StandardCharsets.UTF_8));
-      }
-      InputFormatException e = assertThrows(InputFormatException.class,
-          () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip"));
-      assertEquals("m.zip!syn0.txt:2: cannot decode word '" + word + "': the encoded word is empty or holds"
-          + " whitespace", e.getMessage());
+  void anEncodedEmptyWordIsAnError() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("syn0.txt"));
+      zip.write("1 2\nB64: 1 2\n".getBytes(StandardCharsets.UTF_8));
     }
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip"));
+    assertEquals("m.zip!syn0.txt:2: cannot decode word 'B64:': the encoded word is empty", e.getMessage());
   }
 
   @Test
