@@ -31,6 +31,14 @@ class NameDataFormatTest extends ToolTest {
   }
 
   @Test
+  void aSentenceLongerThanANameFinderTagsIsAnErrorAtItsLine() throws IOException {
+    Path test = Files.writeString(directory.resolve("long.txt"), "EU B-ORG\n\n" + "x O\n".repeat(10_001));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ner", "--model", "m", "--test", test.toString()));
+    assertTrue(err.toString().contains(test + ":3: a sentence of 10001 tokens, more than the 10000 a name finder"
+        + " tags at once"), err.toString());
+  }
+
+  @Test
   void anUnknownFormatIsAUsageError() {
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ner", "--format", "xml", "--model", "m", "--test", "t"));
     assertTrue(err.toString().contains("--format"), err.toString());
