@@ -60,26 +60,19 @@ class Dl4jZipFormatTest {
 
   @Test
   void errorsNameTheEntryAndLine() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("syn0.txt"));
-      zip.write("1 2\nB64:!!! 1 2\n".getBytes(StandardCharsets.UTF_8));
+    // "B64:" encodes the empty word, which no format can hold.
+    String[][] cases = {{"B64:!!!", "Illegal base64 character 21"}, {"B64:", "the encoded word is empty"}};
+    for (String[] wordAndProblem : cases) {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        zip.putNextEntry(new ZipEntry("syn0.txt"));
+        zip.write(("1 2\n" + wordAndProblem[0] + " 1 2\n").getBytes(StandardCharsets.UTF_8));
+      }
+      InputFormatException e = assertThrows(InputFormatException.class,
+          () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip"));
+      assertEquals("m.zip!syn0.txt:2: cannot decode word '" + wordAndProblem[0] + "': " + wordAndProblem[1],
+          e.getMessage());
     }
-    InputFormatException e = assertThrows(InputFormatException.class,
-        () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip"));
-    assertEquals("m.zip!syn0.txt:2: cannot decode word 'B64:!!!': Illegal base64 character 21", e.getMessage());
-  }
-
-  @Test
-  void anEncodedEmptyWordIsAnError() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.putNextEntry(new ZipEntry("syn0.txt"));
-      zip.write("1 2\nB64: 1 2\n".getBytes(StandardCharsets.UTF_8));
-    }
-    InputFormatException e = assertThrows(InputFormatException.class,
-        () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip"));
-    assertEquals("m.zip!syn0.txt:2: cannot decode word 'B64:': the encoded word is empty", e.getMessage());
   }
 
   @Test

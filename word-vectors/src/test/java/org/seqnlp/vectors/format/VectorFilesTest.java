@@ -15,12 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.NamedPipes;
 import org.seqnlp.vectors.WordVectors;
 
 /** Writing and opening vector files: permissions, the longest word, bad gzip data and directories. */
@@ -47,21 +47,10 @@ class VectorFilesTest {
 
   @Test
   void readsFromAPipeAsFromAFile() throws Exception {
-    // What a shell's <(zcat vectors.gz) gives: a named pipe, whose size and position mean nothing.
-    Path fifo = directory.resolve("pipe");
-    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
-        "mkfifo is not available here");
-    byte[] text = "2 2\na 1 0\nb 0 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    Thread writer = new Thread(() -> {
-      try {
-        Files.write(fifo, text);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    writer.start();
-    WordVectors read = VectorFiles.read(fifo);
-    writer.join();
+    NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"),
+        "2 2\na 1 0\nb 0 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    WordVectors read = VectorFiles.read(directory.resolve("pipe"));
+    writing.finish();
     assertEquals(List.of("a", "b"), List.of(read.word(0), read.word(1)));
   }
 

@@ -1,0 +1,36 @@
+package org.seqnlp.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/** Named pipes for tests of what a shell's {@code <(zcat file.gz)} gives a reader: a file without size or position. */
+public final class NamedPipes {
+
+  private NamedPipes() {
+  }
+
+  /** A pipe that must be read to its end while {@code content} is written into it; skips the test without mkfifo. */
+  public static Writing withContent(Path pipe, byte[] content) throws IOException, InterruptedException {
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+        "mkfifo is not available here");
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(pipe, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    return new Writing(writer);
+  }
+
+  /** The writing side; {@link #finish} waits for it once the reader is done. */
+  public record Writing(Thread writer) {
+    public void finish() throws InterruptedException {
+      writer.join();
+    }
+  }
+}
