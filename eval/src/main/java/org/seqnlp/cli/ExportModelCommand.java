@@ -60,8 +60,6 @@ final class ExportModelCommand implements Callable<Integer> {
     InputPaths.requireFile(model, "model file");
     List<String> changes = new ArrayList<>();
     if (!documentContext.given()) {
-      // Loaded once as any user would load it, so that a broken model is reported here rather than copied.
-      NerFiles.loadModel(model);
       OpenNlpVersionExport.export(model, openNlpVersion, output);
     } else {
       TokenNameFinderModel withContext = documentContext.apply(spec, NerFiles.loadModel(model));

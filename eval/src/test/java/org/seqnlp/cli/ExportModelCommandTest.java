@@ -5,13 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
 /** export-model on the shipped English name finder. */
 class ExportModelCommandTest extends ToolTest {
@@ -87,17 +94,35 @@ class ExportModelCommandTest extends ToolTest {
   }
 
   @Test
+  void exportsOpenNlpsTokenizerAndSentenceModelsToo() throws IOException {
+    Path tokenizer = directory.resolve("en-token.bin");
+    Path sentences = directory.resolve("en-sent.bin");
+    try (OutputStream out = Files.newOutputStream(tokenizer)) {
+      OpenNlpModelJars.tokenizerModel("en").serialize(out);
+    }
+    try (OutputStream out = Files.newOutputStream(sentences)) {
+      OpenNlpModelJars.sentenceModel("en").serialize(out);
+    }
+    for (Path model : List.of(tokenizer, sentences)) {
+      Path output = directory.resolve("exported-" + model.getFileName());
+      assertEquals(0, run("export-model", "--model", model.toString(), "--opennlp-version", "1.9.4", "--output",
+          output.toString()), err.toString());
+      assertTrue(Files.isRegularFile(output));
+    }
+  }
+
+  @Test
   void aModelThatDoesNotLoadIsNotCopied() throws IOException {
     // The shipped model with a damaged feature-generator descriptor beside its network.
     Path damaged = directory.resolve("damaged.bin");
-    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(Path.of(MODEL)));
-        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(damaged))) {
-      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-        out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(Path.of(MODEL)));
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        out.putNextEntry(new ZipEntry(entry.getName()));
         in.transferTo(out);
       }
-      out.putNextEntry(new java.util.zip.ZipEntry("generator.featuregen"));
-      out.write("<generators".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.putNextEntry(new ZipEntry("generator.featuregen"));
+      out.write("<generators".getBytes(StandardCharsets.UTF_8));
     }
     Path output = directory.resolve("copy.bin");
     assertEquals(SeqNlp.EXIT_FAILURE, run("export-model", "--model", damaged.toString(), "--opennlp-version", "1.9.4",

@@ -13,11 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.io.ZipEntries;
 import org.seqnlp.opennlp.namefind.BiLstmCrfModelSerializer;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
 
 /**
  * Copies an OpenNLP model zip for an older OpenNLP release, such as the 1.9.4 that Solr 9 bundles: OpenNLP
@@ -76,7 +79,7 @@ public final class OpenNlpVersionExport {
     // Entries are inflated as OpenNlpModelFiles allows and deflated again as they stream through.
     long totalLimit = ZipEntries.inflationLimit(model.length, Long.MAX_VALUE);
     ByteArrayOutputStream copy = new ByteArrayOutputStream(model.length);
-    boolean[] manifestFound = {false};
+    String[] component = new String[1];
     try (ZipOutputStream zip = new ZipOutputStream(copy)) {
       ZipEntries.readAll(new ByteArrayInputStream(model), source, totalLimit, totalLimit, (name, in, entrySource) -> {
         zip.putNextEntry(new ZipEntry(name));
@@ -87,17 +90,27 @@ public final class OpenNlpVersionExport {
                 "the entry is larger than its limit of " + OpenNlpModelFiles.MAX_MANIFEST_BYTES + " bytes");
           }
           zip.write(stamped(manifest, entrySource, openNlpVersion));
-          manifestFound[0] = true;
+          component[0] = PropertyFiles.parse(manifest, entrySource).getProperty(COMPONENT);
         } else {
           in.transferTo(zip);
         }
         zip.closeEntry();
       });
     }
-    if (!manifestFound[0]) {
+    if (component[0] == null) {
       throw InputFormatException.atByte(source, 0, "not an OpenNLP model zip: no " + MANIFEST);
     }
+    requireLoadable(model, source, component[0]);
     return copy.toByteArray();
+  }
+
+  /** Loads the model as its component's users will, so that a broken model is reported rather than copied. */
+  private static void requireLoadable(byte[] model, String source, String component) throws IOException {
+    switch (component) {
+      case "NameFinderME" -> NameFinderModels.load(model, source);
+      case "SentenceDetectorME" -> OpenNlpModelFiles.load(model, source, SentenceModel::new);
+      default -> OpenNlpModelFiles.load(model, source, TokenizerModel::new);
+    }
   }
 
   private static void requireTarget(String openNlpVersion) {
