@@ -10,12 +10,10 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.ext.ExtensionLoader;
-import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.OpenNlpNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
-import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 /** Reading name-finder data and models for the {@code *-ner} commands. */
 final class NerFiles {
@@ -66,12 +64,6 @@ final class NerFiles {
     try (stream) {
       NameSample sample;
       while ((sample = stream.read()) != null && (limit == 0 || sentences.size() < limit)) {
-        if (sample.getSentence().length > BiLstmCrfNetwork.MAX_SENTENCE_TOKENS) {
-          // Named here, where the line is known, rather than by the network when it is given the sentence.
-          throw InputFormatException.atLine(file.toString(), sentenceLine.getAsLong(), "a sentence of "
-              + sample.getSentence().length + " tokens, more than the " + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS
-              + " a name finder tags at once");
-        }
         sentences.add(new Sentence(sample, sentenceLine.getAsLong()));
       }
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.ObjectStream;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 /**
  * Reads a CoNLL column file (CoNLL-2002, CoNLL-2003, WNUT-17 and the like) as OpenNLP name samples,
@@ -111,6 +112,10 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
         sentenceLine = lines.lineNumber();
         startsDocument = documentStartPending || documents == 0;
         documentStartPending = false;
+      }
+      if (tokens.size() == BiLstmCrfNetwork.MAX_SENTENCE_TOKENS) {
+        throw lines.error(sentenceLine, "a sentence of more than " + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS
+            + " tokens, more than the name finder tags at once");
       }
       tokens.add(fields[0]);
       tags.add(tag);

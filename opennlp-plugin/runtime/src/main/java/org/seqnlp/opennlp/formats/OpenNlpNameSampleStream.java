@@ -9,6 +9,7 @@ import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.FilterObjectStream;
 import opennlp.tools.util.Span;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 /**
  * Reads OpenNLP's own name-finder training format, one sentence a line with entities marked
@@ -17,8 +18,9 @@ import org.seqnlp.io.InputFormatException;
  *
  * <p>Each line is parsed by OpenNLP's {@link NameSample#parse(String, boolean)}, so samples are exactly
  * OpenNLP's. Its errors do not say where they are, and it silently drops a {@code <START:type>} that
- * has no {@code <END>} and takes {@code <START:type> <END>} for a name of no tokens; this stream reports
- * all three as {@link InputFormatException}s naming file and line.
+ * has no {@code <END>}, takes {@code <START:type> <END>} for a name of no tokens and a tag glued to a word for
+ * a word; this stream reports these as {@link InputFormatException}s naming file and line, as it does a
+ * sentence longer than the name finder tags.
  */
 public final class OpenNlpNameSampleStream extends FilterObjectStream<String, NameSample> {
 
@@ -58,6 +60,10 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
     if (startTags(line) > sample.getNames().length) {
       throw lines.error("a " + NameSampleDataStream.START_TAG_PREFIX + "type> has no "
           + NameSampleDataStream.END_TAG);
+    }
+    if (sample.getSentence().length > BiLstmCrfNetwork.MAX_SENTENCE_TOKENS) {
+      throw lines.error("a sentence of " + sample.getSentence().length + " tokens, more than the "
+          + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS + " the name finder tags at once");
     }
     for (Span name : sample.getNames()) {
       if (name.length() == 0) {

@@ -104,6 +104,14 @@ class OpenNlpNameSampleStreamTest {
   }
 
   @Test
+  void aSentenceLongerThanTheNameFinderTagsIsAnError() throws IOException {
+    Path file = write(directory.resolve("long.txt"), "<START:person> Ada <END> .", "x ".repeat(10_001).strip());
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
+    assertEquals(file + ":2: a sentence of 10001 tokens, more than the 10000 the name finder tags at once",
+        e.getMessage());
+  }
+
+  @Test
   void anEmptyNameIsAnError() throws IOException {
     Path file = write(directory.resolve("empty.txt"), "<START:person> Ada <END> .", "met <START:person> <END> .");
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
