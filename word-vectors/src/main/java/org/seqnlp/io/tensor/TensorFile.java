@@ -293,7 +293,8 @@ public final class TensorFile {
   /** Reads the file {@code file}, bounded by its size. */
   public static TensorBundle read(Path file) throws IOException {
     try (InputStream in = InputFiles.open(file)) {
-      return read(in, file.toString(), Files.size(file));
+      // A pipe's size (0) says nothing of what it holds: it is bounded by the format's limit instead.
+      return read(in, file.toString(), Files.isRegularFile(file) ? Files.size(file) : MAX_FILE_BYTES);
     }
   }
 

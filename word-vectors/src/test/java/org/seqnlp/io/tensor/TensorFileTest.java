@@ -20,6 +20,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.NamedPipes;
 
 class TensorFileTest {
 
@@ -126,6 +127,14 @@ class TensorFileTest {
     Map<String, Tensor> read = TensorFile.read(new ByteArrayInputStream(out.toByteArray()), "t.bin");
     assertArrayEquals(new float[] {7}, read.get("b").values());
     read.put("c", new Tensor("c", new int[] {0}, new float[0]));
+  }
+
+  @Test
+  void readsFromAPipe(@TempDir Path directory) throws Exception {
+    NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"), bytesOf(sample()));
+    TensorBundle read = TensorFile.read(directory.resolve("pipe"));
+    writing.finish();
+    assertArrayEquals(sample().tensor("w", 2, 3).values(), read.tensor("w", 2, 3).values());
   }
 
   @Test
