@@ -32,4 +32,13 @@ final class InputPaths {
       throw new AccessDeniedException(file.toString(), null, "permission denied");
     }
   }
+
+  /** As {@link #requireFile}, for a file that is read more than once, which a pipe cannot be. */
+  static void requireRegularFile(Path file, String kind) throws IOException {
+    requireFile(file, kind);
+    if (!Files.isRegularFile(file)) {
+      throw new FileSystemException(file.toString(), null, "is not a regular file (a pipe?); the " + kind
+          + " is read more than once");
+    }
+  }
 }

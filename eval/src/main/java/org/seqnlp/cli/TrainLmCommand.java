@@ -144,7 +144,7 @@ final class TrainLmCommand implements Callable<Integer> {
     if (workDirectory != null) {
       checkWorkDirectory();
     }
-    InputPaths.requireFile(train, "training file");
+    InputPaths.requireRegularFile(train, "training file");
     if (valid != null) {
       InputPaths.requireFile(valid, "validation file");
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,16 @@ class LanguageModelCommandsTest extends ToolTest {
     assertEquals(2, run("train-lm", "--train", text.toString(), "-o", text.toString(), "--epochs", "1"));
     assertTrue(err.toString().contains("is also an input"), err.toString());
     assertEquals(new String(before), Files.readString(text));
+  }
+
+  @Test
+  void aTrainingFileFromAPipeIsRefusedBeforeItIsRead() throws Exception {
+    Path pipe = directory.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+        "mkfifo is not available here");
+    assertEquals(1, run("train-lm", "--train", pipe.toString(), "-o", directory.resolve("p.zip").toString()));
+    assertTrue(err.toString().contains(pipe + ": is not a regular file (a pipe?); the training file is read more"
+        + " than once"), err.toString());
   }
 
   @Test
