@@ -157,8 +157,10 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     } catch (InputFormatException e) {
       throw e;
     } catch (IOException notFound) {
-      if (path != null && Files.isRegularFile(path)) {
+      if (path != null) {
         requireAllowed(path);
+      }
+      if (path != null && Files.isRegularFile(path)) {
         return VectorSpaceCache.forFile(path, format);
       }
       throw new IOException(NAME + ": vectors file '" + vectorsName
@@ -177,12 +179,23 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
       throw new IOException(NAME + ": system property " + VECTORS_DIRECTORY_PROPERTY + " names no directory: '"
           + allowed + "'");
     }
-    directory = directory.toRealPath();
-    Path resolved = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath().normalize();
-    if (!resolved.startsWith(directory)) {
+    if (!realPath(file).startsWith(directory.toRealPath())) {
       throw new IOException(NAME + ": vectors file '" + vectorsName + "' is outside " + allowed + ", the directory"
           + " that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
     }
+  }
+
+  /**
+   * {@code file} with symbolic links resolved, also when it does not exist: its nearest existing ancestor is
+   * resolved, so that a missing file inside the directory, reached through a link, is not taken for one outside.
+   */
+  private static Path realPath(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
   }
 
   private static Path asPath(String name) {

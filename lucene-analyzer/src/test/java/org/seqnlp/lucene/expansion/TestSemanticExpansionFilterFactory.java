@@ -157,6 +157,19 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
       Path missingOutside = other.resolve("missing.txt");
       e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", missingOutside.toString()));
       assertTrue(e.getMessage(), e.getMessage().contains("is outside"));
+      if (linked) {
+        // The directory reached through a link: a missing file in it is missing, not outside.
+        Path linkToAllowed = other.resolve("allowed-link");
+        Files.createSymbolicLink(linkToAllowed, allowed);
+        System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, linkToAllowed.toString());
+        Path typo = linkToAllowed.resolve("vectros.txt");
+        e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", typo.toString()));
+        assertEquals("semanticExpansion: vectors file '" + typo + "' does not exist", e.getMessage());
+        System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, allowed.toString());
+      }
+      // A relative name the loader does not know is checked before the working directory is looked at.
+      e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", "../../no-such-dir/x.txt"));
+      assertTrue(e.getMessage(), e.getMessage().contains("is outside"));
       System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, other.resolve("none").toString());
       e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", inside.toString()));
       assertEquals("semanticExpansion: system property seqnlp.vectors.dir names no directory: '"
