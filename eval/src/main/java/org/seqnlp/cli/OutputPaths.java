@@ -31,8 +31,8 @@ final class OutputPaths {
   }
 
   /**
-   * Refuses an {@code output} inside {@code directory}, a directory of inputs that the command reads whole (a
-   * file written there could replace one of them, or be read as one next time); a missing directory passes.
+   * Refuses an {@code output} inside {@code directory}, whose files the command reads (a file written there could
+   * replace one of them, or be read as one next time); a missing directory passes.
    */
   static void checkNotInside(CommandLine.Model.CommandSpec spec, Path output, Path directory) {
     try {

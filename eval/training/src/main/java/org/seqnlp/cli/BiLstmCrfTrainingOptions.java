@@ -121,8 +121,9 @@ final class BiLstmCrfTrainingOptions {
 
   /**
    * Checks, before the work, the model output and {@code --checkpoint}, both written only after minutes or hours:
-   * neither may be one of the inputs ({@code otherInputs}, these options' files, the other output) nor lie in a
-   * {@code --gazetteers} directory, where it would be read as a list next time; usage errors of {@code spec}.
+   * neither may be one of the inputs ({@code otherInputs}, these options' files, the other output) nor be named as
+   * a list in a {@code --gazetteers} directory, where it would be read as one next time; usage errors of
+   * {@code spec}.
    */
   void checkOutputs(CommandLine.Model.CommandSpec spec, Path output, List<Path> otherInputs) {
     checkOutput(spec, output, otherInputs, checkpoint);
@@ -141,8 +142,10 @@ final class BiLstmCrfTrainingOptions {
     inputs.addAll(inputs(spec));
     inputs.add(other);
     OutputPaths.check(spec, output, inputs);
-    for (Path path : gazetteers == null ? List.<Path>of() : gazetteers) {
-      OutputPaths.checkNotInside(spec, output, path);
+    if (GazetteerFiles.isList(output)) {
+      for (Path path : gazetteers == null ? List.<Path>of() : gazetteers) {
+        OutputPaths.checkNotInside(spec, output, path);
+      }
     }
   }
 

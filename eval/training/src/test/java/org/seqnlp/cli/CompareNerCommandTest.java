@@ -2,6 +2,7 @@ package org.seqnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -135,13 +136,21 @@ class CompareNerCommandTest extends ToolTest {
   }
 
   @Test
-  void refusesToOverwriteAGazetteerList() throws IOException {
+  void refusesAnOutputThatIsOrWouldBeAGazetteerList() throws IOException {
     Path lists = Files.createDirectories(directory.resolve("lists"));
     Path cities = Files.writeString(lists.resolve("loc-cities.txt"), "Oslo\n");
     assertEquals(SeqNlp.EXIT_USAGE, run("compare-ner", "--train", train.toString(), "--test", test.toString(),
         "--output", cities.toString(), "--gazetteers", lists.toString()), err.toString());
-    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + cities + ": is also an input"), err.toString());
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + cities + ": is also an input"),
+        err.toString());
     assertEquals("Oslo\n", Files.readString(cities));
+    err.getBuffer().setLength(0);
+    Path newList = lists.resolve("loc-report.txt");
+    assertEquals(SeqNlp.EXIT_USAGE, run("compare-ner", "--train", train.toString(), "--test", test.toString(),
+        "--output", newList.toString(), "--gazetteers", lists.toString()), err.toString());
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: error: " + newList + ": is inside " + lists),
+        err.toString());
+    assertFalse(Files.exists(newList));
   }
 
   @Test

@@ -81,7 +81,8 @@ public final class GazetteerFiles {
     return files;
   }
 
-  private static boolean isList(Path file) {
+  /** Whether a directory's file {@code file} is read as a list: {@code loc-}, {@code per-}, ... and .txt(.gz). */
+  public static boolean isList(Path file) {
     String name = file.getFileName().toString();
     return (name.endsWith(".txt") || name.endsWith(".txt.gz"))
         && TYPE_BY_PREFIX.keySet().stream().anyMatch(name::startsWith);
