@@ -45,8 +45,12 @@ final class TrainNerCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "The model zip to write.")
   Path output;
 
+  /** OpenNLP's tag for a model of no particular language. */
+  private static final String UNSPECIFIED_LANGUAGE = "x-unspecified";
+
   @Option(names = "--lang", defaultValue = "eng", paramLabel = "CODE",
-      description = "Language code stored in the model (default: ${DEFAULT-VALUE}).")
+      description = "Language tag stored in the model: ISO 639 (en, eng), BCP 47 (en-US) or x-unspecified"
+          + " (default: ${DEFAULT-VALUE}).")
   String language;
 
   @CommandLine.Mixin
@@ -70,9 +74,10 @@ final class TrainNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--max-sentences", maxSentences, 0, Integer.MAX_VALUE);
     documentContext.validate(spec);
     NerFiles.allowSeqNlpExtensions();
-    if (!language.matches("[A-Za-z]{2,3}")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be an ISO 639 code of two or three"
-          + " letters (en, eng, es, nld), got '" + language + "'");
+    // Stored in the model's manifest, which tools compare with their text's language: a typo would never match.
+    if (Locale.forLanguageTag(language).getLanguage().isEmpty() && !language.equals(UNSPECIFIED_LANGUAGE)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be a language tag such as en, eng,"
+          + " en-US or " + UNSPECIFIED_LANGUAGE + ", got '" + language + "'");
     }
     if ((train == null) == (fromCheckpoint == null)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
