@@ -113,10 +113,15 @@ public final class OpenNlpModelFiles {
       // From a copy: the parser closes what it reads, and the zip's own stream must stay open.
       builder.parse(new ByteArrayInputStream(descriptor.readAllBytes()));
     } catch (SAXParseException e) {
-      throw InputFormatException.atLine(source, Math.max(1, e.getLineNumber()), "not well-formed XML: "
-          + e.getMessage(), e);
-    } catch (ParserConfigurationException | SAXException e) {
+      // The parser's own words for a refused DOCTYPE name its configuration, not the problem.
+      String problem = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
+          ? "a DOCTYPE, which a descriptor may not have (OpenNLP refuses one too)"
+          : "not well-formed XML: " + e.getMessage();
+      throw InputFormatException.atLine(source, Math.max(1, e.getLineNumber()), problem, e);
+    } catch (SAXException e) {
       throw InputFormatException.atLine(source, 1, "not well-formed XML: " + e.getMessage(), e);
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser lacks a standard feature", e);
     }
   }
 
