@@ -1,6 +1,8 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,17 +59,17 @@ final class OutputPaths {
    * @throws CommandLine.ParameterException when it cannot be created or written in
    */
   static void createWritableDirectory(CommandLine.Model.CommandSpec spec, Path directory) {
-    if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), directory + ": is a file, not a directory");
-    }
     try {
+      if (Files.exists(directory) && !Files.isDirectory(directory)) {
+        throw new FileSystemException(directory.toString(), null, "is a file, not a directory");
+      }
       Files.createDirectories(directory);
+      if (!Files.isWritable(directory)) {
+        throw new AccessDeniedException(directory.toString(), null, "permission denied (cannot write in it)");
+      }
     } catch (IOException e) {
+      // With the cause, reported as an output that is an input is.
       throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
-    }
-    if (!Files.isWritable(directory)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          directory + ": permission denied (cannot write in it)");
     }
   }
 

@@ -122,6 +122,10 @@ class EvalIrCommandTest {
         underAFile.toString(), "--output", dir.resolve("ir.md").toString()));
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
     assertTrue(err.toString().contains(vectors.toString()), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--vector-cache",
+        vectors.toString(), "--output", dir.resolve("ir.md").toString()));
+    assertEquals("seqnlp eval-ir: error: " + vectors + ": is a file, not a directory", err.toString().strip());
   }
 
   @Test
