@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.seqnlp.io.InputFormatException;
 import org.seqnlp.eval.ir.SmartRecords.SmartRecord;
+import org.seqnlp.io.InputFormatException;
 
 /**
  * The five classic collections in {@code ir/} of the shared data directory, each read from its original,
