@@ -60,21 +60,33 @@ public final class OpenNlpVersionExport {
    *
    * @throws IllegalArgumentException when {@code openNlpVersion} is not one of {@link #TARGET_VERSIONS}
    * @throws InputFormatException naming the file (or {@code file!entry}) when the model is damaged, passes a
-   *     limit or is not one that can be exported
+   *     limit, is not one that can be exported or does not load with the OpenNLP running this
    */
   public static void export(Path model, String openNlpVersion, Path output) throws IOException {
     requireTarget(openNlpVersion);
     OutputFiles.checkWritable(output, model);
-    byte[] exported = export(OpenNlpModelFiles.read(model), model.toString(), openNlpVersion);
-    OutputFiles.write(output, out -> out.write(exported));
+    byte[] original = OpenNlpModelFiles.read(model);
+    Copy copy = copy(original, model.toString(), openNlpVersion);
+    // Loaded as its users will load it, so that a broken model is reported rather than copied.
+    requireLoadable(original, model.toString(), copy.component());
+    OutputFiles.write(output, out -> out.write(copy.bytes()));
   }
 
   /**
-   * The copy of the model zip {@code model} for OpenNLP {@code openNlpVersion}.
+   * The copy of the model zip {@code model} for OpenNLP {@code openNlpVersion}. The model is not loaded: this
+   * may run under the target release, which refuses the original.
    *
    * @param source names the model in errors, e.g. its file
    */
   public static byte[] export(byte[] model, String source, String openNlpVersion) throws IOException {
+    return copy(model, source, openNlpVersion).bytes();
+  }
+
+  /** A model's copy for another release, and the component its manifest names. */
+  private record Copy(byte[] bytes, String component) {
+  }
+
+  private static Copy copy(byte[] model, String source, String openNlpVersion) throws IOException {
     requireTarget(openNlpVersion);
     // Entries are inflated as OpenNlpModelFiles allows and deflated again as they stream through.
     long totalLimit = ZipEntries.inflationLimit(model.length, Long.MAX_VALUE);
@@ -100,8 +112,7 @@ public final class OpenNlpVersionExport {
     if (component[0] == null) {
       throw InputFormatException.atByte(source, 0, "not an OpenNLP model zip: no " + MANIFEST);
     }
-    requireLoadable(model, source, component[0]);
-    return copy.toByteArray();
+    return new Copy(copy.toByteArray(), component[0]);
   }
 
   /** Loads the model as its component's users will, so that a broken model is reported rather than copied. */
