@@ -113,12 +113,18 @@ class NameFinderModelsTest {
     assertTrue(e.getMessage().contains(": byte "), e.getMessage());
   }
 
-  @Test
-  void aDamagedFeatureGeneratorDescriptorFailsAtLoadNamingTheFile() throws IOException {
-    byte[] bytes = rewritten(entries -> {
-      entries.put("generator.featuregen", "<generators".getBytes(StandardCharsets.UTF_8));
+  /** The model zip with {@code descriptor} as its feature-generator descriptor, and an entry after it. */
+  private static byte[] withDescriptor(String descriptor) throws IOException {
+    return rewritten(entries -> {
+      entries.put("generator.featuregen", descriptor.getBytes(StandardCharsets.UTF_8));
+      entries.put("z-after.txt", "an entry after the descriptor".getBytes(StandardCharsets.UTF_8));
       return entries;
     });
+  }
+
+  @Test
+  void aDamagedFeatureGeneratorDescriptorFailsAtLoadNamingTheFile() throws IOException {
+    byte[] bytes = withDescriptor("<generators");
     PrintStream stderr = System.err;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -135,13 +141,9 @@ class NameFinderModelsTest {
 
   @Test
   void aWellFormedFeatureGeneratorDescriptorLoads() throws IOException {
-    byte[] bytes = rewritten(entries -> {
-      entries.put("generator.featuregen", ("<featureGenerators name=\"nameFinder\"><generator class=\"opennlp.tools."
-          + "util.featuregen.TokenFeatureGeneratorFactory\"/></featureGenerators>")
-          .getBytes(StandardCharsets.UTF_8));
-      entries.put("z-after.txt", "an entry after the descriptor".getBytes(StandardCharsets.UTF_8));
-      return entries;
-    });
+    // The zip's stream must stay open after the descriptor is parsed, for the entry after it.
+    byte[] bytes = withDescriptor("<featureGenerators name=\"nameFinder\"><generator class=\"opennlp.tools."
+        + "util.featuregen.TokenFeatureGeneratorFactory\"/></featureGenerators>");
     assertEquals(new NameFinderME(NameFinderModels.load(file(model))).find(SENTENCE).length,
         new NameFinderME(NameFinderModels.load(file(bytes))).find(SENTENCE).length);
   }
@@ -149,12 +151,8 @@ class NameFinderModelsTest {
   @Test
   void aFeatureGeneratorDescriptorWithADoctypeIsRefused() throws IOException {
     // External entities would read local files or the network; a descriptor needs no DOCTYPE.
-    byte[] bytes = rewritten(entries -> {
-      entries.put("generator.featuregen", ("<?xml version=\"1.0\"?>"
-          + "<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><generators>&x;</generators>")
-          .getBytes(StandardCharsets.UTF_8));
-      return entries;
-    });
+    byte[] bytes = withDescriptor("<?xml version=\"1.0\"?>"
+        + "<!DOCTYPE g [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><generators>&x;</generators>");
     InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
     assertTrue(e.getMessage().endsWith("!generator.featuregen:1: a DOCTYPE, which a descriptor may not have (OpenNLP"
         + " refuses one too)"), e.getMessage());
