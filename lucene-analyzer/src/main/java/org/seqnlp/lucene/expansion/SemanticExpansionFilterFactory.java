@@ -157,8 +157,11 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
     } catch (InputFormatException e) {
       throw e;
     } catch (IOException notFound) {
-      if (path != null) {
-        requireAllowed(path);
+      // Whether the working directory's file is allowed is said before whether it exists, which stays unknown.
+      if (path != null && !isAllowed(path)) {
+        throw new IOException(NAME + ": vectors file '" + vectorsName + "' not found by the resource loader, and"
+            + " in the working directory it would be outside " + System.getProperty(VECTORS_DIRECTORY_PROPERTY)
+            + ", the directory that system property " + VECTORS_DIRECTORY_PROPERTY + " allows", notFound);
       }
       if (path != null && Files.isRegularFile(path)) {
         return VectorSpaceCache.forFile(path, format);
@@ -170,32 +173,43 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
 
   /** Refuses {@code file} when {@value #VECTORS_DIRECTORY_PROPERTY} is set and the file lies outside it. */
   private void requireAllowed(Path file) throws IOException {
+    if (!isAllowed(file)) {
+      throw new IOException(NAME + ": vectors file '" + vectorsName + "' is outside "
+          + System.getProperty(VECTORS_DIRECTORY_PROPERTY) + ", the directory that system property "
+          + VECTORS_DIRECTORY_PROPERTY + " allows");
+    }
+  }
+
+  /** Whether {@code file} may be read: {@value #VECTORS_DIRECTORY_PROPERTY} is not set, or the file lies in it. */
+  private static boolean isAllowed(Path file) throws IOException {
     String allowed = System.getProperty(VECTORS_DIRECTORY_PROPERTY);
     if (allowed == null) {
-      return;
+      return true;
     }
     Path directory = asPath(allowed);
     if (directory == null || !Files.isDirectory(directory)) {
       throw new IOException(NAME + ": system property " + VECTORS_DIRECTORY_PROPERTY + " names no directory: '"
           + allowed + "'");
     }
-    if (!realPath(file).startsWith(directory.toRealPath())) {
-      throw new IOException(NAME + ": vectors file '" + vectorsName + "' is outside " + allowed + ", the directory"
-          + " that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
-    }
+    return realPath(file).startsWith(directory.toRealPath());
   }
 
   /**
-   * {@code file} with symbolic links resolved, also when it does not exist: its nearest existing ancestor is
-   * resolved, so that a missing file inside the directory, reached through a link, is not taken for one outside.
+   * {@code file} with symbolic links resolved as opening it would resolve them ({@code link/..} is the link
+   * target's parent), also when it does not exist: then its nearest existing ancestor is resolved, so that a
+   * missing file inside the directory, reached through a link, is not taken for one outside.
    */
   private static Path realPath(Path file) throws IOException {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path existing = absolute;
+    Path absolute = file.toAbsolutePath();
+    if (Files.exists(absolute)) {
+      return absolute.toRealPath();
+    }
+    Path existing = absolute.getParent();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
     }
-    return existing == null ? absolute : existing.toRealPath().resolve(existing.relativize(absolute));
+    return existing == null ? absolute.normalize()
+        : existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
   }
 
   private static Path asPath(String name) {

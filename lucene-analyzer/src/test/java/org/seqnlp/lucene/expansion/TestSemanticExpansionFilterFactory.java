@@ -167,9 +167,19 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
         assertEquals("semanticExpansion: vectors file '" + typo + "' does not exist", e.getMessage());
         System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, allowed.toString());
       }
-      // A relative name the loader does not know is checked before the working directory is looked at.
+      if (linked) {
+        // ".." after a link is taken from the link's target, as opening the file would take it.
+        Path escape = Files.createSymbolicLink(allowed.resolve("to-other"), other.resolve("sub-dir-missing"));
+        Files.createDirectories(other.resolve("sub-dir-missing"));
+        Path throughLink = Path.of(escape + "/../v.txt");
+        e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", throughLink.toString()));
+        assertTrue(e.getMessage(), e.getMessage().contains("is outside"));
+      }
+      // A relative name the loader does not know: whether it exists in the working directory stays unsaid.
       e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", "../../no-such-dir/x.txt"));
-      assertTrue(e.getMessage(), e.getMessage().contains("is outside"));
+      assertEquals("semanticExpansion: vectors file '../../no-such-dir/x.txt' not found by the resource loader, and"
+          + " in the working directory it would be outside " + allowed + ", the directory that system property"
+          + " seqnlp.vectors.dir allows", e.getMessage());
       System.setProperty(SemanticExpansionFilterFactory.VECTORS_DIRECTORY_PROPERTY, other.resolve("none").toString());
       e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", inside.toString()));
       assertEquals("semanticExpansion: system property seqnlp.vectors.dir names no directory: '"
