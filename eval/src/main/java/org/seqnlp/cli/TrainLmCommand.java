@@ -144,12 +144,18 @@ final class TrainLmCommand implements Callable<Integer> {
     if (workDirectory != null) {
       checkWorkDirectory();
     }
-    InputPaths.requireRegularFile(train, "training file");
+    if (workDirectory != null) {
+      // The checkpoint records the training file's checksum, which is one more reading of it.
+      InputPaths.requireRegularFile(train, "training file");
+    } else {
+      InputPaths.requireFile(train, "training file");
+    }
     if (valid != null) {
       InputPaths.requireFile(valid, "validation file");
     }
     if (test != null) {
-      InputPaths.requireFile(test, "test file");
+      // Scored twice: sentence by sentence and across sentences.
+      InputPaths.requireRegularFile(test, "test file");
     }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
     // Saved before the test file is read, so that a bad test file cannot cost the training.

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 
@@ -130,12 +131,19 @@ class LanguageModelCommandsTest extends ToolTest {
   }
 
   @Test
-  void aTrainingFileFromAPipeIsRefusedBeforeItIsRead() throws Exception {
+  @Timeout(60)
+  void filesReadTwiceAreRefusedFromAPipeBeforeTheWork() throws Exception {
     Path pipe = directory.resolve("pipe");
     Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
         "mkfifo is not available here");
-    assertEquals(1, run("train-lm", "--train", pipe.toString(), "-o", directory.resolve("p.zip").toString()));
+    assertEquals(1, run("train-lm", "--train", pipe.toString(), "-o", directory.resolve("p.zip").toString(),
+        "--work-dir", directory.resolve("work").toString()));
     assertTrue(err.toString().contains(pipe + ": is not a regular file (a pipe?); the training file is read more"
+        + " than once"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(1, run("train-lm", "--train", text.toString(), "-o", directory.resolve("p.zip").toString(),
+        "--test", pipe.toString()));
+    assertTrue(err.toString().contains(pipe + ": is not a regular file (a pipe?); the test file is read more"
         + " than once"), err.toString());
   }
 
