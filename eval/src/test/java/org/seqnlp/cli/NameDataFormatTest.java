@@ -34,7 +34,7 @@ class NameDataFormatTest extends ToolTest {
   void aSentenceLongerThanANameFinderTagsIsAnErrorAtItsLine() throws IOException {
     Path test = Files.writeString(directory.resolve("long.txt"), "EU B-ORG\n\n" + "x O\n".repeat(10_001));
     assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ner", "--model", "m", "--test", test.toString()));
-    assertTrue(err.toString().contains(test + ":3: a sentence of more than 10000 tokens, more than the name finder"
+    assertTrue(err.toString().contains(test + ":3: a sentence of more than 10000 tokens, the most the name finder"
         + " tags at once"), err.toString());
   }
 

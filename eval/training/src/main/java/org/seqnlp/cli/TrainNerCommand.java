@@ -32,6 +32,9 @@ import picocli.CommandLine.Option;
         "Set OMP_NUM_THREADS=1 on small machines: ND4J's default thread pool slows training down."})
 final class TrainNerCommand implements Callable<Integer> {
 
+  /** OpenNLP's tag for a model of no particular language. */
+  private static final String UNSPECIFIED_LANGUAGE = "x-unspecified";
+
   @Option(names = "--train", paramLabel = "FILE", description = "Training data (CoNLL columns).")
   Path train;
 
@@ -44,9 +47,6 @@ final class TrainNerCommand implements Callable<Integer> {
 
   @Option(names = "--output", required = true, paramLabel = "FILE", description = "The model zip to write.")
   Path output;
-
-  /** OpenNLP's tag for a model of no particular language. */
-  private static final String UNSPECIFIED_LANGUAGE = "x-unspecified";
 
   @Option(names = "--lang", defaultValue = "eng", paramLabel = "CODE",
       description = "Language tag stored in the model: ISO 639 (en, eng), BCP 47 (en-US) or x-unspecified"
@@ -69,13 +69,21 @@ final class TrainNerCommand implements Callable<Integer> {
   /** The longest string the model format stores, in UTF-8 bytes. */
   static final int MAX_TOKEN_BYTES = TensorFile.MAX_STRING_BYTES;
 
+  /**
+   * Whether {@code tag} is a well-formed BCP 47 tag (ISO 639 codes are: en, eng) or OpenNLP's {@value
+   * #UNSPECIFIED_LANGUAGE}. It is stored in the model's manifest, which tools compare with their text's language,
+   * where a typo would never match.
+   */
+  static boolean isLanguageTag(String tag) {
+    return tag.equals(UNSPECIFIED_LANGUAGE) || Locale.forLanguageTag(tag).toLanguageTag().equalsIgnoreCase(tag);
+  }
+
   @Override
   public Integer call() throws IOException {
     OptionRange.require(spec, "--max-sentences", maxSentences, 0, Integer.MAX_VALUE);
     documentContext.validate(spec);
     NerFiles.allowSeqNlpExtensions();
-    // Stored in the model's manifest, which tools compare with their text's language: a typo would never match.
-    if (Locale.forLanguageTag(language).getLanguage().isEmpty() && !language.equals(UNSPECIFIED_LANGUAGE)) {
+    if (!isLanguageTag(language)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be a language tag such as en, eng,"
           + " en-US or " + UNSPECIFIED_LANGUAGE + ", got '" + language + "'");
     }

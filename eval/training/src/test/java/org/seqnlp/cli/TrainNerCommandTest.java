@@ -238,6 +238,12 @@ class TrainNerCommandTest extends ToolTest {
 
   @Test
   void aLanguageThatIsNoLanguageTagIsAUsageError() {
+    for (String accepted : new String[] {"en", "eng", "und", "UND", "en-US", "pt-BR", "x-unspecified"}) {
+      assertTrue(TrainNerCommand.isLanguageTag(accepted), accepted);
+    }
+    for (String refused : new String[] {"", "xx yy", "e", "en-!!", "en-", "en--US"}) {
+      assertFalse(TrainNerCommand.isLanguageTag(refused), refused);
+    }
     for (String language : new String[] {"", "xx yy", "e"}) {
       err.getBuffer().setLength(0);
       assertEquals(SeqNlp.EXIT_USAGE, run("train-ner", "--train", train.toString(), "--output",

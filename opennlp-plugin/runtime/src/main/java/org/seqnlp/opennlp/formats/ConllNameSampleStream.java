@@ -115,7 +115,7 @@ public final class ConllNameSampleStream implements ObjectStream<NameSample> {
       }
       if (tokens.size() == BiLstmCrfNetwork.MAX_SENTENCE_TOKENS) {
         throw lines.error(sentenceLine, "a sentence of more than " + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS
-            + " tokens, more than the name finder tags at once");
+            + " tokens, the most the name finder tags at once");
       }
       tokens.add(fields[0]);
       tags.add(tag);

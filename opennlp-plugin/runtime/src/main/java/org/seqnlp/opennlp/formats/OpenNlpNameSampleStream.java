@@ -62,8 +62,8 @@ public final class OpenNlpNameSampleStream extends FilterObjectStream<String, Na
           + NameSampleDataStream.END_TAG);
     }
     if (sample.getSentence().length > BiLstmCrfNetwork.MAX_SENTENCE_TOKENS) {
-      throw lines.error("a sentence of " + sample.getSentence().length + " tokens, more than the "
-          + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS + " the name finder tags at once");
+      throw lines.error("a sentence of more than " + BiLstmCrfNetwork.MAX_SENTENCE_TOKENS
+          + " tokens, the most the name finder tags at once");
     }
     for (Span name : sample.getNames()) {
       if (name.length() == 0) {

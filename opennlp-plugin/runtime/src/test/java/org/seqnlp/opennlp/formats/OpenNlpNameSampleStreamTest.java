@@ -107,7 +107,7 @@ class OpenNlpNameSampleStreamTest {
   void aSentenceLongerThanTheNameFinderTagsIsAnError() throws IOException {
     Path file = write(directory.resolve("long.txt"), "<START:person> Ada <END> .", "x ".repeat(10_001).strip());
     InputFormatException e = assertThrows(InputFormatException.class, () -> read(file));
-    assertEquals(file + ":2: a sentence of 10001 tokens, more than the 10000 the name finder tags at once",
+    assertEquals(file + ":2: a sentence of more than 10000 tokens, the most the name finder tags at once",
         e.getMessage());
   }
 
