@@ -75,7 +75,8 @@ final class TrainNerCommand implements Callable<Integer> {
    * where a typo would never match.
    */
   static boolean isLanguageTag(String tag) {
-    return tag.equals(UNSPECIFIED_LANGUAGE) || Locale.forLanguageTag(tag).toLanguageTag().equalsIgnoreCase(tag);
+    return tag.equalsIgnoreCase(UNSPECIFIED_LANGUAGE)
+        || Locale.forLanguageTag(tag).toLanguageTag().equalsIgnoreCase(tag);
   }
 
   @Override

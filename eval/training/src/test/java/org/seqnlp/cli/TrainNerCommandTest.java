@@ -238,8 +238,9 @@ class TrainNerCommandTest extends ToolTest {
 
   @Test
   void aLanguageThatIsNoLanguageTagIsAUsageError() {
-    for (String accepted : new String[] {"en", "eng", "und", "UND", "en-US", "pt-BR", "x-unspecified"}) {
-      assertTrue(TrainNerCommand.isLanguageTag(accepted), accepted);
+    String[] accepted = {"en", "eng", "und", "UND", "en-US", "pt-BR", "x-unspecified", "X-UNSPECIFIED"};
+    for (String tag : accepted) {
+      assertTrue(TrainNerCommand.isLanguageTag(tag), tag);
     }
     for (String refused : new String[] {"", "xx yy", "e", "en-!!", "en-", "en--US"}) {
       assertFalse(TrainNerCommand.isLanguageTag(refused), refused);

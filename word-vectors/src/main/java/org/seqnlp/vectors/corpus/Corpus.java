@@ -2,6 +2,7 @@ package org.seqnlp.vectors.corpus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,6 +49,9 @@ public final class Corpus implements SentenceSource {
         }
       } else if (Files.isRegularFile(path)) {
         files.add(path);
+      } else if (Files.exists(path)) {
+        throw new FileSystemException(path.toString(), null, "is not a regular file (a pipe?); a corpus is read"
+            + " once per epoch");
       } else {
         throw new NoSuchFileException(path.toString(), null, "no such corpus file or directory");
       }

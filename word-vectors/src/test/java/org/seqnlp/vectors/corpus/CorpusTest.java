@@ -50,6 +50,16 @@ class CorpusTest {
   }
 
   @Test
+  void aPipeIsRefusedAsACorpusBecauseEachEpochReadsItAgain() throws Exception {
+    Path pipe = directory.resolve("pipe");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "mkfifo is not available here");
+    java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+        () -> Corpus.of(List.of(pipe), Tokenizer.lowercasing()));
+    assertEquals(pipe + ": is not a regular file (a pipe?); a corpus is read once per epoch", e.getMessage());
+  }
+
+  @Test
   void aCorpusMayBeOneLineLongerThanOtherTextFilesMay() throws IOException {
     // As text8 is: one line, beyond the 64 MiB of other text files.
     byte[] line = new byte[LineReader.MAX_LINE_BYTES + 10];

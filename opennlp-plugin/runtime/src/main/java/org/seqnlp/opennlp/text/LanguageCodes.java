@@ -17,10 +17,12 @@ public final class LanguageCodes {
     return a != null && b != null && threeLetters(a).equals(threeLetters(b));
   }
 
+  /** The ISO 639-2 code of a tag's language: {@code en}, {@code eng} and {@code en-US} all give {@code eng}. */
   private static String threeLetters(String code) {
     String lowerCase = code.strip().toLowerCase(Locale.ROOT);
+    String language = Locale.forLanguageTag(lowerCase).getLanguage();
     try {
-      return new Locale(lowerCase).getISO3Language();
+      return new Locale(language.isEmpty() ? lowerCase : language).getISO3Language();
     } catch (MissingResourceException e) {
       return lowerCase;
     }

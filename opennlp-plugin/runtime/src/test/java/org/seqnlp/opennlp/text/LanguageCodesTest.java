@@ -16,6 +16,14 @@ class LanguageCodesTest {
   }
 
   @Test
+  void aTagWithARegionIsItsLanguage() {
+    assertTrue(LanguageCodes.same("en-US", "en"));
+    assertTrue(LanguageCodes.same("pt-BR", "por"));
+    assertTrue(LanguageCodes.same("zh-Hant-TW", "zh"));
+    assertFalse(LanguageCodes.same("en-US", "es"));
+  }
+
+  @Test
   void differentOrMissingLanguagesAreNot() {
     assertFalse(LanguageCodes.same("en", "es"));
     assertFalse(LanguageCodes.same("eng", "deu"));
