@@ -8,23 +8,17 @@ import org.junit.jupiter.api.Test;
 class LanguageCodesTest {
 
   @Test
-  void twoAndThreeLetterCodesOfOneLanguageAreTheSame() {
-    assertTrue(LanguageCodes.same("en", "eng"));
-    assertTrue(LanguageCodes.same("EN", "en"));
-    assertTrue(LanguageCodes.same("nld", "nl"));
-    assertTrue(LanguageCodes.same("spa", "es"));
-  }
-
-  @Test
-  void aTagWithARegionIsItsLanguage() {
-    assertTrue(LanguageCodes.same("en-US", "en"));
-    assertTrue(LanguageCodes.same("pt-BR", "por"));
-    assertTrue(LanguageCodes.same("zh-Hant-TW", "zh"));
-    assertFalse(LanguageCodes.same("en-US", "es"));
+  void twoAndThreeLetterCodesAndTagsWithARegionOfOneLanguageAreTheSame() {
+    String[][] same = {{"en", "eng"}, {"EN", "en"}, {"nld", "nl"}, {"spa", "es"}, {"en-US", "en"}, {"pt-BR", "por"},
+        {"zh-Hant-TW", "zh"}};
+    for (String[] pair : same) {
+      assertTrue(LanguageCodes.same(pair[0], pair[1]), pair[0] + " " + pair[1]);
+    }
   }
 
   @Test
   void differentOrMissingLanguagesAreNot() {
+    assertFalse(LanguageCodes.same("en-US", "es"));
     assertFalse(LanguageCodes.same("en", "es"));
     assertFalse(LanguageCodes.same("eng", "deu"));
     assertFalse(LanguageCodes.same(null, "en"));
