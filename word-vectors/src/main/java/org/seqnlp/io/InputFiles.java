@@ -23,4 +23,9 @@ public final class InputFiles {
     }
     return Files.newInputStream(file);
   }
+
+  /** The size of {@code file} when it is a regular file, else -1: a pipe's size says nothing of its content. */
+  public static long sizeOf(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.size(file) : -1;
+  }
 }

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
@@ -52,11 +51,6 @@ public final class ZipEntries {
       return ceiling;
     }
     return Math.min(ceiling, Math.max(MIN_INFLATION_LIMIT, MAX_INFLATION * zipBytes));
-  }
-
-  /** The size of {@code file} when it is a regular file, else -1: a pipe's size says nothing of its content. */
-  public static long sizeOf(Path file) throws IOException {
-    return Files.isRegularFile(file) ? Files.size(file) : -1;
   }
 
   /** As {@link #read(InputStream, String, Map, long, EntryReader)} on a file. */

@@ -49,14 +49,6 @@ class ZipEntriesTest {
   }
 
   @Test
-  void theSizeOfAnythingButARegularFileIsUnknown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
-      throws IOException {
-    java.nio.file.Path file = java.nio.file.Files.write(directory.resolve("z.zip"), new byte[42]);
-    assertEquals(42, ZipEntries.sizeOf(file));
-    assertEquals(-1, ZipEntries.sizeOf(directory));
-  }
-
-  @Test
   void readsWantedEntriesAndSkipsOthersUnread() throws IOException {
     byte[] zip = zip(entries("a.txt", "alpha".getBytes(), "unknown.bin", new byte[5000], "b.txt", "beta".getBytes()));
     List<String> read = new ArrayList<>();

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -293,8 +292,9 @@ public final class TensorFile {
   /** Reads the file {@code file}, bounded by its size. */
   public static TensorBundle read(Path file) throws IOException {
     try (InputStream in = InputFiles.open(file)) {
-      // A pipe's size (0) says nothing of what it holds: it is bounded by the format's limit instead.
-      return read(in, file.toString(), Files.isRegularFile(file) ? Files.size(file) : MAX_FILE_BYTES);
+      long size = InputFiles.sizeOf(file);
+      // A pipe, whose size is unknown, is bounded by the format's limit instead.
+      return read(in, file.toString(), size < 0 ? MAX_FILE_BYTES : size);
     }
   }
 

@@ -158,8 +158,7 @@ public final class VectorFiles {
 
   /** The file size, when {@code in} reads a regular file as it is on disk (not decompressed), else -1. */
   private static long knownSize(Path file, InputStream in) throws IOException {
-    // A pipe's size (0) says nothing of what it holds.
-    return in instanceof GzipStream || !Files.isRegularFile(file) ? -1 : Files.size(file);
+    return in instanceof GzipStream ? -1 : InputFiles.sizeOf(file);
   }
 
   /** Wraps {@code in} in a mark-supporting stream, decompressing it when it starts like gzip. */

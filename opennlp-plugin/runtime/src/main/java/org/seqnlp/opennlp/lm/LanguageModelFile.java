@@ -80,7 +80,7 @@ final class LanguageModelFile {
   }
 
   static RnnLanguageModel load(Path file) throws IOException {
-    long inflated = ZipEntries.inflationLimit(ZipEntries.sizeOf(file), MAX_TOTAL_BYTES);
+    long inflated = ZipEntries.inflationLimit(InputFiles.sizeOf(file), MAX_TOTAL_BYTES);
     try (InputStream in = InputFiles.open(file)) {
       return read(in, file.toString(), inflated);
     }

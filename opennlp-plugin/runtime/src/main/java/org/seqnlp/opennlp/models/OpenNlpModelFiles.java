@@ -56,7 +56,7 @@ public final class OpenNlpModelFiles {
    * String, Parser)} here or elsewhere (a Spark job broadcasts them to its executors).
    */
   public static byte[] read(Path file) throws IOException {
-    long size = ZipEntries.sizeOf(file);
+    long size = InputFiles.sizeOf(file);
     if (size > MAX_MODEL_BYTES) {
       throw InputFormatException.atByte(file.toString(), MAX_MODEL_BYTES, "a model file of " + size
           + " bytes, more than the limit of " + MAX_MODEL_BYTES);
