@@ -101,8 +101,9 @@ public final class OpenNlpVersionExport {
             throw InputFormatException.atByte(entrySource, OpenNlpModelFiles.MAX_MANIFEST_BYTES,
                 "the entry is larger than its limit of " + OpenNlpModelFiles.MAX_MANIFEST_BYTES + " bytes");
           }
-          zip.write(stamped(manifest, entrySource, openNlpVersion));
-          component[0] = PropertyFiles.parse(manifest, entrySource).getProperty(COMPONENT);
+          Properties properties = PropertyFiles.parse(manifest, entrySource);
+          zip.write(stamped(manifest, properties, entrySource, openNlpVersion));
+          component[0] = properties.getProperty(COMPONENT);
         } else {
           in.transferTo(zip);
         }
@@ -131,9 +132,12 @@ public final class OpenNlpVersionExport {
     }
   }
 
-  /** The manifest with {@code version} on its version line, once it is known to be a model that may be exported. */
-  private static byte[] stamped(byte[] manifest, String source, String version) throws IOException {
-    Properties properties = PropertyFiles.parse(manifest, source);
+  /**
+   * The manifest ({@code manifest}, parsed as {@code properties}) with {@code version} on its version line, once it is
+   * known to be a model that may be exported.
+   */
+  private static byte[] stamped(byte[] manifest, Properties properties, String source, String version)
+      throws IOException {
     String component = properties.getProperty(COMPONENT);
     Map<String, String> required = component == null ? null : EXPORTABLE.get(component);
     if (required == null) {
