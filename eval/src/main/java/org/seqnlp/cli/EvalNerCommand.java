@@ -2,7 +2,6 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -66,9 +65,9 @@ final class EvalNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--passes", passes, 1, MAX_PASSES);
     ScoredTypes types = scoredTypes.get(spec);
-    DataSet testSet = inputs.readTest(spec).scoring(types);
-    ScoredTypesOption.requireIn(spec, types,
-        testSet.samples().stream().flatMap(sample -> Arrays.stream(sample.getNames())), testSet.file());
+    DataSet read = inputs.readTest(spec);
+    ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
+    DataSet testSet = read.scoring(types);
     TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,
         "tagging " + testSet.name()).scoring(types);

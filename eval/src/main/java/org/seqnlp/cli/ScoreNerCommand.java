@@ -47,8 +47,7 @@ final class ScoreNerCommand implements Callable<Integer> {
     if (reference.isEmpty() && tagged.isEmpty()) {
       throw new IOException(gold + ": no sentences to score");
     }
-    ScoredTypesOption.requireIn(spec, types,
-        reference.stream().flatMap(sentence -> Arrays.stream(types.labelled(sentence.sample().getNames()))), gold);
+    ScoredTypesOption.requireIn(spec, types, reference.stream().map(NerFiles.Sentence::sample).toList(), gold);
     EntityScores scores = new EntityScores();
     for (int i = 0; i < Math.min(reference.size(), tagged.size()); i++) {
       NerFiles.Sentence expected = reference.get(i);

@@ -1,8 +1,9 @@
 package org.seqnlp.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-import opennlp.tools.util.Span;
+import opennlp.tools.namefind.NameSample;
 import org.seqnlp.eval.ner.ScoredTypes;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -19,11 +20,13 @@ final class ScoredTypesOption {
   String list;
 
   /**
-   * Checks the scored types against {@code names}, the test data's spans after renaming: none of them there is a
-   * usage error of {@code spec} (the scores would be a table of zeros), some of them missing a warning naming them.
+   * Checks the scored types against the names of {@code testData}'s {@code samples}, renamed as scored: none of them
+   * there is a usage error of {@code spec} (the scores would be a table of zeros), some missing a warning naming them.
    */
-  static void requireIn(CommandLine.Model.CommandSpec spec, ScoredTypes types, Stream<Span> names, Object testData) {
-    Set<String> missing = types.missingFrom(names);
+  static void requireIn(CommandLine.Model.CommandSpec spec, ScoredTypes types, List<NameSample> samples,
+      Object testData) {
+    Set<String> missing = types.missingFrom(samples.stream()
+        .flatMap(sample -> Arrays.stream(types.labelled(sample.getNames()))));
     if (missing.isEmpty()) {
       return;
     }

@@ -97,8 +97,7 @@ final class CompareNerCommand implements Callable<Integer> {
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
       DataSet testSet = read(test);
-      ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples().stream()
-          .flatMap(sample -> Arrays.stream(settings.types().labelled(sample.getNames()))), test);
+      ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples(), test);
       testSets.add(testSet);
     }
 
