@@ -143,8 +143,6 @@ final class TrainLmCommand implements Callable<Integer> {
     OutputPaths.check(spec, output, train, valid, test);
     if (workDirectory != null) {
       checkWorkDirectory();
-    }
-    if (workDirectory != null) {
       // The checkpoint records the training file's checksum, which is one more reading of it.
       InputPaths.requireRegularFile(train, "training file");
     } else {
