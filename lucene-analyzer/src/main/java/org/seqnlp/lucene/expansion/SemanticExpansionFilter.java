@@ -1,15 +1,20 @@
 package org.seqnlp.lucene.expansion;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.search.BoostAttribute;
 import org.seqnlp.vectors.Neighbour;
@@ -33,7 +38,16 @@ import org.seqnlp.vectors.NeighbourLookup;
  * compares the two on five collections.
  *
  * <p>Terms in the unexpanded set (stop words, protected words) and terms the vectors do not know pass
- * through alone.
+ * through alone. So do the terms inside a multi-word alternative of a token graph, such as a
+ * multi-word synonym from {@link SynonymGraphFilter}: Lucene's {@code QueryBuilder} turns every path
+ * through such a stretch of the graph into a clause of its own, and neighbours on a path of several
+ * terms would multiply those paths (three terms with ten neighbours each, 1,331), past the query's clause
+ * limit. A term that alone spans the whole stretch (one word for several, as "wifi" for "wi fi") is
+ * expanded, since each of its neighbours adds one path. The filter therefore reads one token ahead, and
+ * a whole stretch ahead within a graph.
+ *
+ * <p>With lowercase lookup, neighbours that differ from the term or from a neighbour before them only
+ * in case are left out, since looked up lowercased they are the same word.
  */
 public final class SemanticExpansionFilter extends TokenFilter {
 
@@ -45,6 +59,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+  private final PositionLengthAttribute posLenAtt = addAttribute(PositionLengthAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final BoostAttribute boostAtt = addAttribute(BoostAttribute.class);
 
@@ -54,6 +69,15 @@ public final class SemanticExpansionFilter extends TokenFilter {
   private final float expansionWeight;
   private final CharArraySet unexpanded;
   private final boolean lowercaseLookup;
+
+  /** Tokens of the stretch being read, between two positions that no token spans. */
+  private final List<ReadToken> stretch = new ArrayList<>();
+  private int stretchStart;
+  private int stretchEnd;
+  /** Tokens of complete stretches, to pass on. */
+  private final ArrayDeque<ReadyToken> ready = new ArrayDeque<>();
+  private int position = -1;
+  private boolean inputEnded;
 
   private List<Neighbour> expansions = List.of();
   private int nextExpansion;
@@ -67,7 +91,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
    * @param minSimilarity the least cosine similarity of an added neighbour, in (0, 1]
    * @param expansionWeight the weight of a term's neighbours together relative to the term, in (0, 1]
    * @param unexpanded terms never expanded, e.g. {@link CharArraySet#EMPTY_SET}
-   * @param lowercaseLookup whether to look terms up lowercased (in the root locale)
+   * @param lowercaseLookup whether to look terms up lowercased (in the root locale), leaving out neighbours that
+   *     differ from the term or an earlier neighbour only in case
    */
   public SemanticExpansionFilter(TokenStream input, NeighbourLookup neighbours, int maxExpansions,
       float minSimilarity, float expansionWeight, CharArraySet unexpanded, boolean lowercaseLookup) {
@@ -105,16 +130,23 @@ public final class SemanticExpansionFilter extends TokenFilter {
       boostAtt.setBoost(boostPerCosine * neighbour.similarity());
       return true;
     }
-    if (!input.incrementToken()) {
-      return false;
+    while (ready.isEmpty()) {
+      if (inputEnded) {
+        return false;
+      }
+      readStretch();
     }
-    if (!unexpanded.contains(termAtt.buffer(), 0, termAtt.length())) {
+    ReadyToken token = ready.poll();
+    restoreState(token.state());
+    expansions = List.of();
+    nextExpansion = 0;
+    if (token.spansStretch() && !unexpanded.contains(termAtt.buffer(), 0, termAtt.length())) {
       String word = termAtt.toString();
-      expansions = neighbours.nearest(lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word, maxExpansions,
-          minSimilarity);
-      nextExpansion = 0;
+      String key = lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word;
+      List<Neighbour> found = neighbours.nearest(key, maxExpansions, minSimilarity);
+      expansions = lowercaseLookup ? distinctIgnoringCase(found, key) : found;
       if (!expansions.isEmpty()) {
-        term = captureState();
+        term = token.state();
         double cosineSum = 0;
         for (Neighbour neighbour : expansions) {
           cosineSum += neighbour.similarity();
@@ -125,9 +157,67 @@ public final class SemanticExpansionFilter extends TokenFilter {
     return true;
   }
 
+  /**
+   * Reads tokens until the stretch being read is complete, that is until a token starts where no token
+   * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}.
+   */
+  private void readStretch() throws IOException {
+    while (input.incrementToken()) {
+      int start = position + posIncAtt.getPositionIncrement();
+      int end = start + posLenAtt.getPositionLength();
+      position = start;
+      boolean startsStretch = !stretch.isEmpty() && start >= stretchEnd;
+      if (startsStretch) {
+        completeStretch();
+      }
+      if (stretch.isEmpty()) {
+        stretchStart = start;
+        stretchEnd = end;
+      } else {
+        stretchEnd = Math.max(stretchEnd, end);
+      }
+      stretch.add(new ReadToken(captureState(), start, end));
+      if (startsStretch) {
+        return;
+      }
+    }
+    inputEnded = true;
+    completeStretch();
+  }
+
+  private void completeStretch() {
+    for (ReadToken token : stretch) {
+      ready.add(new ReadyToken(token.state(), token.start() == stretchStart && token.end() == stretchEnd));
+    }
+    stretch.clear();
+  }
+
+  /** {@code found} without neighbours equal, ignoring case, to {@code key} or to a neighbour before them. */
+  private static List<Neighbour> distinctIgnoringCase(List<Neighbour> found, String key) {
+    Set<String> seen = new HashSet<>();
+    seen.add(key);
+    List<Neighbour> distinct = new ArrayList<>(found.size());
+    for (Neighbour neighbour : found) {
+      if (seen.add(neighbour.word().toLowerCase(Locale.ROOT))) {
+        distinct.add(neighbour);
+      }
+    }
+    return distinct;
+  }
+
+  /** A token of the stretch being read: its attributes and the positions it starts and ends at. */
+  private record ReadToken(State state, int start, int end) {}
+
+  /** A token of a complete stretch: its attributes and whether it alone spans the stretch. */
+  private record ReadyToken(State state, boolean spansStretch) {}
+
   @Override
   public void reset() throws IOException {
     super.reset();
+    stretch.clear();
+    ready.clear();
+    position = -1;
+    inputEnded = false;
     expansions = List.of();
     nextExpansion = 0;
     boostPerCosine = 0;

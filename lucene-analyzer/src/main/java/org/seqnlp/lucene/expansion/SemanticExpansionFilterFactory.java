@@ -49,7 +49,8 @@ import org.seqnlp.vectors.format.VectorFormat;
  *       default {@value #DEFAULT_EXPANSION_WEIGHT}. The defaults were chosen for a field type with {@code
  *       synonymQueryStyle="as_distinct_terms"}, which adds each boosted neighbour beside the term.
  *   <li>{@code protected}: comma-separated word files of terms never expanded.
- *   <li>{@code ignoreCase}: look terms up (and match protected words) lowercased; default false.
+ *   <li>{@code ignoreCase}: look terms up (and match protected words) lowercased, leaving out neighbours
+ *       that differ from the term or a more similar neighbour only in case; default false.
  *   <li>{@code neighbourTable}: precompute {@code maxExpansions} neighbours for the whole vocabulary
  *       when the factory is informed (minutes for large vocabularies, once per JVM and file) for
  *       constant-time lookups instead of a vocabulary scan per term; default false.
@@ -152,23 +153,28 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
       }
       return VectorSpaceCache.forFile(path, format);
     }
+    VectorSpace fromLoader;
     try {
-      return VectorSpaceCache.forResource(loader, vectorsName, format);
+      fromLoader = VectorSpaceCache.forResource(loader, vectorsName, format);
     } catch (InputFormatException e) {
       throw e;
-    } catch (IOException notFound) {
-      // Whether the working directory's file is allowed is said before whether it exists, which stays unknown.
-      if (path != null && !isAllowed(path)) {
-        throw new IOException(NAME + ": vectors file '" + vectorsName + "' not found by the resource loader, and"
-            + " in the working directory it would be outside " + System.getProperty(VECTORS_DIRECTORY_PROPERTY)
-            + ", the directory that system property " + VECTORS_DIRECTORY_PROPERTY + " allows", notFound);
-      }
-      if (path != null && Files.isRegularFile(path)) {
-        return VectorSpaceCache.forFile(path, format);
-      }
-      throw new IOException(NAME + ": vectors file '" + vectorsName
-          + "' not found by the resource loader nor in the working directory", notFound);
+    } catch (IOException e) {
+      throw new IOException(NAME + ": cannot read vectors file '" + vectorsName + "': " + e.getMessage(), e);
     }
+    if (fromLoader != null) {
+      return fromLoader;
+    }
+    // Whether the working directory's file is allowed is said before whether it exists, which stays unknown.
+    if (path != null && !isAllowed(path)) {
+      throw new IOException(NAME + ": vectors file '" + vectorsName + "' not found by the resource loader, and"
+          + " in the working directory it would be outside " + System.getProperty(VECTORS_DIRECTORY_PROPERTY)
+          + ", the directory that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
+    }
+    if (path != null && Files.isRegularFile(path)) {
+      return VectorSpaceCache.forFile(path, format);
+    }
+    throw new IOException(NAME + ": vectors file '" + vectorsName
+        + "' not found by the resource loader nor in the working directory");
   }
 
   /** Refuses {@code file} when {@value #VECTORS_DIRECTORY_PROPERTY} is set and the file lies outside it. */

@@ -43,44 +43,73 @@ final class VectorSpaceCache {
    */
   static VectorSpace forFile(Path file, VectorFormat format) throws IOException {
     Path realPath = file.toRealPath();
-    Slot slot = slot(new FileKey(realPath, format));
+    FileKey key = new FileKey(realPath, format);
+    Slot slot = slot(key);
     synchronized (slot) {
-      BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
-      VectorSpace cached = slot.space.get();
-      if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
-          && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
-        return cached;
+      try {
+        BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
+        VectorSpace cached = slot.space.get();
+        if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
+            && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
+          return cached;
+        }
+        WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
+        VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
+        slot.fill(loaded);
+        slot.modified = attributes.lastModifiedTime();
+        slot.size = attributes.size();
+        slot.identity = attributes.fileKey();
+        return loaded;
+      } catch (IOException | RuntimeException e) {
+        dropIfEmpty(key, slot);
+        throw e;
       }
-      WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
-      VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
-      slot.fill(loaded);
-      slot.modified = attributes.lastModifiedTime();
-      slot.size = attributes.size();
-      slot.identity = attributes.fileKey();
-      return loaded;
     }
   }
 
   /**
-   * The space of resource {@code name} of {@code loader}, loading it on the first request.
+   * The space of resource {@code name} of {@code loader}, loading it on the first request; null if the
+   * loader cannot open it. An error while reading it is thrown.
    *
    * @param format the format, or null to detect it
    */
   static VectorSpace forResource(ResourceLoader loader, String name, VectorFormat format) throws IOException {
-    Slot slot = slot(new ResourceKey(loader, name, format));
+    ResourceKey key = new ResourceKey(loader, name, format);
+    Slot slot = slot(key);
     synchronized (slot) {
       VectorSpace cached = slot.space.get();
       if (cached != null) {
         return cached;
       }
-      WordVectors vectors;
-      try (InputStream in = loader.openResource(name)) {
-        vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+      InputStream opened;
+      try {
+        opened = loader.openResource(name);
+      } catch (IOException notFound) {
+        dropIfEmpty(key, slot);
+        return null;
       }
-      VectorSpace loaded = new VectorSpace(name, vectors);
-      slot.fill(loaded);
-      return loaded;
+      try (InputStream in = opened) {
+        WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+        VectorSpace loaded = new VectorSpace(name, vectors);
+        slot.fill(loaded);
+        return loaded;
+      } catch (IOException | RuntimeException e) {
+        dropIfEmpty(key, slot);
+        throw e;
+      }
     }
+  }
+
+  /** Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind. */
+  private static void dropIfEmpty(Object key, Slot slot) {
+    if (!slot.loaded) {
+      SLOTS.remove(key, slot);
+    }
+  }
+
+  /** Entries in the cache, for tests. */
+  static int size() {
+    return SLOTS.size();
   }
 
   /**

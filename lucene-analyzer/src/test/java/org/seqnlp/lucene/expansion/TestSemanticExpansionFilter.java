@@ -9,12 +9,19 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.boost.DelimitedBoostTokenFilter;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostAttribute;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.tests.analysis.BaseTokenStreamTestCase;
 import org.apache.lucene.tests.analysis.CannedTokenStream;
 import org.apache.lucene.tests.analysis.MockTokenizer;
 import org.apache.lucene.tests.analysis.Token;
+import org.apache.lucene.util.CharsRefBuilder;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.NeighbourLookup;
@@ -85,6 +92,41 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
         new int[] {2, 2, 2, 1, 1, 1}, null);
   }
 
+  public void testTermsOnAMultiWordPathOfAGraphAreNotExpanded() throws IOException {
+    // "banana" alone spans the stretch that "car bus" spans in two terms; the stretch ends before "fruit".
+    Token banana = new Token("banana", 0, 7);
+    banana.setPositionLength(2);
+    Token car = new Token("car", 0, 3);
+    car.setPositionIncrement(0);
+    TokenStream stream = new SemanticExpansionFilter(
+        new CannedTokenStream(banana, car, new Token("bus", 4, 7), new Token("fruit", 8, 13)), VEHICLES, 1, 0.5f,
+        0.5f, CharArraySet.EMPTY_SET, false);
+    assertTokenStreamContents(stream, new String[] {"banana", "fruit", "car", "bus", "fruit", "banana"},
+        new int[] {0, 0, 0, 4, 8, 8}, new int[] {7, 7, 3, 7, 13, 13}, null, new int[] {1, 0, 0, 1, 1, 0},
+        new int[] {2, 2, 1, 1, 1, 1}, null);
+  }
+
+  public void testMultiWordSynonymsKeepTheQueryWithinTheClauseLimit() throws IOException {
+    SynonymMap.Builder rules = new SynonymMap.Builder(true);
+    rules.add(SynonymMap.Builder.join(new String[] {"car", "bus"}, new CharsRefBuilder()),
+        SynonymMap.Builder.join(new String[] {"truck", "vehicle", "automobile"}, new CharsRefBuilder()), true);
+    SynonymMap synonyms = rules.build();
+    Analyzer analyzer = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+        return new TokenStreamComponents(tokenizer, new SemanticExpansionFilter(
+            new SynonymGraphFilter(tokenizer, synonyms, false), VEHICLES, 10, 0.1f, 0.5f, CharArraySet.EMPTY_SET,
+            false));
+      }
+    };
+    // With each term of each path expanded, the stretch would have over 100 paths, each a clause; it has its 2.
+    Query query = new DistinctTermsQueryBuilder(analyzer).createBooleanQuery("f", "car bus banana");
+    assertEquals(List.of("f:automobile", "f:banana", "f:bus", "f:car", "f:fruit", "f:truck", "f:vehicle"),
+        termsOf(query));
+    analyzer.close();
+  }
+
   public void testExpansionsShareTheExpansionWeightInProportionToCosine() throws IOException {
     // car: automobile .95, vehicle .8, truck .6, bus .5 (sum 2.85); banana: fruit .9 alone.
     float car = 0.6f / 2.85f;
@@ -126,6 +168,16 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     assertTokenStreamContents(expand("Car", 2, 0.7f, CharArraySet.EMPTY_SET, true),
         new String[] {"Car", "automobile", "vehicle"});
     assertTokenStreamContents(expand("Car", 2, 0.7f, CharArraySet.EMPTY_SET, false), new String[] {"Car"});
+  }
+
+  public void testLowercaseLookupLeavesOutCaseVariants() throws IOException {
+    List<String> words = List.of("car", "Car", "automobile", "Automobile", "vehicle");
+    float[] matrix = {1, 0, 0.99f, 0.1f, 0.95f, 0.31f, 0.94f, 0.33f, 0.8f, 0.6f};
+    Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+    tokenizer.setReader(new StringReader("Car"));
+    TokenStream stream = new SemanticExpansionFilter(tokenizer, new NearestNeighbours(new WordVectors(words, 2,
+        matrix)), 4, 0.5f, 0.5f, CharArraySet.EMPTY_SET, true);
+    assertTokenStreamContents(stream, new String[] {"Car", "automobile", "vehicle"});
   }
 
   public void testNeighbourTableGivesTheSameTokens() throws IOException {
@@ -182,6 +234,26 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     checkOneTerm(analyzer, "xyz", "xyz");
     assertAnalyzesTo(analyzer, "", new String[0]);
     analyzer.close();
+  }
+
+  /** The terms of every leaf of {@code query}, sorted, as many times as they occur. */
+  private static List<String> termsOf(Query query) {
+    List<String> terms = new ArrayList<>();
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query leaf, Term... leafTerms) {
+        for (Term term : leafTerms) {
+          terms.add(term.toString());
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    terms.sort(null);
+    return terms;
   }
 
   private static Analyzer analyzer(NeighbourLookup neighbours, int maxExpansions, float minSimilarity) {

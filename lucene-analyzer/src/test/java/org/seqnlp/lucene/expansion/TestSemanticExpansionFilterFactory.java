@@ -1,6 +1,7 @@
 package org.seqnlp.lucene.expansion;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,6 +236,31 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     Path relative = Path.of("").toAbsolutePath().relativize(file);
     TokenFilterFactory factory = informed(LOADER, "vectors", relative.toString());
     assertTokenStreamContents(tokenize(factory, "banana"), new String[] {"banana", "fruit"});
+  }
+
+  public void testAReadErrorIsReportedAndNotTakenForAMissingFile() throws IOException {
+    // The working directory's file of the same name must not be read instead.
+    Path file = defaultFileSystemTempDir().resolve("unreadable.bin");
+    VectorFiles.write(ExpansionFixtures.vehicles(), file, VectorFormat.WORD2VEC_BINARY);
+    String relative = Path.of("").toAbsolutePath().relativize(file).toString();
+    ResourceLoader failing = new ResourceLoader() {
+      @Override
+      public InputStream openResource(String resource) {
+        return new InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("disk error");
+          }
+        };
+      }
+
+      @Override
+      public <T> Class<? extends T> findClass(String cname, Class<T> expectedType) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    IOException e = expectThrows(IOException.class, () -> informed(failing, "vectors", relative));
+    assertEquals("semanticExpansion: cannot read vectors file '" + relative + "': disk error", e.getMessage());
   }
 
   public void testProtectedWordsAreNotExpanded() throws IOException {

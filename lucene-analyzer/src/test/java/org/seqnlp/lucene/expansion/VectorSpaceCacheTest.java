@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.InputFormatException;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -105,6 +107,19 @@ class VectorSpaceCacheTest {
     VectorSpace first = VectorSpaceCache.forResource(loader, "v.txt", null);
     assertSame(first, VectorSpaceCache.forResource(loader, "v.txt", null));
     assertNotSame(first, VectorSpaceCache.forResource(otherLoader, "v.txt", null));
+  }
+
+  @Test
+  void failedLoadsLeaveNoEntries() throws IOException {
+    int before = VectorSpaceCache.size();
+    Path bad = Files.writeString(directory.resolve("bad.txt"), "not vectors\n");
+    for (int i = 0; i < 10; i++) {
+      assertNull(VectorSpaceCache.forResource(new MapResourceLoader(), "missing.txt", null));
+      MapResourceLoader broken = new MapResourceLoader().with("broken.txt", "1 2\ncar 1\n");
+      assertThrows(InputFormatException.class, () -> VectorSpaceCache.forResource(broken, "broken.txt", null));
+      assertThrows(InputFormatException.class, () -> VectorSpaceCache.forFile(bad, null));
+    }
+    assertTrue(VectorSpaceCache.size() <= before, "entries left by failed loads");
   }
 
   @Test
