@@ -101,11 +101,21 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
     }
   }
 
+  /**
+   * Opens the index and verifies every segment's checksums: Lucene does not check stored fields when it
+   * reads a document, so a damaged file would otherwise give wrong words, or an error that names nothing.
+   */
   private static DirectoryReader openReader(Path index, Directory files) throws IOException {
+    DirectoryReader reader = null;
     try {
-      return DirectoryReader.open(files);
-    } catch (IOException | IllegalArgumentException e) {
+      reader = DirectoryReader.open(files);
+      for (LeafReaderContext context : reader.leaves()) {
+        context.reader().checkIntegrity();
+      }
+      return reader;
+    } catch (IOException | RuntimeException e) {
       // Corrupt files, a format from another Lucene version, a codec not on the class path.
+      IOUtils.closeWhileHandlingException(reader);
       throw new IOException(index + ": cannot read the Lucene index: " + e.getMessage(), e);
     }
   }
@@ -151,12 +161,21 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
           continue;
         }
         values.texts.clear();
-        stored.document(document, values);
+        try {
+          stored.document(document, values);
+        } catch (RuntimeException e) {
+          throw new IOException(index + ": cannot read document " + document + " of segment "
+              + context.ord + ": " + e.getMessage(), e);
+        }
         for (String text : values.texts) {
           forEachLine(text, handler);
         }
         read += values.texts.size();
       }
+    }
+    if (read == 0 && values.otherValues > 0) {
+      throw new IOException(index + ": field '" + field + "' has no text to train on: its stored values are numbers"
+          + " or bytes");
     }
     if (read == 0) {
       throw new IOException(index + ": field '" + field + "' has no stored text in any of the " + documents()
@@ -191,6 +210,7 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
   private static final class FieldValues extends StoredFieldVisitor {
     private final String field;
     final List<String> texts = new ArrayList<>();
+    long otherValues;
 
     FieldValues(String field) {
       this.field = field;
@@ -204,6 +224,31 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
     @Override
     public void stringField(FieldInfo info, String value) {
       texts.add(value);
+    }
+
+    @Override
+    public void binaryField(FieldInfo info, byte[] value) {
+      otherValues++;
+    }
+
+    @Override
+    public void intField(FieldInfo info, int value) {
+      otherValues++;
+    }
+
+    @Override
+    public void longField(FieldInfo info, long value) {
+      otherValues++;
+    }
+
+    @Override
+    public void floatField(FieldInfo info, float value) {
+      otherValues++;
+    }
+
+    @Override
+    public void doubleField(FieldInfo info, double value) {
+      otherValues++;
     }
   }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -107,13 +109,44 @@ class StoredFieldCorpusTest {
   @Test
   void aFieldWithoutStoredTextFailsWhenReadNamingTheRemedy() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
-    for (String field : List.of("summary", "year")) {
-      try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, field, Tokenizer.lowercasing())) {
-        IOException error = assertThrows(IOException.class, () -> corpus.forEachSentence(words -> { }));
-        assertTrue(error.getMessage().startsWith(index + ": field '" + field + "' has no stored text in any of the 2 "
-            + "documents"), error.getMessage());
-        assertTrue(error.getMessage().contains("stored=\"true\""), error.getMessage());
-      }
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "summary", Tokenizer.lowercasing())) {
+      IOException error = assertThrows(IOException.class, () -> corpus.forEachSentence(words -> { }));
+      assertTrue(error.getMessage().startsWith(index + ": field 'summary' has no stored text in any of the 2 "
+          + "documents"), error.getMessage());
+      assertTrue(error.getMessage().contains("stored=\"true\""), error.getMessage());
+    }
+  }
+
+  @Test
+  void aStoredFieldOfNumbersIsNotText() throws IOException {
+    Path index = writeIndex(directory.resolve("index"));
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "year", Tokenizer.lowercasing())) {
+      IOException error = assertThrows(IOException.class, () -> corpus.forEachSentence(words -> { }));
+      assertEquals(index + ": field 'year' has no text to train on: its stored values are numbers or bytes",
+          error.getMessage());
+    }
+  }
+
+  @Test
+  void aDamagedSegmentFileFailsAtOpenNotWithWrongWords() throws IOException {
+    Path index = writeIndex(directory.resolve("index"));
+    Path largest;
+    try (var files = Files.list(index)) {
+      largest = files.max(Comparator.comparingLong(StoredFieldCorpusTest::size)).orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(largest);
+    bytes[bytes.length / 2] ^= (byte) 0x55;
+    Files.write(largest, bytes);
+    IOException error = assertThrows(IOException.class,
+        () -> StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing()));
+    assertTrue(error.getMessage().startsWith(index + ": cannot read the Lucene index: "), error.getMessage());
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
