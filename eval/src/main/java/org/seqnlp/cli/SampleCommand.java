@@ -46,10 +46,11 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (!(temperature >= 0 && Double.isFinite(temperature)) || topK < 0 || count < 1 || maxTokens < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--temperature must be a finite number of at "
-          + "least 0, --top-k and --max-tokens must not be negative, -n must be positive");
-    }
+    // Past a million the distribution is uniform to float precision; the bound also turns away Infinity and NaN.
+    OptionRange.requireNonNegative(spec, "--temperature", temperature, 1_000_000);
+    OptionRange.require(spec, "--top-k", topK, 0, Integer.MAX_VALUE);
+    OptionRange.require(spec, "-n", count, 1, Integer.MAX_VALUE);
+    OptionRange.require(spec, "--max-tokens", maxTokens, 0, Integer.MAX_VALUE);
     InputPaths.requireFile(model, "model file");
     RnnLanguageModel languageModel = RnnLanguageModel.load(model);
     String[] context = languageModel.tokenize(seedText).toArray(String[]::new);

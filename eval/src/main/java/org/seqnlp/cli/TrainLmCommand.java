@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.lm.SentenceFile;
 import org.seqnlp.opennlp.lm.TokenUnit;
 import org.seqnlp.opennlp.lm.training.LmTrainingSettings;
 import org.seqnlp.opennlp.lm.training.RnnLmTrainer;
@@ -154,6 +155,8 @@ final class TrainLmCommand implements Callable<Integer> {
     if (test != null) {
       // Scored twice: sentence by sentence and across sentences.
       InputPaths.requireRegularFile(test, "test file");
+      // Read once now, so that an empty or damaged test file fails before the training, not after it.
+      SentenceFile.readToScore(test, settings.unit());
     }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
     // Saved before the test file is read, so that a bad test file cannot cost the training.

@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -114,7 +115,8 @@ class LanguageModelCommandsTest extends ToolTest {
       "--clip-norm; -1; --clip-norm must be in [0, infinity), not -1.0",
       "--patience; -2; --patience must be in [1, 1000000], not -2",
       "--lr-decay; 1.5; --lr-decay must be in (0, 1], not 1.5",
-      "--cutoff; 0; --cutoff must be in [1, 2147483647], not 0"})
+      "--cutoff; 0; --cutoff must be in [1, 2147483647], not 0",
+      "--output-classes; -1; --output-classes must be auto or a whole number, not -1"})
   void settingsOutOfRangeAreUsageErrors(String option, String value, String message) throws IOException {
     Path output = directory.resolve("refused.zip");
     assertEquals(2, run("train-lm", "--train", text.toString(), "-o", output.toString(), option, value));
@@ -148,16 +150,29 @@ class LanguageModelCommandsTest extends ToolTest {
   }
 
   @Test
-  void aTestFileThatCannotBeReadDoesNotCostTheTrainedModel() throws IOException {
+  void aTestFileThatCannotBeReadIsRefusedBeforeTraining() throws IOException {
     Path latin1 = Files.write(directory.resolve("latin1.txt"), "caf\u00e9 au lait\n".getBytes(
         java.nio.charset.StandardCharsets.ISO_8859_1));
-    Path output = directory.resolve("kept.zip");
+    Path output = directory.resolve("untrained.zip");
     assertEquals(1, run("train-lm", "--train", text.toString(), "-o", output.toString(), "--hidden-size", "4",
         "--embedding-size", "4", "--layers", "1", "--epochs", "1", "--test", latin1.toString()));
     assertTrue(err.toString().contains(latin1 + ":1: not valid UTF-8"), err.toString());
-    assertTrue(err.toString().contains("(the trained model is written to " + output + ", without test perplexity)"),
-        err.toString());
-    assertTrue(RnnLanguageModel.load(output).trainingInfo().containsKey("Tokens-Per-Second"));
+    assertFalse(err.toString().contains("epoch"), err.toString());
+    assertTrue(Files.notExists(output));
+  }
+
+  @Test
+  void anEmptyValidationOrTestFileIsRefused() throws IOException {
+    Path empty = Files.writeString(directory.resolve("empty-valid.txt"), "");
+    Path output = directory.resolve("empty.zip");
+    for (String option : List.of("--valid", "--test")) {
+      err.getBuffer().setLength(0);
+      assertEquals(1, run("train-lm", "--train", text.toString(), "-o", output.toString(), "--hidden-size", "4",
+          "--embedding-size", "4", "--layers", "1", "--epochs", "1", option, empty.toString()));
+      assertEquals("seqnlp train-lm: error: " + empty + ": no sentence to score, so no perplexity (is the file"
+          + " empty?)", err.toString().strip(), option);
+      assertTrue(Files.notExists(output), option);
+    }
   }
 
   @Test
@@ -175,10 +190,16 @@ class LanguageModelCommandsTest extends ToolTest {
     assertTrue(help.contains("Largest global gradient norm; 0 turns clipping off (default: 5.0)"), help);
   }
 
-  @Test
-  void aTemperatureThatIsNotANumberIsAUsageError() {
-    assertEquals(2, run("sample", "-m", model.toString(), "--temperature", "NaN"));
-    assertTrue(err.toString().contains("--temperature must be a finite number"), err.toString());
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+      "--temperature; NaN; --temperature must be a number in [0, 1000000], got NaN",
+      "--temperature; -1; --temperature must be a number in [0, 1000000], got -1",
+      "--top-k; -1; --top-k must be an integer in [0, 2147483647], got -1",
+      "-n; 0; -n must be an integer in [1, 2147483647], got 0",
+      "--max-tokens; -5; --max-tokens must be an integer in [0, 2147483647], got -5"})
+  void sampleOptionsOutOfRangeAreUsageErrorsNamingTheOption(String option, String value, String message) {
+    assertEquals(2, run("sample", "-m", model.toString(), option, value));
+    assertTrue(err.toString().contains(message), err.toString());
   }
 
   @Test

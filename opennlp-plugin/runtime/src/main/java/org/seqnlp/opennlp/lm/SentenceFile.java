@@ -52,6 +52,18 @@ public final class SentenceFile implements Closeable {
   }
 
   /**
+   * {@link #read}, refusing a file without a line: its perplexity would be NaN, and validations on it
+   * would never improve.
+   */
+  public static List<List<String>> readToScore(Path file, TokenUnit unit) throws IOException {
+    List<List<String>> sentences = read(file, unit);
+    if (sentences.isEmpty()) {
+      throw new IOException(file + ": no sentence to score, so no perplexity (is the file empty?)");
+    }
+    return sentences;
+  }
+
+  /**
    * The tokens of the next line, without the end-of-sentence token (empty for an empty line), or null at
    * the end of the file.
    *

@@ -123,11 +123,17 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
     if (text.equalsIgnoreCase("auto")) {
       return AUTO_CLASSES;
     }
+    int classes;
     try {
-      return Integer.parseInt(text);
+      classes = Integer.parseInt(text);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(OUTPUT_CLASSES + " must be auto or a whole number, not " + value, e);
     }
+    // A negative number must not pass for auto, whose code it shares.
+    if (classes < 0) {
+      throw new IllegalArgumentException(OUTPUT_CLASSES + " must be auto or a whole number, not " + value);
+    }
+    return classes;
   }
 
   /**

@@ -68,7 +68,7 @@ public final class RnnLmTrainer {
     LmArchitecture architecture = new LmArchitecture(settings.unit(), settings.cell(), settings.layers(),
         settings.embeddingSize(), settings.hiddenSize(), classStarts == null ? 0 : classStarts.length - 1);
     int[][] validation = validationFile == null ? null
-        : SentenceFile.encodeEach(SentenceFile.read(validationFile, settings.unit()), vocabulary);
+        : SentenceFile.encodeEach(SentenceFile.readToScore(validationFile, settings.unit()), vocabulary);
     if (train.length < 2 * settings.batchSize()) {
       throw new IllegalArgumentException(trainFile + ": " + train.length + " tokens are too few for "
           + settings.batchSize() + " rows of training");
