@@ -46,7 +46,7 @@ final class SampleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    // Past a million the distribution is uniform to float precision; the bound also turns away Infinity and NaN.
+    // At a million any model's distribution is as good as uniform; the bound also turns away Infinity and NaN.
     OptionRange.requireNonNegative(spec, "--temperature", temperature, 1_000_000);
     OptionRange.require(spec, "--top-k", topK, 0, Integer.MAX_VALUE);
     OptionRange.require(spec, "-n", count, 1, Integer.MAX_VALUE);

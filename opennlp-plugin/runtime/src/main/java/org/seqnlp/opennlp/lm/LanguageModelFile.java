@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -146,13 +147,13 @@ final class LanguageModelFile {
     LmArchitecture architecture;
     try {
       architecture = new LmArchitecture(
-          TokenUnit.valueOf(required(manifest, "Token-Unit", manifestSource)),
-          CellType.valueOf(required(manifest, "Cell", manifestSource)),
-          Integer.parseInt(required(manifest, "Layers", manifestSource)),
-          Integer.parseInt(required(manifest, "Embedding-Size", manifestSource)),
-          Integer.parseInt(required(manifest, "Hidden-Size", manifestSource)),
+          constant(manifest, "Token-Unit", TokenUnit.class, manifestSource),
+          constant(manifest, "Cell", CellType.class, manifestSource),
+          wholeNumber(manifest, "Layers", manifestSource),
+          wholeNumber(manifest, "Embedding-Size", manifestSource),
+          wholeNumber(manifest, "Hidden-Size", manifestSource),
           // Absent from models written before class-factored softmax: those have the full softmax.
-          Integer.parseInt(manifest.getProperty("Output-Classes", "0")));
+          manifest.containsKey("Output-Classes") ? wholeNumber(manifest, "Output-Classes", manifestSource) : 0);
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
     }
@@ -179,6 +180,27 @@ final class LanguageModelFile {
   private static void requireEntry(boolean found, String entry, String source) throws InputFormatException {
     if (!found) {
       throw InputFormatException.atByte(source, 0, "not a seqnlp language model: no entry " + entry);
+    }
+  }
+
+  private static <E extends Enum<E>> E constant(Properties manifest, String key, Class<E> type, String source)
+      throws InputFormatException {
+    String value = required(manifest, key, source);
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return constant;
+      }
+    }
+    throw InputFormatException.atByte(source, 0, key + " is '" + value + "', not one of "
+        + Arrays.toString(type.getEnumConstants()));
+  }
+
+  private static int wholeNumber(Properties manifest, String key, String source) throws InputFormatException {
+    String value = required(manifest, key, source);
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw InputFormatException.atByte(source, 0, key + " is '" + value + "', not a whole number");
     }
   }
 

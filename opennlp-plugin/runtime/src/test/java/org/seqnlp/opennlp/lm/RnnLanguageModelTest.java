@@ -434,6 +434,25 @@ public class RnnLanguageModelTest {
   }
 
   @Test
+  void aManifestValueThatIsNotOfItsKindIsNamedWithItsKey() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    String[][] cases = {
+        {"Cell", "XYZ", "Cell is 'XYZ', not one of [RNN, LSTM, GRU]"},
+        {"Hidden-Size", "abc", "Hidden-Size is 'abc', not a whole number"}};
+    for (String[] bad : cases) {
+      Path file = directory.resolve("bad-value.zip");
+      copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+        Properties properties = load(manifest);
+        properties.setProperty(bad[0], bad[1]);
+        return store(properties);
+      });
+      InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+      assertEquals(file + "!manifest.properties: byte 0: " + bad[2], e.getMessage());
+    }
+  }
+
+  @Test
   void aManifestWithABadEscapeIsAFormatError() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     classModel.write(bytes);
