@@ -103,6 +103,9 @@ public final class Vocabulary {
     return new Vocabulary(tokens, Arrays.copyOf(counts, counts.length + 1));
   }
 
+  /** The least size limit of a built vocabulary: the two special tokens and one token of the text. */
+  public static final int MIN_LIMITED_SIZE = 3;
+
   /**
    * A language model's vocabulary of {@code counts}: {@link SpecialTokens#END_OF_SENTENCE} (id
    * {@value #END_OF_SENTENCE_ID}), {@link SpecialTokens#UNKNOWN} (id 1), then the tokens seen at least
@@ -110,7 +113,7 @@ public final class Vocabulary {
    * entries in all (0 for no limit). The special tokens get count 0 even when the text holds them.
    */
   public static Vocabulary build(Map<String, Long> counts, int minCount, int maxSize) {
-    if (maxSize != 0 && maxSize < 3) {
+    if (maxSize != 0 && maxSize < MIN_LIMITED_SIZE) {
       throw new IllegalArgumentException("a vocabulary needs room for " + SpecialTokens.END_OF_SENTENCE + ", "
           + SpecialTokens.UNKNOWN + " and one token: maxSize " + maxSize);
     }

@@ -15,6 +15,8 @@ import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.opennlp.lm.CellType;
 import org.seqnlp.opennlp.lm.LmArchitecture;
 import org.seqnlp.opennlp.lm.TokenUnit;
+import org.seqnlp.vocabulary.SpecialTokens;
+import org.seqnlp.vocabulary.Vocabulary;
 
 /**
  * The settings of language-model training. {@link #DEFAULTS} are Zaremba et al.'s small model: 2 LSTM
@@ -176,7 +178,11 @@ public record LmTrainingSettings(TokenUnit unit, CellType cell, int layers, int 
     requireNotNegative(MAX_MINUTES, maxMinutes);
     requirePositive(CHECKPOINT_MINUTES, checkpointMinutes);
     require(CUTOFF, cutoff, 1, Integer.MAX_VALUE);
-    require(VOCABULARY_SIZE, vocabularySize, 0, Integer.MAX_VALUE);
+    if (vocabularySize < 0 || vocabularySize > 0 && vocabularySize < Vocabulary.MIN_LIMITED_SIZE) {
+      throw new IllegalArgumentException(VOCABULARY_SIZE + " must be 0 (no limit) or at least "
+          + Vocabulary.MIN_LIMITED_SIZE + " (" + SpecialTokens.END_OF_SENTENCE + ", " + SpecialTokens.UNKNOWN
+          + " and one word), not " + vocabularySize);
+    }
     requireNotNegative(INIT_SCALE, initScale);
     return this;
   }
