@@ -100,12 +100,13 @@ final class TrainLmCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE}).")
   int patience;
 
-  @Option(names = "--max-tokens", description = "Stop after this many training tokens; 0 for no limit "
+  @Option(names = "--max-tokens", description = "Stop once this many tokens are trained; 0 for no limit. Checked "
+      + "every " + RnnLmTrainer.SEGMENTS_PER_FIT + " x --bptt steps of all --batch-size rows, so a run may train up to that many tokens more "
       + "(default: ${DEFAULT-VALUE}).")
   long maxTokens;
 
-  @Option(names = "--max-minutes", description = "Stop after this many minutes of training; 0 for no limit "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-minutes", description = "Stop once this many minutes are spent training; 0 for no limit. "
+      + "Checked as --max-tokens is (default: ${DEFAULT-VALUE}).")
   double maxMinutes;
 
   @Option(names = "--checkpoint-minutes", description = "Minutes between checkpoints in --work-dir "

@@ -34,7 +34,7 @@ public final class RnnLmTrainer {
 
   private static final Logger LOG = LoggerFactory.getLogger(RnnLmTrainer.class);
   /** TBPTT segments per {@code fit} call, between which the loop checks its budgets. */
-  private static final int SEGMENTS_PER_FIT = 10;
+  public static final int SEGMENTS_PER_FIT = 10;
 
   private final LmTrainingSettings settings;
   private final boolean showProgress;
