@@ -88,6 +88,9 @@ final class DataStatsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--vectors applies to named-entity data, not ptb");
     }
     OptionRange.require(spec, "--vector-words", vectorWords, 0, Integer.MAX_VALUE);
+    if (vectorWords > 0 && vectors == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--vector-words needs --vectors");
+    }
     WordVectors wordVectors = vectors == null ? null : VectorFiles.read(vectors);
     PrintWriter out = spec.commandLine().getOut();
     for (Path file : files) {

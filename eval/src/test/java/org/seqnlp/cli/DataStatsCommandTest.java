@@ -115,6 +115,13 @@ class DataStatsCommandTest extends ToolTest {
   }
 
   @Test
+  void vectorWordsWithoutVectorsIsAUsageError() throws IOException {
+    Path file = write("ok.txt", "Ana NNP I-NP I-PER", "");
+    assertEquals(SeqNlp.EXIT_USAGE, run("data-stats", "--format", "conll03", "--vector-words", "5", file.toString()));
+    assertEquals("seqnlp data-stats: --vector-words needs --vectors (see --help)", err.toString().strip());
+  }
+
+  @Test
   void schemeWithANonConllFormatIsAUsageError() throws IOException {
     Path ptb = write("ptb.txt", " a ");
     assertEquals(SeqNlp.EXIT_USAGE, run("data-stats", "--format", "ptb", "--scheme", "iob2", ptb.toString()));
