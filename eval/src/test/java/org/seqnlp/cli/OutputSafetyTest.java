@@ -61,6 +61,8 @@ class OutputSafetyTest extends ToolTest {
     Path output = directory.resolve("missing").resolve("v.bin");
     assertOneLineUsageError(run("train-vectors", corpus().toString(), "-o", output.toString(), "--min-count", "1"),
         "seqnlp train-vectors: error: " + output + ": its directory");
+    assertEquals("seqnlp train-vectors: error: " + output + ": its directory " + output.getParent()
+        + " does not exist", err.toString().strip());
   }
 
   @Test

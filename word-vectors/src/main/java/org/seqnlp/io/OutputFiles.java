@@ -48,16 +48,16 @@ public final class OutputFiles {
       throw new IOException(output + ": is a directory, not a file to write");
     }
     if (directory == null || !Files.exists(directory)) {
-      throw new NoSuchFileException(output + ": its directory " + directory + " does not exist");
+      throw new NoSuchFileException(output.toString(), null, "its directory " + directory + " does not exist");
     }
     if (!Files.isDirectory(directory)) {
-      throw new FileSystemException(output + ": " + directory + " is a file, not a directory");
+      throw new FileSystemException(output.toString(), null, directory + " is a file, not a directory");
     }
     if (!Files.isWritable(directory)) {
-      throw new AccessDeniedException(output + ": permission denied (cannot write in " + directory + ")");
+      throw new AccessDeniedException(output.toString(), null, "permission denied (cannot write in " + directory + ")");
     }
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-      throw new AccessDeniedException(output + ": permission denied (the file is read-only)");
+      throw new AccessDeniedException(output.toString(), null, "permission denied (the file is read-only)");
     }
     for (Path input : inputs) {
       if (input != null && isSameFile(absolute, input)) {
