@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.seqnlp.vectors.kernels.Vectorization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,12 +72,18 @@ public final class SeqNlp implements Runnable {
     System.exit(execute(args));
   }
 
+  /** Held so that its level stays set: the JDK keeps loggers only weakly. */
+  private static final Logger LUCENE_VECTORIZATION_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   /** Runs the tool as {@link #main} does, returning the exit code instead of exiting. */
   public static int execute(String... args) {
     // The logging backend reads its levels once, when the first logger is created: set them first.
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     System.setProperty("org.slf4j.simpleLogger.log.org.seqnlp", verbose ? "debug" : "info");
+    // Lucene warns on every JDK before 20 that its vectorized code is off: true, but nothing a user of a
+    // command can act on, and two lines of noise above the command's output.
+    LUCENE_VECTORIZATION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     try {
       return newCommandLine().execute(args);
     } catch (OutOfMemoryError e) {
