@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
+import org.seqnlp.io.PrintableText;
 import org.seqnlp.vectors.WordVectors;
 
 /**
@@ -54,7 +55,8 @@ final class TextVectorWriter {
    * Checks that {@code word} can stand as one token of a space-separated format.
    *
    * @return the word
-   * @throws IllegalArgumentException when it is empty, holds whitespace or is longer than {@link
+   * @throws IllegalArgumentException when it is empty, holds whitespace or a control character (which
+   *     format detection takes for binary data, so the file would not read back), or is longer than {@link
    *     VectorFormat#MAX_WORD_BYTES}
    */
   static String requireToken(String word) {
@@ -62,9 +64,9 @@ final class TextVectorWriter {
       throw new IllegalArgumentException("cannot write an empty word in a space-separated vector format");
     }
     for (int i = 0; i < word.length(); i++) {
-      if (Character.isWhitespace(word.charAt(i))) {
-        throw new IllegalArgumentException("cannot write word '" + shortened(word)
-            + "' in a space-separated vector format: it holds whitespace");
+      if (Character.isWhitespace(word.charAt(i)) || Character.isISOControl(word.charAt(i))) {
+        throw new IllegalArgumentException("cannot write word '" + PrintableText.of(shortened(word))
+            + "' in a space-separated vector format: it holds whitespace or a control character");
       }
     }
     return requireLength(word);

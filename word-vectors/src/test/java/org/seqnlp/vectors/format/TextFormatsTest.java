@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,6 +28,20 @@ class TextFormatsTest {
 
   private static InputFormatException failure(String text, VectorFormat format) {
     return assertThrows(InputFormatException.class, () -> read(text, format));
+  }
+
+  @Test
+  void wordsThatWouldNotReadBackAreRefusedWhenWritten() {
+    for (VectorFormat format : new VectorFormat[] {VectorFormat.WORD2VEC_TEXT, VectorFormat.GLOVE,
+        VectorFormat.WORD2VEC_BINARY}) {
+      for (String word : new String[] {"two words", "\u0000\u0000\u0000", "tab\tbed"}) {
+        WordVectors vectors = new WordVectors(java.util.List.of(word), 1, new float[] {1});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> VectorFiles.write(vectors, directory.resolve("w.txt"), format));
+        assertTrue(e.getMessage().endsWith("in a space-separated vector format: it holds whitespace or a control"
+            + " character"), e.getMessage());
+      }
+    }
   }
 
   @Test
