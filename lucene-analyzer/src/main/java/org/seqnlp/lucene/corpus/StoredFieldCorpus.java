@@ -173,7 +173,7 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
         read += values.texts.size();
       }
     }
-    if (read == 0 && values.otherValues > 0) {
+    if (read == 0 && values.storedValues > 0) {
       throw new IOException(index + ": field '" + field + "' has no text to train on: its stored values are numbers"
           + " or bytes");
     }
@@ -210,7 +210,8 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
   private static final class FieldValues extends StoredFieldVisitor {
     private final String field;
     final List<String> texts = new ArrayList<>();
-    long otherValues;
+    /** Stored values of the field of any kind: text, numbers or bytes. */
+    long storedValues;
 
     FieldValues(String field) {
       this.field = field;
@@ -218,7 +219,11 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
 
     @Override
     public Status needsField(FieldInfo info) {
-      return info.name.equals(field) ? Status.YES : Status.NO;
+      if (!info.name.equals(field)) {
+        return Status.NO;
+      }
+      storedValues++;
+      return Status.YES;
     }
 
     @Override
@@ -226,29 +231,6 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
       texts.add(value);
     }
 
-    @Override
-    public void binaryField(FieldInfo info, byte[] value) {
-      otherValues++;
-    }
 
-    @Override
-    public void intField(FieldInfo info, int value) {
-      otherValues++;
-    }
-
-    @Override
-    public void longField(FieldInfo info, long value) {
-      otherValues++;
-    }
-
-    @Override
-    public void floatField(FieldInfo info, float value) {
-      otherValues++;
-    }
-
-    @Override
-    public void doubleField(FieldInfo info, double value) {
-      otherValues++;
-    }
   }
 }
