@@ -1,5 +1,6 @@
 package org.seqnlp.opennlp.namefind;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +24,12 @@ import org.seqnlp.opennlp.namefind.network.Tagging;
  * <p>The name finder's feature generators are not used: the network computes its own features. Stored
  * in a {@code TokenNameFinderModel} zip by {@link BiLstmCrfModelSerializer}.
  *
- * <p>The sequence validator is not used either: the CRF's transition scores keep outcome sequences
- * valid. A model with {@link DocumentContext} gets the document memory of each {@code NameFinderME}
+ * <p>The sequence validator is not used either. The CRF's learnt transition scores make outcome sequences
+ * that OpenNLP's codec forbids (a type's {@code -cont} after another type or first) rare, not impossible,
+ * mostly where document context adds to the emissions. {@code NameFinderME} turns them into spans as leniently as
+ * it turns any model's outcomes, so {@code find} still returns well-formed spans. A sentence longer than {@link BiLstmCrfNetwork#MAX_SENTENCE_TOKENS}
+ * tokens is tagged in pieces of that many, so that {@code find} never refuses a sentence, as {@code
+ * NameFinderME}'s other models never do. A model with {@link DocumentContext} gets the document memory of each {@code NameFinderME}
  * through the context generator argument (see {@link DocumentContextFactory}).
  *
  * <p>Immutable and thread-safe: one instance (one loaded {@code TokenNameFinderModel}) serves any
@@ -62,7 +67,7 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
 
   /** The best outcome sequence of one sentence. */
   public Sequence tag(String[] tokens) {
-    return asSequence(network.tag(tokens));
+    return asSequence(decodeInPieces(tokens, null));
   }
 
   /**
@@ -71,11 +76,38 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
    * committed.
    */
   public Sequence tag(String[] tokens, DocumentMemory memory) {
-    float[] emissions = tokens.length == 0 ? new float[0] : network.emissions(tokens);
-    memory.bias(tokens, emissions);
-    Tagging tagging = network.decode(emissions, tokens.length);
+    Tagging tagging = decodeInPieces(tokens, memory);
     memory.decoded(tokens, tagging);
     return asSequence(tagging);
+  }
+
+  /**
+   * {@code tokens} decoded at most {@link BiLstmCrfNetwork#MAX_SENTENCE_TOKENS} at a time, the network's
+   * bound on its memory, with the bias of {@code memory} if it is not null. A name across the cut between
+   * two pieces is found as two names.
+   */
+  private Tagging decodeInPieces(String[] tokens, DocumentMemory memory) {
+    int piece = BiLstmCrfNetwork.MAX_SENTENCE_TOKENS;
+    if (tokens.length <= piece) {
+      return decode(tokens, memory);
+    }
+    int[] labels = new int[tokens.length];
+    double[] probabilities = new double[tokens.length];
+    for (int from = 0; from < tokens.length; from += piece) {
+      Tagging part = decode(Arrays.copyOfRange(tokens, from, Math.min(tokens.length, from + piece)), memory);
+      System.arraycopy(part.labels(), 0, labels, from, part.labels().length);
+      System.arraycopy(part.probabilities(), 0, probabilities, from, part.probabilities().length);
+    }
+    return new Tagging(labels, probabilities);
+  }
+
+  private Tagging decode(String[] tokens, DocumentMemory memory) {
+    if (memory == null) {
+      return network.tag(tokens);
+    }
+    float[] emissions = tokens.length == 0 ? new float[0] : network.emissions(tokens);
+    memory.bias(tokens, emissions);
+    return network.decode(emissions, tokens.length);
   }
 
   private Sequence asSequence(Tagging tagging) {

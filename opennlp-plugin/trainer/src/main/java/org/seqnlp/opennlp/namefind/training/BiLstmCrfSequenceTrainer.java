@@ -24,6 +24,7 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.io.OutputFiles;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
@@ -33,6 +34,8 @@ import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.settings.TypedParameters;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * OpenNLP's entry point to BiLSTM-CRF training: name this class in the {@code Algorithm} training
@@ -71,6 +74,8 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   /** The manifest entry with the attributions the licences of those files require ("; "-separated). */
   public static final String GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY = "SeqNLP-Gazetteer-Attributions";
 
+  private static final Logger LOG = LoggerFactory.getLogger(BiLstmCrfSequenceTrainer.class);
+
   private TrainingParameters parameters = new TrainingParameters();
   /** OpenNLP copies these entries into the manifest of the model it builds around ours. */
   private Map<String, String> reportMap = new HashMap<>();
@@ -93,8 +98,22 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   public <T> SequenceClassificationModel train(SequenceStream<T> events) throws IOException {
     long started = System.nanoTime();
     TrainingSettings settings = TrainingSettings.from(parameters).validate();
-    // A missing or untyped list fails here, not after the vectors are read.
+    List<String> unread = unreadParameters(parameters);
+    if (!unread.isEmpty()) {
+      // A misspelt key would otherwise train for an hour at the default it meant to change.
+      LOG.warn("the BiLSTM-CRF trainer does not read these training parameters, which have no effect: {}",
+          String.join(", ", unread));
+    }
+    // A missing or untyped list, or a checkpoint that cannot be written, fails here, not after the vectors are read
+    // or an epoch is trained.
     List<Path> gazetteerFiles = GazetteerFiles.listFiles(settings.gazetteers());
+    if (settings.checkpoint() != null) {
+      try {
+        OutputFiles.checkWritable(settings.checkpoint());
+      } catch (IOException e) {
+        throw new IOException(TrainingSettings.CHECKPOINT + ": " + e.getMessage(), e);
+      }
+    }
     List<String[]> tokens = new ArrayList<>();
     List<String[]> outcomes = new ArrayList<>();
     TreeSet<String> labels = new TreeSet<>();
@@ -110,6 +129,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
         sentenceOutcomes[i] = sentenceEvents[i].getOutcome();
         labels.add(sentenceOutcomes[i]);
       }
+      requireTokens(sample.getSentence(), tokens.size() + 1);
       tokens.add(sample.getSentence());
       outcomes.add(sentenceOutcomes);
     }
@@ -122,16 +142,35 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
       sentences.add(new LabeledSentence(tokens.get(s), indices));
     }
-    WordVectors vectors = readVectors(settings);
     String devData = parameters.getStringParameter(DEV_DATA, null);
     BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(
         ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO), labelList);
+    WordVectors vectors = readVectors(settings);
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
         .train(labelList, sentences, vectors, development);
     reportMap.put(TRAINING_SECONDS_MANIFEST_ENTRY,
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     reportMap.putAll(gazetteerManifestEntries(gazetteerFiles));
     return new BiLstmCrfSequenceModel(network);
+  }
+
+  /** The keys of {@code parameters} this trainer does not read, sorted: OpenNLP's other trainers' or misspelt. */
+  static List<String> unreadParameters(TrainingParameters parameters) {
+    Set<String> read = new HashSet<>(TrainingSettings.KEYS);
+    read.addAll(List.of(WORD_VECTORS, SUBWORD_VECTORS, DEV_DATA, TrainingParameters.ALGORITHM_PARAM,
+        TrainingParameters.TRAINER_TYPE_PARAM));
+    return parameters.getObjectSettings().keySet().stream().filter(key -> !read.contains(key)).sorted().toList();
+  }
+
+  /** Refuses a token the vocabulary cannot hold, naming the sample (from 1) and the token (from 1). */
+  private static void requireTokens(String[] sentence, int sample) {
+    for (int t = 0; t < sentence.length; t++) {
+      if (sentence[t] == null || sentence[t].isEmpty()) {
+        throw new IllegalArgumentException("name sample " + sample + ", token " + (t + 1) + ": "
+            + (sentence[t] == null ? "no token (null)" : "an empty token") + ", which the name finder cannot learn"
+            + " from");
+      }
+    }
   }
 
   /**

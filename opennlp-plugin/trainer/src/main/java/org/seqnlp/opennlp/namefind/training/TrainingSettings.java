@@ -101,6 +101,11 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   /** Every sentence that lower-casing changes copied once. */
   public static final double MAX_LOWERCASE_COPIES = 1;
 
+  /** The training parameters these settings are read from. */
+  public static final List<String> KEYS = List.of(EPOCHS, PATIENCE, BATCH_SIZE, WORD_DIMENSION, CHAR_DIMENSION,
+      CHAR_FILTERS, MAX_WORD_CHARS, HIDDEN, LEARNING_RATE, DROPOUT, GRADIENT_CLIP, MAX_VOCABULARY, EMBEDDING_BITS, SEED,
+      CHECKPOINT, GAZETTEERS, FREEZE_VECTORS, AVERAGE_DECAY, SENTENCE_START_COPIES, LOWERCASE_COPIES);
+
   public static final TrainingSettings DEFAULTS =
       new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
           false, 0, 0, 0);

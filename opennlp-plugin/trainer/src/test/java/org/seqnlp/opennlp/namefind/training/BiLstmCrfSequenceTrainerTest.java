@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
@@ -23,6 +24,17 @@ class BiLstmCrfSequenceTrainerTest {
     assertEquals(Set.of("person", "misc-x"), BiLstmCrfSequenceTrainer.typesOf(
         List.of("misc-x-start", "misc-x-cont", "other", "person-start")));
     assertEquals(Set.of(), BiLstmCrfSequenceTrainer.typesOf(List.of("other")));
+  }
+
+  @Test
+  void parametersTheTrainerDoesNotReadAreListed() {
+    TrainingParameters parameters = new TrainingParameters();
+    parameters.put(TrainingParameters.ALGORITHM_PARAM, BiLstmCrfSequenceTrainer.class.getName());
+    parameters.put("Hiden", 5000);
+    parameters.put(TrainingParameters.ITERATIONS_PARAM, 100);
+    parameters.put(TrainingSettings.HIDDEN, 8);
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, "dev.txt");
+    assertEquals(List.of("Hiden", "Iterations"), BiLstmCrfSequenceTrainer.unreadParameters(parameters));
   }
 
   @Test
