@@ -55,8 +55,7 @@ final class TextVectorWriter {
    * Checks that {@code word} can stand as one token of a space-separated format.
    *
    * @return the word
-   * @throws IllegalArgumentException when it is empty, holds whitespace or a control character (which
-   *     format detection takes for binary data, so the file would not read back), or is longer than {@link
+   * @throws IllegalArgumentException when it is empty, holds whitespace or is longer than {@link
    *     VectorFormat#MAX_WORD_BYTES}
    */
   static String requireToken(String word) {
@@ -64,12 +63,29 @@ final class TextVectorWriter {
       throw new IllegalArgumentException("cannot write an empty word in a space-separated vector format");
     }
     for (int i = 0; i < word.length(); i++) {
-      if (Character.isWhitespace(word.charAt(i)) || Character.isISOControl(word.charAt(i))) {
+      if (Character.isWhitespace(word.charAt(i))) {
         throw new IllegalArgumentException("cannot write word '" + PrintableText.of(shortened(word))
-            + "' in a space-separated vector format: it holds whitespace or a control character");
+            + "' in a space-separated vector format: it holds whitespace");
       }
     }
     return requireLength(word);
+  }
+
+  /**
+   * {@link #requireToken}, and for word2vec text also no byte that format detection takes for binary data
+   * ({@link VectorFiles#isControlCharacter}): the file would not read back as text.
+   */
+  static String requireTextToken(String word) {
+    requireToken(word);
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      // Characters from U+0080 on are written as bytes from 0x80 on, which detection does not look at.
+      if (c < 0x80 && VectorFiles.isControlCharacter((byte) c)) {
+        throw new IllegalArgumentException("cannot write word '" + PrintableText.of(shortened(word))
+            + "' in word2vec text: it holds a control character, which would make the file read as binary");
+      }
+    }
+    return word;
   }
 
   /** Checks that {@code word} has at most {@link VectorFormat#MAX_WORD_BYTES} bytes of UTF-8. */

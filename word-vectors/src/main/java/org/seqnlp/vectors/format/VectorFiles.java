@@ -139,7 +139,7 @@ public final class VectorFiles {
   }
 
   /** Control bytes never occur in text vector files but nearly always among float32 bytes. */
-  private static boolean isControlCharacter(byte b) {
+  static boolean isControlCharacter(byte b) {
     return (b >= 0 && b < ' ' && b != '\n' && b != '\r' && b != '\t') || b == 0x7f;
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
@@ -34,12 +35,35 @@ class TextFormatsTest {
   void wordsThatWouldNotReadBackAreRefusedWhenWritten() {
     for (VectorFormat format : new VectorFormat[] {VectorFormat.WORD2VEC_TEXT, VectorFormat.GLOVE,
         VectorFormat.WORD2VEC_BINARY}) {
-      for (String word : new String[] {"two words", "\u0000\u0000\u0000", "tab\tbed"}) {
-        WordVectors vectors = new WordVectors(java.util.List.of(word), 1, new float[] {1});
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> VectorFiles.write(vectors, directory.resolve("w.txt"), format));
-        assertTrue(e.getMessage().endsWith("in a space-separated vector format: it holds whitespace or a control"
-            + " character"), e.getMessage());
+      WordVectors spaced = new WordVectors(List.of("two words"), 1, new float[] {1});
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> VectorFiles.write(spaced, directory.resolve("w.txt"), format));
+      assertTrue(e.getMessage().endsWith("in a space-separated vector format: it holds whitespace"), e.getMessage());
+    }
+    // Detection would take the text for binary data.
+    for (String word : new String[] {"\u0000\u0000\u0000", "del\u007f"}) {
+      WordVectors control = new WordVectors(List.of(word), 1, new float[] {1});
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> VectorFiles.write(control, directory.resolve("w.txt"), VectorFormat.WORD2VEC_TEXT));
+      assertTrue(e.getMessage().endsWith("in word2vec text: it holds a control character, which would make the file"
+          + " read as binary"), e.getMessage());
+    }
+  }
+
+  @Test
+  void wordsWithOtherControlCharactersReadBackInEveryTextFormat() throws IOException {
+    // U+0092 is common mojibake for a typographic apostrophe in crawled vocabularies.
+    WordVectors vectors = new WordVectors(List.of("don\u0092t", "nul\u0000"), 1, new float[] {1, 2});
+    for (VectorFormat format : new VectorFormat[] {VectorFormat.WORD2VEC_TEXT, VectorFormat.GLOVE,
+        VectorFormat.WORD2VEC_BINARY}) {
+      WordVectors written = format == VectorFormat.WORD2VEC_TEXT
+          ? new WordVectors(List.of("don\u0092t"), 1, new float[] {1}) : vectors;
+      Path file = directory.resolve("c." + format.id());
+      VectorFiles.write(written, file, format);
+      WordVectors read = VectorFiles.read(file);
+      assertEquals(written.size(), read.size(), format.id());
+      for (int row = 0; row < written.size(); row++) {
+        assertEquals(written.word(row), read.word(row), format.id());
       }
     }
   }
