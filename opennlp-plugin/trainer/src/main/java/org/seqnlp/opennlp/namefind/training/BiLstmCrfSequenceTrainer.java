@@ -21,6 +21,7 @@ import opennlp.tools.ml.model.SequenceClassificationModel;
 import opennlp.tools.ml.model.SequenceStream;
 import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.NameSample;
+import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
@@ -154,11 +155,16 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     return new BiLstmCrfSequenceModel(network);
   }
 
-  /** The keys of {@code parameters} this trainer does not read, sorted: OpenNLP's other trainers' or misspelt. */
+  /**
+   * The keys of {@code parameters} this trainer does not read, sorted: OpenNLP's other trainers' or misspelt.
+   * Left out are those OpenNLP itself sets or reads: {@code NameFinderME.train} adds its perceptron's
+   * iterations and cutoff to every training, and {@code NameFinderME} reads the beam size.
+   */
   static List<String> unreadParameters(TrainingParameters parameters) {
     Set<String> read = new HashSet<>(TrainingSettings.KEYS);
     read.addAll(List.of(WORD_VECTORS, SUBWORD_VECTORS, DEV_DATA, TrainingParameters.ALGORITHM_PARAM,
-        TrainingParameters.TRAINER_TYPE_PARAM));
+        TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.ITERATIONS_PARAM, TrainingParameters.CUTOFF_PARAM,
+        BeamSearch.BEAM_SIZE_PARAMETER));
     return parameters.getObjectSettings().keySet().stream().filter(key -> !read.contains(key)).sorted().toList();
   }
 
