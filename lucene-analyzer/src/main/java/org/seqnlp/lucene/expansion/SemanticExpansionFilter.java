@@ -44,7 +44,8 @@ import org.seqnlp.vectors.NeighbourLookup;
  * terms would multiply those paths (three terms with ten neighbours each, 1,331), past the query's clause
  * limit. A term that alone spans the whole stretch (one word for several, as "wifi" for "wi fi") is
  * expanded, since each of its neighbours adds one path. The filter therefore reads one token ahead, and
- * a whole stretch ahead within a graph.
+ * a whole stretch ahead within a graph, up to {@value #MAX_STRETCH_TOKENS} tokens: shingles and bigrams,
+ * whose tokens overlap without end, pass unexpanded.
  *
  * <p>With lowercase lookup, neighbours that differ from the term or from a neighbour before them only
  * in case are left out, since looked up lowercased they are the same word.
@@ -70,10 +71,18 @@ public final class SemanticExpansionFilter extends TokenFilter {
   private final CharArraySet unexpanded;
   private final boolean lowercaseLookup;
 
+  /**
+   * The most tokens of a stretch held back: far more than any multi-word synonym has, while shingles or
+   * bigrams, whose tokens overlap one another, make one stretch of a whole text.
+   */
+  static final int MAX_STRETCH_TOKENS = 256;
+
   /** Tokens of the stretch being read, between two positions that no token spans. */
   private final List<ReadToken> stretch = new ArrayList<>();
   private int stretchStart;
-  private int stretchEnd;
+  private int stretchEnd = Integer.MIN_VALUE;
+  /** Whether the stretch being read outgrew {@link #MAX_STRETCH_TOKENS}: its tokens pass unexpanded as read. */
+  private boolean overflowed;
   /** Tokens of complete stretches, to pass on. */
   private final ArrayDeque<ReadyToken> ready = new ArrayDeque<>();
   private int position = -1;
@@ -159,25 +168,39 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   /**
    * Reads tokens until the stretch being read is complete, that is until a token starts where no token
-   * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}.
+   * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}; or until it has
+   * more than {@value #MAX_STRETCH_TOKENS} tokens, which then go to {@link #ready} unexpanded, as does the
+   * rest of that stretch.
    */
   private void readStretch() throws IOException {
     while (input.incrementToken()) {
       int start = position + posIncAtt.getPositionIncrement();
       int end = start + posLenAtt.getPositionLength();
       position = start;
-      boolean startsStretch = !stretch.isEmpty() && start >= stretchEnd;
-      if (startsStretch) {
+      if (start >= stretchEnd) {
+        boolean completed = !stretch.isEmpty();
         completeStretch();
-      }
-      if (stretch.isEmpty()) {
+        overflowed = false;
         stretchStart = start;
         stretchEnd = end;
-      } else {
-        stretchEnd = Math.max(stretchEnd, end);
+        stretch.add(new ReadToken(captureState(), start, end));
+        if (completed) {
+          return;
+        }
+        continue;
+      }
+      stretchEnd = Math.max(stretchEnd, end);
+      if (overflowed) {
+        ready.add(new ReadyToken(captureState(), false));
+        return;
       }
       stretch.add(new ReadToken(captureState(), start, end));
-      if (startsStretch) {
+      if (stretch.size() > MAX_STRETCH_TOKENS) {
+        for (ReadToken token : stretch) {
+          ready.add(new ReadyToken(token.state(), false));
+        }
+        stretch.clear();
+        overflowed = true;
         return;
       }
     }
@@ -215,6 +238,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
   public void reset() throws IOException {
     super.reset();
     stretch.clear();
+    stretchEnd = Integer.MIN_VALUE;
+    overflowed = false;
     ready.clear();
     position = -1;
     inputEnded = false;

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.boost.DelimitedBoostTokenFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BoostAttribute;
@@ -125,6 +128,44 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     assertEquals(List.of("f:automobile", "f:banana", "f:bus", "f:car", "f:fruit", "f:truck", "f:vehicle"),
         termsOf(query));
     analyzer.close();
+  }
+
+  public void testShinglesPassUnexpandedAndALongRunOfThemIsNotAllHeld() throws IOException {
+    Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
+    tokenizer.setReader(new StringReader("car banana"));
+    assertTokenStreamContents(new SemanticExpansionFilter(new ShingleFilter(tokenizer, 2, 2), VEHICLES, 3, 0.5f,
+        0.5f, CharArraySet.EMPTY_SET, false), new String[] {"car", "car banana", "banana"});
+
+    int count = 4 * SemanticExpansionFilter.MAX_STRETCH_TOKENS;
+    Token[] overlapping = new Token[count];
+    for (int i = 0; i < count; i++) {
+      overlapping[i] = new Token(i % 2 == 0 ? "car" : "banana", i, i + 1);
+      overlapping[i].setPositionLength(2);
+    }
+    int[] read = {0};
+    TokenStream counted = new TokenFilter(new CannedTokenStream(overlapping)) {
+      @Override
+      public boolean incrementToken() throws IOException {
+        boolean more = input.incrementToken();
+        read[0] += more ? 1 : 0;
+        return more;
+      }
+    };
+    try (TokenStream stream = new SemanticExpansionFilter(counted, VEHICLES, 3, 0.5f, 0.5f, CharArraySet.EMPTY_SET,
+        false)) {
+      TypeAttribute type = stream.getAttribute(TypeAttribute.class);
+      stream.reset();
+      int emitted = 0;
+      while (stream.incrementToken()) {
+        if (emitted++ == 0) {
+          assertTrue("tokens read before the first came out: " + read[0],
+              read[0] <= SemanticExpansionFilter.MAX_STRETCH_TOKENS + 1);
+        }
+        assertFalse(type.type().equals(SynonymGraphFilter.TYPE_SYNONYM));
+      }
+      stream.end();
+      assertEquals(count, emitted);
+    }
   }
 
   public void testExpansionsShareTheExpansionWeightInProportionToCosine() throws IOException {
