@@ -1,12 +1,13 @@
 package org.seqnlp.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.seqnlp.opennlp.lm.CellType;
+import org.seqnlp.opennlp.lm.PerplexityScorer;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.lm.SentenceFile;
 import org.seqnlp.opennlp.lm.TokenUnit;
@@ -153,27 +154,21 @@ final class TrainLmCommand implements Callable<Integer> {
     if (valid != null) {
       InputPaths.requireFile(valid, "validation file");
     }
+    List<List<String>> testSentences = null;
     if (test != null) {
-      // Scored twice: sentence by sentence and across sentences.
-      InputPaths.requireRegularFile(test, "test file");
-      // Read once now, so that an empty or damaged test file fails before the training, not after it.
-      SentenceFile.readToScore(test, settings.unit());
+      InputPaths.requireFile(test, "test file");
+      // Read before the training, so that an empty or damaged test file fails before it, not after it.
+      testSentences = SentenceFile.readToScore(test, settings.unit());
     }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
-    // Saved before the test file is read, so that a bad test file cannot cost the training.
-    model.save(output);
-    if (test != null) {
-      try {
-        model = model.withTrainingInfo(Map.of(
-            "Test-Perplexity", String.format(Locale.ROOT, "%.2f", model.perplexity(test, false).value()),
-            "Test-Perplexity-Across-Sentences",
-            String.format(Locale.ROOT, "%.2f", model.perplexity(test, true).value())));
-      } catch (IOException e) {
-        throw new IOException(e.getMessage() + " (the trained model is written to " + output
-            + ", without test perplexity)", e);
-      }
-      model.save(output);
+    if (testSentences != null) {
+      PerplexityScorer scorer = new PerplexityScorer(model);
+      model = model.withTrainingInfo(Map.of(
+          "Test-Perplexity", String.format(Locale.ROOT, "%.2f", scorer.of(testSentences, false).value()),
+          "Test-Perplexity-Across-Sentences",
+          String.format(Locale.ROOT, "%.2f", scorer.of(testSentences, true).value())));
     }
+    model.save(output);
     out.println("wrote " + output + ": " + model);
     model.trainingInfo().forEach((key, value) -> out.println(key.toLowerCase(Locale.ROOT) + "=" + value));
     return 0;

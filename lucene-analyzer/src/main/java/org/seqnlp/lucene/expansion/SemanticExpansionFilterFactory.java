@@ -153,28 +153,25 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
       }
       return VectorSpaceCache.forFile(path, format);
     }
-    VectorSpace fromLoader;
     try {
-      fromLoader = VectorSpaceCache.forResource(loader, vectorsName, format);
+      return VectorSpaceCache.forResource(loader, vectorsName, format);
+    } catch (VectorSpaceCache.NotOpened notFound) {
+      // Whether the working directory's file is allowed is said before whether it exists, which stays unknown.
+      if (path != null && !isAllowed(path)) {
+        throw new IOException(NAME + ": vectors file '" + vectorsName + "' not found by the resource loader, and"
+            + " in the working directory it would be outside " + System.getProperty(VECTORS_DIRECTORY_PROPERTY)
+            + ", the directory that system property " + VECTORS_DIRECTORY_PROPERTY + " allows", notFound.getCause());
+      }
+      if (path != null && Files.isRegularFile(path)) {
+        return VectorSpaceCache.forFile(path, format);
+      }
+      throw new IOException(NAME + ": vectors file '" + vectorsName
+          + "' not found by the resource loader nor in the working directory", notFound.getCause());
     } catch (InputFormatException e) {
       throw e;
     } catch (IOException e) {
       throw new IOException(NAME + ": cannot read vectors file '" + vectorsName + "': " + e.getMessage(), e);
     }
-    if (fromLoader != null) {
-      return fromLoader;
-    }
-    // Whether the working directory's file is allowed is said before whether it exists, which stays unknown.
-    if (path != null && !isAllowed(path)) {
-      throw new IOException(NAME + ": vectors file '" + vectorsName + "' not found by the resource loader, and"
-          + " in the working directory it would be outside " + System.getProperty(VECTORS_DIRECTORY_PROPERTY)
-          + ", the directory that system property " + VECTORS_DIRECTORY_PROPERTY + " allows");
-    }
-    if (path != null && Files.isRegularFile(path)) {
-      return VectorSpaceCache.forFile(path, format);
-    }
-    throw new IOException(NAME + ": vectors file '" + vectorsName
-        + "' not found by the resource loader nor in the working directory");
   }
 
   /** Refuses {@code file} when {@value #VECTORS_DIRECTORY_PROPERTY} is set and the file lies outside it. */

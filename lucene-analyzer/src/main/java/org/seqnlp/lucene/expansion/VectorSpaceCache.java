@@ -68,10 +68,11 @@ final class VectorSpaceCache {
   }
 
   /**
-   * The space of resource {@code name} of {@code loader}, loading it on the first request; null if the
-   * loader cannot open it. An error while reading it is thrown.
+   * The space of resource {@code name} of {@code loader}, loading it on the first request.
    *
    * @param format the format, or null to detect it
+   * @throws NotOpened when the loader cannot open the resource, with the loader's error as cause; any other
+   *     exception is an error while reading it
    */
   static VectorSpace forResource(ResourceLoader loader, String name, VectorFormat format) throws IOException {
     ResourceKey key = new ResourceKey(loader, name, format);
@@ -86,7 +87,7 @@ final class VectorSpaceCache {
         opened = loader.openResource(name);
       } catch (IOException notFound) {
         dropIfEmpty(key, slot);
-        return null;
+        throw new NotOpened(name, notFound);
       }
       try (InputStream in = opened) {
         WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
@@ -97,6 +98,15 @@ final class VectorSpaceCache {
         dropIfEmpty(key, slot);
         throw e;
       }
+    }
+  }
+
+  /** The resource loader could not open a resource: it may not have it, which is for the caller to judge. */
+  static final class NotOpened extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotOpened(String name, IOException cause) {
+      super(name + ": " + cause.getMessage(), cause);
     }
   }
 

@@ -347,6 +347,7 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     IOException e = expectThrows(IOException.class, () -> informed(LOADER, "vectors", "missing.bin"));
     assertEquals("semanticExpansion: vectors file 'missing.bin' not found by the resource loader nor in the"
         + " working directory", e.getMessage());
+    assertEquals("the loader's own reason is kept", "Resource not found: missing.bin", e.getCause().getMessage());
   }
 
   public void testTooManyExpansionsAreRejectedBeforeATableIsBuilt() {

@@ -114,7 +114,9 @@ class VectorSpaceCacheTest {
     int before = VectorSpaceCache.size();
     Path bad = Files.writeString(directory.resolve("bad.txt"), "not vectors\n");
     for (int i = 0; i < 10; i++) {
-      assertNull(VectorSpaceCache.forResource(new MapResourceLoader(), "missing.txt", null));
+      VectorSpaceCache.NotOpened notOpened = assertThrows(VectorSpaceCache.NotOpened.class,
+          () -> VectorSpaceCache.forResource(new MapResourceLoader(), "missing.txt", null));
+      assertEquals("Resource not found: missing.txt", notOpened.getCause().getMessage());
       MapResourceLoader broken = new MapResourceLoader().with("broken.txt", "1 2\ncar 1\n");
       assertThrows(InputFormatException.class, () -> VectorSpaceCache.forResource(broken, "broken.txt", null));
       assertThrows(InputFormatException.class, () -> VectorSpaceCache.forFile(bad, null));

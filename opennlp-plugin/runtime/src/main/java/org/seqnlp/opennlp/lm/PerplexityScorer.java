@@ -24,7 +24,11 @@ public final class PerplexityScorer {
    * one sentence into the next, as published PTB figures are computed.
    */
   public Perplexity ofFile(Path file, boolean acrossSentences) throws IOException {
-    List<List<String>> sentences = SentenceFile.read(file, model.architecture().unit());
+    return of(SentenceFile.read(file, model.architecture().unit()), acrossSentences);
+  }
+
+  /** {@link #ofFile} for sentences already read, as {@link SentenceFile#read} gives them. */
+  public Perplexity of(List<List<String>> sentences, boolean acrossSentences) {
     if (!acrossSentences) {
       return ofSentences(SentenceFile.encodeEach(sentences, model.vocabulary()));
     }
