@@ -44,25 +44,30 @@ final class VectorSpaceCache {
   static VectorSpace forFile(Path file, VectorFormat format) throws IOException {
     Path realPath = file.toRealPath();
     FileKey key = new FileKey(realPath, format);
-    Slot slot = slot(key);
-    synchronized (slot) {
-      try {
-        BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
-        VectorSpace cached = slot.space.get();
-        if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
-            && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
-          return cached;
+    while (true) {
+      Slot slot = slot(key);
+      synchronized (slot) {
+        if (slot.dropped) {
+          continue;
         }
-        WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
-        VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
-        slot.fill(loaded);
-        slot.modified = attributes.lastModifiedTime();
-        slot.size = attributes.size();
-        slot.identity = attributes.fileKey();
-        return loaded;
-      } catch (IOException | RuntimeException e) {
-        dropIfEmpty(key, slot);
-        throw e;
+        try {
+          BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
+          VectorSpace cached = slot.space.get();
+          if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
+              && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
+            return cached;
+          }
+          WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
+          VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
+          slot.fill(loaded);
+          slot.modified = attributes.lastModifiedTime();
+          slot.size = attributes.size();
+          slot.identity = attributes.fileKey();
+          return loaded;
+        } catch (IOException | RuntimeException e) {
+          dropIfEmpty(key, slot);
+          throw e;
+        }
       }
     }
   }
@@ -76,27 +81,32 @@ final class VectorSpaceCache {
    */
   static VectorSpace forResource(ResourceLoader loader, String name, VectorFormat format) throws IOException {
     ResourceKey key = new ResourceKey(loader, name, format);
-    Slot slot = slot(key);
-    synchronized (slot) {
-      VectorSpace cached = slot.space.get();
-      if (cached != null) {
-        return cached;
-      }
-      InputStream opened;
-      try {
-        opened = loader.openResource(name);
-      } catch (IOException notFound) {
-        dropIfEmpty(key, slot);
-        throw new NotOpened(name, notFound);
-      }
-      try (InputStream in = opened) {
-        WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
-        VectorSpace loaded = new VectorSpace(name, vectors);
-        slot.fill(loaded);
-        return loaded;
-      } catch (IOException | RuntimeException e) {
-        dropIfEmpty(key, slot);
-        throw e;
+    while (true) {
+      Slot slot = slot(key);
+      synchronized (slot) {
+        if (slot.dropped) {
+          continue;
+        }
+        VectorSpace cached = slot.space.get();
+        if (cached != null) {
+          return cached;
+        }
+        InputStream opened;
+        try {
+          opened = loader.openResource(name);
+        } catch (IOException notFound) {
+          dropIfEmpty(key, slot);
+          throw new NotOpened(name, notFound);
+        }
+        try (InputStream in = opened) {
+          WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+          VectorSpace loaded = new VectorSpace(name, vectors);
+          slot.fill(loaded);
+          return loaded;
+        } catch (IOException | RuntimeException e) {
+          dropIfEmpty(key, slot);
+          throw e;
+        }
       }
     }
   }
@@ -110,10 +120,15 @@ final class VectorSpaceCache {
     }
   }
 
-  /** Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind. */
+  /**
+   * Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind.
+   * Called under the slot's lock; a thread that waited for the lock sees {@code dropped} and takes the
+   * cache's current slot instead, so that its load is kept for the next caller.
+   */
   private static void dropIfEmpty(Object key, Slot slot) {
     if (!slot.loaded) {
       SLOTS.remove(key, slot);
+      slot.dropped = true;
     }
   }
 
@@ -135,6 +150,8 @@ final class VectorSpaceCache {
   private static final class Slot {
     volatile WeakReference<VectorSpace> space = new WeakReference<>(null);
     volatile boolean loaded;
+    /** Set under the slot's lock when a failed load took it out of the cache. */
+    boolean dropped;
     FileTime modified;
     long size;
     Object identity;

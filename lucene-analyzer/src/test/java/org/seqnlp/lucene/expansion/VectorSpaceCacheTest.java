@@ -125,6 +125,48 @@ class VectorSpaceCacheTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void aLoadThatWaitedForOneThatFailedIsKeptForTheNextCaller() throws Exception {
+    java.util.concurrent.CountDownLatch opening = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch fail = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger opens = new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.lucene.util.ResourceLoader loader = new org.apache.lucene.util.ResourceLoader() {
+      @Override
+      public java.io.InputStream openResource(String resource) throws IOException {
+        if (opens.getAndIncrement() == 0) {
+          opening.countDown();
+          try {
+            fail.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IOException("first open fails");
+        }
+        return new java.io.ByteArrayInputStream(
+            ExpansionFixtures.vehiclesText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public <T> Class<? extends T> findClass(String cname, Class<T> expectedType) {
+        throw new UnsupportedOperationException();
+      }
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> failing = pool.submit(() -> VectorSpaceCache.forResource(loader, "v.txt", null));
+      opening.await();
+      Future<VectorSpace> waiting = pool.submit(() -> VectorSpaceCache.forResource(loader, "v.txt", null));
+      Thread.sleep(200); // the second caller now waits for the first's lock
+      fail.countDown();
+      assertThrows(java.util.concurrent.ExecutionException.class, failing::get);
+      assertSame(waiting.get(), VectorSpaceCache.forResource(loader, "v.txt", null));
+      assertEquals(2, opens.get(), "the file is opened once more after the failure, not twice");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void doesNotKeepSpacesNoOneUses() throws Exception {
     Path file = writeVehicles("abandoned.bin");
     WeakReference<VectorSpace> abandoned = new WeakReference<>(VectorSpaceCache.forFile(file, null));
