@@ -161,14 +161,17 @@ final class TrainLmCommand implements Callable<Integer> {
       testSentences = SentenceFile.readToScore(test, settings.unit());
     }
     RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
+    // Saved before scoring too, so that nothing in the scoring (memory, for a large text of characters) can
+    // cost the training.
+    model.save(output);
     if (testSentences != null) {
       PerplexityScorer scorer = new PerplexityScorer(model);
       model = model.withTrainingInfo(Map.of(
           "Test-Perplexity", String.format(Locale.ROOT, "%.2f", scorer.of(testSentences, false).value()),
           "Test-Perplexity-Across-Sentences",
           String.format(Locale.ROOT, "%.2f", scorer.of(testSentences, true).value())));
+      model.save(output);
     }
-    model.save(output);
     out.println("wrote " + output + ": " + model);
     model.trainingInfo().forEach((key, value) -> out.println(key.toLowerCase(Locale.ROOT) + "=" + value));
     return 0;

@@ -44,8 +44,9 @@ import org.seqnlp.vectors.NeighbourLookup;
  * terms would multiply those paths (three terms with ten neighbours each, 1,331), past the query's clause
  * limit. A term that alone spans the whole stretch (one word for several, as "wifi" for "wi fi") is
  * expanded, since each of its neighbours adds one path. The filter therefore reads one token ahead, and
- * a whole stretch ahead within a graph, up to {@value #MAX_STRETCH_TOKENS} tokens: shingles and bigrams,
- * whose tokens overlap without end, pass unexpanded.
+ * a whole stretch ahead within a graph, up to {@value #MAX_STRETCH_TOKENS} tokens: shingles, and CJK
+ * bigrams output with their unigrams, whose tokens overlap without end, pass unexpanded (plain bigrams
+ * follow one another and are expanded one by one).
  *
  * <p>With lowercase lookup, neighbours that differ from the term or from a neighbour before them only
  * in case are left out, since looked up lowercased they are the same word.
@@ -168,9 +169,9 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   /**
    * Reads tokens until the stretch being read is complete, that is until a token starts where no token
-   * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}; or until it has
-   * more than {@value #MAX_STRETCH_TOKENS} tokens, which then go to {@link #ready} unexpanded, as does the
-   * rest of that stretch.
+   * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}; or until a stretch
+   * over several positions has {@value #MAX_STRETCH_TOKENS} tokens, which then go to {@link #ready}
+   * unexpanded, as does the rest of that stretch.
    */
   private void readStretch() throws IOException {
     while (input.incrementToken()) {
@@ -195,7 +196,9 @@ public final class SemanticExpansionFilter extends TokenFilter {
         return;
       }
       stretch.add(new ReadToken(captureState(), start, end));
-      if (stretch.size() > MAX_STRETCH_TOKENS) {
+      // Tokens stacked at one position (synonyms of one word) are no graph, however many: only stretches over
+      // several positions count toward the cap.
+      if (stretch.size() >= MAX_STRETCH_TOKENS && stretchEnd - stretchStart > 1) {
         for (ReadToken token : stretch) {
           ready.add(new ReadyToken(token.state(), false));
         }

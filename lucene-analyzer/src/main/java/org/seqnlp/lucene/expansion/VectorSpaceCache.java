@@ -47,7 +47,7 @@ final class VectorSpaceCache {
     while (true) {
       Slot slot = slot(key);
       synchronized (slot) {
-        if (slot.dropped) {
+        if (!claim(key, slot)) {
           continue;
         }
         try {
@@ -67,6 +67,8 @@ final class VectorSpaceCache {
         } catch (IOException | RuntimeException e) {
           dropIfEmpty(key, slot);
           throw e;
+        } finally {
+          slot.loading = false;
         }
       }
     }
@@ -84,28 +86,32 @@ final class VectorSpaceCache {
     while (true) {
       Slot slot = slot(key);
       synchronized (slot) {
-        if (slot.dropped) {
+        if (!claim(key, slot)) {
           continue;
         }
-        VectorSpace cached = slot.space.get();
-        if (cached != null) {
-          return cached;
-        }
-        InputStream opened;
         try {
-          opened = loader.openResource(name);
-        } catch (IOException notFound) {
-          dropIfEmpty(key, slot);
-          throw new NotOpened(name, notFound);
-        }
-        try (InputStream in = opened) {
-          WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
-          VectorSpace loaded = new VectorSpace(name, vectors);
-          slot.fill(loaded);
-          return loaded;
-        } catch (IOException | RuntimeException e) {
-          dropIfEmpty(key, slot);
-          throw e;
+          VectorSpace cached = slot.space.get();
+          if (cached != null) {
+            return cached;
+          }
+          InputStream opened;
+          try {
+            opened = loader.openResource(name);
+          } catch (IOException notFound) {
+            dropIfEmpty(key, slot);
+            throw new NotOpened(name, notFound);
+          }
+          try (InputStream in = opened) {
+            WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+            VectorSpace loaded = new VectorSpace(name, vectors);
+            slot.fill(loaded);
+            return loaded;
+          } catch (IOException | RuntimeException e) {
+            dropIfEmpty(key, slot);
+            throw e;
+          }
+        } finally {
+          slot.loading = false;
         }
       }
     }
@@ -121,14 +127,24 @@ final class VectorSpaceCache {
   }
 
   /**
-   * Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind.
-   * Called under the slot's lock; a thread that waited for the lock sees {@code dropped} and takes the
-   * cache's current slot instead, so that its load is kept for the next caller.
+   * Under {@code slot}'s lock: marks it as in use, so that {@link #slot} leaves it in the cache, and tells
+   * whether it is still the cache's slot for {@code key}. A thread that waited for the lock may find it gone,
+   * taken out by a load that failed or as collected; it then takes the cache's current slot, so that its own
+   * load is kept for the next caller.
    */
+  private static boolean claim(Object key, Slot slot) {
+    slot.loading = true;
+    if (SLOTS.get(key) == slot) {
+      return true;
+    }
+    slot.loading = false;
+    return false;
+  }
+
+  /** Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind. */
   private static void dropIfEmpty(Object key, Slot slot) {
     if (!slot.loaded) {
       SLOTS.remove(key, slot);
-      slot.dropped = true;
     }
   }
 
@@ -138,8 +154,8 @@ final class VectorSpaceCache {
   }
 
   /**
-   * The slot for {@code key}, after dropping slots whose vectors were collected. A slot dropped just as
-   * another thread fetched it only costs that thread a load of its own.
+   * The slot for {@code key}, after dropping slots whose vectors were collected and that no thread holds. A
+   * slot dropped just as another thread fetched it is noticed by {@link #claim} under its lock.
    */
   private static Slot slot(Object key) {
     SLOTS.values().removeIf(Slot::isCollected);
@@ -150,8 +166,8 @@ final class VectorSpaceCache {
   private static final class Slot {
     volatile WeakReference<VectorSpace> space = new WeakReference<>(null);
     volatile boolean loaded;
-    /** Set under the slot's lock when a failed load took it out of the cache. */
-    boolean dropped;
+    /** Whether a thread holds the slot's lock to read or load it: then it is not taken for collected. */
+    volatile boolean loading;
     FileTime modified;
     long size;
     Object identity;
@@ -162,7 +178,7 @@ final class VectorSpaceCache {
     }
 
     boolean isCollected() {
-      return loaded && space.get() == null;
+      return loaded && !loading && space.get() == null;
     }
   }
 

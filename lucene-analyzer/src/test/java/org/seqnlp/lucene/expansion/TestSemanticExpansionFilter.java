@@ -159,13 +159,29 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
       while (stream.incrementToken()) {
         if (emitted++ == 0) {
           assertTrue("tokens read before the first came out: " + read[0],
-              read[0] <= SemanticExpansionFilter.MAX_STRETCH_TOKENS + 1);
+              read[0] <= SemanticExpansionFilter.MAX_STRETCH_TOKENS);
         }
         assertFalse(type.type().equals(SynonymGraphFilter.TYPE_SYNONYM));
       }
       stream.end();
       assertEquals(count, emitted);
     }
+  }
+
+  public void testManyTokensStackedAtOnePositionAreEachExpanded() throws IOException {
+    int count = SemanticExpansionFilter.MAX_STRETCH_TOKENS + 10;
+    Token[] stacked = new Token[count];
+    for (int i = 0; i < count; i++) {
+      stacked[i] = new Token("banana", 0, 6);
+      stacked[i].setPositionIncrement(i == 0 ? 1 : 0);
+    }
+    String[] expected = new String[2 * count];
+    for (int i = 0; i < count; i++) {
+      expected[2 * i] = "banana";
+      expected[2 * i + 1] = "fruit";
+    }
+    assertTokenStreamContents(new SemanticExpansionFilter(new CannedTokenStream(stacked), VEHICLES, 1, 0.5f, 0.5f,
+        CharArraySet.EMPTY_SET, false), expected);
   }
 
   public void testExpansionsShareTheExpansionWeightInProportionToCosine() throws IOException {
