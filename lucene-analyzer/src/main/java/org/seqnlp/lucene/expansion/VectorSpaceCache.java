@@ -43,35 +43,21 @@ final class VectorSpaceCache {
    */
   static VectorSpace forFile(Path file, VectorFormat format) throws IOException {
     Path realPath = file.toRealPath();
-    FileKey key = new FileKey(realPath, format);
-    while (true) {
-      Slot slot = slot(key);
-      synchronized (slot) {
-        if (!claim(key, slot)) {
-          continue;
-        }
-        try {
-          BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
-          VectorSpace cached = slot.space.get();
-          if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
-              && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
-            return cached;
-          }
-          WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
-          VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
-          slot.fill(loaded);
-          slot.modified = attributes.lastModifiedTime();
-          slot.size = attributes.size();
-          slot.identity = attributes.fileKey();
-          return loaded;
-        } catch (IOException | RuntimeException e) {
-          dropIfEmpty(key, slot);
-          throw e;
-        } finally {
-          slot.loading = false;
-        }
+    return inSlot(new FileKey(realPath, format), slot -> {
+      BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
+      VectorSpace cached = slot.space.get();
+      if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
+          && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
+        return cached;
       }
-    }
+      WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
+      VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
+      slot.fill(loaded);
+      slot.modified = attributes.lastModifiedTime();
+      slot.size = attributes.size();
+      slot.identity = attributes.fileKey();
+      return loaded;
+    });
   }
 
   /**
@@ -82,7 +68,36 @@ final class VectorSpaceCache {
    *     exception is an error while reading it
    */
   static VectorSpace forResource(ResourceLoader loader, String name, VectorFormat format) throws IOException {
-    ResourceKey key = new ResourceKey(loader, name, format);
+    return inSlot(new ResourceKey(loader, name, format), slot -> {
+      VectorSpace cached = slot.space.get();
+      if (cached != null) {
+        return cached;
+      }
+      InputStream opened;
+      try {
+        opened = loader.openResource(name);
+      } catch (IOException notFound) {
+        throw new NotOpened(name, notFound);
+      }
+      try (InputStream in = opened) {
+        WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
+        VectorSpace loaded = new VectorSpace(name, vectors);
+        slot.fill(loaded);
+        return loaded;
+      }
+    });
+  }
+
+  /** What is done with a slot under its lock. */
+  private interface SlotWork {
+    VectorSpace apply(Slot slot) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} under the lock of the cache's slot for {@code key}; a slot that a failed {@code work}
+   * leaves empty is dropped, so that failed loads leave no entries behind.
+   */
+  private static VectorSpace inSlot(Object key, SlotWork work) throws IOException {
     while (true) {
       Slot slot = slot(key);
       synchronized (slot) {
@@ -90,26 +105,12 @@ final class VectorSpaceCache {
           continue;
         }
         try {
-          VectorSpace cached = slot.space.get();
-          if (cached != null) {
-            return cached;
+          return work.apply(slot);
+        } catch (IOException | RuntimeException e) {
+          if (!slot.loaded) {
+            SLOTS.remove(key, slot);
           }
-          InputStream opened;
-          try {
-            opened = loader.openResource(name);
-          } catch (IOException notFound) {
-            dropIfEmpty(key, slot);
-            throw new NotOpened(name, notFound);
-          }
-          try (InputStream in = opened) {
-            WordVectors vectors = format == null ? VectorFiles.read(in, name) : VectorFiles.read(in, name, format);
-            VectorSpace loaded = new VectorSpace(name, vectors);
-            slot.fill(loaded);
-            return loaded;
-          } catch (IOException | RuntimeException e) {
-            dropIfEmpty(key, slot);
-            throw e;
-          }
+          throw e;
         } finally {
           slot.loading = false;
         }
@@ -139,13 +140,6 @@ final class VectorSpaceCache {
     }
     slot.loading = false;
     return false;
-  }
-
-  /** Drops {@code slot} if nothing was ever loaded into it, so that failed loads leave no entries behind. */
-  private static void dropIfEmpty(Object key, Slot slot) {
-    if (!slot.loaded) {
-      SLOTS.remove(key, slot);
-    }
   }
 
   /** Entries in the cache, for tests. */
