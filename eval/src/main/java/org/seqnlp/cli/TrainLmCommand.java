@@ -102,7 +102,8 @@ final class TrainLmCommand implements Callable<Integer> {
   int patience;
 
   @Option(names = "--max-tokens", description = "Stop once this many tokens are trained; 0 for no limit. Checked "
-      + "every " + RnnLmTrainer.SEGMENTS_PER_FIT + " x --bptt steps of all --batch-size rows, so a run may train up to that many tokens more "
+      + "every " + RnnLmTrainer.SEGMENTS_PER_FIT + " x --bptt steps of all --batch-size rows, so a run may train "
+      + "up to that many tokens more "
       + "(default: ${DEFAULT-VALUE}).")
   long maxTokens;
 

@@ -157,9 +157,9 @@ public enum VectorFormat {
 
   /**
    * Checks that {@code word} can be written in this format and read back: in the space-separated
-   * formats it is not empty and holds no whitespace (in word2vec text, no control character either); in {@link #DL4J_ZIP}, which Base64-encodes words,
-   * anything goes; in the SeqNLP formats it holds no half of a UTF-16 surrogate pair; in all, it has at
-   * most {@link #MAX_WORD_BYTES} bytes of UTF-8.
+   * formats it is not empty and holds no whitespace (in word2vec text, no control character either); in
+   * {@link #DL4J_ZIP}, which Base64-encodes words, anything goes; in the SeqNLP formats it holds no half of
+   * a UTF-16 surrogate pair; in all, it has at most {@link #MAX_WORD_BYTES} bytes of UTF-8.
    *
    * @return the word
    * @throws IllegalArgumentException naming the word (shortened) and why it cannot be written

@@ -26,11 +26,12 @@ import org.seqnlp.opennlp.namefind.network.Tagging;
  *
  * <p>The sequence validator is not used either. The CRF's learnt transition scores make outcome sequences
  * that OpenNLP's codec forbids (a type's {@code -cont} after another type or first) rare, not impossible,
- * mostly where document context adds to the emissions. {@code NameFinderME} turns them into spans as leniently as
- * it turns any model's outcomes, so {@code find} still returns well-formed spans. A sentence longer than {@link BiLstmCrfNetwork#MAX_SENTENCE_TOKENS}
- * tokens is tagged in pieces of that many, so that {@code find} never refuses a sentence, as {@code
- * NameFinderME}'s other models never do. A model with {@link DocumentContext} gets the document memory of each {@code NameFinderME}
- * through the context generator argument (see {@link DocumentContextFactory}).
+ * mostly where document context adds to the emissions. {@code NameFinderME} turns them into spans as
+ * leniently as it turns any model's outcomes, so {@code find} still returns well-formed spans. A sentence
+ * longer than {@link BiLstmCrfNetwork#MAX_SENTENCE_TOKENS} tokens is tagged in pieces of that many, so
+ * that {@code find} never refuses a sentence, as {@code NameFinderME}'s other models never do. A model
+ * with {@link DocumentContext} gets the document memory of each {@code NameFinderME} through the context
+ * generator argument (see {@link DocumentContextFactory}).
  *
  * <p>Immutable and thread-safe: one instance (one loaded {@code TokenNameFinderModel}) serves any
  * number of threads, each with its own {@code NameFinderME}; what a document teaches lives in the
