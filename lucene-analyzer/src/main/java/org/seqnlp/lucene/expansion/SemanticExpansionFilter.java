@@ -44,9 +44,9 @@ import org.seqnlp.vectors.NeighbourLookup;
  * terms would multiply those paths (three terms with ten neighbours each, 1,331), past the query's clause
  * limit. A term that alone spans the whole stretch (one word for several, as "wifi" for "wi fi") is
  * expanded, since each of its neighbours adds one path. The filter therefore reads one token ahead, and
- * a whole stretch ahead within a graph, up to {@value #MAX_STRETCH_TOKENS} tokens: shingles, and CJK
- * bigrams output with their unigrams, whose tokens overlap without end, pass unexpanded (plain bigrams
- * follow one another and are expanded one by one).
+ * a whole stretch ahead within a graph; a stretch over several positions that reaches {@value
+ * #MAX_STRETCH_TOKENS} tokens passes unexpanded, as shingles, and CJK bigrams output with their unigrams,
+ * do, whose tokens overlap without end (plain bigrams follow one another and are expanded one by one).
  *
  * <p>With lowercase lookup, neighbours that differ from the term or from a neighbour before them only
  * in case are left out, since looked up lowercased they are the same word.
@@ -77,6 +77,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
    * bigrams, whose tokens overlap one another, make one stretch of a whole text.
    */
   static final int MAX_STRETCH_TOKENS = 256;
+  /** The most tokens stacked at one position held back, so that no input makes the filter hold it all. */
+  static final int MAX_STACKED_TOKENS = 16 * MAX_STRETCH_TOKENS;
 
   /** Tokens of the stretch being read, between two positions that no token spans. */
   private final List<ReadToken> stretch = new ArrayList<>();
@@ -170,8 +172,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
   /**
    * Reads tokens until the stretch being read is complete, that is until a token starts where no token
    * of the stretch reaches or the input ends, and moves the stretch to {@link #ready}; or until a stretch
-   * over several positions has {@value #MAX_STRETCH_TOKENS} tokens, which then go to {@link #ready}
-   * unexpanded, as does the rest of that stretch.
+   * over several positions has {@value #MAX_STRETCH_TOKENS} tokens (one at a single position, {@value
+   * #MAX_STACKED_TOKENS}), which then go to {@link #ready} unexpanded, as does the rest of that stretch.
    */
   private void readStretch() throws IOException {
     while (input.incrementToken()) {
@@ -196,9 +198,9 @@ public final class SemanticExpansionFilter extends TokenFilter {
         return;
       }
       stretch.add(new ReadToken(captureState(), start, end));
-      // Tokens stacked at one position (synonyms of one word) are no graph, however many: only stretches over
-      // several positions count toward the cap.
-      if (stretch.size() >= MAX_STRETCH_TOKENS && stretchEnd - stretchStart > 1) {
+      // Tokens stacked at one position (synonyms of one word) are no graph: they have a cap of their own, far higher.
+      int cap = stretchEnd - stretchStart > 1 ? MAX_STRETCH_TOKENS : MAX_STACKED_TOKENS;
+      if (stretch.size() >= cap) {
         for (ReadToken token : stretch) {
           ready.add(new ReadyToken(token.state(), false));
         }

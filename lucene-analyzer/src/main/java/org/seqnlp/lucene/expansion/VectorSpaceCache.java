@@ -104,14 +104,16 @@ final class VectorSpaceCache {
         if (!claim(key, slot)) {
           continue;
         }
+        boolean done = false;
         try {
-          return work.apply(slot);
-        } catch (IOException | RuntimeException e) {
-          if (!slot.loaded) {
+          VectorSpace space = work.apply(slot);
+          done = true;
+          return space;
+        } finally {
+          // Also after an Error, such as running out of memory on a large file.
+          if (!done && !slot.loaded) {
             SLOTS.remove(key, slot);
           }
-          throw e;
-        } finally {
           slot.loading = false;
         }
       }
@@ -134,12 +136,16 @@ final class VectorSpaceCache {
    * load is kept for the next caller.
    */
   private static boolean claim(Object key, Slot slot) {
-    slot.loading = true;
-    if (SLOTS.get(key) == slot) {
-      return true;
-    }
-    slot.loading = false;
-    return false;
+    boolean[] claimed = {false};
+    // Under the map's lock for the key, as the removal of collected slots is, so that none is removed once claimed.
+    SLOTS.computeIfPresent(key, (k, current) -> {
+      if (current == slot) {
+        slot.loading = true;
+        claimed[0] = true;
+      }
+      return current;
+    });
+    return claimed[0];
   }
 
   /** Entries in the cache, for tests. */
@@ -148,11 +154,14 @@ final class VectorSpaceCache {
   }
 
   /**
-   * The slot for {@code key}, after dropping slots whose vectors were collected and that no thread holds. A
-   * slot dropped just as another thread fetched it is noticed by {@link #claim} under its lock.
+   * The slot for {@code key}, after dropping slots whose vectors were collected and that no thread has
+   * claimed. Dropping and {@link #claim} both hold the map's lock for the key, so a claimed slot stays; a
+   * slot dropped just as another thread fetched it is noticed by that thread's claim.
    */
   private static Slot slot(Object key) {
-    SLOTS.values().removeIf(Slot::isCollected);
+    for (Object cached : SLOTS.keySet()) {
+      SLOTS.computeIfPresent(cached, (k, slot) -> slot.isCollected() ? null : slot);
+    }
     return SLOTS.computeIfAbsent(key, k -> new Slot());
   }
 

@@ -130,7 +130,7 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     analyzer.close();
   }
 
-  public void testShinglesPassUnexpandedAndALongRunOfThemIsNotAllHeld() throws IOException {
+  public void testShinglesPassUnexpandedAndNoLongRunIsAllHeld() throws IOException {
     Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
     tokenizer.setReader(new StringReader("car banana"));
     assertTokenStreamContents(new SemanticExpansionFilter(new ShingleFilter(tokenizer, 2, 2), VEHICLES, 3, 0.5f,
@@ -142,8 +142,19 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
       overlapping[i] = new Token(i % 2 == 0 ? "car" : "banana", i, i + 1);
       overlapping[i].setPositionLength(2);
     }
+    assertUnexpandedAndHeldBackAtMost(overlapping, SemanticExpansionFilter.MAX_STRETCH_TOKENS);
+
+    Token[] stacked = new Token[SemanticExpansionFilter.MAX_STACKED_TOKENS + 5];
+    for (int i = 0; i < stacked.length; i++) {
+      stacked[i] = new Token("banana", 0, 6);
+      stacked[i].setPositionIncrement(i == 0 ? 1 : 0);
+    }
+    assertUnexpandedAndHeldBackAtMost(stacked, SemanticExpansionFilter.MAX_STACKED_TOKENS);
+  }
+
+  private static void assertUnexpandedAndHeldBackAtMost(Token[] tokens, int held) throws IOException {
     int[] read = {0};
-    TokenStream counted = new TokenFilter(new CannedTokenStream(overlapping)) {
+    TokenStream counted = new TokenFilter(new CannedTokenStream(tokens)) {
       @Override
       public boolean incrementToken() throws IOException {
         boolean more = input.incrementToken();
@@ -158,13 +169,12 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
       int emitted = 0;
       while (stream.incrementToken()) {
         if (emitted++ == 0) {
-          assertTrue("tokens read before the first came out: " + read[0],
-              read[0] <= SemanticExpansionFilter.MAX_STRETCH_TOKENS);
+          assertTrue("tokens read before the first came out: " + read[0], read[0] <= held);
         }
         assertFalse(type.type().equals(SynonymGraphFilter.TYPE_SYNONYM));
       }
       stream.end();
-      assertEquals(count, emitted);
+      assertEquals(tokens.length, emitted);
     }
   }
 
