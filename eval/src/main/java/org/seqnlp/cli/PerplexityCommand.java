@@ -1,12 +1,13 @@
 package org.seqnlp.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqnlp.opennlp.lm.Perplexity;
+import org.seqnlp.opennlp.lm.PerplexityScorer;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
+import org.seqnlp.opennlp.lm.SentenceFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,10 +38,9 @@ final class PerplexityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     InputPaths.requireFile(model, "model file");
     InputPaths.requireFile(data, "data file");
-    Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
-    if (perplexity.tokens() == 0) {
-      throw new IOException(data + ": no sentence to score, so no perplexity (is the file empty?)");
-    }
+    RnnLanguageModel languageModel = RnnLanguageModel.load(model);
+    Perplexity perplexity = new PerplexityScorer(languageModel)
+        .of(SentenceFile.readToScore(data, languageModel.architecture().unit()), acrossSentences);
     out.println("tokens=" + perplexity.tokens());
     out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
     out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));
