@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.NamedPipes;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
 
 /** train-lm, perplexity and sample on a tiny model trained once for the class. */
@@ -149,20 +150,12 @@ class LanguageModelCommandsTest extends ToolTest {
   @Timeout(60)
   void aTestFileIsReadOnceSoItMayComeFromAPipe() throws Exception {
     Path pipe = directory.resolve("test-pipe");
-    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
-        "mkfifo is not available here");
-    Thread writer = new Thread(() -> {
-      try {
-        Files.writeString(pipe, "the cat sees a dog\nmy bird likes the cat\n");
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    writer.start();
+    NamedPipes.Writing writing = NamedPipes.withContent(pipe,
+        "the cat sees a dog\nmy bird likes the cat\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     Path output = directory.resolve("piped-test.zip");
     assertEquals(0, run("train-lm", "--train", text.toString(), "-o", output.toString(), "--hidden-size", "4",
         "--embedding-size", "4", "--layers", "1", "--epochs", "1", "--test", pipe.toString()), err.toString());
-    writer.join();
+    writing.finish();
     assertTrue(RnnLanguageModel.load(output).trainingInfo().containsKey("Test-Perplexity-Across-Sentences"));
   }
 
