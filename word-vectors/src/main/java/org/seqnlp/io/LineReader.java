@@ -1,10 +1,8 @@
 package org.seqnlp.io;
 
 import java.io.Closeable;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -15,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads a text file line by line and counts the lines, so that a format reader can name the line of
@@ -24,8 +20,8 @@ import java.util.zip.ZipException;
  *
  * <ul>
  *   <li>A gzip-compressed file is recognised by its first two bytes, whatever its name, and
- *       decompressed. A truncated or corrupt gzip stream is an {@link InputFormatException} at the line
- *       being read when the data ran out.
+ *       decompressed by {@link GzipInput}: damaged gzip data are an {@link InputFormatException} at their
+ *       offset in the compressed file.
  *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
  *       start of the file is dropped. A line longer than the reader's limit is an {@link
  *       InputFormatException}, since a few megabytes of gzip can hold a line of gigabytes: {@value
@@ -38,8 +34,6 @@ import java.util.zip.ZipException;
  */
 public final class LineReader implements Closeable {
 
-  private static final int GZIP_MAGIC_FIRST = 0x1f;
-  private static final int GZIP_MAGIC_SECOND = 0x8b;
   private static final char BYTE_ORDER_MARK = '\uFEFF';
   /** The longest line read, 64 MiB. */
   public static final int MAX_LINE_BYTES = 1 << 26;
@@ -109,8 +103,7 @@ public final class LineReader implements Closeable {
 
   private static LineReader of(String source, InputStream in, Charset charset, int maxLineBytes) throws IOException {
     requireSupported(charset);
-    PushbackInputStream peekable = new PushbackInputStream(in, 2);
-    return new LineReader(source, isGzip(peekable) ? gunzip(source, peekable) : peekable, charset, maxLineBytes);
+    return new LineReader(source, GzipInput.decompressIfGzip(source, in), charset, maxLineBytes);
   }
 
   private static void requireSupported(Charset charset) {
@@ -123,22 +116,6 @@ public final class LineReader implements Closeable {
   /** Whether files in {@code charset} can be read: it must encode {@code \r} and {@code \n} as one byte each. */
   public static boolean supports(Charset charset) {
     return Arrays.equals("\r\n".getBytes(charset), new byte[] {'\r', '\n'});
-  }
-
-  private static boolean isGzip(PushbackInputStream in) throws IOException {
-    byte[] head = in.readNBytes(2);
-    in.unread(head);
-    return head.length == 2 && (head[0] & 0xff) == GZIP_MAGIC_FIRST && (head[1] & 0xff) == GZIP_MAGIC_SECOND;
-  }
-
-  private static InputStream gunzip(String source, InputStream in) throws IOException {
-    try {
-      return new GZIPInputStream(in, 1 << 16);
-    } catch (EOFException e) {
-      throw InputFormatException.atByte(source, 0, "truncated gzip header", e);
-    } catch (ZipException e) {
-      throw InputFormatException.atByte(source, 0, "corrupt gzip header: " + e.getMessage(), e);
-    }
   }
 
   /** The next line without its line end, or null at the end of the file. */
@@ -182,15 +159,7 @@ public final class LineReader implements Closeable {
   }
 
   private boolean fill() throws IOException {
-    int read;
-    try {
-      read = in.read(buffer);
-    } catch (EOFException e) {
-      throw InputFormatException.atLine(source, lineNumber + 1,
-          "truncated gzip file: the compressed data ends early", e);
-    } catch (ZipException e) {
-      throw InputFormatException.atLine(source, lineNumber + 1, "corrupt gzip data: " + e.getMessage(), e);
-    }
+    int read = in.read(buffer);
     position = 0;
     limit = Math.max(read, 0);
     return read > 0;

@@ -125,7 +125,7 @@ class LineReaderTest {
   }
 
   @Test
-  void truncatedGzipNamesTheLineWhereTheDataEnds() throws IOException {
+  void truncatedGzipNamesTheOffsetWhereTheDataEnd() throws IOException {
     StringBuilder text = new StringBuilder();
     for (int i = 1; i <= 5000; i++) {
       text.append("line ").append(i).append(" of a compressed file\n");
@@ -141,16 +141,17 @@ class LineReaderTest {
       }
     });
     assertTrue(read.size() > 100, "lines before the cut are read: " + read.size());
-    assertEquals(file + ":" + (read.size() + 1) + ": truncated gzip file: the compressed data ends early",
-        e.getMessage());
+    assertEquals(file + ": byte " + complete.length / 2 + ": truncated gzip data: the file ends inside the compressed"
+        + " data (offset in the compressed file)", e.getMessage());
   }
 
   @Test
-  void truncatedGzipHeaderIsReportedAtByteZero() throws IOException {
+  void truncatedGzipHeaderIsReportedWhereTheFileEnds() throws IOException {
     Path file = write("header.gz", new byte[] {0x1f, (byte) 0x8b, 8});
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> LineReader.open(file, StandardCharsets.UTF_8));
-    assertEquals(file + ": byte 0: truncated gzip header", e.getMessage());
+    assertEquals(file + ": byte 3: truncated gzip data: the file ends inside a gzip header (offset in the compressed"
+        + " file)", e.getMessage());
   }
 
   @Test

@@ -1,15 +1,13 @@
 package org.seqnlp.vectors.format;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipException;
+import org.seqnlp.io.GzipInput;
 import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
@@ -19,12 +17,12 @@ import org.seqnlp.vectors.WordVectors;
 /**
  * Reads and writes word-vector files in any {@link VectorFormat}, detecting the format from the content
  * when asked to. Gzip-compressed input ({@code .gz}, recognised by its magic bytes) is decompressed on
- * the fly; byte offsets in errors then count decompressed bytes.
+ * the fly by {@link GzipInput}; byte offsets in errors then count decompressed bytes, except in errors
+ * about the compressed data themselves, which say they give the compressed file's offset.
  */
 public final class VectorFiles {
 
   private static final int SAMPLE_BYTES = 1 << 16;
-  private static final int GZIP_MAGIC = 0x1f8b;
   private static final int ZIP_MAGIC = 0x504b0304;
 
   private VectorFiles() {}
@@ -158,73 +156,26 @@ public final class VectorFiles {
 
   /** The file size, when {@code in} reads a regular file as it is on disk (not decompressed), else -1. */
   private static long knownSize(Path file, InputStream in) throws IOException {
-    return in instanceof GzipStream ? -1 : InputFiles.sizeOf(file);
+    return ((Sampled) in).decompressed ? -1 : InputFiles.sizeOf(file);
   }
 
   /** Wraps {@code in} in a mark-supporting stream, decompressing it when it starts like gzip. */
-  private static InputStream decompressed(InputStream in, String source) throws IOException {
-    BufferedInputStream buffered = new BufferedInputStream(in, SAMPLE_BYTES);
-    buffered.mark(2);
-    int first = buffered.read();
-    int second = buffered.read();
-    buffered.reset();
-    if (first >= 0 && second >= 0 && (first << 8 | second) == GZIP_MAGIC) {
-      return new GzipStream(buffered, source);
-    }
-    return buffered;
+  private static Sampled decompressed(InputStream in, String source) throws IOException {
+    return new Sampled(GzipInput.decompressIfGzip(source, in));
   }
 
   private static int readInt(byte[] bytes) {
     return (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
   }
 
-  /**
-   * A decompressing stream that supports mark/reset for format detection, and reports truncated or
-   * corrupt compressed data as an {@link InputFormatException} naming the file, where {@link
-   * GZIPInputStream} gives a bare "Unexpected end of ZLIB input stream".
-   */
-  private static final class GzipStream extends BufferedInputStream {
+  /** A stream whose start can be sampled for format detection, knowing whether it was decompressed. */
+  private static final class Sampled extends BufferedInputStream {
 
-    GzipStream(InputStream compressed, String source) throws IOException {
-      super(gunzip(compressed, source), SAMPLE_BYTES);
-    }
+    final boolean decompressed;
 
-    private static InputStream gunzip(InputStream compressed, String source) throws IOException {
-      try {
-        return new CheckedGzip(compressed, source);
-      } catch (EOFException e) {
-        throw InputFormatException.atByte(source, 0, "truncated gzip data: the file ends inside the gzip header", e);
-      } catch (ZipException e) {
-        throw InputFormatException.atByte(source, 0, "corrupt gzip header: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Gzip decompression that names the file and the decompressed offset when the data are bad. */
-  private static final class CheckedGzip extends GZIPInputStream {
-
-    private final String source;
-    private long decompressed;
-
-    CheckedGzip(InputStream compressed, String source) throws IOException {
-      super(compressed, SAMPLE_BYTES);
-      this.source = source;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int read;
-      try {
-        read = super.read(buffer, offset, length);
-      } catch (EOFException e) {
-        throw InputFormatException.atByte(source, decompressed,
-            "truncated gzip data: the compressed data end early (offset in the decompressed data)", e);
-      } catch (ZipException e) {
-        throw InputFormatException.atByte(source, decompressed, "corrupt gzip data: " + e.getMessage()
-            + " (offset in the decompressed data)", e);
-      }
-      decompressed += Math.max(read, 0);
-      return read;
+    Sampled(InputStream in) {
+      super(in, SAMPLE_BYTES);
+      this.decompressed = in instanceof GzipInput;
     }
   }
 }

@@ -97,7 +97,8 @@ class VectorFilesTest {
     }
     Path tiny = Files.write(directory.resolve("tiny.gz"), Arrays.copyOf(bytes, 5));
     InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(tiny));
-    assertEquals(tiny + ": byte 0: truncated gzip data: the file ends inside the gzip header", e.getMessage());
+    assertEquals(tiny + ": byte 5: truncated gzip data: the file ends inside a gzip header (offset in the compressed"
+        + " file)", e.getMessage());
   }
 
   @Test

@@ -313,8 +313,8 @@ class ConllNameSampleStreamTest {
     Path truncated = Files.write(directory.resolve("truncated.gz"), Arrays.copyOf(complete, complete.length - 20));
     InputFormatException e = readError(truncated, TagScheme.AUTO);
     assertTrue(e.getMessage().startsWith(truncated + ":"), e.getMessage());
-    assertTrue(e.getMessage().endsWith(": truncated gzip file: the compressed data ends early"), e.getMessage());
-    assertTrue(e.position() > 1, e.getMessage());
+    assertEquals(truncated + ": byte " + (complete.length - 20) + ": truncated gzip data: the file ends inside the"
+        + " compressed data (offset in the compressed file)", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,167 @@
+package org.seqnlp.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class GzipInputTest {
+
+  private static final String SOURCE = "data.gz";
+
+  @Test
+  void decompressesDataLongerThanItsBuffers() throws IOException {
+    byte[] data = new byte[300_000];
+    new Random(7).nextBytes(data);
+    assertArrayEquals(data, decompress(gzip(data)));
+  }
+
+  @Test
+  void readsEveryMemberOfAConcatenatedFile() throws IOException {
+    byte[] first = "first member\n".getBytes(StandardCharsets.UTF_8);
+    byte[] second = "second member\n".getBytes(StandardCharsets.UTF_8);
+    assertArrayEquals(concat(first, second), decompress(concat(gzip(first), gzip(new byte[0]), gzip(second))));
+  }
+
+  @Test
+  void bytesAfterTheLastMemberAreAnErrorAtTheirOffset() throws IOException {
+    byte[] member = gzip("text\n".getBytes(StandardCharsets.UTF_8));
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> decompress(concat(member, "junk".getBytes(StandardCharsets.UTF_8))));
+    assertEquals(SOURCE + ": byte " + member.length + ": bytes after the end of the gzip data that do not start"
+        + " another gzip member (offset in the compressed file)", e.getMessage());
+  }
+
+  @Test
+  void aDamagedSecondMemberIsNotDroppedQuietly() throws IOException {
+    byte[] member = gzip("text\n".getBytes(StandardCharsets.UTF_8));
+    byte[] damaged = gzip("more text\n".getBytes(StandardCharsets.UTF_8));
+    damaged[2] = 7;
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(concat(member, damaged)));
+    assertEquals(member.length + 2, e.position());
+    assertTrue(e.problem().startsWith("corrupt gzip header: compression method 7"), e.problem());
+  }
+
+  @Test
+  void aFileCutAnywhereIsAnErrorAtItsEnd() throws IOException {
+    byte[] complete = gzip("a line of text\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+    for (int length = 1; length < complete.length; length++) {
+      int cut = length;
+      InputFormatException e = assertThrows(InputFormatException.class,
+          () -> decompress(Arrays.copyOf(complete, cut)), "cut at " + cut);
+      assertTrue(e.problem().startsWith("truncated gzip data: the file ends inside "), e.getMessage());
+      assertEquals(cut, e.position(), e.getMessage());
+    }
+  }
+
+  @Test
+  void checksumAndLengthInTheTrailerAreChecked() throws IOException {
+    byte[] complete = gzip("checked text\n".getBytes(StandardCharsets.UTF_8));
+    int trailer = complete.length - 8;
+    byte[] badCrc = complete.clone();
+    badCrc[trailer] ^= 1;
+    InputFormatException crc = assertThrows(InputFormatException.class, () -> decompress(badCrc));
+    assertEquals(trailer, crc.position());
+    assertTrue(crc.problem().startsWith("corrupt gzip data: the checksum"), crc.problem());
+    byte[] badLength = complete.clone();
+    badLength[trailer + 4] ^= 1;
+    InputFormatException length = assertThrows(InputFormatException.class, () -> decompress(badLength));
+    assertEquals(trailer + 4, length.position());
+    assertTrue(length.problem().startsWith("corrupt gzip data: the length"), length.problem());
+  }
+
+  @Test
+  void corruptDeflateDataNameTheirOffset() throws IOException {
+    byte[] corrupt = gzip("some text to compress\n".getBytes(StandardCharsets.UTF_8));
+    corrupt[10] = (byte) 0xff;
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(corrupt));
+    assertTrue(e.problem().startsWith("corrupt gzip data: "), e.getMessage());
+    assertTrue(e.position() >= 10 && e.position() <= corrupt.length, e.getMessage());
+  }
+
+  @Test
+  void optionalHeaderFieldsAreSkippedAndTheHeaderChecksumChecked() throws IOException {
+    byte[] data = "payload\n".getBytes(StandardCharsets.UTF_8);
+    byte[] plain = gzip(data);
+    ByteArrayOutputStream header = new ByteArrayOutputStream();
+    header.write(new byte[] {0x1f, (byte) 0x8b, 8, 2 | 4 | 8 | 16, 0, 0, 0, 0, 0, 3});
+    header.write(new byte[] {3, 0, 'x', 'y', 'z'});
+    header.write("name.txt\0".getBytes(StandardCharsets.ISO_8859_1));
+    header.write("a comment\0".getBytes(StandardCharsets.ISO_8859_1));
+    CRC32 crc = new CRC32();
+    crc.update(header.toByteArray());
+    int checksum = (int) crc.getValue();
+    byte[] body = Arrays.copyOfRange(plain, 10, plain.length);
+    byte[] withFields = concat(header.toByteArray(), new byte[] {(byte) checksum, (byte) (checksum >> 8)}, body);
+    assertArrayEquals(data, decompress(withFields));
+
+    byte[] badChecksum = withFields.clone();
+    badChecksum[header.size()] ^= 1;
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(badChecksum));
+    assertEquals(SOURCE + ": byte " + header.size() + ": corrupt gzip header: its checksum does not match"
+        + " (offset in the compressed file)", e.getMessage());
+  }
+
+  @Test
+  void reservedFlagsAreRefused() throws IOException {
+    byte[] bad = gzip(new byte[] {1});
+    bad[3] = (byte) 0x80;
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(bad));
+    assertEquals(3, e.position());
+    assertTrue(e.problem().startsWith("corrupt gzip header: reserved flag bits"), e.problem());
+  }
+
+  @Test
+  void otherDataPassThroughUntouched() throws IOException {
+    byte[] text = {0x1f, 'a', 'b'};
+    try (InputStream in = GzipInput.decompressIfGzip(SOURCE, new ByteArrayInputStream(text))) {
+      assertArrayEquals(text, in.readAllBytes());
+    }
+    try (InputStream in = GzipInput.decompressIfGzip(SOURCE, new ByteArrayInputStream(new byte[0]))) {
+      assertEquals(-1, in.read());
+    }
+  }
+
+  @Test
+  void theDecompressedStreamIsAGzipInputForGzipData() throws IOException {
+    try (InputStream in = GzipInput.decompressIfGzip(SOURCE, new ByteArrayInputStream(gzip(new byte[] {42})))) {
+      assertSame(GzipInput.class, in.getClass());
+      assertEquals(42, in.read());
+      assertEquals(-1, in.read());
+    }
+  }
+
+  private static byte[] decompress(byte[] compressed) throws IOException {
+    try (InputStream in = new GzipInput(SOURCE, new ByteArrayInputStream(compressed))) {
+      return in.readAllBytes();
+    }
+  }
+
+  private static byte[] gzip(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+}
