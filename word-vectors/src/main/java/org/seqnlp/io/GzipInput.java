@@ -15,8 +15,9 @@ import java.util.zip.Inflater;
  * <p>{@link java.util.zip.GZIPInputStream} is not used because it ends quietly at bytes after a member
  * that do not start another one: a file whose second member is damaged, or that has anything else
  * appended, loses data without a word. Here every byte after the first member must belong to another
- * well-formed member, and each member's checksum and length are checked. Its errors also name the file
- * and the offset, where the JDK's give a bare "Unexpected end of ZLIB input stream".
+ * well-formed member, and each member's checksum and length are checked; so even zero bytes padding a
+ * file, which {@code gzip -d} skips, are refused. Its errors also name the file and the offset, where the
+ * JDK's give a bare "Unexpected end of ZLIB input stream".
  */
 public final class GzipInput extends InputStream {
 
@@ -34,7 +35,7 @@ public final class GzipInput extends InputStream {
   private final String source;
   private final InputStream compressed;
   private final byte[] input = new byte[1 << 16];
-  private final Inflater inflater = new Inflater(true);
+  private final Inflater inflater;
   private final CRC32 dataCrc = new CRC32();
   private final CRC32 headerCrc = new CRC32();
   /** The compressed file's offset of {@code input[0]}. */
@@ -43,19 +44,22 @@ public final class GzipInput extends InputStream {
   private int inputLimit;
   private long memberLength;
   private boolean ended;
+  private boolean closed;
   private final byte[] single = new byte[1];
 
   /**
    * Reads the first member's header at once, so that a file that is not gzip fails here.
    *
    * @param source names the file in errors
-   * @param compressed the gzip data from their first byte; closing this stream closes it
+   * @param compressed the gzip data from their first byte; closing this stream closes it, and a failing
+   *     constructor leaves it open for its caller to close
    */
   public GzipInput(String source, InputStream compressed) throws IOException {
     this.source = Objects.requireNonNull(source);
     this.compressed = Objects.requireNonNull(compressed);
+    this.inflater = new Inflater(true);
     try {
-      startMember(readByte("a gzip header"), readByte("a gzip header"));
+      startMember();
     } catch (IOException | RuntimeException e) {
       inflater.end();
       throw e;
@@ -64,7 +68,7 @@ public final class GzipInput extends InputStream {
 
   /**
    * {@code in} decompressed when its first two bytes are gzip's magic number, else {@code in} as it is;
-   * either way, closing the result closes {@code in}.
+   * either way, closing the result closes {@code in}. When this throws, {@code in} is left open.
    *
    * @param source names the file in errors
    */
@@ -75,8 +79,7 @@ public final class GzipInput extends InputStream {
     return startsGzip(head, head.length) ? new GzipInput(source, peekable) : peekable;
   }
 
-  /** Whether {@code bytes} (the first {@code length} of them) start with gzip's magic number. */
-  public static boolean startsGzip(byte[] bytes, int length) {
+  private static boolean startsGzip(byte[] bytes, int length) {
     return length >= 2 && (bytes[0] & 0xff) == MAGIC_FIRST && (bytes[1] & 0xff) == MAGIC_SECOND;
   }
 
@@ -88,6 +91,9 @@ public final class GzipInput extends InputStream {
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
     Objects.checkFromIndexSize(offset, length, buffer.length);
+    if (closed) {
+      throw new IOException(source + ": stream closed");
+    }
     if (length == 0) {
       return 0;
     }
@@ -105,9 +111,8 @@ public final class GzipInput extends InputStream {
       }
       if (inflater.finished()) {
         endMember();
-      } else if (inflater.needsDictionary()) {
-        throw error(inflatedTo(), "corrupt gzip data: it asks for a preset dictionary, which gzip never uses");
-      } else if (inflater.needsInput()) {
+      } else {
+        // Raw deflate data never ask for a dictionary, so an inflater that made no progress needs input.
         inputPosition = inputLimit;
         if (!fill()) {
           throw error(position(), "truncated gzip data: the file ends inside the compressed data");
@@ -120,20 +125,22 @@ public final class GzipInput extends InputStream {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     inflater.end();
     compressed.close();
   }
 
-  /** Reads a member's header, {@code first} and {@code second} being its first two bytes. */
-  private void startMember(int first, int second) throws IOException {
-    long start = position() - 2;
-    if (first != MAGIC_FIRST || second != MAGIC_SECOND) {
+  /** Reads a member's header, from its first byte, which is known to be there. */
+  private void startMember() throws IOException {
+    long start = position();
+    int first = readByte("a gzip header");
+    if (first != MAGIC_FIRST || readByte("a gzip header") != MAGIC_SECOND) {
       throw error(start, start == 0 ? "not gzip data: the file does not start with gzip's magic number"
           : "bytes after the end of the gzip data that do not start another gzip member");
     }
     headerCrc.reset();
-    headerCrc.update(first);
-    headerCrc.update(second);
+    headerCrc.update(MAGIC_FIRST);
+    headerCrc.update(MAGIC_SECOND);
     int method = headerByte();
     if (method != DEFLATE) {
       throw error(start + 2, "corrupt gzip header: compression method " + method + ", where gzip has only 8 (deflate)");
@@ -194,12 +201,11 @@ public final class GzipInput extends InputStream {
     if (length != (memberLength & 0xffffffffL)) {
       throw error(trailerAt + 4, "corrupt gzip data: the length in the member's trailer does not match its data");
     }
-    int first = nextByte();
-    if (first < 0) {
+    if (inputPosition == inputLimit && !fill()) {
       ended = true;
       return;
     }
-    startMember(first, nextByte());
+    startMember();
   }
 
   private long readTrailerInt() throws IOException {
@@ -210,18 +216,10 @@ public final class GzipInput extends InputStream {
     return value;
   }
 
+  /** The next compressed byte outside the deflate data, which must be there. */
   private int readByte(String inside) throws IOException {
-    int b = nextByte();
-    if (b < 0) {
-      throw error(position(), "truncated gzip data: the file ends inside " + inside);
-    }
-    return b;
-  }
-
-  /** The next compressed byte outside the deflate data, or -1 at the end of the file. */
-  private int nextByte() throws IOException {
     if (inputPosition == inputLimit && !fill()) {
-      return -1;
+      throw error(position(), "truncated gzip data: the file ends inside " + inside);
     }
     return input[inputPosition++] & 0xff;
   }

@@ -14,8 +14,8 @@ public final class InputFiles {
 
   /**
    * Opens {@code file} for reading; a missing file fails as {@link Files#newInputStream} fails.
-   * The JDK's channel stream answers {@code available()} on a pipe with "Illegal seek", and buffered and gzip
-   * streams call it, so anything but a regular file or a directory is opened as a {@link FileInputStream}.
+   * The JDK's channel stream answers {@code available()} on a pipe with "Illegal seek", and buffered and
+   * pushback streams call it, so anything but a regular file or a directory is opened as a {@link FileInputStream}.
    */
   public static InputStream open(Path file) throws IOException {
     if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -55,15 +56,85 @@ class GzipInputTest {
   }
 
   @Test
-  void aFileCutAnywhereIsAnErrorAtItsEnd() throws IOException {
-    byte[] complete = gzip("a line of text\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+  void aFileCutAnywhereButBetweenMembersIsAnErrorAtItsEnd() throws IOException {
+    byte[] first = gzip("a line of text\n".repeat(200).getBytes(StandardCharsets.UTF_8));
+    byte[] second = gzip("another line\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+    byte[] complete = concat(first, second, first);
     for (int length = 1; length < complete.length; length++) {
       int cut = length;
+      if (cut == first.length || cut == first.length + second.length) {
+        assertEquals(cut == first.length ? 3000 : 3650, decompress(Arrays.copyOf(complete, cut)).length);
+        continue;
+      }
       InputFormatException e = assertThrows(InputFormatException.class,
           () -> decompress(Arrays.copyOf(complete, cut)), "cut at " + cut);
       assertTrue(e.problem().startsWith("truncated gzip data: the file ends inside "), e.getMessage());
       assertEquals(cut, e.position(), e.getMessage());
     }
+  }
+
+  @Test
+  void aLoneByteAfterTheLastMemberIsNamedAtItsOffset() throws IOException {
+    byte[] member = gzip("text\n".getBytes(StandardCharsets.UTF_8));
+    InputFormatException magic = assertThrows(InputFormatException.class,
+        () -> decompress(concat(member, new byte[] {0x1f})));
+    assertEquals(member.length + 1, magic.position());
+    assertTrue(magic.problem().startsWith("truncated gzip data: the file ends inside a gzip header"), magic.problem());
+    InputFormatException zero = assertThrows(InputFormatException.class,
+        () -> decompress(concat(member, new byte[] {0})));
+    assertEquals(member.length, zero.position());
+    assertTrue(zero.problem().startsWith("bytes after the end of the gzip data"), zero.problem());
+  }
+
+  @Test
+  void shortReadsFromTheFileGiveTheSameData() throws IOException {
+    byte[] data = new byte[200_000];
+    Random random = new Random(3);
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) ('a' + random.nextInt(4));
+    }
+    byte[] member = gzip(data);
+    byte[] compressed = concat(member, member, member);
+    for (int chunk : new int[] {1, 3, 13, 65_535, 65_537}) {
+      try (InputStream in = new GzipInput(SOURCE, new ShortReads(compressed, chunk))) {
+        assertArrayEquals(concat(data, data, data), in.readAllBytes(), "chunks of " + chunk);
+      }
+    }
+  }
+
+  @Test
+  void corruptDeflateDataDeepInTheFileAreNamedWhereTheInflaterStopped() throws IOException {
+    byte[] text = new byte[400_000];
+    Random random = new Random(5);
+    for (int i = 0; i < text.length; i++) {
+      text[i] = (byte) ('a' + random.nextInt(20));
+    }
+    // Valid deflate data flushed to a byte boundary, then a stored block whose length check is wrong.
+    Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    deflater.setInput(text);
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    int written;
+    while ((written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH)) > 0) {
+      deflated.write(buffer, 0, written);
+    }
+    deflater.end();
+    byte[] header = Arrays.copyOf(gzip(new byte[0]), 10);
+    int damaged = header.length + deflated.size();
+    assertTrue(damaged > 1 << 16, "damage beyond the first 64 KiB read: " + damaged);
+    byte[] corrupt = concat(header, deflated.toByteArray(), new byte[] {0, 1, 0, 0, 0});
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(corrupt));
+    assertEquals("corrupt gzip data: invalid stored block lengths (offset in the compressed file)", e.problem());
+    assertTrue(e.position() >= damaged && e.position() <= corrupt.length, e.getMessage());
+  }
+
+  @Test
+  void aClosedStreamRefusesToRead() throws IOException {
+    InputStream in = new GzipInput(SOURCE, new ByteArrayInputStream(gzip(new byte[] {1, 2})));
+    in.close();
+    in.close();
+    IOException e = assertThrows(IOException.class, in::read);
+    assertEquals(SOURCE + ": stream closed", e.getMessage());
   }
 
   @Test
@@ -80,15 +151,6 @@ class GzipInputTest {
     InputFormatException length = assertThrows(InputFormatException.class, () -> decompress(badLength));
     assertEquals(trailer + 4, length.position());
     assertTrue(length.problem().startsWith("corrupt gzip data: the length"), length.problem());
-  }
-
-  @Test
-  void corruptDeflateDataNameTheirOffset() throws IOException {
-    byte[] corrupt = gzip("some text to compress\n".getBytes(StandardCharsets.UTF_8));
-    corrupt[10] = (byte) 0xff;
-    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(corrupt));
-    assertTrue(e.problem().startsWith("corrupt gzip data: "), e.getMessage());
-    assertTrue(e.position() >= 10 && e.position() <= corrupt.length, e.getMessage());
   }
 
   @Test
@@ -155,6 +217,22 @@ class GzipInputTest {
       gzip.write(data);
     }
     return out.toByteArray();
+  }
+
+  /** A file read a few bytes at a time, as from a pipe. */
+  private static final class ShortReads extends ByteArrayInputStream {
+
+    private final int chunk;
+
+    ShortReads(byte[] bytes, int chunk) {
+      super(bytes);
+      this.chunk = chunk;
+    }
+
+    @Override
+    public synchronized int read(byte[] buffer, int offset, int length) {
+      return super.read(buffer, offset, Math.min(length, chunk));
+    }
   }
 
   private static byte[] concat(byte[]... parts) {

@@ -96,7 +96,7 @@ class LineReaderTest {
 
   @Test
   void readsGzipThroughAPipe() throws Exception {
-    // Gzip's end-of-stream check calls available(), which the JDK's channel stream refuses on a pipe.
+    // The streams that detect gzip call available(), which the JDK's channel stream refuses on a pipe.
     NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"),
         gzip("one\ntwo\n".getBytes(StandardCharsets.UTF_8)));
     List<String> lines = readAll(directory.resolve("pipe"), StandardCharsets.UTF_8);
