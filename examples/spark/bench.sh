@@ -16,12 +16,13 @@ model="$root/models/ner/en-ner.bin"
 [[ -f "$corpus" ]] || { echo "bench.sh: $corpus: no such file (set SEQNLP_DATA)" >&2; exit 1; }
 
 cd "$root"
-./seqnlp --version >/dev/null                      # builds the command-line tool if needed
-mvn -B -q package -DskipTests -pl examples/spark -am >/dev/null
-classpath="examples/spark/target/classes:$(cat examples/spark/target/classpath.txt)"
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+./seqnlp --version >/dev/null                      # builds the command-line tool if needed
+# Maven prints its errors on stdout: show them when the build fails.
+mvn -B -q package -DskipTests -pl examples/spark -am > "$work/build.log" \
+  || { cat "$work/build.log" >&2; echo "bench.sh: the Spark module did not build" >&2; exit 1; }
+classpath="examples/spark/target/classes:$(cat examples/spark/target/classpath.txt)"
 # awk stops reading early: zcat's broken pipe is expected.
 { zcat "$corpus" || true; } | awk -v lines="$lines" 'NF { print; if (++taken == lines) exit }' > "$work/all.txt"
 head -n 1 "$work/all.txt" > "$work/one.txt"
@@ -37,9 +38,11 @@ run_cli() {
   SEQNLP_NO_BUILD=1 ./seqnlp ner --model "$model" --output-format json "$work/$1-blank-lines.txt" > "$work/cli-$1.jsonl"
 }
 run_spark() {
+  # The log is kept in the work directory, which goes at exit: show its end when the job fails.
   java -Dspark.master='local[2]' -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 \
-    -Dspark.driver.bindAddress=127.0.0.1 -cp "$classpath" org.seqnlp.examples.spark.SparkNameTaggingJob \
-    --model "$model" --input "$work/$1.txt" --output "$work/spark-$1" 2> "$work/spark-$1.log"
+    -Dspark.driver.bindAddress=127.0.0.1 -Dspark.log.level=WARN -cp "$classpath" \
+    org.seqnlp.examples.spark.SparkNameTaggingJob --model "$model" --input "$work/$1.txt" --output "$work/spark-$1" \
+    2> "$work/spark-$1.log" || { tail -n 20 "$work/spark-$1.log" >&2; echo "bench.sh: the Spark job failed" >&2; return 1; }
 }
 
 echo "before: $(uptime)"

@@ -1,6 +1,7 @@
 package org.seqnlp.examples;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -25,15 +26,19 @@ public final class ExpandQueryExample {
   private ExpandQueryExample() {
   }
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: ExpandQueryExample VECTORS_FILE \"query text\"");
-      System.exit(2);
-    }
-    System.out.println(expand(Path.of(args[0]), args[1]));
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
   }
 
-  /** The query made of {@code text} for field "body", with expansion. */
+  /** What {@code main} does, returning its exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return ExampleMain.run("ExpandQueryExample VECTORS_FILE \"query text\"", args, out, err, (vectors, text, print) -> {
+      Query query = expand(vectors, text);
+      print.println(query != null ? query : "no query: the text has no words but stop words");
+    });
+  }
+
+  /** The query made of {@code text} for field "body", with expansion; null when no term is left to search. */
   static Query expand(Path vectorsFile, String text) throws IOException {
     // Load once and share: the neighbour search is thread-safe and holds the normalised matrix.
     NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(vectorsFile));

@@ -1,14 +1,14 @@
 package org.seqnlp.examples;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import opennlp.tools.namefind.NameFinderME;
-import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.sentdetect.SentenceDetectorME;
-import opennlp.tools.util.ext.ExtensionLoader;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
+import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
 import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
@@ -28,28 +28,31 @@ public final class FindNamesExample {
   private FindNamesExample() {
   }
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: FindNamesExample MODEL_FILE \"text\"");
-      System.exit(2);
-    }
-    for (DocumentNameFinder.Name name : findNames(Path.of(args[0]), args[1])) {
-      System.out.printf(Locale.ROOT, "%s\t%s\t%d-%d\t%.3f%n", name.type(), name.text(), name.start(), name.end(),
-          name.probability());
-    }
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** What {@code main} does, returning its exit code: one name a line, type, text, offsets and probability. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return ExampleMain.run("FindNamesExample MODEL_FILE \"text\"", args, out, err, (model, text, print) -> {
+      for (DocumentNameFinder.Name name : findNames(model, text)) {
+        print.printf(Locale.ROOT, "%s\t%s\t%d-%d\t%.3f%n", name.type(), name.text(), name.start(), name.end(),
+            name.probability());
+      }
+    });
   }
 
   /** The names in {@code text}, one document, in order, with offsets into {@code text}. */
   static List<DocumentNameFinder.Name> findNames(Path modelFile, String text) throws IOException {
-    // OpenNLP 2.5.9+ instantiates only allow-listed classes from a model; ours live under org.seqnlp.
-    ExtensionLoader.registerAllowedPackage("org.seqnlp.");
     // Models are loaded once and shared by all threads; the detector, tokenizer and finder over them keep
     // state, so a multi-threaded program makes one DocumentNameFinder per thread over the same models.
     DocumentNameFinder finder = new DocumentNameFinder(
         new SentenceDetectorME(OpenNlpModelJars.sentenceModel("en")),
         // The English name finder learnt CoNLL-2003's tokens, where "Apple's" is "Apple 's".
         CliticSplittingTokenizer.forModel(OpenNlpModelJars.tokenizerModel("en")),
-        new NameFinderME(new TokenNameFinderModel(modelFile)));
+        // NameFinderModels checks the zip before OpenNLP parses it, and lets OpenNLP 2.5.9+, which instantiates only
+        // allow-listed classes from a model, make ours.
+        new NameFinderME(NameFinderModels.load(modelFile)));
     return finder.findInDocument(text).stream().flatMap(sentence -> sentence.names().stream()).toList();
   }
 }

@@ -1,7 +1,6 @@
 package org.seqnlp.examples;
 
-import java.io.IOException;
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -23,13 +22,14 @@ public final class LanguageModelExample {
   private LanguageModelExample() {
   }
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      System.err.println("usage: LanguageModelExample MODEL_FILE \"sentence start\"");
-      System.exit(2);
-    }
-    RnnLanguageModel model = RnnLanguageModel.load(Path.of(args[0]));
-    describe(model, args[1]).forEach(System.out::println);
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** What {@code main} does, returning its exit code. */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    return ExampleMain.run("LanguageModelExample MODEL_FILE \"sentence start\"", args, out, err,
+        (model, text, print) -> describe(RnnLanguageModel.load(model), text).forEach(print::println));
   }
 
   /** What the model says about {@code text}: its probability as a sentence and three continuations. */

@@ -1,6 +1,7 @@
 package org.seqnlp.examples.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -96,36 +97,51 @@ public final class SparkNameTaggingJob {
 
   /** Exit codes as the seqnlp tool's: 0 success, 2 bad usage, 1 failure; one line on stderr for an error. */
   public static void main(String[] args) {
+    System.exit(run(args, System.err));
+  }
+
+  /** What {@code main} does, returning its exit code; the model is read and parsed before Spark starts. */
+  static int run(String[] args, PrintStream err) {
     Settings settings;
     try {
       settings = Settings.parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("SparkNameTaggingJob: " + e.getMessage() + " (usage: --model FILE --input PATH --output DIR"
+      err.println("SparkNameTaggingJob: " + e.getMessage() + " (usage: --model FILE --input PATH --output DIR"
           + " [--input-format text|parquet] [--output-format json|parquet] [--language en])");
-      System.exit(2);
-      return;
+      return 2;
     }
-    try (SparkSession spark = SparkSession.builder().appName("seqnlp name tagging").getOrCreate()) {
-      run(spark, settings);
+    try {
+      TaggingModels models = models(settings);
+      try (SparkSession spark = SparkSession.builder().appName("seqnlp name tagging").getOrCreate()) {
+        run(spark, settings, models);
+      }
+      return 0;
     } catch (Exception e) {
       // Spark's own errors (an input that does not exist, a failed task) come unchecked, on several lines.
       String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
-      System.err.println("SparkNameTaggingJob: error: " + message.lines().findFirst().orElse(message));
-      System.exit(1);
+      err.println("SparkNameTaggingJob: error: " + message.lines().findFirst().orElse(message));
+      return 1;
     }
   }
 
-  /** Reads, tags and writes as {@code settings} say. */
-  static void run(SparkSession spark, Settings settings) throws IOException {
+  /**
+   * The models the job broadcasts, parsed here once so that a bad model fails on the driver, before Spark starts
+   * (which takes seconds, and on a cluster the wait for executors).
+   */
+  static TaggingModels models(Settings settings) throws IOException {
+    TaggingModels models = new TaggingModels(readModel(settings.model()), settings.model().toString(),
+        settings.language());
+    models.newFinder();
+    return models;
+  }
+
+  /** Reads, tags with {@code models} and writes as {@code settings} say. */
+  static void run(SparkSession spark, Settings settings, TaggingModels models) throws IOException {
     org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(settings.output());
     FileSystem outputFileSystem = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
     if (outputFileSystem.exists(output)) {
       throw new IOException(settings.output() + ": already exists; nothing was tagged");
     }
-    TaggingModels models = new TaggingModels(readModel(settings.model()), settings.model().toString(),
-        settings.language());
-    // Parsed here first, so that a bad model fails once, on the driver, before any task starts.
-    models.newFinder();
     Dataset<Row> documents = settings.inputFormat() == InputFormat.TEXT
         ? textDocuments(spark, settings.input()) : parquetDocuments(spark, settings.input());
     Dataset<Row> sentences = tag(spark, documents, models);

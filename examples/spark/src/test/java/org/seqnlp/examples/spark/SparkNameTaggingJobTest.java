@@ -3,6 +3,7 @@ package org.seqnlp.examples.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,6 +118,11 @@ class SparkNameTaggingJobTest {
         row.getAs("text"), tokens, names);
   }
 
+  private static void runJob(String... args) throws IOException {
+    SparkNameTaggingJob.Settings settings = SparkNameTaggingJob.Settings.parse(args);
+    SparkNameTaggingJob.run(spark, settings, SparkNameTaggingJob.models(settings));
+  }
+
   private static List<String> canonical(Dataset<Row> sentences, Function<String, String> documentOfId) {
     return sentences.collectAsList().stream()
         .map(row -> canonical(row, documentOfId.apply(row.getAs("id")), 0)).sorted().toList();
@@ -126,8 +132,7 @@ class SparkNameTaggingJobTest {
   void textLinesInJsonOutTagAsSeqnlpNer() throws IOException {
     Path input = Files.write(directory.resolve("documents.txt"), DOCUMENTS);
     Path output = directory.resolve("json-out");
-    SparkNameTaggingJob.run(spark, SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input",
-        input.toString(), "--output", output.toString()));
+    runJob("--model", MODEL.toString(), "--input", input.toString(), "--output", output.toString());
     assertEquals(2, SparkNameTaggingJob.textDocuments(spark, input.toString()).rdd().getNumPartitions(),
         "two partitions, so both threads tag");
     List<String> tagged = canonical(spark.read().schema(PartitionTagger.SENTENCES).json(output.toString()), id -> id);
@@ -147,8 +152,8 @@ class SparkNameTaggingJobTest {
     Path input = directory.resolve("documents.parquet");
     spark.createDataFrame(rows, schema).repartition(2).write().parquet(input.toString());
     Path output = directory.resolve("parquet-out");
-    SparkNameTaggingJob.run(spark, SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input",
-        input.toString(), "--input-format", "parquet", "--output", output.toString(), "--output-format", "parquet"));
+    runJob("--model", MODEL.toString(), "--input", input.toString(), "--input-format", "parquet", "--output",
+        output.toString(), "--output-format", "parquet");
     Dataset<Row> written = spark.read().parquet(output.toString());
     assertEquals(PartitionTagger.SENTENCES.fieldNames().length, written.schema().fieldNames().length);
     List<String> tagged = canonical(written, id -> String.valueOf(Long.parseLong(id) - 1000));
@@ -160,9 +165,8 @@ class SparkNameTaggingJobTest {
     Path input = directory.resolve("no-text.parquet");
     spark.createDataFrame(List.of(RowFactory.create(1L, "Paris")), new StructType().add("id", DataTypes.LongType)
         .add("body", DataTypes.StringType)).write().parquet(input.toString());
-    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
-        SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input", input.toString(), "--input-format",
-            "parquet", "--output", directory.resolve("no-text-out").toString())));
+    IOException refused = assertThrows(IOException.class, () -> runJob("--model", MODEL.toString(), "--input",
+        input.toString(), "--input-format", "parquet", "--output", directory.resolve("no-text-out").toString()));
     assertEquals(input + ": no column 'text' (the columns are [id, body])", refused.getMessage());
   }
 
@@ -170,20 +174,33 @@ class SparkNameTaggingJobTest {
   void anExistingOutputIsRefusedBeforeAnyWork() throws IOException {
     Path input = Files.write(directory.resolve("refused.txt"), DOCUMENTS);
     Path output = Files.createDirectories(directory.resolve("existing"));
-    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
-        SparkNameTaggingJob.Settings.parse("--model", MODEL.toString(), "--input", input.toString(), "--output",
-            output.toString())));
+    IOException refused = assertThrows(IOException.class, () -> runJob("--model", MODEL.toString(), "--input",
+        input.toString(), "--output", output.toString()));
     assertEquals(output + ": already exists; nothing was tagged", refused.getMessage());
   }
 
   @Test
-  void aMissingModelIsRefusedBeforeAnyWork() {
+  void aMissingModelFailsWithOneLineBeforeSparkStarts() {
     Path missing = directory.resolve("missing.bin");
-    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.run(spark,
-        SparkNameTaggingJob.Settings.parse("--model", missing.toString(), "--input", "any", "--output",
-            directory.resolve("never").toString())));
-    assertEquals(missing + ": no such model file", refused.getMessage());
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // A job that got as far as starting a session would stop the tests' one, failing the tests after it.
+    int exitCode = SparkNameTaggingJob.run(new String[] {"--model", missing.toString(), "--input", "any", "--output",
+        directory.resolve("never").toString()}, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(1, exitCode);
+    assertEquals("SparkNameTaggingJob: error: " + missing + ": no such model file\n",
+        err.toString(StandardCharsets.UTF_8));
     assertFalse(Files.exists(directory.resolve("never")));
+    assertFalse(spark.sparkContext().isStopped());
+  }
+
+  @Test
+  void badUsageIsOneLineAndExitCodeTwo() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, SparkNameTaggingJob.run(new String[] {"--model", "m"}, new PrintStream(err, true,
+        StandardCharsets.UTF_8)));
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.startsWith("SparkNameTaggingJob: ") && message.contains("(usage: --model FILE")
+        && message.indexOf('\n') == message.length() - 1, message);
   }
 
   @Test

@@ -16,7 +16,7 @@ final class NewsDocuments {
 
   /** Each document's body, by id. */
   static final Map<String, String> BODIES = Map.of(
-      "1", "Angela Merkel met Emmanuel Macron in Paris on Monday. The European Union welcomed the talks.",
+      "1", "Angela Merkel met Emmanuel Macron in Paris on Monday. The European Union welcomed the German proposal.",
       "2", "Dr. Smith flew to Washington and met Tim Cook, the chief executive of Apple, in New York.",
       "3", "It rained all day and nobody went out.");
 
@@ -25,7 +25,8 @@ final class NewsDocuments {
       "1", Map.of(
           "person_ss", List.of("Angela Merkel", "Emmanuel Macron"),
           "location_ss", List.of("Paris"),
-          "organization_ss", List.of("European Union")),
+          "organization_ss", List.of("European Union"),
+          "misc_ss", List.of("German")),
       "2", Map.of(
           "person_ss", List.of("Smith", "Tim Cook"),
           "location_ss", List.of("Washington", "New York"),

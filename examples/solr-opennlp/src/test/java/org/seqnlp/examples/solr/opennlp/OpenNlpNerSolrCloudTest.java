@@ -10,10 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.response.RequestStatusState;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.core.SolrCore;
@@ -34,6 +36,12 @@ class OpenNlpNerSolrCloudTest {
   private static final Path CONFIG = Path.of("..", "solr", "configsets", "opennlp-ner", "conf");
   private static final String CONFIG_NAME = "opennlp-ner";
   private static final String COLLECTION = "news";
+  /**
+   * How long creating the collection may take: seconds on an idle machine, but Solr's 90-second client timeout
+   * was seen to expire on a heavily shared one (each replica loads the 21 MB name finder), so it runs
+   * asynchronously and is waited for this long.
+   */
+  private static final int ADMIN_SECONDS = 600;
 
   @TempDir
   static Path directory;
@@ -53,8 +61,9 @@ class OpenNlpNerSolrCloudTest {
         .withSolrXml(solrXml)
         .addConfig(CONFIG_NAME, CONFIG)
         .build();
-    CollectionAdminRequest.createCollection(COLLECTION, CONFIG_NAME, 2, 2).process(cluster.getSolrClient());
-    cluster.waitForActiveCollection(COLLECTION, 2, 4);
+    assertEquals(RequestStatusState.COMPLETED, CollectionAdminRequest.createCollection(COLLECTION, CONFIG_NAME, 2, 2)
+        .processAndWait(cluster.getSolrClient(), ADMIN_SECONDS));
+    cluster.waitForActiveCollection(COLLECTION, ADMIN_SECONDS, TimeUnit.SECONDS, 2, 4);
     List<JettySolrRunner> nodes = cluster.getJettySolrRunners();
     assertEquals(SENT.size(), nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
