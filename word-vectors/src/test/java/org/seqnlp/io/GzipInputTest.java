@@ -88,11 +88,7 @@ class GzipInputTest {
 
   @Test
   void shortReadsFromTheFileGiveTheSameData() throws IOException {
-    byte[] data = new byte[200_000];
-    Random random = new Random(3);
-    for (int i = 0; i < data.length; i++) {
-      data[i] = (byte) ('a' + random.nextInt(4));
-    }
+    byte[] data = letters(200_000, 4, 3);
     byte[] member = gzip(data);
     byte[] compressed = concat(member, member, member);
     for (int chunk : new int[] {1, 3, 13, 65_535, 65_537}) {
@@ -104,11 +100,7 @@ class GzipInputTest {
 
   @Test
   void corruptDeflateDataDeepInTheFileAreNamedWhereTheInflaterStopped() throws IOException {
-    byte[] text = new byte[400_000];
-    Random random = new Random(5);
-    for (int i = 0; i < text.length; i++) {
-      text[i] = (byte) ('a' + random.nextInt(20));
-    }
+    byte[] text = letters(400_000, 20, 5);
     // Valid deflate data flushed to a byte boundary, then a stored block whose length check is wrong.
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     deflater.setInput(text);
@@ -203,6 +195,16 @@ class GzipInputTest {
       assertEquals(42, in.read());
       assertEquals(-1, in.read());
     }
+  }
+
+  /** {@code length} random letters among the first {@code kinds} of the alphabet: text that compresses. */
+  private static byte[] letters(int length, int kinds, long seed) {
+    Random random = new Random(seed);
+    byte[] text = new byte[length];
+    for (int i = 0; i < length; i++) {
+      text[i] = (byte) ('a' + random.nextInt(kinds));
+    }
+    return text;
   }
 
   private static byte[] decompress(byte[] compressed) throws IOException {
