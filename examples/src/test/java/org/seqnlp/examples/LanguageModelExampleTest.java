@@ -25,8 +25,9 @@ class LanguageModelExampleTest {
     List<String> lines = LanguageModelExample.describe(wordModel, "the company");
     assertEquals(3, lines.size());
     assertTrue(lines.get(0).startsWith("probability as a sentence: "), lines.get(0));
-    // The greedy continuation printed in the model card.
-    assertEquals("most likely continuation: said it will sell its <unk> <unk> and <unk> <unk> <unk>",
+    // The continuation printed in the model card: greedy, without the unknown token.
+    assertEquals("most likely continuation: said it will sell its N N stake in the company and will be sold by the"
+        + " company and the company 's first boston corp. and the company 's largest subsidiary of the company",
         lines.get(1));
     assertTrue(lines.get(2).startsWith("sampled continuation (temperature 0.8, top 40, seed 1): "), lines.get(2));
     assertEquals(lines, LanguageModelExample.describe(wordModel, "the company"), "the seeded sample repeats");

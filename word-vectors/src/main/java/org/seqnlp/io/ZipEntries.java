@@ -1,6 +1,7 @@
 package org.seqnlp.io;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +17,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads the entries of a zip with a limit per entry and in all, so that a zip bomb (a small file
  * inflating to gigabytes) fails with an {@link InputFormatException} naming the entry instead of
- * exhausting memory. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
+ * exhausting memory. While an entry is read, it may not inflate to more than {@value #MAX_INFLATION} times
+ * the compressed bytes read so far (after a first MiB): from a stream, whose size is unknown, the limits alone
+ * would let a few megabytes fill gigabytes. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
  * loader uses, so a checked zip is seen exactly as OpenNLP will see it.
  */
 public final class ZipEntries {
@@ -109,10 +112,11 @@ public final class ZipEntries {
       String entrySource = source + "!" + name;
       Long limit = limitOf.apply(name);
       long left = totalLimit - total;
+      InputStream inflating = new InflationCheck(entries, raw, entrySource);
       LimitedInputStream in = limit != null && limit <= left
-          ? new LimitedInputStream(entries, entrySource, limit, "the entry is larger than its limit of " + limit
+          ? new LimitedInputStream(inflating, entrySource, limit, "the entry is larger than its limit of " + limit
               + " bytes")
-          : new LimitedInputStream(entries, entrySource, left, "the zip's entries hold more than " + totalLimit
+          : new LimitedInputStream(inflating, entrySource, left, "the zip's entries hold more than " + totalLimit
               + " bytes in all");
       try {
         if (limit != null) {
@@ -127,6 +131,52 @@ public final class ZipEntries {
             + e.getMessage(), e);
       }
       total += in.position();
+    }
+  }
+
+  /** An entry's inflated bytes, failing once they pass {@value #MAX_INFLATION} times the compressed bytes read. */
+  private static final class InflationCheck extends FilterInputStream {
+
+    private final LimitedInputStream compressed;
+    private final long compressedStart;
+    private final String source;
+    private long inflated;
+
+    InflationCheck(InputStream entry, LimitedInputStream compressed, String source) {
+      super(entry);
+      this.compressed = compressed;
+      this.compressedStart = compressed.position();
+      this.source = source;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int read = super.read(buffer, offset, length);
+      count(Math.max(read, 0));
+      return read;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count(skipped);
+      return skipped;
+    }
+
+    private void count(long bytes) throws InputFormatException {
+      inflated += bytes;
+      long compressedBytes = compressed.position() - compressedStart;
+      if (inflated > MIN_INFLATION_LIMIT && inflated > MAX_INFLATION * compressedBytes) {
+        throw InputFormatException.atByte(source, inflated, "the entry inflates to more than " + MAX_INFLATION
+            + " times its compressed size, as a zip bomb does");
+      }
     }
   }
 }

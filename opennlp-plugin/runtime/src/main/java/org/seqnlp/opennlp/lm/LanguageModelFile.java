@@ -157,6 +157,7 @@ final class LanguageModelFile {
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(manifestSource, 0, "bad architecture: " + e.getMessage(), e);
     }
+    requireTokensOf(architecture.unit(), vocabulary, source + "!" + VOCABULARY_ENTRY);
     // Absent from no model this class wrote; a mismatch means the vocabulary entry was swapped or cut.
     String declaredWords = required(manifest, "Vocabulary-Size", manifestSource);
     if (!declaredWords.equals(Integer.toString(vocabulary.size()))) {
@@ -174,6 +175,17 @@ final class LanguageModelFile {
       return new RnnLanguageModel(architecture, vocabulary, weights, trainingInfo);
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atByte(weightsSource, 0, e.getMessage(), e);
+    }
+  }
+
+  /** A vocabulary of another unit (a manifest whose Token-Unit was changed) would score every text as unknown. */
+  private static void requireTokensOf(TokenUnit unit, Vocabulary vocabulary, String source)
+      throws InputFormatException {
+    for (int id = vocabulary.unknownId() + 1; id < vocabulary.size(); id++) {
+      if (!unit.isToken(vocabulary.token(id))) {
+        throw InputFormatException.atLine(source, id + 1L, "'" + vocabulary.token(id) + "' is not one "
+            + unit + " token, as the manifest's Token-Unit says the vocabulary holds");
+      }
     }
   }
 

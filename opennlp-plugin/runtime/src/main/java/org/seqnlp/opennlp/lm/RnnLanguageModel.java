@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import opennlp.tools.languagemodel.LanguageModel;
 import opennlp.tools.util.StringList;
 import org.seqnlp.io.tensor.Tensor;
@@ -50,6 +53,10 @@ public final class RnnLanguageModel implements LanguageModel {
    * 0, strictly increasing, the vocabulary size; class c holds the ids {@code starts[c] .. starts[c + 1]}.
    */
   public static final String CLASS_STARTS = "output.class-starts";
+  /** The parts of each recurrent layer, named by {@link #layerTensor}. */
+  public static final String INPUT_WEIGHTS = "input-weights";
+  public static final String RECURRENT_WEIGHTS = "recurrent-weights";
+  public static final String BIAS = "bias";
   /** Longest continuation {@link #predictNextTokens} returns when no end of sentence comes first. */
   public static final int MAX_CONTINUATION = 256;
 
@@ -89,9 +96,9 @@ public final class RnnLanguageModel implements LanguageModel {
         case LSTM -> 4 * h;
         case GRU -> 3 * h;
       };
-      float[] inputWeights = tensor(layerTensor(layer, "input-weights"), in, gates).values();
-      float[] recurrentWeights = tensor(layerTensor(layer, "recurrent-weights"), h, gates).values();
-      float[] bias = tensor(layerTensor(layer, "bias"), gates).values();
+      float[] inputWeights = tensor(layerTensor(layer, INPUT_WEIGHTS), in, gates).values();
+      float[] recurrentWeights = tensor(layerTensor(layer, RECURRENT_WEIGHTS), h, gates).values();
+      float[] bias = tensor(layerTensor(layer, BIAS), gates).values();
       cells[layer] = switch (architecture.cell()) {
         case RNN -> new SimpleRnnCell(in, h, inputWeights, recurrentWeights, bias);
         case LSTM -> new Lstm(in, h, inputWeights, recurrentWeights, bias);
@@ -105,6 +112,28 @@ public final class RnnLanguageModel implements LanguageModel {
         new AffineLayer(h, classes, tensor(CLASS_WEIGHTS, h, classes).values(),
             tensor(CLASS_BIAS, classes).values()),
         OutputSoftmax.classStarts(tensor(CLASS_STARTS, classes + 1).values(), v));
+    // A tensor left over means the architecture does not describe the weights (a manifest that lost a layer or
+    // its output classes), and the model would score with part of itself.
+    Set<String> unused = new TreeSet<>(weights.keySet());
+    unused.removeAll(tensorNames(architecture));
+    if (!unused.isEmpty()) {
+      throw new IllegalArgumentException("the weights hold tensors that " + architecture.layers() + " "
+          + architecture.cell() + " layer(s) and " + classes + " output classes do not use: " + unused);
+    }
+  }
+
+  /** The names of the tensors a model of {@code architecture} is made of. */
+  static Set<String> tensorNames(LmArchitecture architecture) {
+    Set<String> names = new HashSet<>(List.of(EMBEDDING, OUTPUT_WEIGHTS, OUTPUT_BIAS));
+    for (int layer = 0; layer < architecture.layers(); layer++) {
+      for (String part : List.of(INPUT_WEIGHTS, RECURRENT_WEIGHTS, BIAS)) {
+        names.add(layerTensor(layer, part));
+      }
+    }
+    if (architecture.outputClasses() > 0) {
+      names.addAll(List.of(CLASS_WEIGHTS, CLASS_BIAS, CLASS_STARTS));
+    }
+    return names;
   }
 
   /** The name of tensor {@code part} of recurrent layer {@code layer} (0-based). */
@@ -166,11 +195,14 @@ public final class RnnLanguageModel implements LanguageModel {
 
   /**
    * The most likely continuation of the sentence begun by {@code tokens}, token by token (greedy), up to
-   * and without the end-of-sentence token, at most {@value #MAX_CONTINUATION} tokens.
+   * and without the end-of-sentence token, at most {@value #MAX_CONTINUATION} tokens. The unknown token is
+   * never chosen: it is no word, and a model trained on text that holds it as one (Penn Treebank's) finds it
+   * the most likely token after "the" and would repeat it to the limit. {@link #sample} at temperature 0 is
+   * greedy decoding over every token.
    */
   @Override
   public String[] predictNextTokens(String... tokens) {
-    return sample(tokens, MAX_CONTINUATION, 0, 0, new Random(0));
+    return new TokenSampler(0, 0, true).continuation(stateAfter(tokens), MAX_CONTINUATION, new Random(0));
   }
 
   /**

@@ -9,20 +9,28 @@ import org.seqnlp.vocabulary.Vocabulary;
 /**
  * Draws continuations from a language model: each token from the model's distribution sharpened by a
  * temperature (0 takes the most likely token: greedy decoding) and restricted to the {@code topK} most
- * likely tokens (0 for all).
+ * likely tokens (0 for all); optionally never the unknown token.
  */
 final class TokenSampler {
 
   private final double temperature;
   private final int topK;
+  private final boolean skipUnknown;
 
+  /** As {@link #TokenSampler(double, int, boolean)}, drawing the unknown token like any other. */
   TokenSampler(double temperature, int topK) {
+    this(temperature, topK, false);
+  }
+
+  /** @param skipUnknown whether the unknown token is never drawn, the others sharing its probability */
+  TokenSampler(double temperature, int topK, boolean skipUnknown) {
     if (!(temperature >= 0 && temperature < Double.POSITIVE_INFINITY) || topK < 0) {
       throw new IllegalArgumentException("temperature must be a finite number of at least 0 and top-k at least 0,"
           + " not " + temperature + " and " + topK);
     }
     this.temperature = temperature;
     this.topK = topK;
+    this.skipUnknown = skipUnknown;
   }
 
   /** Tokens drawn after {@code state} until the end-of-sentence token or {@code maxTokens}, without it. */
@@ -34,6 +42,10 @@ final class TokenSampler {
     List<String> produced = new ArrayList<>();
     while (produced.size() < maxTokens) {
       double[] logProbabilities = state.logProbabilities();
+      if (skipUnknown) {
+        logProbabilities = logProbabilities.clone();
+        logProbabilities[vocabulary.unknownId()] = Double.NEGATIVE_INFINITY;
+      }
       int next = temperature == 0 ? argmax(logProbabilities) : draw(logProbabilities, random);
       if (next == Vocabulary.END_OF_SENTENCE_ID) {
         break;

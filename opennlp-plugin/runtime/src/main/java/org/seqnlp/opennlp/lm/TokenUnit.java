@@ -40,4 +40,9 @@ public enum TokenUnit {
 
   /** The text of {@code tokens}, the inverse of {@link #tokenize} for normalised input. */
   public abstract String join(List<String> tokens);
+
+  /** Whether {@code token} can be a token of this unit: it is what {@link #tokenize} makes of it. */
+  public boolean isToken(String token) {
+    return tokenize(token).equals(List.of(token));
+  }
 }

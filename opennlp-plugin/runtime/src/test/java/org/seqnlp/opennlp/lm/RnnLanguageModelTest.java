@@ -70,10 +70,10 @@ public class RnnLanguageModelTest {
     Map<String, Tensor> weights = new LinkedHashMap<>();
     put(weights, random, RnnLanguageModel.EMBEDDING, v, 5);
     for (int layer = 0; layer < 2; layer++) {
-      put(weights, random, RnnLanguageModel.layerTensor(layer, "input-weights"), architecture.inputSize(layer),
-          gates);
-      put(weights, random, RnnLanguageModel.layerTensor(layer, "recurrent-weights"), 7, gates);
-      put(weights, random, RnnLanguageModel.layerTensor(layer, "bias"), gates);
+      put(weights, random, RnnLanguageModel.layerTensor(layer, RnnLanguageModel.INPUT_WEIGHTS),
+          architecture.inputSize(layer), gates);
+      put(weights, random, RnnLanguageModel.layerTensor(layer, RnnLanguageModel.RECURRENT_WEIGHTS), 7, gates);
+      put(weights, random, RnnLanguageModel.layerTensor(layer, RnnLanguageModel.BIAS), gates);
     }
     put(weights, random, RnnLanguageModel.OUTPUT_WEIGHTS, 7, v);
     put(weights, random, RnnLanguageModel.OUTPUT_BIAS, v);
@@ -187,10 +187,26 @@ public class RnnLanguageModelTest {
         || argmax(model.nextTokenProbabilities(context)) == Vocabulary.END_OF_SENTENCE_ID);
   }
 
-  private static int argmax(double[] values) {
+  @Test
+  void predictNextTokensNeverChoosesTheUnknownTokenWhileSamplingDrawsIt() {
+    Map<String, Tensor> weights = new LinkedHashMap<>(model.weights);
+    float[] bias = weights.get(RnnLanguageModel.OUTPUT_BIAS).values().clone();
+    bias[model.vocabulary().unknownId()] = 100;
+    weights.put(RnnLanguageModel.OUTPUT_BIAS, new Tensor(RnnLanguageModel.OUTPUT_BIAS, new int[] {bias.length}, bias));
+    RnnLanguageModel unknownFirst = new RnnLanguageModel(model.architecture(), model.vocabulary(), weights, Map.of());
+    double[] next = unknownFirst.nextTokenProbabilities("the");
+    assertTrue(next[model.vocabulary().unknownId()] > 0.99, "the unknown token is the most likely");
+    List<String> predicted = List.of(unknownFirst.predictNextTokens("the"));
+    assertFalse(predicted.isEmpty());
+    assertFalse(predicted.contains(SpecialTokens.UNKNOWN), predicted.toString());
+    assertEquals(SpecialTokens.UNKNOWN, unknownFirst.sample(new String[] {"the"}, 1, 0, 0, new Random(1))[0]);
+  }
+
+  /** The most likely token but the unknown one, which predictNextTokens never chooses (both models share WORDS). */
+  private int argmax(double[] values) {
     int best = 0;
     for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[best]) {
+      if (i != model.vocabulary().unknownId() && values[i] > values[best]) {
         best = i;
       }
     }
@@ -219,8 +235,7 @@ public class RnnLanguageModelTest {
   @Test
   void zeroOrTinyTemperatureAndTopOneAreGreedy() {
     for (RnnLanguageModel kind : List.of(model, classModel)) {
-      String[] greedy = kind.predictNextTokens("a");
-      assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 0, 0, new Random(3)));
+      String[] greedy = kind.sample(new String[] {"a"}, 256, 0, 0, new Random(3));
       assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 1e-4, 0, new Random(3)));
       assertArrayEquals(greedy, kind.sample(new String[] {"a"}, 256, 1.0, 1, new Random(3)));
     }
@@ -402,6 +417,61 @@ public class RnnLanguageModelTest {
   }
 
   @Test
+  void aManifestThatLeavesTensorsUnusedIsRefusedRatherThanScoringWithPartOfTheModel() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path oneLayer = directory.resolve("one-layer.zip");
+    copyEntries(bytes.toByteArray(), oneLayer, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.setProperty("Layers", "1");
+      return store(properties);
+    });
+    InputFormatException layers = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(oneLayer));
+    assertEquals(oneLayer + "!weights.bin: byte 0: the weights hold tensors that 1 GRU layer(s) and 3 output classes"
+        + " do not use: [layer.1.bias, layer.1.input-weights, layer.1.recurrent-weights]", layers.getMessage());
+    Path noClasses = directory.resolve("no-classes.zip");
+    copyEntries(bytes.toByteArray(), noClasses, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.remove("Output-Classes");
+      return store(properties);
+    });
+    InputFormatException classes = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(noClasses));
+    assertTrue(classes.getMessage().endsWith("0 output classes do not use: [" + RnnLanguageModel.CLASS_BIAS + ", "
+        + RnnLanguageModel.CLASS_STARTS + ", " + RnnLanguageModel.CLASS_WEIGHTS + "]"), classes.getMessage());
+  }
+
+  @Test
+  void aVocabularyOfAnotherTokenUnitIsRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.write(bytes);
+    Path characters = directory.resolve("said-characters.zip");
+    copyEntries(bytes.toByteArray(), characters, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.setProperty("Token-Unit", TokenUnit.CHARACTER.name());
+      return store(properties);
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(characters));
+    int firstWord = 2;
+    while (model.vocabulary().token(firstWord).length() == 1) {
+      firstWord++;
+    }
+    assertEquals(characters + "!vocabulary.txt:" + (firstWord + 1) + ": '" + model.vocabulary().token(firstWord)
+        + "' is not one CHARACTER token, as the manifest's Token-Unit says the vocabulary holds", e.getMessage());
+
+    RnnLanguageModel characterModel = randomModel(CellType.RNN, TokenUnit.CHARACTER, List.of("a", " ", "b"));
+    bytes.reset();
+    characterModel.write(bytes);
+    Path words = directory.resolve("said-words.zip");
+    copyEntries(bytes.toByteArray(), words, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      properties.setProperty("Token-Unit", TokenUnit.WORD.name());
+      return store(properties);
+    });
+    InputFormatException space = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(words));
+    assertTrue(space.getMessage().contains("' ' is not one WORD token"), space.getMessage());
+  }
+
+  @Test
   void theVocabularyMustHoldTheTokensTheManifestDeclares() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     classModel.write(bytes);
@@ -492,11 +562,11 @@ public class RnnLanguageModelTest {
     Path extra = withExtraEntry(bytes.toByteArray(), directory.resolve("extra.zip"), new byte[4096]);
     assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
 
-    // 64 MB of zeros, a few kB on disk: more than a hundred times the file's size inflated, so a bomb
+    // 64 MB of zeros, a few kB on disk: inflating a thousandfold, a bomb
     Path bomb = withExtraEntry(bytes.toByteArray(), directory.resolve("bomb.zip"), new byte[64 << 20]);
     InputFormatException refused = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(bomb));
     assertTrue(refused.getMessage().startsWith(bomb + "!padding.bin: byte "), refused.getMessage());
-    assertTrue(refused.getMessage().contains("bytes in all"), refused.getMessage());
+    assertTrue(refused.getMessage().endsWith("as a zip bomb does"), refused.getMessage());
 
     Path hugeManifest = directory.resolve("huge-manifest.zip");
     copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);

@@ -1,6 +1,8 @@
 package org.seqnlp.opennlp.lm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,5 +20,16 @@ class TokenUnitTest {
   void charactersAreCodePointsSpacesIncluded() {
     assertEquals(List.of("a", " ", "😀", "é"), TokenUnit.CHARACTER.tokenize("a 😀é"));
     assertEquals("a 😀é", TokenUnit.CHARACTER.join(List.of("a", " ", "😀", "é")));
+  }
+
+  @Test
+  void aTokenIsWhatTokenizingItGivesBack() {
+    assertTrue(TokenUnit.WORD.isToken("cat"));
+    assertFalse(TokenUnit.WORD.isToken("a cat"));
+    assertFalse(TokenUnit.WORD.isToken(" "));
+    assertFalse(TokenUnit.WORD.isToken(""));
+    assertTrue(TokenUnit.CHARACTER.isToken("😀"));
+    assertTrue(TokenUnit.CHARACTER.isToken(" "));
+    assertFalse(TokenUnit.CHARACTER.isToken("ab"));
   }
 }

@@ -91,11 +91,11 @@ final class TrainingNetwork implements AutoCloseable {
     recurrentWeights = new Parameter[layers];
     biases = new Parameter[layers];
     for (int layer = 0; layer < layers; layer++) {
-      inputWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, "input-weights"), random, initScale,
-          architecture.inputSize(layer), gateWidth);
-      recurrentWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, "recurrent-weights"), random,
-          initScale, hidden, gateWidth);
-      biases[layer] = parameter(RnnLanguageModel.layerTensor(layer, "bias"), random, 0, gateWidth);
+      inputWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, RnnLanguageModel.INPUT_WEIGHTS), random,
+          initScale, architecture.inputSize(layer), gateWidth);
+      recurrentWeights[layer] = parameter(RnnLanguageModel.layerTensor(layer, RnnLanguageModel.RECURRENT_WEIGHTS),
+          random, initScale, hidden, gateWidth);
+      biases[layer] = parameter(RnnLanguageModel.layerTensor(layer, RnnLanguageModel.BIAS), random, 0, gateWidth);
     }
     int classes = factored() ? this.classStarts.length - 1 : 0;
     classWeights = factored() ? parameter(RnnLanguageModel.CLASS_WEIGHTS, random, initScale, hidden, classes)
