@@ -90,8 +90,9 @@ final class EvalIrCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--vector-cache", paramLabel = "DIR",
-      description = "Keep the own-collection vectors in DIR and reuse them in later runs with the same training "
-          + "settings (delete DIR when the data change).")
+      description = "Keep the own-collection vectors in DIR and reuse them in later runs that would train the same: "
+          + "each file is named by a digest of the settings, the analysed documents and the SIMD width of the kernels "
+          + "(clear DIR after a change to the trainer's code).")
   Path vectorCache;
 
   @Option(names = "--latency-repetitions", defaultValue = "5",

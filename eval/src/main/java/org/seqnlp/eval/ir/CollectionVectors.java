@@ -1,10 +1,15 @@
 package org.seqnlp.eval.ir;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +24,7 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
+import org.seqnlp.vectors.kernels.Vectorization;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 
@@ -41,7 +47,9 @@ public final class CollectionVectors {
       int minCount, int ensemble) throws IOException {
     Path corpusFile = Files.createTempFile("seqnlp-" + collection.name().toLowerCase(Locale.ROOT), ".txt");
     try {
-      writeAnalysed(collection.documents(), analysis, corpusFile);
+      try (Writer out = Files.newBufferedWriter(corpusFile, StandardCharsets.UTF_8)) {
+        writeAnalysed(collection.documents(), analysis, out);
+      }
       Corpus corpus = Corpus.of(List.of(corpusFile), Tokenizer.lowercasing());
       EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
       return VectorEnsemble.train(ensemble, settings.seed(),
@@ -53,14 +61,27 @@ public final class CollectionVectors {
 
   /**
    * The file under {@code cacheDirectory} that holds the vectors {@link #train} makes of the collection
-   * with these settings: named by collection and a hash of the settings, so that other settings never
-   * read it. The analysis is the one fixed retrieval analysis, and the data are not part of the name.
+   * with these settings: named by collection and a digest of everything the training reads (the settings, the
+   * analysed documents and the kernels that add the sums, whose SIMD width changes the vectors), so that a
+   * file trained from other input is never read back. A change to the trainer's code is not in the name: clear
+   * the cache after one.
    */
-  public static Path cacheFile(Path cacheDirectory, TestCollection collection, Word2VecSettings settings,
-      int minCount, int ensemble) {
-    // A single training keeps the name it had before ensembles existed, so that earlier caches still count.
-    String key = settings + " minCount=" + minCount + (ensemble == 1 ? "" : " ensemble=" + ensemble);
-    String hash = HexFormat.of().toHexDigits(key.hashCode());
+  public static Path cacheFile(Path cacheDirectory, TestCollection collection, Analyzer analysis,
+      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
+    }
+    try (Writer input = new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest),
+        StandardCharsets.UTF_8)) {
+      input.append(settings.toString()).append(" minCount=").append(Integer.toString(minCount))
+          .append(" ensemble=").append(Integer.toString(ensemble)).append(" kernels=")
+          .append(Vectorization.describe()).append('\n');
+      writeAnalysed(collection.documents(), analysis, input);
+    }
+    String hash = HexFormat.of().formatHex(digest.digest(), 0, 8);
     return cacheDirectory.resolve(collection.name().toLowerCase(Locale.ROOT) + "-" + hash + ".bin");
   }
 
@@ -79,20 +100,19 @@ public final class CollectionVectors {
     return vectors;
   }
 
-  private static void writeAnalysed(List<CollectionDocument> documents, Analyzer analysis, Path file)
+  /** The analysed documents, one a line, as the training reads them. */
+  private static void writeAnalysed(List<CollectionDocument> documents, Analyzer analysis, Writer out)
       throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (CollectionDocument document : documents) {
-        try (TokenStream tokens = analysis.tokenStream(SearchIndex.FIELD, document.text())) {
-          CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-          tokens.reset();
-          while (tokens.incrementToken()) {
-            out.append(term).append(' ');
-          }
-          tokens.end();
+    for (CollectionDocument document : documents) {
+      try (TokenStream tokens = analysis.tokenStream(SearchIndex.FIELD, document.text())) {
+        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+        tokens.reset();
+        while (tokens.incrementToken()) {
+          out.append(term).append(' ');
         }
-        out.append('\n');
+        tokens.end();
       }
+      out.append('\n');
     }
   }
 }

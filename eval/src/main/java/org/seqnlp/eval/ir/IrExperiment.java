@@ -144,8 +144,8 @@ public final class IrExperiment {
     WordVectors own;
     String how;
     if (settings.vectorCache() != null) {
-      Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, settings.training(),
-          settings.trainingMinCount(), settings.trainingEnsemble());
+      Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, RetrievalAnalyzer.baseline(),
+          settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
       boolean hit = Files.isRegularFile(cached);
       own = CollectionVectors.trainOrRead(cached, collection, RetrievalAnalyzer.baseline(), settings.training(),
           settings.trainingMinCount(), settings.trainingEnsemble());

@@ -2,11 +2,11 @@ package org.seqnlp.eval.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.vectors.VectorEnsemble;
@@ -45,14 +45,24 @@ class CollectionVectorsTest {
   }
 
   @Test
-  void aSingleTrainingKeepsTheCacheNameOfBeforeEnsemblesAndAnEnsembleHasItsOwn() {
+  void theCacheNameChangesWithEverythingTheTrainingReads() throws IOException {
     Path directory = Path.of("cache");
     TestCollection collection = collection();
-    // The name a single training's vectors were cached under before ensembles existed.
-    String key = SETTINGS + " minCount=1";
-    assertEquals(directory.resolve("fixture-" + HexFormat.of().toHexDigits(key.hashCode()) + ".bin"),
-        CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 1));
-    assertNotEquals(CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 1),
-        CollectionVectors.cacheFile(directory, collection, SETTINGS, 1, 3));
+    Path name = CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1);
+    assertTrue(name.getFileName().toString().matches("fixture-[0-9a-f]{16}\\.bin"), name.toString());
+    assertEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1));
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1,
+        3));
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 2,
+        1));
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(),
+        SETTINGS.withSeed(8), 1, 1));
+    List<CollectionDocument> edited = new ArrayList<>(collection.documents());
+    CollectionDocument first = edited.get(0);
+    edited.set(0, new CollectionDocument(first.id(), first.text() + " more"));
+    TestCollection changed = new TestCollection(collection.name(), edited, collection.topics(),
+        collection.judgements());
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, changed, RetrievalAnalyzer.baseline(), SETTINGS, 1,
+        1));
   }
 }

@@ -19,7 +19,8 @@ import org.seqnlp.settings.SettingRange;
  * @param epochs passes over the corpus, in [1, 10000]
  * @param learningRate the start of the linearly decaying rate, in (0, 10]
  * @param threads worker threads (lock-free updates of shared arrays), in [1, 256]
- * @param seed random seed; with one thread the result is a function of corpus, settings and seed
+ * @param seed random seed; with one thread the result is a function of corpus, settings, seed and the SIMD width
+ *     of the kernels (wider vectors add the sums in another order)
  */
 public record Word2VecSettings(Architecture architecture, int dimension, int window, int negative,
     double sample, int epochs, double learningRate, int threads, long seed) {
