@@ -50,7 +50,8 @@ class CollectionVectorsTest {
     TestCollection collection = collection();
     Path name = CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1);
     assertTrue(name.getFileName().toString().matches("fixture-[0-9a-f]{16}\\.bin"), name.toString());
-    assertEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1));
+    assertEquals(name,
+        CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1));
     assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 1,
         3));
     assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(), SETTINGS, 2,

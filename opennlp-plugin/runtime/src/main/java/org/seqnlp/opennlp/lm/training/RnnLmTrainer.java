@@ -287,6 +287,7 @@ public final class RnnLmTrainer {
       facts.put("Tokens-Per-Cpu-Second", Long.toString(Math.round(tokensTrained / Math.max(trainingCpuSeconds,
           1e-9))));
       facts.put("Stop-Reason", stopReason);
+      facts.put("Final-Learning-Rate", Double.toString(learningRate));
       facts.put("Gradient-Norm-Mean", String.format(Locale.ROOT, "%.3f", sgd.meanNorm()));
       facts.put("Gradient-Norm-Max", String.format(Locale.ROOT, "%.3f", sgd.largestNorm()));
       facts.put("Clipped-Steps", sgd.clipped() + "/" + sgd.steps());

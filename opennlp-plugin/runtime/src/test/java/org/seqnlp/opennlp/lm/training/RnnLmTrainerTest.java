@@ -174,6 +174,31 @@ class RnnLmTrainerTest {
   }
 
   @Test
+  void theLearningRateDecaysAfterEveryEpochFromTheDecayStartOn() throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 60, 1);
+    TrainingParameters parameters = small(CellType.RNN);
+    parameters.put(LmTrainingSettings.EPOCHS, "4");
+    parameters.put(LmTrainingSettings.LEARNING_RATE_DECAY, "0.5");
+    parameters.put(LmTrainingSettings.DECAY_START_EPOCH, "2");
+    // after epochs 2 and 3; not after the last, which no training follows
+    assertEquals("0.125", trainer(parameters).train(train, null, null).trainingInfo().get("Final-Learning-Rate"));
+    parameters.put(LmTrainingSettings.DECAY_START_EPOCH, "0");
+    assertEquals("0.5", trainer(parameters).train(train, null, null).trainingInfo().get("Final-Learning-Rate"));
+  }
+
+  @Test
+  void aTimeBudgetStopsTrainingAfterTheStepThatSpentIt() throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 200, 1);
+    TrainingParameters parameters = small(CellType.RNN);
+    parameters.put(LmTrainingSettings.EPOCHS, "5");
+    parameters.put(LmTrainingSettings.MAX_MINUTES, "0.000001");
+    RnnLanguageModel model = trainer(parameters).train(train, null, null);
+    assertEquals("time budget reached", model.trainingInfo().get("Stop-Reason"));
+    assertTrue(Double.parseDouble(model.trainingInfo().get("Epochs-Trained")) < 1,
+        model.trainingInfo().get("Epochs-Trained"));
+  }
+
+  @Test
   void refusesSettingsOutOfRangeBeforeReadingData() {
     TrainingParameters parameters = small(CellType.LSTM);
     parameters.put(LmTrainingSettings.BPTT_LENGTH, "0");
