@@ -23,6 +23,7 @@ import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
+import org.seqnlp.vectors.kernels.Vectorization;
 import org.seqnlp.vectors.train.Word2VecSettings;
 
 /**
@@ -253,12 +254,14 @@ public final class IrExperiment {
         + "Expansion + RM3: the first search is the expanded query, and the expansions are added beside the "
         + "query's terms by their boosts, as in the expanded query, so the terms keep their RM3 weight. "
         + "Significance: paired two-sided tests, randomisation with "
-        + PairedComparison.PERMUTATIONS + " sign flips (seed fixed).\n\n"
+        + PairedComparison.PERMUTATIONS + " sign flips (seed fixed); Wilcoxon's p exact, ties at their average "
+        + "rank.\n\n"
         + (settings.trainCollectionVectors() ? String.format(Locale.ROOT,
             "Own-collection vectors: %s, %d dimensions, window %d, %d negative, sample %.0e, %d epochs, min count "
-                + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence).%n%n",
+                + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence) by %s "
+                + "(another SIMD width adds the sums in another order and trains slightly different vectors).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), seeds(t.seed())) : "")
+            settings.trainingMinCount(), t.threads(), seeds(t.seed()), Vectorization.describe()) : "")
         + setup + "\n";
   }
 

@@ -109,6 +109,17 @@ public final class IrReport {
     return out.toString();
   }
 
+  /** How many collections each fold chooses on, as a word. */
+  private String others() {
+    return number(collections.size() - 1);
+  }
+
+  /** Small counts as words, as the report's prose has them. */
+  private static String number(int count) {
+    List<String> words = List.of("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
+    return count < words.size() ? words.get(count) : Integer.toString(count);
+  }
+
   private List<Row> rows() {
     List<Row> rows = new ArrayList<>(List.of(bm25, rm3));
     vectorRows.forEach(v -> rows.addAll(v.all()));
@@ -119,10 +130,10 @@ public final class IrReport {
     out.append("## Summary: mean over ").append(collections.size()).append(" collections\n\n");
     out.append("Mean MAP is the mean of the per-collection MAPs, and \"vs BM25\" its relative change; per collection, "
         + "the relative change of MAP against BM25, marked * when the paired randomisation test gives p < "
-        + MARKED_P + ". Cross-validated: each collection at the settings chosen on the other four (see below), "
-        + "so no figure in those rows was chosen on the queries it is scored on; \"for these vectors alone\": the "
-        + "same, choosing with that vector set only. Factory defaults: the filter's own defaults, chosen on all "
-        + "five collections (in-sample).\n\n");
+        + MARKED_P + ". Cross-validated: each collection at the settings chosen on the other " + others()
+        + " (see below), so no figure in those rows was chosen on the queries it is scored on; \"for these vectors "
+        + "alone\": the same, choosing with that vector set only. Factory defaults: the filter's own defaults, chosen on all "
+        + number(collections.size()) + " collections (in-sample).\n\n");
     out.append("| configuration | mean MAP | vs BM25 |");
     collections.forEach(c -> out.append(' ').append(c.name()).append(" |"));
     out.append(" vs RM3 |\n|---|---|---|").append("---|".repeat(collections.size())).append("---|\n");
@@ -201,12 +212,13 @@ public final class IrReport {
   private void crossValidation(StringBuilder out) {
     out.append("\n## How the settings were chosen\n\n");
     out.append("Leave one collection out: for each collection, the setting of the grid with the highest mean relative "
-        + "change of MAP against BM25 over the other four collections and every vector set together (").append(
-        String.join(", ", grid.vectors())).append("), among the settings that lose at most ").append(
+        + "change of MAP against BM25 over the other " + others() + " collections and every vector set together (")
+        .append(String.join(", ", grid.vectors())).append("), among the settings that lose at most ").append(
         CrossValidation.MAX_LOSS_PERCENT).append("% MAP on each of them (if none does, among all); the held-out "
-        + "collection is then scored at that setting. The factory defaults are the same choice made on all five "
-        + "collections. The same procedure with one vector set alone gives the settings cross-validated for those "
-        + "vectors (below).\n\n");
+        + "collection is then scored at that setting. Ties go to the setting listed first: the grid runs through "
+        + "styles, weights, neighbours and cosines in the order their options give them. The factory defaults are the "
+        + "same choice made on all " + number(collections.size()) + " collections. The same procedure with one vector "
+        + "set alone gives the settings cross-validated for those vectors (below).\n\n");
     foldTable(out, validation, folds);
     ExpansionSettings defaults = ExpansionSettings.FACTORY_DEFAULTS;
     Choice all = validation.choose(grid.collections());
@@ -276,8 +288,8 @@ public final class IrReport {
   private void gridTable(StringBuilder out) {
     out.append("\n## Every setting of the grid (in-sample)\n\n");
     out.append("Relative change of mean MAP against BM25 and the worst collection, per vector set, and the criterion "
-        + "over all five collections and vector sets (mean; worst). These are chosen among on the queries they are "
-        + "scored on: optimistic.\n\n");
+        + "over all " + number(collections.size()) + " collections and vector sets (mean; worst). These are chosen "
+        + "among on the queries they are scored on: optimistic.\n\n");
     out.append("| setting |");
     grid.vectors().forEach(v -> out.append(' ').append(v).append(" mean | worst |"));
     out.append(" criterion mean | worst |\n|---|").append("---|---|".repeat(grid.vectors().size() + 1)).append('\n');

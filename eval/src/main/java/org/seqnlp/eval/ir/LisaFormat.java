@@ -1,11 +1,9 @@
 package org.seqnlp.eval.ir;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.seqnlp.io.InputFormatException;
@@ -23,13 +21,13 @@ final class LisaFormat {
 
   /**
    * Reads the document files in the order given, as one stream. Two quirks of the original data are
-   * handled: a record without a {@code Document} header continues the previous document (a stray
-   * separator splits one abstract), and a number seen before repeats an earlier record (1998–2001 occur
-   * twice, with the same text) and is skipped. Judgements touch none of these numbers.
+   * handled: a record without a {@code Document} header belongs to no document and is skipped (the one in the
+   * data, after the first 2001, is the end of an abstract on optical discs whose text is also spliced into
+   * 1992's), and a number seen before repeats an earlier record (1998–2001 occur twice, with the same text)
+   * and is skipped. Judgements touch none of these numbers.
    */
   static List<CollectionDocument> documents(List<TextFile> files) throws InputFormatException {
     Map<String, StringBuilder> texts = new LinkedHashMap<>();
-    Set<String> repeated = new HashSet<>();
     StringBuilder current = null;
     boolean atRecordStart = true;
     for (TextFile file : files) {
@@ -44,19 +42,16 @@ final class LisaFormat {
           Matcher header = HEADER.matcher(line);
           if (header.matches()) {
             String id = String.valueOf(file.number(header.group(1), i, "document"));
-            if (texts.containsKey(id)) {
-              repeated.add(id);
-              current = new StringBuilder(); // the repeat's text goes nowhere
-            } else {
-              current = new StringBuilder();
-              texts.put(id, current);
-            }
+            current = new StringBuilder();
+            // A number seen before repeats an earlier record: its text goes nowhere.
+            texts.putIfAbsent(id, current);
             continue;
           }
           if (current == null) {
             throw file.error(i, "expected 'Document <number>' at the start of the first record, found '"
                 + line.strip() + "'");
           }
+          current = new StringBuilder(); // a record of no document: its text goes nowhere
         }
         if (current == null) {
           if (!line.isBlank()) {

@@ -1,9 +1,10 @@
 package org.seqnlp.eval.ir;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.stat.inference.TTest;
-import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 
 /**
  * A paired comparison of one per-topic measure between a baseline and a system: relative change of the
@@ -15,13 +16,6 @@ public record PairedComparison(double baselineMean, double systemMean, double tT
 
   /** Number of sign-flip permutations of the randomisation test. */
   public static final int PERMUTATIONS = 10_000;
-  /**
-   * Up to this many pairs Wilcoxon's p-value is exact, above it the normal approximation. Commons Math
-   * enumerates all 2^n sign patterns for the exact value, so its own limit of 30 (10^9 patterns per
-   * test) would take minutes per comparison.
-   */
-  private static final int WILCOXON_EXACT_LIMIT = 20;
-
   /** Compares per-topic values of the same topics in the same order; the permutation draw is seeded. */
   public static PairedComparison of(double[] baseline, double[] system, long seed) {
     if (baseline.length != system.length || baseline.length < 2) {
@@ -43,17 +37,61 @@ public record PairedComparison(double baselineMean, double systemMean, double tT
   }
 
   /**
-   * Wilcoxon's test on the non-zero differences only, as Wilcoxon defined it. Commons Math ranks zero
-   * differences with the others, and an expansion that leaves most queries' rankings untouched (zero
-   * difference) would then look significant on the few it changes.
+   * Wilcoxon's signed-rank test on the non-zero differences only, as Wilcoxon defined it (an expansion that
+   * leaves most queries' rankings untouched would otherwise look significant on the few it changes), with
+   * tied magnitudes given their average rank. The p-value is exact for any number of queries: the
+   * distribution of the positive rank sum over all 2^n sign assignments, built rank by rank on doubled
+   * (so whole) ranks. Commons Math's test counted ties as distinct ranks in its exact branch and applied
+   * the continuity correction the wrong way in its normal approximation.
    */
-  private static double wilcoxon(double[] differences) {
-    double[] nonZero = Arrays.stream(differences).filter(d -> d != 0).toArray();
-    if (nonZero.length < 2) {
+  static double wilcoxon(double[] differences) {
+    double[] magnitudes = Arrays.stream(differences).filter(d -> d != 0).map(Math::abs).sorted().toArray();
+    int n = magnitudes.length;
+    if (n == 0) {
       return 1;
     }
-    return new WilcoxonSignedRankTest().wilcoxonSignedRankTest(nonZero, new double[nonZero.length],
-        nonZero.length <= WILCOXON_EXACT_LIMIT);
+    Map<Double, Integer> doubledRankOf = new HashMap<>();
+    for (int start = 0; start < n; ) {
+      int end = start;
+      while (end < n && magnitudes[end] == magnitudes[start]) {
+        end++;
+      }
+      // Positions start..end-1 are ranks start+1..end; twice their mean is start + 1 + end.
+      doubledRankOf.put(magnitudes[start], start + 1 + end);
+      start = end;
+    }
+    int observed = 0;
+    int[] doubledRanks = new int[n];
+    int i = 0;
+    for (double difference : differences) {
+      if (difference != 0) {
+        doubledRanks[i] = doubledRankOf.get(Math.abs(difference));
+        observed += difference > 0 ? doubledRanks[i] : 0;
+        i++;
+      }
+    }
+    int total = Arrays.stream(doubledRanks).sum();
+    double[] probability = new double[total + 1];
+    probability[0] = 1;
+    int reached = 0;
+    for (int rank : doubledRanks) {
+      reached += rank;
+      for (int sum = reached; sum >= rank; sum--) {
+        probability[sum] = 0.5 * (probability[sum] + probability[sum - rank]);
+      }
+      for (int sum = rank - 1; sum >= 0; sum--) {
+        probability[sum] *= 0.5;
+      }
+    }
+    double atMost = 0;
+    for (int sum = 0; sum <= observed; sum++) {
+      atMost += probability[sum];
+    }
+    double atLeast = 0;
+    for (int sum = observed; sum <= total; sum++) {
+      atLeast += probability[sum];
+    }
+    return Math.min(1, 2 * Math.min(atMost, atLeast));
   }
 
   /** Relative change of the mean, e.g. 0.05 for +5%. */

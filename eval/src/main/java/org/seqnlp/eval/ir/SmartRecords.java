@@ -9,7 +9,7 @@ import org.seqnlp.io.InputFormatException;
 /**
  * Records of the SMART format (CISI, Cranfield, MEDLINE): a record starts at a line {@code .I <id>}; a
  * field starts at a line holding only its marker ({@code .T}, {@code .W}, ...) and runs to the next
- * marker line.
+ * marker line of a field the record does not have yet.
  */
 final class SmartRecords {
 
@@ -58,8 +58,11 @@ final class SmartRecords {
         if (id == null) {
           throw file.error(i, "field marker " + line.strip() + " before the first .I record");
         }
-        // A marker seen again continues its field (Cranfield docs 576/578 repeat .W): append, never overwrite.
-        current = fields.computeIfAbsent(line.charAt(1), marker -> new StringBuilder());
+        // A marker the record already has continues the field being read: Cranfield doc 240's abstract holds
+        // bare .A and .B lines, and docs 576 and 578 repeat .W inside theirs.
+        if (!fields.containsKey(line.charAt(1))) {
+          current = fields.computeIfAbsent(line.charAt(1), marker -> new StringBuilder());
+        }
       } else if (current != null) {
         current.append(line).append('\n');
       } else if (!line.isBlank()) {

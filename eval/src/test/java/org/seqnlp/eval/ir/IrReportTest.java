@@ -1,5 +1,6 @@
 package org.seqnlp.eval.ir;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -41,6 +42,12 @@ class IrReportTest {
         new CrossValidation(grid).leaveOneCollectionOut(), alone).tables();
 
     assertTrue(report.contains("| BM25 | 0.5000 | | | | | |\n"), report);
+    // The prose counts the collections of the run: three here, so two in each fold's choice.
+    assertTrue(report.contains("each collection at the settings chosen on the other two (see below)"), report);
+    assertTrue(report.contains("over the other two collections and every vector set together"), report);
+    assertTrue(report.contains("Ties go to the setting listed first"), report);
+    assertTrue(report.contains("chosen on all three collections (in-sample)"), report);
+    assertFalse(report.contains("four") || report.contains("five"), report);
     assertTrue(report.contains("| own / cv | 0.5033 | +0.7% | +6.0% | +6.0% | -10.0% | |\n"), report);
     assertTrue(report.contains("| own / cv + RM3 | 0.5600 | +12.0% | +12.0% | +12.0% | +12.0% | +1.8% |\n"), report);
     assertTrue(report.contains("- own-collection vectors, cross-validated: mean MAP +0.7% vs BM25 (target >= +3.0%): "

@@ -61,4 +61,17 @@ class PairedComparisonTest {
   void rejectsMisalignedSamples() {
     assertThrows(IllegalArgumentException.class, () -> PairedComparison.of(new double[3], new double[2], 1));
   }
+
+  @Test
+  void wilcoxonIsExactWithTiesGivenTheirAverageRank() {
+    // All five ranks positive: 1 of 32 sign assignments is as extreme, on each side.
+    assertEquals(2 / 32.0, PairedComparison.wilcoxon(new double[] {1, 2, 3, 4, 5}), 1e-12);
+    // The negative sum 2 of ranks 1..6: {}, {1} and {2} reach at most 2, so 3 of 64 on each side (scipy: 0.09375).
+    assertEquals(6 / 64.0, PairedComparison.wilcoxon(new double[] {0.1, -0.2, 0.3, 0.4, 0.5, 0.6}), 1e-12);
+    // Ranks 1.5, 1.5, 3 and a positive sum of 3: 5 of the 8 assignments reach at most 3, and 5 at least 3.
+    assertEquals(1, PairedComparison.wilcoxon(new double[] {0.5, 0.5, -1}), 1e-12);
+    // Tied magnitudes: ranks 2, 2, 2 (1 to 3), then 4; the positive sum 8 has 4 of 16 assignments at least as high.
+    assertEquals(8 / 16.0, PairedComparison.wilcoxon(new double[] {0.2, -0.2, 0.2, 0.7}), 1e-12);
+    assertEquals(1, PairedComparison.wilcoxon(new double[] {0, 0}));
+  }
 }

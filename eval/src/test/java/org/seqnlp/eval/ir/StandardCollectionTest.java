@@ -77,7 +77,8 @@ class StandardCollectionTest {
     write("cran.qry", ".I 001", ".W", "first", ".I 004", ".W", "second");
     Files.writeString(dir.resolve("cranqrel"), "1 1 1\n2 1 4\n2 2 -1");
     TestCollection cran = StandardCollection.CRAN.read(dir);
-    assertEquals("wing wing flow\nsecond w", cran.documents().get(0).text(), "a repeated .W appends");
+    assertEquals("wing wing flow\nmore\nsecond w", cran.documents().get(0).text(),
+        "a marker the record already has, .A inside the abstract as in doc 240 or a repeated .W, continues it");
     assertEquals("", cran.documents().get(1).text());
     assertEquals(List.of(new Topic("1", "first"), new Topic("2", "second")), cran.topics());
     assertEquals(Map.of("1", 4), cran.judgements().gains("1"));
@@ -114,10 +115,10 @@ class StandardCollectionTest {
   }
 
   @Test
-  void lisaJoinsSplitRecordsSkipsRepeatsAndReadsWrappedJudgements() throws IOException {
+  void lisaSkipsRecordsWithoutAHeaderAndRepeatsAndReadsWrappedJudgements() throws IOException {
     String end = "*".repeat(44);
     write("LISA0.001", "Document    1", "A TITLE", "ON TWO LINES.", "     ", "ABSTRACT ONE.", end,
-        "Document    2", "SECOND.", "     ", "FIRST PART", end, "SECOND PART.", end);
+        "Document    2", "SECOND.", "     ", "FIRST PART", end, "A FRAGMENT OF NO DOCUMENT.", end);
     write("LISA0.501", "Document    2", "SECOND.", "     ", "REPEATED", end, "Document    3", "THIRD.", end);
     write("LISA.QUE", "1", "I AM INTERESTED IN", "TITLES. #", "2", "SECOND QUERY #");
     write("LISARJ.NUM", "           1           3           1", "           2           3",
@@ -125,7 +126,7 @@ class StandardCollectionTest {
     TestCollection lisa = StandardCollection.LISA.read(dir);
     assertEquals(List.of("1", "2", "3"), lisa.documents().stream().map(CollectionDocument::id).toList());
     assertEquals("A TITLE\nON TWO LINES.\n\nABSTRACT ONE.", lisa.documents().get(0).text());
-    assertEquals("SECOND.\n\nFIRST PART\nSECOND PART.", lisa.documents().get(1).text());
+    assertEquals("SECOND.\n\nFIRST PART", lisa.documents().get(1).text());
     assertEquals(List.of(new Topic("1", "I AM INTERESTED IN\nTITLES."), new Topic("2", "SECOND QUERY")),
         lisa.topics());
     assertEquals(Map.of("1", 1, "2", 1, "3", 1), lisa.judgements().gains("1"));
