@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -360,11 +361,7 @@ public class RnnLanguageModelTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     model.write(bytes);
     Path old = directory.resolve("old.zip");
-    copyEntries(bytes.toByteArray(), old, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      assertEquals("0", properties.remove("Output-Classes"));
-      return store(properties);
-    });
+    withManifest(bytes.toByteArray(), old, properties -> assertEquals("0", properties.remove("Output-Classes")));
     RnnLanguageModel read = RnnLanguageModel.load(old);
     assertEquals(0, read.architecture().outputClasses());
     assertEquals(model.architecture(), read.architecture());
@@ -403,88 +400,48 @@ public class RnnLanguageModelTest {
 
   @Test
   void classTensorsMustMatchTheDeclaredClassCount() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    classModel.write(bytes);
-    Path file = directory.resolve("four-classes.zip");
-    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.setProperty("Output-Classes", "4");
-      return store(properties);
-    });
-    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    InputFormatException e = errorWithManifest(classModel, "four-classes.zip",
+        properties -> properties.setProperty("Output-Classes", "4"));
     assertTrue(e.getMessage().contains(RnnLanguageModel.CLASS_WEIGHTS + " has shape [7, 3], expected [7, 4]"),
         e.getMessage());
   }
 
   @Test
   void aManifestThatLeavesTensorsUnusedIsRefusedRatherThanScoringWithPartOfTheModel() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    classModel.write(bytes);
-    Path oneLayer = directory.resolve("one-layer.zip");
-    copyEntries(bytes.toByteArray(), oneLayer, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.setProperty("Layers", "1");
-      return store(properties);
-    });
-    InputFormatException layers = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(oneLayer));
-    assertEquals(oneLayer + "!weights.bin: byte 0: the weights hold tensors that 1 GRU layer(s) and 3 output classes"
-        + " do not use: [layer.1.bias, layer.1.input-weights, layer.1.recurrent-weights]", layers.getMessage());
-    Path noClasses = directory.resolve("no-classes.zip");
-    copyEntries(bytes.toByteArray(), noClasses, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.remove("Output-Classes");
-      return store(properties);
-    });
-    InputFormatException classes = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(noClasses));
+    InputFormatException layers = errorWithManifest(classModel, "one-layer.zip",
+        properties -> properties.setProperty("Layers", "1"));
+    assertEquals(directory.resolve("one-layer.zip") + "!weights.bin: byte 0: the weights hold tensors that 1 GRU"
+        + " layer(s) and 3 output classes do not use: [layer.1.bias, layer.1.input-weights,"
+        + " layer.1.recurrent-weights]", layers.getMessage());
+    InputFormatException classes = errorWithManifest(classModel, "no-classes.zip",
+        properties -> properties.remove("Output-Classes"));
     assertTrue(classes.getMessage().endsWith("0 output classes do not use: [" + RnnLanguageModel.CLASS_BIAS + ", "
         + RnnLanguageModel.CLASS_STARTS + ", " + RnnLanguageModel.CLASS_WEIGHTS + "]"), classes.getMessage());
   }
 
   @Test
   void aVocabularyOfAnotherTokenUnitIsRefused() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    model.write(bytes);
-    Path characters = directory.resolve("said-characters.zip");
-    copyEntries(bytes.toByteArray(), characters, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.setProperty("Token-Unit", TokenUnit.CHARACTER.name());
-      return store(properties);
-    });
-    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(characters));
+    InputFormatException e = errorWithManifest(model, "said-characters.zip",
+        properties -> properties.setProperty("Token-Unit", TokenUnit.CHARACTER.name()));
     int firstWord = 2;
     while (model.vocabulary().token(firstWord).length() == 1) {
       firstWord++;
     }
-    assertEquals(characters + "!vocabulary.txt:" + (firstWord + 1) + ": '" + model.vocabulary().token(firstWord)
-        + "' is not one CHARACTER token, as the manifest's Token-Unit says the vocabulary holds", e.getMessage());
-
-    RnnLanguageModel characterModel = randomModel(CellType.RNN, TokenUnit.CHARACTER, List.of("a", " ", "b"));
-    bytes.reset();
-    characterModel.write(bytes);
-    Path words = directory.resolve("said-words.zip");
-    copyEntries(bytes.toByteArray(), words, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.setProperty("Token-Unit", TokenUnit.WORD.name());
-      return store(properties);
-    });
-    InputFormatException space = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(words));
+    assertEquals(directory.resolve("said-characters.zip") + "!vocabulary.txt:" + (firstWord + 1) + ": '"
+        + model.vocabulary().token(firstWord) + "' is not one CHARACTER token, as the manifest's Token-Unit says the"
+        + " vocabulary holds", e.getMessage());
+    InputFormatException space = errorWithManifest(randomModel(CellType.RNN, TokenUnit.CHARACTER,
+        List.of("a", " ", "b")), "said-words.zip", properties -> properties.setProperty("Token-Unit", "WORD"));
     assertTrue(space.getMessage().contains("' ' is not one WORD token"), space.getMessage());
   }
 
   @Test
   void theVocabularyMustHoldTheTokensTheManifestDeclares() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    classModel.write(bytes);
-    Path file = directory.resolve("vocabulary-size.zip");
     int size = classModel.vocabulary().size();
-    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-      Properties properties = load(manifest);
-      properties.setProperty("Vocabulary-Size", Integer.toString(size + 1));
-      return store(properties);
-    });
-    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
-    assertEquals(file + "!manifest.properties: byte 0: Vocabulary-Size is " + (size + 1) + ", but "
-        + RnnLanguageModel.VOCABULARY_ENTRY + " holds " + size + " tokens", e.getMessage());
+    InputFormatException e = errorWithManifest(classModel, "vocabulary-size.zip",
+        properties -> properties.setProperty("Vocabulary-Size", Integer.toString(size + 1)));
+    assertEquals(directory.resolve("vocabulary-size.zip") + "!manifest.properties: byte 0: Vocabulary-Size is "
+        + (size + 1) + ", but " + RnnLanguageModel.VOCABULARY_ENTRY + " holds " + size + " tokens", e.getMessage());
   }
 
   @Test
@@ -493,11 +450,7 @@ public class RnnLanguageModelTest {
     classModel.write(bytes);
     for (String[] huge : new String[][] {{"Layers", "2000000000"}, {"Hidden-Size", "1000000000"}}) {
       Path file = directory.resolve("huge.zip");
-      copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-        Properties properties = load(manifest);
-        properties.setProperty(huge[0], huge[1]);
-        return store(properties);
-      });
+      withManifest(bytes.toByteArray(), file, properties -> properties.setProperty(huge[0], huge[1]));
       InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
       assertTrue(e.getMessage().startsWith(file + "!manifest.properties: byte 0: bad architecture"), e.getMessage());
     }
@@ -512,11 +465,7 @@ public class RnnLanguageModelTest {
         {"Hidden-Size", "abc", "Hidden-Size is 'abc', not a whole number"}};
     for (String[] bad : cases) {
       Path file = directory.resolve("bad-value.zip");
-      copyEntries(bytes.toByteArray(), file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
-        Properties properties = load(manifest);
-        properties.setProperty(bad[0], bad[1]);
-        return store(properties);
-      });
+      withManifest(bytes.toByteArray(), file, properties -> properties.setProperty(bad[0], bad[1]));
       InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
       assertEquals(file + "!manifest.properties: byte 0: " + bad[2], e.getMessage());
     }
@@ -598,6 +547,25 @@ public class RnnLanguageModelTest {
   }
 
   /** Copies the zip {@code model} to {@code file} with {@code entry} changed by {@code change}. */
+  /** The error of loading a copy of {@code model}, named {@code name}, whose manifest {@code edit} changed. */
+  private InputFormatException errorWithManifest(RnnLanguageModel model, String name, Consumer<Properties> edit)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    model.write(bytes);
+    Path file = directory.resolve(name);
+    withManifest(bytes.toByteArray(), file, edit);
+    return assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+  }
+
+  /** Writes to {@code file} the zip {@code model} with its manifest changed by {@code edit}. */
+  private static void withManifest(byte[] model, Path file, Consumer<Properties> edit) throws IOException {
+    copyEntries(model, file, RnnLanguageModel.MANIFEST_ENTRY, manifest -> {
+      Properties properties = load(manifest);
+      edit.accept(properties);
+      return store(properties);
+    });
+  }
+
   private static void copyEntries(byte[] model, Path file, String entry, EntryChange change) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model));
         OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
