@@ -3,10 +3,9 @@ package org.seqnlp.cli;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.zip.ZipException;
+import org.seqnlp.io.FileProblems;
 import org.seqnlp.io.PrintableText;
 
 /**
@@ -34,7 +33,7 @@ final class ErrorMessages {
       return problem(exception.getCause());
     }
     if (exception instanceof FileSystemException fileSystem) {
-      return fileProblem(fileSystem);
+      return FileProblems.describe(fileSystem);
     }
     if (exception instanceof EOFException || exception instanceof ZipException) {
       // Only reached when a reader let the JDK's bare message through; say what it means.
@@ -52,26 +51,6 @@ final class ErrorMessages {
     }
     return "internal error" + (message == null || message.isBlank() ? "" : ": " + message)
         + " (run with -v for the stack trace)";
-  }
-
-  /** The JDK's file errors name the file alone, or the file and an OS phrase; say both in words. */
-  private static String fileProblem(FileSystemException exception) {
-    String file = exception.getFile();
-    String reason = exception.getReason();
-    if (file == null) {
-      return orEmpty(reason);
-    }
-    if (reason == null || reason.isBlank()) {
-      if (exception instanceof AccessDeniedException) {
-        reason = "permission denied";
-      } else if (exception instanceof NoSuchFileException) {
-        reason = "no such file or directory";
-      } else {
-        return file;
-      }
-    }
-    String other = exception.getOtherFile();
-    return file + (other == null ? "" : " -> " + other) + ": " + reason;
   }
 
   private static String orEmpty(String text) {

@@ -2,10 +2,9 @@ package org.seqnlp.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.seqnlp.io.FileProblems;
 
 /**
  * What each example's {@code main} does around its work, as the {@code seqnlp} tool does: the wrong number of
@@ -37,14 +36,7 @@ final class ExampleMain {
     }
   }
 
-  /** The JDK's file errors give the file alone; say what is wrong with it. */
   private static String describe(Exception e) {
-    if (e instanceof FileSystemException file && file.getFile() != null) {
-      String reason = file.getReason() != null ? file.getReason()
-          : file instanceof NoSuchFileException ? "no such file"
-          : file instanceof AccessDeniedException ? "permission denied" : "cannot be read";
-      return file.getFile() + ": " + reason;
-    }
-    return e.getMessage();
+    return e instanceof FileSystemException file ? FileProblems.describe(file) : e.getMessage();
   }
 }

@@ -34,7 +34,8 @@ public final class ExpandQueryExample {
   static int run(String[] args, PrintStream out, PrintStream err) {
     return ExampleMain.run("ExpandQueryExample VECTORS_FILE \"query text\"", args, out, err, (vectors, text, print) -> {
       Query query = expand(vectors, text);
-      print.println(query != null ? query : "no query: the text has no words but stop words");
+      print.println(query != null ? query
+          : "no query: no term is left of the text once stop words and punctuation are dropped");
     });
   }
 

@@ -62,7 +62,8 @@ class ExampleMainTest {
 
   @Test
   void aQueryOfStopWordsAloneSaysSoInsteadOfPrintingNull() {
-    assertEquals(new Run(0, "no query: the text has no words but stop words\n", ""),
+    assertEquals(new Run(0, "no query: no term is left of the text once stop words and punctuation are dropped\n",
+        ""),
         run(ExpandQueryExample::run, SHIPPED_VECTORS, "the"));
   }
 
@@ -80,7 +81,7 @@ class ExampleMainTest {
     String missing = directory.resolve("absent.bin").toString();
     for (Example example : List.<Example>of(FindNamesExample::run, LanguageModelExample::run,
         ExpandQueryExample::run)) {
-      assertEquals(new Run(1, "", missing + ": no such file\n"), run(example, missing, "text"));
+      assertEquals(new Run(1, "", missing + ": no such file or directory\n"), run(example, missing, "text"));
     }
   }
 

@@ -17,9 +17,9 @@ import java.util.zip.ZipInputStream;
 /**
  * Reads the entries of a zip with a limit per entry and in all, so that a zip bomb (a small file
  * inflating to gigabytes) fails with an {@link InputFormatException} naming the entry instead of
- * exhausting memory. While an entry is read, it may not inflate to more than {@value #MAX_INFLATION} times
- * the compressed bytes read so far (after a first MiB): from a stream, whose size is unknown, the limits alone
- * would let a few megabytes fill gigabytes. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
+ * exhausting memory. While a reader reads an entry, it may not inflate to more than {@value #MAX_INFLATION}
+ * times the compressed bytes read so far (after a first MiB): from a stream, whose size is unknown, the limits
+ * alone would let a few megabytes fill gigabytes of the reader's memory. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
  * loader uses, so a checked zip is seen exactly as OpenNLP will see it.
  */
 public final class ZipEntries {
@@ -112,7 +112,7 @@ public final class ZipEntries {
       String entrySource = source + "!" + name;
       Long limit = limitOf.apply(name);
       long left = totalLimit - total;
-      InputStream inflating = new InflationCheck(entries, raw, entrySource);
+      InflationCheck inflating = new InflationCheck(entries, raw, entrySource);
       LimitedInputStream in = limit != null && limit <= left
           ? new LimitedInputStream(inflating, entrySource, limit, "the entry is larger than its limit of " + limit
               + " bytes")
@@ -125,6 +125,8 @@ public final class ZipEntries {
           }
           reader.read(name, in, entrySource);
         }
+        // What the reader left is inflated into nothing, so only the limits bound it (a DL4J zip's syn1 of zeros).
+        inflating.stopChecking();
         in.transferTo(OutputStream.nullOutputStream());
       } catch (ZipException | EOFException e) {
         throw InputFormatException.atByte(entrySource, in.position(), "damaged or truncated zip entry: "
@@ -141,6 +143,7 @@ public final class ZipEntries {
     private final long compressedStart;
     private final String source;
     private long inflated;
+    private boolean checking = true;
 
     InflationCheck(InputStream entry, LimitedInputStream compressed, String source) {
       super(entry);
@@ -170,10 +173,14 @@ public final class ZipEntries {
       return skipped;
     }
 
+    void stopChecking() {
+      checking = false;
+    }
+
     private void count(long bytes) throws InputFormatException {
       inflated += bytes;
       long compressedBytes = compressed.position() - compressedStart;
-      if (inflated > MIN_INFLATION_LIMIT && inflated > MAX_INFLATION * compressedBytes) {
+      if (checking && inflated > MIN_INFLATION_LIMIT && inflated > MAX_INFLATION * compressedBytes) {
         throw InputFormatException.atByte(source, inflated, "the entry inflates to more than " + MAX_INFLATION
             + " times its compressed size, as a zip bomb does");
       }

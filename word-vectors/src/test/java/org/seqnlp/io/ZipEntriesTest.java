@@ -114,6 +114,18 @@ class ZipEntriesTest {
   }
 
   @Test
+  void aCompressibleEntryTheReaderLeavesUnreadIsBoundedByTheLimitsAlone() throws IOException {
+    byte[] zip = zip(entries("syn1.txt", new byte[16 << 20], "syn0.txt", "2 1\na 1\nb 2\n".getBytes()));
+    List<String> read = new ArrayList<>();
+    ZipEntries.readAll(new ByteArrayInputStream(zip), "m.zip", 1L << 30, 1L << 31, (name, in, source) -> {
+      if (name.equals("syn0.txt")) {
+        read.add(new String(in.readAllBytes()));
+      }
+    });
+    assertEquals(List.of("2 1\na 1\nb 2\n"), read);
+  }
+
+  @Test
   void entriesThatCompressAsDataDoAreReadWhole() throws IOException {
     byte[] text = new byte[8 << 20];
     Random random = new Random(1);

@@ -22,6 +22,9 @@ public record PairedComparison(double baselineMean, double systemMean, double tT
       throw new IllegalArgumentException("need two aligned samples of at least 2 topics, got "
           + baseline.length + " and " + system.length);
     }
+    if (!Arrays.stream(baseline).allMatch(Double::isFinite) || !Arrays.stream(system).allMatch(Double::isFinite)) {
+      throw new IllegalArgumentException("a per-topic value is not a finite number");
+    }
     double baselineMean = Arrays.stream(baseline).average().orElseThrow();
     double systemMean = Arrays.stream(system).average().orElseThrow();
     double[] differences = new double[baseline.length];
@@ -41,7 +44,7 @@ public record PairedComparison(double baselineMean, double systemMean, double tT
    * leaves most queries' rankings untouched would otherwise look significant on the few it changes), with
    * tied magnitudes given their average rank. The p-value is exact for any number of queries: the
    * distribution of the positive rank sum over all 2^n sign assignments, built rank by rank on doubled
-   * (so whole) ranks. Commons Math's test counted ties as distinct ranks in its exact branch and applied
+   * (so whole) ranks, in time growing with n^3 (under a second for a thousand queries). Commons Math's test counted ties as distinct ranks in its exact branch and applied
    * the continuity correction the wrong way in its normal approximation.
    */
   static double wilcoxon(double[] differences) {

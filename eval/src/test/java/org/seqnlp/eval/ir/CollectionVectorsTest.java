@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
@@ -58,6 +59,8 @@ class CollectionVectorsTest {
         1));
     assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, RetrievalAnalyzer.baseline(),
         SETTINGS.withSeed(8), 1, 1));
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, new StandardAnalyzer(), SETTINGS, 1, 1),
+        "another analysis trains on other text");
     List<CollectionDocument> edited = new ArrayList<>(collection.documents());
     CollectionDocument first = edited.get(0);
     edited.set(0, new CollectionDocument(first.id(), first.text() + " more"));

@@ -74,4 +74,10 @@ class PairedComparisonTest {
     assertEquals(8 / 16.0, PairedComparison.wilcoxon(new double[] {0.2, -0.2, 0.2, 0.7}), 1e-12);
     assertEquals(1, PairedComparison.wilcoxon(new double[] {0, 0}));
   }
+
+  @Test
+  void aValueThatIsNotANumberIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> PairedComparison.of(new double[] {0.1, Double.NaN}, new double[] {0.2, 0.3}, 1));
+  }
 }

@@ -196,8 +196,8 @@ public final class RnnLanguageModel implements LanguageModel {
   /**
    * The most likely continuation of the sentence begun by {@code tokens}, token by token (greedy), up to
    * and without the end-of-sentence token, at most {@value #MAX_CONTINUATION} tokens. The unknown token is
-   * never chosen: it is no word, and a model trained on text that holds it as one (Penn Treebank's) finds it
-   * the most likely token after "the" and would repeat it to the limit. {@link #sample} at temperature 0 is
+   * never chosen: it is no word, and a word model trained on text that holds it as one (Penn Treebank's) finds
+   * it the most likely token after "the" and would repeat it to the limit. {@link #sample} at temperature 0 is
    * greedy decoding over every token.
    */
   @Override

@@ -6,12 +6,13 @@ import java.util.List;
 /** What a language model predicts: whitespace-separated words or single characters of a line. */
 public enum TokenUnit {
 
-  /** Tokens are the whitespace-separated words of a line. */
+  /** Tokens are the words of a line between whitespace, as {@link Character#isWhitespace} defines it. */
   WORD {
     @Override
     public List<String> tokenize(String line) {
+      // Split on the whitespace strip() trims, so that no token keeps a Unicode space at its end.
       String stripped = line.strip();
-      return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+      return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\p{javaWhitespace}+"));
     }
 
     @Override

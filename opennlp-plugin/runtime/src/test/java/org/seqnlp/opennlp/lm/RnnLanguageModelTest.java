@@ -511,11 +511,11 @@ public class RnnLanguageModelTest {
     Path extra = withExtraEntry(bytes.toByteArray(), directory.resolve("extra.zip"), new byte[4096]);
     assertEquals(model.logProbability("the", "cat"), RnnLanguageModel.load(extra).logProbability("the", "cat"));
 
-    // 64 MB of zeros, a few kB on disk: inflating a thousandfold, a bomb
+    // 64 MB of zeros, a few kB on disk: more than a hundred times the file's size inflated, so a bomb
     Path bomb = withExtraEntry(bytes.toByteArray(), directory.resolve("bomb.zip"), new byte[64 << 20]);
     InputFormatException refused = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(bomb));
     assertTrue(refused.getMessage().startsWith(bomb + "!padding.bin: byte "), refused.getMessage());
-    assertTrue(refused.getMessage().endsWith("as a zip bomb does"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("bytes in all"), refused.getMessage());
 
     Path hugeManifest = directory.resolve("huge-manifest.zip");
     copyEntries(bytes.toByteArray(), hugeManifest, RnnLanguageModel.MANIFEST_ENTRY, content -> new byte[2 << 20]);

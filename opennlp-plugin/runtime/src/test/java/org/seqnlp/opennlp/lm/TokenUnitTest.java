@@ -13,6 +13,8 @@ class TokenUnitTest {
   void wordsAreWhitespaceSeparated() {
     assertEquals(List.of("a", "b", "c"), TokenUnit.WORD.tokenize(" a  b\tc "));
     assertEquals(List.of(), TokenUnit.WORD.tokenize("  "));
+    assertEquals(List.of("the", "cat", "sat"), TokenUnit.WORD.tokenize("the cat\u2003 sat\u3000"));
+    assertEquals(List.of("a\u00a0b"), TokenUnit.WORD.tokenize("a\u00a0b"), "no-break space joins, as strip() keeps it");
     assertEquals("a b c", TokenUnit.WORD.join(List.of("a", "b", "c")));
   }
 
@@ -28,6 +30,7 @@ class TokenUnitTest {
     assertFalse(TokenUnit.WORD.isToken("a cat"));
     assertFalse(TokenUnit.WORD.isToken(" "));
     assertFalse(TokenUnit.WORD.isToken(""));
+    assertFalse(TokenUnit.WORD.isToken("cat\u2003"));
     assertTrue(TokenUnit.CHARACTER.isToken("😀"));
     assertTrue(TokenUnit.CHARACTER.isToken(" "));
     assertFalse(TokenUnit.CHARACTER.isToken("ab"));
