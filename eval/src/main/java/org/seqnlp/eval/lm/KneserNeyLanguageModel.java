@@ -164,13 +164,17 @@ public final class KneserNeyLanguageModel implements LanguageModel {
     return Math.exp(logProbability(tokens));
   }
 
-  /** The most probable next token after each prefix, greedily, up to the end of sentence (at most 100). */
+  /**
+   * The most probable next token after each prefix, greedily, up to the end of sentence (at most 100), never the
+   * unknown token, as {@code RnnLanguageModel.predictNextTokens} does.
+   */
   @Override
   public String[] predictNextTokens(String... tokens) {
     List<String> context = new ArrayList<>(List.of(tokens));
     List<String> predicted = new ArrayList<>();
     Set<String> types = new HashSet<>(ids.keySet());
     types.remove(SENTENCE_START);
+    types.remove(UNKNOWN);
     while (predicted.size() < 100) {
       String best = null;
       double bestProbability = -1;

@@ -67,4 +67,15 @@ class KneserNeyLanguageModelTest {
     KneserNeyLanguageModel model = new KneserNeyLanguageModel(3, sentences);
     assertArrayEquals(new String[] {"york", "city"}, model.predictNextTokens("new"));
   }
+
+  @Test
+  void theContinuationNeverHoldsTheUnknownToken() {
+    List<List<String>> sentences = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      sentences.add(List.of("the", "<unk>", "<unk>", "rose"));
+    }
+    sentences.add(List.of("the", "rose"));
+    KneserNeyLanguageModel model = new KneserNeyLanguageModel(3, sentences);
+    assertArrayEquals(new String[] {"rose"}, model.predictNextTokens("the"));
+  }
 }
