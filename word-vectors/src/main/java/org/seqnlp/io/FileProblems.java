@@ -1,8 +1,10 @@
 package org.seqnlp.io;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /** The JDK's file errors in words: they name the file alone, or the file and an operating system's phrase. */
 public final class FileProblems {
@@ -22,8 +24,12 @@ public final class FileProblems {
         reason = "permission denied";
       } else if (exception instanceof NoSuchFileException) {
         reason = "no such file or directory";
+      } else if (exception instanceof NotDirectoryException) {
+        reason = "not a directory";
+      } else if (exception instanceof FileAlreadyExistsException) {
+        reason = "already exists";
       } else {
-        return file;
+        reason = "cannot be used";
       }
     }
     String other = exception.getOtherFile();

@@ -3,8 +3,10 @@ package org.seqnlp.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import org.junit.jupiter.api.Test;
 
 class FileProblemsTest {
@@ -13,7 +15,9 @@ class FileProblemsTest {
   void theJdksBareFileErrorsGetTheirReasonInWords() {
     assertEquals("a.txt: no such file or directory", FileProblems.describe(new NoSuchFileException("a.txt")));
     assertEquals("a.txt: permission denied", FileProblems.describe(new AccessDeniedException("a.txt")));
-    assertEquals("a.txt", FileProblems.describe(new FileSystemException("a.txt")));
+    assertEquals("d: not a directory", FileProblems.describe(new NotDirectoryException("d")));
+    assertEquals("a.txt: already exists", FileProblems.describe(new FileAlreadyExistsException("a.txt")));
+    assertEquals("a.txt: cannot be used", FileProblems.describe(new FileSystemException("a.txt")));
   }
 
   @Test

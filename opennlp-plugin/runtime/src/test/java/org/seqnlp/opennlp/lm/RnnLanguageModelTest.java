@@ -546,7 +546,6 @@ public class RnnLanguageModelTest {
     byte[] apply(byte[] content) throws IOException;
   }
 
-  /** Copies the zip {@code model} to {@code file} with {@code entry} changed by {@code change}. */
   /** The error of loading a copy of {@code model}, named {@code name}, whose manifest {@code edit} changed. */
   private InputFormatException errorWithManifest(RnnLanguageModel model, String name, Consumer<Properties> edit)
       throws IOException {
@@ -566,6 +565,7 @@ public class RnnLanguageModelTest {
     });
   }
 
+  /** Copies the zip {@code model} to {@code file} with {@code entry} changed by {@code change}. */
   private static void copyEntries(byte[] model, Path file, String entry, EntryChange change) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model));
         OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {

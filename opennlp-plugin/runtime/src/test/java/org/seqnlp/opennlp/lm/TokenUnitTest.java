@@ -30,7 +30,7 @@ class TokenUnitTest {
     assertFalse(TokenUnit.WORD.isToken("a cat"));
     assertFalse(TokenUnit.WORD.isToken(" "));
     assertFalse(TokenUnit.WORD.isToken(""));
-    assertFalse(TokenUnit.WORD.isToken("cat\u2003"));
+    assertFalse(TokenUnit.WORD.isToken("a\u2003b"), "a Unicode space splits words as an ASCII one does");
     assertTrue(TokenUnit.CHARACTER.isToken("😀"));
     assertTrue(TokenUnit.CHARACTER.isToken(" "));
     assertFalse(TokenUnit.CHARACTER.isToken("ab"));
