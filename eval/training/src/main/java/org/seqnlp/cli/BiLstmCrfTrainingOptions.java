@@ -1,6 +1,7 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 final class BiLstmCrfTrainingOptions {
 
   @Option(names = "--dev", paramLabel = "FILE",
-      description = "Development data for early stopping (CoNLL columns); without it all epochs run.")
+      description = "Development data for early stopping (CoNLL columns, in --encoding); without it all epochs run.")
   Path dev;
 
   @Option(names = "--vectors", paramLabel = "FILE",
@@ -164,7 +165,7 @@ final class BiLstmCrfTrainingOptions {
    * The training parameters, checked before any training starts (a bad value or a missing file would
    * otherwise surface only after a long run) as usage errors of {@code spec}'s command.
    */
-  TrainingParameters parameters(CommandLine.Model.CommandSpec spec) {
+  TrainingParameters parameters(CommandLine.Model.CommandSpec spec, Charset devEncoding) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     TrainingParameters parameters;
     try {
@@ -193,6 +194,7 @@ final class BiLstmCrfTrainingOptions {
     }
     if (dev != null) {
       parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
+      parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA_ENCODING, devEncoding.name());
     }
     return parameters;
   }

@@ -88,7 +88,7 @@ final class CompareNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--model compares a trained model: the training options (--dev, --vectors, --epochs, ...) do not apply");
     }
-    TrainingParameters ourParameters = model == null ? training.parameters(spec) : null;
+    TrainingParameters ourParameters = model == null ? training.parameters(spec, data.encoding) : null;
     List<Path> inputs = new ArrayList<>(tests);
     inputs.addAll(Arrays.asList(train, model));
     training.checkOutputs(spec, output, inputs);

@@ -101,7 +101,7 @@ final class TrainNerCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
     }
-    TrainingParameters parameters = training.parameters(spec);
+    TrainingParameters parameters = training.parameters(spec, data.encoding);
     // Both the model and the checkpoint are written only after minutes or hours: check them now.
     training.checkOutputs(spec, output, List.of(train));
     List<NameSample> samples = data.read(spec, train, maxSentences);

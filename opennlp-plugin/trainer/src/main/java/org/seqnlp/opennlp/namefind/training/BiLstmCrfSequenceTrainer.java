@@ -1,6 +1,7 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * inside the model), {@value #WORD_VECTORS} (word-vector file, any format {@code VectorFiles} detects),
  * {@value #SUBWORD_VECTORS} ({@code true}: training words outside the vectors' vocabulary start from the
  * subword vector of a file that holds n-gram vectors; default {@code false}, random as without it) and
- * {@value #DEV_DATA} (CoNLL column file for early stopping).
+ * {@value #DEV_DATA} (CoNLL column file for early stopping) in {@value #DEV_DATA_ENCODING} (a charset name;
+ * default UTF-8).
  * OpenNLP's own {@code Iterations} and {@code Cutoff} do not apply. The trained model's manifest records
  * the training wall time under {@value #TRAINING_SECONDS_MANIFEST_ENTRY} and, with gazetteers, the lists
  * under {@value #GAZETTEER_FILES_MANIFEST_ENTRY} and the attributions their licences require under
@@ -64,6 +66,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   public static final String WORD_VECTORS = "WordVectors";
   public static final String SUBWORD_VECTORS = "SubwordVectors";
   public static final String DEV_DATA = "DevData";
+  public static final String DEV_DATA_ENCODING = "DevDataEncoding";
 
   /**
    * The manifest entry of a trained model that holds the training wall time in seconds, so an
@@ -143,9 +146,9 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
       sentences.add(new LabeledSentence(tokens.get(s), indices));
     }
-    String devData = parameters.getStringParameter(DEV_DATA, null);
-    BiLstmCrfTrainer.DevelopmentScore development = devData == null ? null : developmentF1(
-        ConllNameSampleStream.readAll(Path.of(devData), StandardCharsets.UTF_8, TagScheme.AUTO), labelList);
+    List<NameSample> devSamples = developmentData(parameters);
+    BiLstmCrfTrainer.DevelopmentScore development = devSamples == null ? null
+        : developmentF1(devSamples, labelList);
     WordVectors vectors = readVectors(settings);
     BiLstmCrfNetwork network = new BiLstmCrfTrainer(settings, true)
         .train(labelList, sentences, vectors, development);
@@ -155,6 +158,22 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     return new BiLstmCrfSequenceModel(network);
   }
 
+  /** The samples of {@value #DEV_DATA} in {@value #DEV_DATA_ENCODING}, or null without development data. */
+  static List<NameSample> developmentData(TrainingParameters parameters) throws IOException {
+    String devData = parameters.getStringParameter(DEV_DATA, null);
+    if (devData == null) {
+      return null;
+    }
+    String encoding = parameters.getStringParameter(DEV_DATA_ENCODING, StandardCharsets.UTF_8.name());
+    Charset charset;
+    try {
+      charset = Charset.forName(encoding);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(DEV_DATA_ENCODING + ": unknown character encoding '" + encoding + "'", e);
+    }
+    return ConllNameSampleStream.readAll(Path.of(devData), charset, TagScheme.AUTO);
+  }
+
   /**
    * The keys of {@code parameters} this trainer does not read, sorted: OpenNLP's other trainers' or misspelt.
    * Left out are those OpenNLP itself sets or reads: {@code NameFinderME.train} adds its perceptron's
@@ -162,7 +181,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
    */
   static List<String> unreadParameters(TrainingParameters parameters) {
     Set<String> read = new HashSet<>(TrainingSettings.KEYS);
-    read.addAll(List.of(WORD_VECTORS, SUBWORD_VECTORS, DEV_DATA, TrainingParameters.ALGORITHM_PARAM,
+    read.addAll(List.of(WORD_VECTORS, SUBWORD_VECTORS, DEV_DATA, DEV_DATA_ENCODING, TrainingParameters.ALGORITHM_PARAM,
         TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.ITERATIONS_PARAM, TrainingParameters.CUTOFF_PARAM,
         BeamSearch.BEAM_SIZE_PARAMETER));
     return parameters.getObjectSettings().keySet().stream().filter(key -> !read.contains(key)).sorted().toList();

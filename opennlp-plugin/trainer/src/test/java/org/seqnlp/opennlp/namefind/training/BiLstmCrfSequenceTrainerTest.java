@@ -1,8 +1,14 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,6 +17,8 @@ import opennlp.tools.namefind.NameSample;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 class BiLstmCrfSequenceTrainerTest {
@@ -42,7 +50,7 @@ class BiLstmCrfSequenceTrainerTest {
   }
 
   @Test
-  void namesOfTypesNotTrainedDoNotCountOnTheDevelopmentData() throws java.io.IOException {
+  void namesOfTypesNotTrainedDoNotCountOnTheDevelopmentData() throws IOException {
     // As OpenNLP's -types per trains: the dev file's locations must not count as misses.
     Random random = new Random(3);
     List<LabeledSentence> training = new ArrayList<>();
@@ -72,5 +80,24 @@ class BiLstmCrfSequenceTrainerTest {
     double personsOnly = BiLstmCrfSequenceTrainer.developmentF1(persons, LABELS).score(network);
     assertTrue(personsOnly > 0.5, "the network learnt capitalised words: " + personsOnly);
     assertEquals(personsOnly, BiLstmCrfSequenceTrainer.developmentF1(personsAndPlaces, LABELS).score(network));
+  }
+
+  @Test
+  void developmentDataAreReadInTheirEncoding(@TempDir Path directory) throws IOException {
+    Path dev = Files.write(directory.resolve("dev.txt"), "Jos\u00e9 B-PER\nlleg\u00f3 O\n".getBytes(
+        StandardCharsets.ISO_8859_1));
+    TrainingParameters parameters = new TrainingParameters();
+    assertNull(BiLstmCrfSequenceTrainer.developmentData(parameters));
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
+    InputFormatException utf8 = assertThrows(InputFormatException.class,
+        () -> BiLstmCrfSequenceTrainer.developmentData(parameters));
+    assertTrue(utf8.getMessage().contains("not valid UTF-8"), utf8.getMessage());
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA_ENCODING, "ISO-8859-1");
+    List<NameSample> samples = BiLstmCrfSequenceTrainer.developmentData(parameters);
+    assertEquals("Jos\u00e9", samples.get(0).getSentence()[0]);
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA_ENCODING, "latin-9-ish");
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> BiLstmCrfSequenceTrainer.developmentData(parameters));
+    assertEquals("DevDataEncoding: unknown character encoding 'latin-9-ish'", unknown.getMessage());
   }
 }
