@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import opennlp.tools.util.TrainingParameters;
 import org.junit.jupiter.api.Test;
@@ -175,27 +176,27 @@ class RnnLmTrainerTest {
 
   @Test
   void theLearningRateDecaysAfterEveryEpochFromTheDecayStartOn() throws IOException {
-    Path train = ToyCorpus.write(directory, "train.txt", 60, 1);
-    TrainingParameters parameters = small(CellType.RNN);
-    parameters.put(LmTrainingSettings.EPOCHS, "4");
-    parameters.put(LmTrainingSettings.LEARNING_RATE_DECAY, "0.5");
-    parameters.put(LmTrainingSettings.DECAY_START_EPOCH, "2");
     // after epochs 2 and 3; not after the last, which no training follows
-    assertEquals("0.125", trainer(parameters).train(train, null, null).trainingInfo().get("Final-Learning-Rate"));
-    parameters.put(LmTrainingSettings.DECAY_START_EPOCH, "0");
-    assertEquals("0.5", trainer(parameters).train(train, null, null).trainingInfo().get("Final-Learning-Rate"));
+    assertEquals("0.125", smallRnn(Map.of(LmTrainingSettings.EPOCHS, "4", LmTrainingSettings.LEARNING_RATE_DECAY,
+        "0.5", LmTrainingSettings.DECAY_START_EPOCH, "2")).get("Final-Learning-Rate"));
+    assertEquals("0.5", smallRnn(Map.of(LmTrainingSettings.EPOCHS, "4", LmTrainingSettings.LEARNING_RATE_DECAY,
+        "0.5", LmTrainingSettings.DECAY_START_EPOCH, "0")).get("Final-Learning-Rate"));
   }
 
   @Test
   void aTimeBudgetStopsTrainingAfterTheStepThatSpentIt() throws IOException {
-    Path train = ToyCorpus.write(directory, "train.txt", 200, 1);
+    Map<String, String> info = smallRnn(Map.of(LmTrainingSettings.EPOCHS, "5", LmTrainingSettings.MAX_MINUTES,
+        "0.000001"));
+    assertEquals("time budget reached", info.get("Stop-Reason"));
+    assertTrue(Double.parseDouble(info.get("Epochs-Trained")) < 1, info.get("Epochs-Trained"));
+  }
+
+  /** The training facts of a small RNN trained on 100 toy sentences with {@code settings}. */
+  private Map<String, String> smallRnn(Map<String, String> settings) throws IOException {
+    Path train = ToyCorpus.write(directory, "train.txt", 100, 1);
     TrainingParameters parameters = small(CellType.RNN);
-    parameters.put(LmTrainingSettings.EPOCHS, "5");
-    parameters.put(LmTrainingSettings.MAX_MINUTES, "0.000001");
-    RnnLanguageModel model = trainer(parameters).train(train, null, null);
-    assertEquals("time budget reached", model.trainingInfo().get("Stop-Reason"));
-    assertTrue(Double.parseDouble(model.trainingInfo().get("Epochs-Trained")) < 1,
-        model.trainingInfo().get("Epochs-Trained"));
+    settings.forEach(parameters::put);
+    return trainer(parameters).train(train, null, null).trainingInfo();
   }
 
   @Test
