@@ -19,8 +19,9 @@ import java.util.zip.ZipInputStream;
  * inflating to gigabytes) fails with an {@link InputFormatException} naming the entry instead of
  * exhausting memory. While a reader reads an entry, it may not inflate to more than {@value #MAX_INFLATION}
  * times the compressed bytes read so far (after a first MiB): from a stream, whose size is unknown, the limits
- * alone would let a few megabytes fill gigabytes of the reader's memory. Entries are read through {@link ZipInputStream}, the parser OpenNLP's model
- * loader uses, so a checked zip is seen exactly as OpenNLP will see it.
+ * alone would let a few megabytes fill gigabytes of the reader's memory. Entries are read through {@link
+ * ZipInputStream}, the parser OpenNLP's model loader uses, so a checked zip is seen exactly as OpenNLP will
+ * see it.
  */
 public final class ZipEntries {
 

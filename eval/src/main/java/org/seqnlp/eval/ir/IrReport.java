@@ -132,8 +132,8 @@ public final class IrReport {
         + "the relative change of MAP against BM25, marked * when the paired randomisation test gives p < "
         + MARKED_P + ". Cross-validated: each collection at the settings chosen on the other " + others()
         + " (see below), so no figure in those rows was chosen on the queries it is scored on; \"for these vectors "
-        + "alone\": the same, choosing with that vector set only. Factory defaults: the filter's own defaults, chosen on all "
-        + number(collections.size()) + " collections (in-sample).\n\n");
+        + "alone\": the same, choosing with that vector set only. Factory defaults: the filter's own defaults, chosen "
+        + "on all " + number(collections.size()) + " collections (in-sample).\n\n");
     out.append("| configuration | mean MAP | vs BM25 |");
     collections.forEach(c -> out.append(' ').append(c.name()).append(" |"));
     out.append(" vs RM3 |\n|---|---|---|").append("---|".repeat(collections.size())).append("---|\n");

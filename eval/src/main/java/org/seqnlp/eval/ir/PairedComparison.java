@@ -44,8 +44,9 @@ public record PairedComparison(double baselineMean, double systemMean, double tT
    * leaves most queries' rankings untouched would otherwise look significant on the few it changes), with
    * tied magnitudes given their average rank. The p-value is exact for any number of queries: the
    * distribution of the positive rank sum over all 2^n sign assignments, built rank by rank on doubled
-   * (so whole) ranks, in time growing with n^3 (under a second for a thousand queries). Commons Math's test counted ties as distinct ranks in its exact branch and applied
-   * the continuity correction the wrong way in its normal approximation.
+   * (so whole) ranks, in time growing with n^3 (under a second for a thousand queries). Commons Math's test
+   * counted ties as distinct ranks in its exact branch and applied the continuity correction the wrong way in
+   * its normal approximation.
    */
   static double wilcoxon(double[] differences) {
     double[] magnitudes = Arrays.stream(differences).filter(d -> d != 0).map(Math::abs).sorted().toArray();

@@ -230,7 +230,5 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
     public void stringField(FieldInfo info, String value) {
       texts.add(value);
     }
-
-
   }
 }

@@ -16,8 +16,8 @@ import org.seqnlp.io.LineReader;
  * A training corpus: UTF-8 text files, plain or gzip-compressed (recognised by their first bytes),
  * holding one sentence or paragraph a line, read in a fixed order and split into words by a
  * {@link Tokenizer}. Invalid UTF-8 fails with an {@link org.seqnlp.io.InputFormatException} naming the
- * file and line, damaged gzip data with one naming the file and the offset in it. Each line is one sentence for the trainers (a context
- * window never crosses a line end). The article markup of WikiExtractor output ({@code <doc id=...>} and
+ * file and line, damaged gzip data with one naming the file and the offset in it. Each line is one sentence
+ * for the trainers (a context window never crosses a line end). The article markup of WikiExtractor output ({@code <doc id=...>} and
  * {@code </doc>} lines) is skipped, so Wikipedia dumps can be read as they come without their URLs and ids
  * becoming words.
  */

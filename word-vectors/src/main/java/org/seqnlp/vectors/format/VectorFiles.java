@@ -33,7 +33,7 @@ public final class VectorFiles {
    * @throws org.seqnlp.io.InputFormatException when the file does not follow the detected format
    */
   public static WordVectors read(Path file) throws IOException {
-    try (InputStream in = open(file)) {
+    try (Sampled in = open(file)) {
       return read(in, file.toString(), knownSize(file, in));
     }
   }
@@ -44,7 +44,7 @@ public final class VectorFiles {
    * @throws org.seqnlp.io.InputFormatException when the file does not follow the format
    */
   public static WordVectors read(Path file, VectorFormat format) throws IOException {
-    try (InputStream in = open(file)) {
+    try (Sampled in = open(file)) {
       return format.read(in, file.toString(), knownSize(file, in));
     }
   }
@@ -141,7 +141,7 @@ public final class VectorFiles {
     return (b >= 0 && b < ' ' && b != '\n' && b != '\r' && b != '\t') || b == 0x7f;
   }
 
-  private static InputStream open(Path file) throws IOException {
+  private static Sampled open(Path file) throws IOException {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory, not a vector file");
     }
@@ -155,8 +155,8 @@ public final class VectorFiles {
   }
 
   /** The file size, when {@code in} reads a regular file as it is on disk (not decompressed), else -1. */
-  private static long knownSize(Path file, InputStream in) throws IOException {
-    return ((Sampled) in).decompressed ? -1 : InputFiles.sizeOf(file);
+  private static long knownSize(Path file, Sampled in) throws IOException {
+    return in.decompressed ? -1 : InputFiles.sizeOf(file);
   }
 
   /** Wraps {@code in} in a mark-supporting stream, decompressing it when it starts like gzip. */
