@@ -48,13 +48,16 @@ final class ClassFactoredSoftmaxLoss {
    * The gradient of {@code weight} times the cross-entropy of {@code target} given the hidden vector at
    * {@code hiddenValues[m * hidden]}: added to the output parameters' gradients ({@code gradients} by
    * {@link Parameter#index()}) and to {@code hiddenGradient[m * hidden ..]}.
+   *
+   * @return the cross-entropy of {@code target} in nats, unweighted
    */
-  void addGradient(float[] hiddenValues, int m, int target, float weight, float[] hiddenGradient,
+  double addGradient(float[] hiddenValues, int m, int target, float weight, float[] hiddenGradient,
       float[][] gradients) {
     int base = m * hidden;
     int c = classOf[target];
     int first = classStarts[c];
     int count = classStarts[c + 1] - first;
+    double crossEntropy = 0;
     if (classWeights != null) {
       int classes = classScores.length;
       float[] wc = classWeights.values();
@@ -63,6 +66,7 @@ final class ClassFactoredSoftmaxLoss {
         VectorMath.axpy(hiddenValues[base + k], wc, k * classes, classScores, 0, classes);
       }
       softmaxInPlace(classScores, classes);
+      crossEntropy = -Math.log(classScores[c]);
       classScores[c] -= 1f;
       float[] gradient = gradients[classWeights.index()];
       float[] biasGradient = gradients[classBias.index()];
@@ -81,6 +85,7 @@ final class ClassFactoredSoftmaxLoss {
       VectorMath.axpy(hiddenValues[base + k], ww, k * vocabularySize + first, wordScores, 0, count);
     }
     softmaxInPlace(wordScores, count);
+    crossEntropy -= Math.log(wordScores[target - first]);
     wordScores[target - first] -= 1f;
     float[] gradient = gradients[wordWeights.index()];
     float[] biasGradient = gradients[wordBias.index()];
@@ -92,6 +97,7 @@ final class ClassFactoredSoftmaxLoss {
       hiddenGradient[base + k] += dot(wordScores, 0, ww, k * vocabularySize + first, count);
       VectorMath.axpy(hiddenValues[base + k], wordScores, 0, gradient, k * vocabularySize + first, count);
     }
+    return crossEntropy;
   }
 
   private static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {

@@ -116,6 +116,9 @@ public final class RnnLmTrainer {
     private double bestPerplexity = Double.POSITIVE_INFINITY;
     private long tokensTrained;
     private long tokensAtLastValidation = -1;
+    /** Summed since the last validation (or the start of this process), to log beside validation. */
+    private double trainingCrossEntropy;
+    private long trainingTokens;
     private double trainingSeconds;
     /** CPU time of the process while training (all its threads): on a shared machine a steadier measure
      * of cost than wall time. */
@@ -166,12 +169,13 @@ public final class RnnLmTrainer {
             int length = Math.min(fitLength, rowLength - position);
             long started = System.nanoTime();
             long startedCpu = processCpuNanos();
-            network.fit(train, rows, position, length);
+            trainingCrossEntropy += network.fit(train, rows, position, length) * length * rows;
             trainingSeconds += (System.nanoTime() - started) / 1e9;
             trainingCpuSeconds += (processCpuNanos() - startedCpu) / 1e9;
             int previous = position;
             position += length;
             tokensTrained += (long) length * rows;
+            trainingTokens += (long) length * rows;
             progress.advance((long) length * rows);
             boolean validate = validation != null
                 && (position / validationEvery > previous / validationEvery || position == rowLength);
@@ -212,8 +216,15 @@ public final class RnnLmTrainer {
       double epochs = epoch + (double) position / rowLength;
       String entry = String.format(Locale.ROOT, "%.2f:%.2f", epochs, perplexity);
       history = history.isEmpty() ? entry : history + " " + entry;
-      LOG.info("epoch {}: validation perplexity {} (learning rate {})", String.format(Locale.ROOT, "%.2f",
-          epochs), String.format(Locale.ROOT, "%.2f", perplexity), learningRate);
+      // the training figure is measured while the weights change and under dropout: beside validation it shows
+      // over- or underfitting, but it is no score of the model
+      LOG.info("epoch {}: validation perplexity {}, training perplexity {} since the last validation{} "
+          + "(learning rate {})", String.format(Locale.ROOT, "%.2f", epochs),
+          String.format(Locale.ROOT, "%.2f", perplexity), trainingTokens == 0 ? "n/a"
+              : String.format(Locale.ROOT, "%.2f", Math.exp(trainingCrossEntropy / trainingTokens)),
+          settings.dropout() > 0 ? " under dropout" : "", learningRate);
+      trainingCrossEntropy = 0;
+      trainingTokens = 0;
       if (perplexity < bestPerplexity) {
         bestPerplexity = perplexity;
         badValidations = 0;

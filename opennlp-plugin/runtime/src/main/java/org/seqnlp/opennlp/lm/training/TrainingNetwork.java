@@ -156,8 +156,11 @@ final class TrainingNetwork implements AutoCloseable {
   /**
    * Trains on positions {@code [from, from + length)} of every row of {@code stream} cut into {@code rows}
    * rows, continuing the recurrent state of the previous call when it ended at {@code from}.
+   *
+   * @return the mean cross-entropy in nats of the trained positions, each scored by the weights before its
+   *     segment's update and under that update's dropout
    */
-  void fit(int[] stream, int rows, int from, int length) {
+  double fit(int[] stream, int rows, int from, int length) {
     ensureWorkers(rows);
     if (from != streamPosition) {
       for (Worker worker : workers) {
@@ -169,16 +172,21 @@ final class TrainingNetwork implements AutoCloseable {
     for (int w = 0; w < workers.length; w++) {
       gradients[w] = workers[w].gradients;
     }
+    double crossEntropy = 0;
     for (int start = from; start < from + length; start += bpttLength) {
       int steps = Math.min(bpttLength, from + length - start);
       int segment = start;
       long update = updates;
       pool.runAll(w -> workers[w].forwardBackward(stream, rowLength, segment, steps, 1.0 / rows, update));
+      for (Worker worker : workers) {
+        crossEntropy += worker.crossEntropy;
+      }
       sgd.step(parameters, gradients);
       updates++;
       rebuildCells();
     }
     streamPosition = from + length;
+    return crossEntropy / ((double) length * rows);
   }
 
   private void ensureWorkers(int rows) {
@@ -218,6 +226,8 @@ final class TrainingNetwork implements AutoCloseable {
     private final int[] inputs;
     private final int[] targets;
     private final boolean[] resets;
+    /** Summed over the positions of the last {@link #forwardBackward}. */
+    private double crossEntropy;
 
     Worker(int workerIndex, int firstRow, int endRow) {
       this.workerIndex = workerIndex;
@@ -280,20 +290,23 @@ final class TrainingNetwork implements AutoCloseable {
           System.arraycopy(passes[layer - 1].outputs(), 0, layerInput[layer], 0, positions * size);
         }
         if (random != null) {
-          applyNewMask(layerInput[layer], inputMask[layer], positions * size, random);
+          drawMask(inputMask[layer], positions * size, dropout, random);
+          multiply(layerInput[layer], inputMask[layer], positions * size);
         }
         passes[layer].forward(cells[layer], layerInput[layer], resets, steps);
       }
       float[] topOutput = passes[architecture.layers() - 1].outputs();
       if (random != null) {
         System.arraycopy(topOutput, 0, top, 0, positions * hidden);
-        applyNewMask(top, topMask, positions * hidden, random);
+        drawMask(topMask, positions * hidden, dropout, random);
+        multiply(top, topMask, positions * hidden);
       }
       float[] topGradient = outputGradients[architecture.layers() - 1];
       Arrays.fill(topGradient, 0, positions * hidden, 0f);
       float[] softmaxInput = random != null ? top : topOutput;
+      crossEntropy = 0;
       for (int m = 0; m < positions; m++) {
-        softmax.addGradient(softmaxInput, m, targets[m], (float) rowWeight, topGradient, gradients);
+        crossEntropy += softmax.addGradient(softmaxInput, m, targets[m], (float) rowWeight, topGradient, gradients);
       }
       if (random != null) {
         multiply(topGradient, topMask, positions * hidden);
@@ -314,18 +327,22 @@ final class TrainingNetwork implements AutoCloseable {
       }
     }
 
-    private void applyNewMask(float[] values, float[] mask, int length, SplittableRandom random) {
-      float kept = (float) (1 / (1 - dropout));
-      for (int i = 0; i < length; i++) {
-        mask[i] = random.nextDouble() < dropout ? 0f : kept;
-        values[i] *= mask[i];
-      }
-    }
-
     private void multiply(float[] values, float[] mask, int length) {
       for (int i = 0; i < length; i++) {
         values[i] *= mask[i];
       }
+    }
+  }
+
+  /**
+   * Inverted dropout: each of {@code mask[0 .. length)} becomes 0 with probability {@code rate}, else
+   * {@code 1 / (1 - rate)}, so that a unit's expected value in training is its value at run time, which
+   * applies no mask.
+   */
+  static void drawMask(float[] mask, int length, double rate, SplittableRandom random) {
+    float kept = (float) (1 / (1 - rate));
+    for (int i = 0; i < length; i++) {
+      mask[i] = random.nextDouble() < rate ? 0f : kept;
     }
   }
 

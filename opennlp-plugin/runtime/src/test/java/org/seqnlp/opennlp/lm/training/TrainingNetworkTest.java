@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,9 +34,14 @@ class TrainingNetworkTest {
   private static final int[] CLASSES = {0, 2, 5, 9};
 
   private static TrainingNetwork network(CellType cell, int[] classStarts, int threads, double clipNorm) {
+    return network(cell, classStarts, threads, clipNorm, 0);
+  }
+
+  private static TrainingNetwork network(CellType cell, int[] classStarts, int threads, double clipNorm,
+      double dropout) {
     LmArchitecture architecture = new LmArchitecture(TokenUnit.WORD, cell, 2, 3, 4,
         classStarts == null ? 0 : classStarts.length - 1);
-    return new TrainingNetwork(architecture, VOCABULARY.size(), classStarts, 0, 5, 0.5, 7, threads,
+    return new TrainingNetwork(architecture, VOCABULARY.size(), classStarts, dropout, 5, 0.5, 7, threads,
         new ClippedSgd(1.0, clipNorm));
   }
 
@@ -83,8 +89,10 @@ class TrainingNetworkTest {
             new int[] {starts.length}, starts));
       }
       Map<String, Tensor> before = weights(network);
-      network.fit(STREAM, 2, 0, 5);
+      double meanLoss = network.fit(STREAM, 2, 0, 5);
       Map<String, Tensor> after = weights(network);
+      assertEquals(runtimeLoss(architecture, before, extra), 10 * meanLoss, 1e-4,
+          "fit returns the mean loss of the 10 positions before its step");
 
       Random random = new Random(3);
       for (int trial = 0; trial < 3; trial++) {
@@ -114,6 +122,66 @@ class TrainingNetworkTest {
       }
       assertEquals(runtimeLoss(architecture, before, extra), -sumLogProbability(initial), 1e-4);
     }
+  }
+
+  /**
+   * Under dropout the step must be minus the gradient of the loss under the masks it drew. A network built
+   * with the same seed draws the same masks for its first update, so {@code fit} of a copy moved to
+   * {@code W +- epsilon d} returns that loss there; a backward pass that skipped a mask would fail this.
+   */
+  @ParameterizedTest
+  @EnumSource(CellType.class)
+  void underDropoutTheStepIsTheGradientOfTheMaskedLoss(CellType cell) {
+    TrainingNetwork network = network(cell, CLASSES, 1, 0, 0.3);
+    Map<String, Tensor> before = weights(network);
+    network.fit(STREAM, 2, 0, 5);
+    Map<String, Tensor> after = weights(network);
+    Random random = new Random(5);
+    for (int trial = 0; trial < 3; trial++) {
+      Map<String, Tensor> plus = new LinkedHashMap<>();
+      Map<String, Tensor> minus = new LinkedHashMap<>();
+      double predicted = 0;
+      double epsilon = 1e-2;
+      for (Map.Entry<String, Tensor> entry : before.entrySet()) {
+        float[] values = entry.getValue().values();
+        float[] stepped = after.get(entry.getKey()).values();
+        float[] up = new float[values.length];
+        float[] down = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+          double direction = random.nextGaussian();
+          // the step is -gradient of (loss / 2 rows), fit returns loss / 10 positions
+          predicted += 2 * (values[i] - stepped[i]) * direction / 10;
+          up[i] = (float) (values[i] + epsilon * direction);
+          down[i] = (float) (values[i] - epsilon * direction);
+        }
+        plus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), up));
+        minus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), down));
+      }
+      double measured = (maskedLoss(cell, plus) - maskedLoss(cell, minus)) / (2 * epsilon);
+      assertEquals(measured, predicted, 0.02 * Math.abs(measured) + 1e-4, cell + ", trial " + trial);
+    }
+  }
+
+  /** The mean loss of the first update's masks at {@code weights}. */
+  private static double maskedLoss(CellType cell, Map<String, Tensor> weights) {
+    TrainingNetwork network = network(cell, CLASSES, 1, 0, 0.3);
+    network.restore(weights, "test");
+    return network.fit(STREAM, 2, 0, 5);
+  }
+
+  @Test
+  void dropoutMasksKeepTheExpectedValue() {
+    float[] mask = new float[100_000];
+    TrainingNetwork.drawMask(mask, mask.length, 0.25, new SplittableRandom(1));
+    int dropped = 0;
+    double sum = 0;
+    for (float m : mask) {
+      assertTrue(m == 0f || m == (float) (1 / 0.75), "a mask is 0 or 1 / (1 - rate), not " + m);
+      dropped += m == 0f ? 1 : 0;
+      sum += m;
+    }
+    assertEquals(0.25, dropped / (double) mask.length, 0.01);
+    assertEquals(1.0, sum / mask.length, 0.01, "run time applies no mask, so training must keep the mean");
   }
 
   private static double sumLogProbability(RnnLanguageModel model) {
