@@ -22,9 +22,11 @@ public final class PerplexityScorer {
    * that counts in N, the Penn Treebank convention). With {@code acrossSentences} false every sentence
    * is scored alone, exactly as {@link RnnLanguageModel#logProbability}; with true the state runs on from
    * one sentence into the next, as published PTB figures are computed.
+   *
+   * @throws IOException also for a file without a line, which has no perplexity
    */
   public Perplexity ofFile(Path file, boolean acrossSentences) throws IOException {
-    return of(SentenceFile.read(file, model.architecture().unit()), acrossSentences);
+    return of(SentenceFile.readToScore(file, model.architecture().unit()), acrossSentences);
   }
 
   /** {@link #ofFile} for sentences already read, as {@link SentenceFile#read} gives them. */

@@ -263,6 +263,8 @@ public final class RnnLanguageModel implements LanguageModel {
    * that counts in N, the Penn Treebank convention). With {@code acrossSentences} false every sentence
    * is scored alone, exactly as {@link #logProbability}; with true the state runs on from one sentence
    * into the next, as published PTB figures are computed.
+   *
+   * @throws IOException also for a file without a line, which has no perplexity
    */
   public Perplexity perplexity(Path file, boolean acrossSentences) throws IOException {
     return new PerplexityScorer(this).ofFile(file, acrossSentences);

@@ -285,6 +285,15 @@ public class RnnLanguageModelTest {
   }
 
   @Test
+  void anEmptyFileHasNoPerplexityRatherThanNaN() throws IOException {
+    Path file = Files.write(directory.resolve("empty.txt"), new byte[0]);
+    for (boolean acrossSentences : new boolean[] {false, true}) {
+      IOException error = assertThrows(IOException.class, () -> model.perplexity(file, acrossSentences));
+      assertEquals(file + ": no sentence to score, so no perplexity (is the file empty?)", error.getMessage());
+    }
+  }
+
+  @Test
   void classSoftmaxFilePerplexityIsThatOfTheSentenceProbabilities() throws IOException {
     List<String> lines = List.of("the cat sees a tree", "", "a dog", "tree tree the", "zebra");
     Path file = Files.write(directory.resolve("classes.txt"), lines);
