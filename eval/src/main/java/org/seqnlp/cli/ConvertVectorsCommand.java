@@ -51,12 +51,22 @@ final class ConvertVectorsCommand implements Callable<Integer> {
     WordVectors vectors = from == null ? VectorFiles.read(input) : VectorFiles.read(input, from);
     VectorFiles.write(vectors, output, to);
     PrintWriter out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes from %,d%n", output, vectors.size(),
+    int written = to.rowsWritten(vectors);
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes from %,d%n", output, written,
         vectors.dimension(), to.id(), Files.size(output), Files.size(input));
+    if (written < vectors.size()) {
+      out.println(zeroVectorsLeftOut(vectors.size() - written));
+    }
     if (vectors.subwords().isPresent() && !to.keepsSubwords()) {
       out.println(subwordsLeftOut(to));
     }
     return 0;
+  }
+
+  /** The note for vectors written as a DL4J zip that had zero vectors. */
+  static String zeroVectorsLeftOut(int count) {
+    return String.format(Locale.ROOT, "left out %,d zero vector%s: Lucene's word2vec reader normalises every vector"
+        + " and cannot load one, and it has no neighbours", count, count == 1 ? "" : "s");
   }
 
   /** The note for a subword model written in {@code format}, which does not keep its n-gram vectors. */

@@ -172,6 +172,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
     String source;
     if (!indexes.isEmpty()) {
       OutputPaths.check(spec, output, indexes);
+      checkNotInside(indexes);
       List<StoredFieldCorpus> shards = new ArrayList<>();
       try {
         for (Path index : indexes) {
@@ -193,6 +194,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
       List<Path> inputs = new ArrayList<>(corpus);
       inputs.addAll(text.files());
       OutputPaths.check(spec, output, inputs);
+      checkNotInside(corpus);
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
@@ -207,13 +209,27 @@ final class TrainVectorsCommand implements Callable<Integer> {
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
+    int written = vectorFormat.rowsWritten(vectors);
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions%s from %,d corpus tokens in %s, %.1f s%n",
-        output, vectors.size(), vectors.dimension(),
+        output, written, vectors.dimension(),
         ensemble == 1 ? "" : ", " + VectorEnsemble.describe(ensemble, seed) + ",", encoded.wordCount(), source, seconds);
+    if (written < vectors.size()) {
+      out.println(ConvertVectorsCommand.zeroVectorsLeftOut(vectors.size() - written));
+    }
     if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }
     return 0;
+  }
+
+  /**
+   * A file written into a corpus directory would be read as text by the next run, and one in an index
+   * directory is no file of the index.
+   */
+  private void checkNotInside(List<Path> inputs) {
+    for (Path input : inputs) {
+      OutputPaths.checkNotInside(spec, output, input);
+    }
   }
 
   /** Corpus files or an index field, never both or neither: a usage error before any work. */

@@ -57,6 +57,15 @@ class OutputSafetyTest extends ToolTest {
   }
 
   @Test
+  void trainVectorsRefusesANewFileInsideItsCorpusDirectory() throws IOException {
+    corpus();
+    Path inside = directory.resolve("vectors.txt");
+    assertOneLineUsageError(run("train-vectors", directory.toString(), "-o", inside.toString(), "--min-count", "1"),
+        "seqnlp train-vectors: error: " + inside + ": is inside " + directory);
+    assertFalse(Files.exists(inside));
+  }
+
+  @Test
   void trainVectorsChecksTheOutputDirectoryBeforeTraining() throws IOException {
     Path output = directory.resolve("missing").resolve("v.bin");
     assertOneLineUsageError(run("train-vectors", corpus().toString(), "-o", output.toString(), "--min-count", "1"),

@@ -112,9 +112,10 @@ class VectorCommandsTest extends ToolTest {
         + ": field 'topic' has no stored text in any of the 150 documents"), err.toString());
     assertEquals(1, err.toString().strip().lines().count(), err.toString());
     err.getBuffer().setLength(0);
-    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", directory.toString(), "--field", "body", "-o",
+    Path notAnIndex = Files.createDirectories(directory.resolve("empty"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", notAnIndex.toString(), "--field", "body", "-o",
         output));
-    assertTrue(err.toString().contains(directory + ": not a Lucene index"), err.toString());
+    assertTrue(err.toString().contains(notAnIndex + ": not a Lucene index"), err.toString());
     assertFalse(Files.exists(Path.of(output)));
   }
 
@@ -274,7 +275,7 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(10, vectors.vectorOf("horses").length, "an unseen word gets a vector from its n-grams");
     Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
     assertEquals(0, run("eval-vectors", output.toString(), "--data", data.toString()), err.toString());
-    assertTrue(out.toString().contains("WordSim-353  Spearman NaN over 0 / 4 pairs\n"), out.toString());
+    assertTrue(out.toString().contains("WordSim-353  Spearman n/a over 0 / 4 pairs\n"), out.toString());
     assertTrue(out.toString().matches("(?s).*WordSim-353  Spearman -?[0-9.]+ over 4 / 4 pairs, unseen words by"
         + " their n-gram vectors\n.*"), out.toString());
 
@@ -324,6 +325,27 @@ class VectorCommandsTest extends ToolTest {
         "seqnlp"));
     assertEquals(SeqNlp.EXIT_FAILURE, run("convert-vectors", directory.resolve("none.bin").toString(), "-o",
         text.toString(), "--format", "seqnlp"));
+  }
+
+  @Test
+  void aDl4jZipCountsTheWordsItHoldsAndSaysWhichItLeftOut() throws IOException {
+    Path text = Files.writeString(directory.resolve("zero.txt"), "3 2\nfoo 1 2\nzero 0 0\nbar 2 1\n");
+    Path zip = directory.resolve("zero.zip");
+    assertEquals(0, run("convert-vectors", text.toString(), "-o", zip.toString(), "--format", "dl4j-zip"),
+        err.toString());
+    assertTrue(out.toString().startsWith(zip + ": 2 words x 2 dimensions (dl4j-zip)"), out.toString());
+    assertTrue(out.toString().contains("left out 1 zero vector: Lucene's word2vec reader"), out.toString());
+    assertEquals(2, VectorFiles.read(zip).size());
+  }
+
+  @Test
+  void aDivergedTrainingIsAFailureAndWritesNothing() throws IOException {
+    Path corpus = Files.writeString(directory.resolve("corpus.txt"), "the cat sat on the mat\n".repeat(200));
+    Path output = directory.resolve("diverged.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus.toString(), "-o", output.toString(), "--min-count",
+        "1", "--model", "glove", "--learning-rate", "10", "--dim", "20"), err.toString());
+    assertTrue(err.toString().startsWith("seqnlp train-vectors: error: training diverged: "), err.toString());
+    assertFalse(Files.exists(output));
   }
 
   @Test

@@ -79,7 +79,7 @@ final class Dl4jZipFormat {
     return TextVectorReader.UTF8_WORDS.decode(bytes, from, to);
   }
 
-  private static boolean isZero(WordVectors vectors, int row) {
+  static boolean isZero(WordVectors vectors, int row) {
     for (int component = 0; component < vectors.dimension(); component++) {
       if (vectors.get(row, component) != 0) {
         return false;

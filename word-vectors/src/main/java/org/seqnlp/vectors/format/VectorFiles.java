@@ -83,11 +83,18 @@ public final class VectorFiles {
    * permissions so that a server running as another user can read it (a file written over keeps its own).
    *
    * @throws IllegalArgumentException when a word cannot be written in {@code format} (see {@link
-   *     VectorFormat#requireWritable}); nothing is written then
+   *     VectorFormat#requireWritable}) or a value is not finite, which no reader accepts; nothing is written then
    */
   public static void write(WordVectors vectors, Path file, VectorFormat format) throws IOException {
     for (int row = 0; row < vectors.size(); row++) {
       format.requireWritable(vectors.word(row));
+      for (int component = 0; component < vectors.dimension(); component++) {
+        float value = vectors.get(row, component);
+        if (!Float.isFinite(value)) {
+          throw new IllegalArgumentException("cannot write the vector of '" + vectors.word(row) + "': value "
+              + (component + 1) + " is " + value + ", and no vector format holds a value that is not finite");
+        }
+      }
     }
     boolean gzipped = file.getFileName().toString().endsWith(".gz");
     OutputFiles.write(file, out -> {

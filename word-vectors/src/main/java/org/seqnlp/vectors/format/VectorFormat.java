@@ -174,6 +174,21 @@ public enum VectorFormat {
   }
 
   /**
+   * How many of the rows of {@code vectors} a file in this format holds: all, but for the zero vectors
+   * {@link #DL4J_ZIP} leaves out.
+   */
+  public int rowsWritten(WordVectors vectors) {
+    if (this != DL4J_ZIP) {
+      return vectors.size();
+    }
+    int written = 0;
+    for (int row = 0; row < vectors.size(); row++) {
+      written += Dl4jZipFormat.isZero(vectors, row) ? 0 : 1;
+    }
+    return written;
+  }
+
+  /**
    * Whether the format stores the n-gram vectors of a subword model; the others write the vocabulary's
    * vectors alone.
    */

@@ -24,7 +24,11 @@ public final class GloVeTrainer {
     this.settings = settings.validate();
   }
 
-  /** Trains on {@code corpus}, reporting co-occurrence cells per second through {@code progress}. */
+  /**
+   * Trains on {@code corpus}, reporting co-occurrence cells per second through {@code progress}.
+   *
+   * @throws IllegalStateException when training diverged, leaving vectors that are not finite
+   */
   public WordVectors train(EncodedCorpus corpus, ProgressFactory progress) {
     List<String> words = corpus.words();
     if (words.isEmpty()) {
@@ -48,7 +52,8 @@ public final class GloVeTrainer {
             worker -> parameters.train(cells, chunkStarts[worker], chunkStarts[worker + 1], report));
       }
     }
-    return new WordVectors(words, settings.dimension(), parameters.wordPlusContext());
+    return Divergence.requireFinite(new WordVectors(words, settings.dimension(), parameters.wordPlusContext()),
+        settings.learningRate());
   }
 
   /** The non-zero co-occurrences as parallel arrays, with their weight and log precomputed. */

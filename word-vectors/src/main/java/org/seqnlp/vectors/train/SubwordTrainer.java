@@ -44,7 +44,11 @@ public final class SubwordTrainer {
     }
   }
 
-  /** Trains on {@code corpus}, reporting words per second through {@code progress}. */
+  /**
+   * Trains on {@code corpus}, reporting words per second through {@code progress}.
+   *
+   * @throws IllegalStateException when training diverged, leaving vectors that are not finite
+   */
   public WordVectors train(EncodedCorpus corpus, ProgressFactory progress) {
     if (corpus.words().isEmpty() || corpus.wordCount() == 0) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
@@ -58,7 +62,7 @@ public final class SubwordTrainer {
           new LearningRateSchedule(settings.learningRate(), totalWords), wordsDone, report,
           settings.seed() * 31 + worker).run(chunkStarts[worker], chunkStarts[worker + 1]));
     }
-    return model.vectors(corpus.words());
+    return Divergence.requireFinite(model.vectors(corpus.words()), settings.learningRate());
   }
 
   /** The parameters shared by all workers. */

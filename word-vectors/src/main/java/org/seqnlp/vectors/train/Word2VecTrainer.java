@@ -37,7 +37,11 @@ public final class Word2VecTrainer {
     this.kernels = kernels;
   }
 
-  /** Trains on {@code corpus}, reporting words per second through {@code progress}. */
+  /**
+   * Trains on {@code corpus}, reporting words per second through {@code progress}.
+   *
+   * @throws IllegalStateException when training diverged, leaving vectors that are not finite
+   */
   public WordVectors train(EncodedCorpus corpus, ProgressFactory progress) {
     if (corpus.words().isEmpty() || corpus.wordCount() == 0) {
       throw new IllegalArgumentException("the corpus has no words in its vocabulary");
@@ -52,7 +56,8 @@ public final class Word2VecTrainer {
           new LearningRateSchedule(settings.learningRate(), totalWords), wordsDone, report,
           settings.seed() * 31 + worker).run(chunkStarts[worker], chunkStarts[worker + 1]));
     }
-    return new WordVectors(corpus.words(), settings.dimension(), model.input);
+    return Divergence.requireFinite(new WordVectors(corpus.words(), settings.dimension(), model.input),
+        settings.learningRate());
   }
 
   /**

@@ -73,6 +73,18 @@ class VectorFilesTest {
     assertFalse(Files.exists(refused));
   }
 
+  @ParameterizedTest
+  @EnumSource(VectorFormat.class)
+  void valuesThatAreNotFiniteAreRefusedBeforeAnythingIsWritten(VectorFormat format) {
+    WordVectors vectors = new WordVectors(List.of("a", "b"), 2, new float[] {1, 0, 0, Float.NaN});
+    Path file = directory.resolve("nan." + format);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> VectorFiles.write(vectors, file, format));
+    assertEquals("cannot write the vector of 'b': value 2 is NaN, and no vector format holds a value that is not"
+        + " finite", e.getMessage());
+    assertFalse(Files.exists(file));
+  }
+
   @Test
   void theBinaryReaderRefusesWhatTheWriterRefuses() {
     char[] letters = new char[VectorFormat.MAX_WORD_BYTES + 1];

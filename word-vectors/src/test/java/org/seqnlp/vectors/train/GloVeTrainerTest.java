@@ -54,6 +54,15 @@ class GloVeTrainerTest {
   }
 
   @Test
+  void aDivergedTrainingFailsRatherThanReturningVectorsOfNaN() {
+    GloVeSettings settings = new GloVeSettings(20, 5, 10, GloVeSettings.DEFAULTS.alpha(), 30, 10, 1, 1);
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> new GloVeTrainer(settings).train(SyntheticCorpus.generate(2000, 7), Progress::silent));
+    assertTrue(error.getMessage().startsWith("training diverged: ")
+        && error.getMessage().endsWith("train again with a learning rate below 10.0"), error.getMessage());
+  }
+
+  @Test
   void settingsOutOfRangeAreRejectedNamingTheSettingAndItsRange() {
     assertRejected("Dimension must be in [1, 10000], not 10001",
         new GloVeSettings(10_001, 10, 100, 0.75, 15, 0.05, 1, 1));

@@ -40,6 +40,15 @@ class Word2VecTrainerTest {
   }
 
   @Test
+  void aDivergedTrainingFailsRatherThanReturningVectorsOfNaN() {
+    Word2VecSettings settings = new Word2VecSettings(Architecture.SKIP_GRAM, 20, 3, 5, 0, 5, 10, 1, 1);
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> new Word2VecTrainer(settings).train(SyntheticCorpus.generate(2000, 7), Progress::silent));
+    assertTrue(error.getMessage().startsWith("training diverged: ")
+        && error.getMessage().endsWith("train again with a learning rate below 10.0"), error.getMessage());
+  }
+
+  @Test
   void skipGramPlacesWordsOfOneTopicTogether() {
     WordVectors vectors = new Word2VecTrainer(small(Architecture.SKIP_GRAM)).train(CORPUS, Progress::silent);
     assertEquals(CORPUS.words().size(), vectors.size());
