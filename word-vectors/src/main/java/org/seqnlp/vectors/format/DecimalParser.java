@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * <p>The fast path is exact: a mantissa below 2^53 and a power of ten up to 10^22 make one
  * correctly rounded double operation, and the double is narrowed to float unless it lies exactly
  * halfway between two floats (where double rounding could differ from a direct decimal-to-float
- * conversion). Every other spelling goes to {@link Float#parseFloat}, so results always equal it.
+ * conversion). Every other spelling goes to {@link Float#parseFloat}, so results always equal it, except
+ * that the Java spellings no vector file holds (a type suffix, control characters) are refused.
  */
 final class DecimalParser {
 
@@ -39,6 +40,16 @@ final class DecimalParser {
     float fast = parseSimpleDecimal(bytes, from, to);
     if (!Float.isNaN(fast)) {
       return fast;
+    }
+    // Java's own syntax also takes a type suffix (1.5f, 2d) and trims control characters: no number a vector
+    // file holds looks like that, so such bytes mean a damaged file.
+    for (int i = from; i < to; i++) {
+      if ((bytes[i] & 0xff) <= ' ') {
+        throw new NumberFormatException("a control character inside a number");
+      }
+    }
+    if (to > from && "fFdD".indexOf(bytes[to - 1]) >= 0) {
+      throw new NumberFormatException("a Java type suffix after a number");
     }
     return Float.parseFloat(new String(bytes, from, to - from, StandardCharsets.UTF_8));
   }

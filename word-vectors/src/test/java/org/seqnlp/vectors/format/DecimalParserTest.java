@@ -47,7 +47,8 @@ class DecimalParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-", ".", "abc", "1.2.3", "e5", "1e", "1e+", "--1", "1,5", "0.5x"})
+  @ValueSource(strings = {"", "-", ".", "abc", "1.2.3", "e5", "1e", "1e+", "--1", "1,5", "0.5x", "1.5f", "2d", "3F",
+      "0x1p1d", "1.5\u000b", "\u00002", "Infinityf"})
   void rejectsWhatIsNotANumber(String text) {
     assertThrows(NumberFormatException.class, () -> parse(text));
   }

@@ -9,7 +9,9 @@ import opennlp.tools.namefind.BioCodec;
 import opennlp.tools.namefind.TokenNameFinderFactory;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.BeamSearchContextGenerator;
+import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.Sequence;
+import opennlp.tools.util.SequenceCodec;
 import opennlp.tools.util.SequenceValidator;
 import opennlp.tools.util.model.SerializableArtifact;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -49,6 +51,20 @@ public final class BiLstmCrfSequenceModel implements SequenceClassificationModel
 
   public BiLstmCrfNetwork network() {
     return network;
+  }
+
+  /**
+   * Refuses a model whose manifest names another codec than {@link BioCodec} for a network of ours, whose labels
+   * are BIO's: OpenNLP would load it, and another codec finds no names, or wrong ones, in BIO labels.
+   *
+   * @throws InvalidFormatException naming the manifest entry and the codec
+   */
+  static void requireBioCodec(Object sequenceModel, SequenceCodec<String> codec) throws InvalidFormatException {
+    if (sequenceModel instanceof BiLstmCrfSequenceModel && !(codec instanceof BioCodec)) {
+      throw new InvalidFormatException("manifest.properties: sequenceCodecImplName is "
+          + (codec == null ? "missing" : codec.getClass().getName()) + ", but a SeqNLP name finder's labels are BIO"
+          + " labels, which only " + BioCodec.class.getName() + " turns into names");
+    }
   }
 
   /**

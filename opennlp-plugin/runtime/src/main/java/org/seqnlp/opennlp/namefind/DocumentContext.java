@@ -3,6 +3,7 @@ package org.seqnlp.opennlp.namefind;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import opennlp.tools.util.InvalidFormatException;
 
 /**
@@ -22,6 +23,8 @@ public record DocumentContext(double weight, double threshold) {
   public static final String WEIGHT_ENTRY = "SeqNLP-Document-Context-Weight";
   /** The manifest entry holding {@link #threshold()}. */
   public static final String THRESHOLD_ENTRY = "SeqNLP-Document-Context-Threshold";
+  /** A manifest number: Java's own syntax also takes 4d, 0.8f and hexadecimal, which no writer of ours writes. */
+  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   /**
    * The largest weight: emission scores of the shipped models span about 20, so a weight beyond this could
    * only force labels, never weigh them.
@@ -73,11 +76,10 @@ public record DocumentContext(double weight, double threshold) {
     if (value == null) {
       throw new IllegalArgumentException(entry + " is missing");
     }
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
+    if (!DECIMAL.matcher(value.trim()).matches()) {
       throw new IllegalArgumentException(entry + " is not a number: '" + value + "'");
     }
+    return Double.parseDouble(value.trim());
   }
 
   private static String format(double value) {

@@ -110,6 +110,8 @@ public final class DocumentContextFactory extends TokenNameFinderFactory {
   @Override
   public void validateArtifactMap() throws InvalidFormatException {
     super.validateArtifactMap();
+    BiLstmCrfSequenceModel.requireBioCodec(artifactProvider.getArtifact(BiLstmCrfModelSerializer.SOURCE),
+        createSequenceCodec());
     DocumentContext.fromManifest(artifactProvider::getManifestProperty);
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.InvalidFormatException;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
 
@@ -37,11 +38,26 @@ public final class NameFinderModels {
 
   /**
    * OpenNLP's parse, and its feature generators built once: OpenNLP reads a model's {@code generator.featuregen}
-   * only when a {@code NameFinderME} is made, where a damaged descriptor could not be traced to the file.
+   * only when a {@code NameFinderME} is made, where a damaged descriptor could not be traced to the file. The codec
+   * is checked for every factory ({@link DocumentContextFactory} checks it wherever a model of its own is loaded).
    */
   private static TokenNameFinderModel parse(InputStream in) throws IOException {
     TokenNameFinderModel model = new TokenNameFinderModel(in);
+    BiLstmCrfSequenceModel.requireBioCodec(model.getNameFinderSequenceModel(), model.getFactory()
+        .createSequenceCodec());
+    requireContextFactory(model);
     model.getFactory().createContextGenerator();
     return model;
+  }
+
+  /** Document-context entries under another factory would be ignored, and the model tag without the context. */
+  private static void requireContextFactory(TokenNameFinderModel model) throws InvalidFormatException {
+    for (String entry : new String[] {DocumentContext.WEIGHT_ENTRY, DocumentContext.THRESHOLD_ENTRY}) {
+      if (model.getManifestProperty(entry) != null && !(model.getFactory() instanceof DocumentContextFactory)) {
+        throw new InvalidFormatException("manifest.properties: " + entry + " is set, but the factory "
+            + model.getFactory().getClass().getName() + " ignores it; the document context needs factory="
+            + DocumentContextFactory.class.getName());
+      }
+    }
   }
 }

@@ -108,5 +108,11 @@ class DocumentMemoryTest {
     Exception e = assertThrows(opennlp.tools.util.InvalidFormatException.class, () -> DocumentContext.fromManifest(
         name -> name.equals(DocumentContext.WEIGHT_ENTRY) ? "four" : "0.9"));
     assertEquals("manifest.properties: SeqNLP-Document-Context-Weight is not a number: 'four'", e.getMessage());
+    for (String javaOnly : new String[] {"4d", "0.8f", "0x1p2", "NaN"}) {
+      Exception refused = assertThrows(opennlp.tools.util.InvalidFormatException.class,
+          () -> DocumentContext.fromManifest(name -> name.equals(DocumentContext.WEIGHT_ENTRY) ? javaOnly : "0.9"));
+      assertEquals("manifest.properties: SeqNLP-Document-Context-Weight is not a number: '" + javaOnly + "'",
+          refused.getMessage());
+    }
   }
 }

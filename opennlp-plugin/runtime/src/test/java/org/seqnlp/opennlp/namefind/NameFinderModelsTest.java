@@ -13,10 +13,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.Span;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,6 +158,47 @@ class NameFinderModelsTest {
     InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
     assertTrue(e.getMessage().endsWith("!generator.featuregen:1: a DOCTYPE, which a descriptor may not have (OpenNLP"
         + " refuses one too)"), e.getMessage());
+  }
+
+  /** With either factory: a stock one, checked by our loader, or ours, which checks wherever OpenNLP loads it. */
+  @Test
+  void anotherCodecThanBioIsRefusedForOurNetwork() throws IOException {
+    for (String factory : List.of("opennlp.tools.namefind.TokenNameFinderFactory",
+        DocumentContextFactory.class.getName())) {
+      byte[] bytes = rewritten(entries -> {
+        String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1)
+            .replace("factory=opennlp.tools.namefind.TokenNameFinderFactory", "factory=" + factory)
+            .replace("opennlp.tools.namefind.BioCodec", "opennlp.tools.namefind.BilouCodec");
+        entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
+        return entries;
+      });
+      InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+      assertTrue(e.getMessage().endsWith("manifest.properties: sequenceCodecImplName is"
+          + " opennlp.tools.namefind.BilouCodec, but a SeqNLP name finder's labels are BIO labels, which only"
+          + " opennlp.tools.namefind.BioCodec turns into names"), e.getMessage());
+      if (factory.equals(DocumentContextFactory.class.getName())) {
+        ExtensionAllowList.allowSeqNlp();
+        // OpenNLP wraps the factory's InvalidFormatException in an IllegalArgumentException
+        Exception refused = assertThrows(IllegalArgumentException.class,
+            () -> new TokenNameFinderModel(new ByteArrayInputStream(bytes)), "OpenNLP's own loading refuses it too");
+        assertTrue(refused.getCause() instanceof InvalidFormatException cause
+            && cause.getMessage().contains("sequenceCodecImplName is opennlp.tools.namefind.BilouCodec"), refused::toString);
+      }
+    }
+  }
+
+  @Test
+  void documentContextEntriesUnderAStockFactoryAreRefusedRatherThanIgnored() throws IOException {
+    byte[] bytes = rewritten(entries -> {
+      String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1)
+          + DocumentContext.WEIGHT_ENTRY + "=4\n" + DocumentContext.THRESHOLD_ENTRY + "=0.8\n";
+      entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
+      return entries;
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
+    assertTrue(e.getMessage().endsWith("manifest.properties: SeqNLP-Document-Context-Weight is set, but the factory"
+        + " opennlp.tools.namefind.TokenNameFinderFactory ignores it; the document context needs"
+        + " factory=org.seqnlp.opennlp.namefind.DocumentContextFactory"), e.getMessage());
   }
 
   @Test

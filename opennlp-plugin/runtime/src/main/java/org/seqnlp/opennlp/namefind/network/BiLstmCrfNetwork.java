@@ -82,8 +82,30 @@ public final class BiLstmCrfNetwork {
    */
   public BiLstmCrfNetwork(List<String> labels, TokenEncoder encoder, Gazetteer gazetteer, Lstm forward,
       Lstm backward, float[] outputWeights, float[] outputBias, LinearChainCrf crf) {
-    this(labels, encoder, gazetteer, forward, backward, outputWeights, outputBias, crf,
-        Integer.getInteger(TOKEN_CACHE_PROPERTY, DEFAULT_TOKEN_CACHE));
+    this(labels, encoder, gazetteer, forward, backward, outputWeights, outputBias, crf, configuredTokenCache());
+  }
+
+  /**
+   * The capacity {@link #TOKEN_CACHE_PROPERTY} sets.
+   *
+   * @throws IllegalStateException naming the property, for a value that is no whole number from 0 up: the
+   *     model being loaded is not at fault, and a typo must not pass as the default
+   */
+  static int configuredTokenCache() {
+    String value = System.getProperty(TOKEN_CACHE_PROPERTY);
+    if (value == null) {
+      return DEFAULT_TOKEN_CACHE;
+    }
+    try {
+      int capacity = Integer.parseInt(value.strip());
+      if (capacity >= 0) {
+        return capacity;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, as a negative number is
+    }
+    throw new IllegalStateException("system property " + TOKEN_CACHE_PROPERTY + " must be a whole number of tokens"
+        + " from 0 up (0: no cache), not '" + value + "'");
   }
 
   /** As the public constructors, with the token cache's capacity given (0: no cache). */

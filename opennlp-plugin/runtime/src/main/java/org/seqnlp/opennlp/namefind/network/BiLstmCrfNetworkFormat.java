@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import opennlp.tools.namefind.BioCodec;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.tensor.Int8Rows;
 import org.seqnlp.io.tensor.Tensor;
@@ -43,10 +46,17 @@ public final class BiLstmCrfNetworkFormat {
   /** The most labels a network file may hold. */
   public static final int MAX_LABELS = 1 << 12;
   /**
+   * The most LSTM units and character filters a network may have, which its trainer shares: 4,096 is already
+   * a network no CPU trains in a day, and a file that declares more could make tagging crawl.
+   */
+  public static final int MAX_WIDTH = 4096;
+  /** The most characters of a word the character CNN reads: each costs every filter a step per token. */
+  public static final int MAX_WORD_CHARS = 1000;
+  /**
    * The most characters times filters: the encoder tabulates {@code 3 x characters x filters} floats,
    * which the file's own arrays do not bound when the character dimension is small.
    */
-  public static final long MAX_CHARACTER_FILTERS = 1 << 24;
+  public static final long MAX_CHARACTER_FILTERS = 1 << 20;
 
   private BiLstmCrfNetworkFormat() {
   }
@@ -140,12 +150,16 @@ public final class BiLstmCrfNetworkFormat {
     }
     int wordDimension = bundle.integer("word-dimension", 1, MAX_DIMENSION);
     int charDimension = bundle.integer("char-dimension", 1, MAX_DIMENSION);
-    int charFilters = bundle.integer("char-filters", 1, MAX_DIMENSION);
-    int maxWordChars = bundle.integer("max-word-chars", 2, MAX_DIMENSION);
-    int hidden = bundle.integer("hidden", 1, MAX_DIMENSION);
+    int charFilters = bundle.integer("char-filters", 1, MAX_WIDTH);
+    int maxWordChars = bundle.integer("max-word-chars", 2, MAX_WORD_CHARS);
+    int hidden = bundle.integer("hidden", 1, MAX_WIDTH);
     List<String> labels = bundle.strings("labels");
     if (labels.isEmpty() || labels.size() > MAX_LABELS) {
       throw bundle.fail("labels", labels.size() + " labels, outside 1.." + MAX_LABELS);
+    }
+    String labelProblem = bioLabelProblem(labels);
+    if (labelProblem != null) {
+      throw bundle.fail("labels", labelProblem);
     }
     Vocabulary words = vocabulary(bundle, "words");
     Vocabulary chars = vocabulary(bundle, "characters");
@@ -173,6 +187,37 @@ public final class BiLstmCrfNetworkFormat {
     } catch (IllegalArgumentException e) {
       throw bundle.fail("architecture", "inconsistent network: " + e.getMessage());
     }
+  }
+
+  /**
+   * Why {@code labels} are not the outcomes of OpenNLP's {@code BioCodec}, which turns them into names, or null:
+   * other labels would load and then find no names, or wrong ones.
+   */
+  static String bioLabelProblem(List<String> labels) {
+    Set<String> seen = new HashSet<>();
+    Set<String> started = new HashSet<>();
+    Set<String> continued = new HashSet<>();
+    for (String label : labels) {
+      if (!seen.add(label)) {
+        return "label '" + label + "' appears twice";
+      }
+      String type = label.substring(0, Math.max(0, label.lastIndexOf('-')));
+      String part = label.substring(label.lastIndexOf('-') + 1);
+      if (!type.isEmpty() && part.equals(BioCodec.START)) {
+        started.add(type);
+      } else if (!type.isEmpty() && part.equals(BioCodec.CONTINUE)) {
+        continued.add(type);
+      } else if (!label.equals(BioCodec.OTHER)) {
+        return "label '" + label + "' is not one of OpenNLP's BIO labels: " + BioCodec.OTHER + ", TYPE-"
+            + BioCodec.START + ", TYPE-" + BioCodec.CONTINUE;
+      }
+    }
+    if (!seen.contains(BioCodec.OTHER)) {
+      return "no '" + BioCodec.OTHER + "' label, so every token would be part of a name";
+    }
+    continued.removeAll(started);
+    return continued.isEmpty() ? null : "label '" + continued.iterator().next() + "-" + BioCodec.CONTINUE
+        + "' has no '-" + BioCodec.START + "' label to begin its names";
   }
 
   /** The float or 8-bit word embeddings of the bundle, whichever it holds. */

@@ -188,6 +188,56 @@ class BiLstmCrfNetworkFormatTest {
         + " expected \\[9, 28\\]"), e.getMessage());
   }
 
+  /** The bundle of a random network with one text or string list replaced. */
+  private static byte[] withEntry(String name, Object value) throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach((entry, text) -> changed.addText(entry, entry.equals(name) ? (String) value : text));
+    bundle.stringLists().forEach((entry, list) -> changed.addStrings(entry, entry.equals(name)
+        ? castList(value) : list));
+    bundle.tensors().values().forEach(changed::add);
+    return bytesOf(changed);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> castList(Object value) {
+    return (List<String>) value;
+  }
+
+  /** Labels OpenNLP's BioCodec cannot turn into names would load and then tag nothing, or wrongly. */
+  @Test
+  void labelsThatAreNotBioAreRejected() throws IOException {
+    Map<List<String>, String> problems = Map.of(
+        List.of("other", "person-start", "person-start"), "label 'person-start' appears twice",
+        List.of("O", "B-PER", "I-PER"), "label 'O' is not one of OpenNLP's BIO labels: other, TYPE-start, TYPE-cont",
+        List.of("other", "-start", "person-cont"), "label '-start' is not one of OpenNLP's BIO labels: other,"
+            + " TYPE-start, TYPE-cont",
+        List.of("person-start", "person-cont", "location-start"), "no 'other' label, so every token would be part of"
+            + " a name",
+        List.of("other", "person-start", "location-cont"), "label 'location-cont' has no '-start' label to begin its"
+            + " names");
+    for (Map.Entry<List<String>, String> problem : problems.entrySet()) {
+      InputFormatException e = assertThrows(InputFormatException.class,
+          () -> read(withEntry("labels", problem.getKey())));
+      assertTrue(e.getMessage().endsWith(": " + problem.getValue()), e.getMessage());
+    }
+    assertEquals(null, BiLstmCrfNetworkFormat.bioLabelProblem(List.of("other", "misc-x-start", "misc-x-cont")),
+        "a type may hold a hyphen");
+  }
+
+  /** Sizes a trainer never writes could make a small file allocate and compute without end. */
+  @Test
+  void widthsBeyondTheTrainersAreRejected() throws IOException {
+    for (String entry : List.of("char-filters", "hidden", "max-word-chars")) {
+      int limit = entry.equals("max-word-chars") ? BiLstmCrfNetworkFormat.MAX_WORD_CHARS
+          : BiLstmCrfNetworkFormat.MAX_WIDTH;
+      InputFormatException e = assertThrows(InputFormatException.class,
+          () -> read(withEntry(entry, Integer.toString(limit + 1))));
+      assertTrue(e.getMessage().contains(entry) && e.getMessage().contains(Integer.toString(limit)),
+          e.getMessage());
+    }
+  }
+
   @Test
   void aCharacterVocabularyWithoutPaddingIsRejected() throws IOException {
     TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));

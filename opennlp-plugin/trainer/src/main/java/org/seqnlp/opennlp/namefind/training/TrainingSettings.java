@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import opennlp.tools.util.TrainingParameters;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import org.seqnlp.settings.SettingRange;
 
@@ -86,10 +87,10 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
   /** Ten times the largest word-vector size in common use. */
   public static final int MAX_WORD_DIMENSION = 10_000;
   public static final int MAX_CHAR_DIMENSION = 1000;
-  /** Units of the LSTM and filters of the CNN: 4,096 is already a network no CPU trains in a day. */
-  public static final int MAX_WIDTH = 4096;
-  /** The largest {@link #maxWordChars}. */
-  public static final int MAX_WORD_WINDOW = 1000;
+  /** Units of the LSTM and filters of the CNN: the most a network file may declare. */
+  public static final int MAX_WIDTH = BiLstmCrfNetworkFormat.MAX_WIDTH;
+  /** The largest {@link #maxWordChars}: the most a network file may declare. */
+  public static final int MAX_WORD_WINDOW = BiLstmCrfNetworkFormat.MAX_WORD_CHARS;
   public static final double MAX_LEARNING_RATE = 10;
   public static final double MAX_DROPOUT = 0.95;
   /** A limit this high no longer clips. */
