@@ -43,14 +43,15 @@ public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
       float largest = 0;
       for (int i = from; i < from + columns; i++) {
         if (!Float.isFinite(matrix[i])) {
-          throw new IllegalArgumentException("value " + (i - from + 1) + " of row " + row + " is not finite: "
+          throw new IllegalArgumentException("value " + (i - from + 1) + " of row " + (row + 1) + " is not finite: "
               + matrix[i]);
         }
         largest = Math.max(largest, Math.abs(matrix[i]));
       }
-      scales[row] = largest / LEVELS;
+      // a row of values too small for largest / 127 to be a float would otherwise come back as zeros
+      scales[row] = largest > 0 ? Math.max(largest / LEVELS, Float.MIN_VALUE) : 0;
       if (scales[row] > MAX_SCALE) {
-        throw new IllegalArgumentException("row " + row + " holds " + largest + ", too large to quantise");
+        throw new IllegalArgumentException("row " + (row + 1) + " holds " + largest + ", too large to quantise");
       }
       for (int i = from; largest > 0 && i < from + columns; i++) {
         values[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, Math.round(matrix[i] / scales[row])));

@@ -114,6 +114,11 @@ final class BinaryVectorReader {
         throw InputFormatException.atByte(source, recordStart, "the word of record " + (row + 1) + ", '"
             + PrintableText.of(word, 0, wordLength) + "', is not valid UTF-8");
       }
+      if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
+        // the writers refuse such words (VectorFormat.requireWritable), so a file holding one is damaged
+        throw InputFormatException.atByte(source, recordStart, "the word of record " + (row + 1) + ", '"
+            + PrintableText.of(text) + "', is empty or holds whitespace, which no word2vec writer writes");
+      }
       int firstRow = builder.rowOf(text);
       if (firstRow >= 0) {
         throw InputFormatException.atByte(source, recordStart, "duplicate word '" + text

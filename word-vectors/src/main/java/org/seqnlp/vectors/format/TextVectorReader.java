@@ -98,6 +98,10 @@ final class TextVectorReader {
       throw InputFormatException.atLine(source, 1, "expected '<word> <value> ...', found '"
           + reader.lineText() + "'");
     }
+    if (dimension > VectorHeader.MAX_DIMENSION) {
+      throw InputFormatException.atLine(source, 1, dimension + " values after the word, more than the "
+          + VectorHeader.MAX_DIMENSION + " dimensions the readers accept");
+    }
     long expectedWords = fileBytes < 0 ? 0 : fileBytes / ((long) dimension * TYPICAL_BYTES_PER_VALUE);
     WordVectorsBuilder builder = new WordVectorsBuilder(dimension,
         (int) Math.min(expectedWords, ArrayLimits.MAX_LENGTH / dimension));
@@ -219,6 +223,10 @@ final class TextVectorReader {
     lineNumber++;
     lineStart = bufferStart;
     lineEnd = newline;
+    // a UTF-8 byte-order mark, as LineReader drops it: else it would be part of the first word or header
+    if (lineNumber == 1 && VectorFiles.startsWithByteOrderMark(buffer, lineStart, lineEnd)) {
+      lineStart += 3;
+    }
     while (lineEnd > lineStart && (buffer[lineEnd - 1] == '\r' || buffer[lineEnd - 1] == ' '
         || buffer[lineEnd - 1] == '\t')) {
       lineEnd--;

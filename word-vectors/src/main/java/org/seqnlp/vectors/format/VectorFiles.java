@@ -128,11 +128,12 @@ public final class VectorFiles {
     if (length >= 4 && readInt(sample) == ZIP_MAGIC) {
       return VectorFormat.DL4J_ZIP;
     }
-    int newline = 0;
+    int start = startsWithByteOrderMark(sample, 0, length) ? 3 : 0;
+    int newline = start;
     while (newline < length && sample[newline] != '\n') {
       newline++;
     }
-    if (newline == length || VectorHeader.parse(sample, 0, newline) == null) {
+    if (newline == length || VectorHeader.parse(sample, start, newline) == null) {
       return VectorFormat.GLOVE;
     }
     for (int i = newline + 1; i < length; i++) {
@@ -141,6 +142,12 @@ public final class VectorFiles {
       }
     }
     return VectorFormat.WORD2VEC_TEXT;
+  }
+
+  /** Whether {@code bytes[from, to)} starts with the UTF-8 byte-order mark, which some editors write. */
+  static boolean startsWithByteOrderMark(byte[] bytes, int from, int to) {
+    return to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+        && bytes[from + 2] == (byte) 0xBF;
   }
 
   /** Control bytes never occur in text vector files but nearly always among float32 bytes. */

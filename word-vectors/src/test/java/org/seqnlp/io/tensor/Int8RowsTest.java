@@ -41,6 +41,17 @@ class Int8RowsTest {
   }
 
   @Test
+  void aRowOfSubnormalValuesKeepsThemWithinHalfItsScale() {
+    float[] tiny = {1e-44f, -1e-44f, 3e-45f};
+    Int8Rows rows = Int8Rows.quantize(tiny, 1, 3);
+    assertTrue(rows.scales()[0] > 0, "a scale of 0 would turn the row into zeros");
+    float[] back = rows.dequantize();
+    for (int i = 0; i < tiny.length; i++) {
+      assertTrue(Math.abs(back[i] - tiny[i]) <= rows.scales()[0] / 2, back[i] + " for " + tiny[i]);
+    }
+  }
+
+  @Test
   void nonFiniteOrHugeValuesAreNotQuantised() {
     assertThrows(IllegalArgumentException.class, () -> Int8Rows.quantize(new float[] {1, Float.NaN}, 1, 2));
     assertThrows(IllegalArgumentException.class, () -> Int8Rows.quantize(new float[] {Float.MAX_VALUE}, 1, 1));

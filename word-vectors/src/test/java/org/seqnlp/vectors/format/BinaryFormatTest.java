@@ -94,6 +94,17 @@ class BinaryFormatTest {
     assertEquals(3f, VectorFiles.read(file).get(0, 2));
   }
 
+  /** No writer writes such words (they would not read back from the text formats), so they mean damage. */
+  @Test
+  void anEmptyWordOrOneWithWhitespaceIsRefused() {
+    InputFormatException empty = failure(new BinaryFile("2 1").record("a", "\n", 1).record("", "\n", 2).bytes());
+    assertEquals("v.bin: byte 11: the word of record 2, '', is empty or holds whitespace, which no word2vec writer"
+        + " writes", empty.getMessage());
+    InputFormatException tab = failure(new BinaryFile("1 1").record("a\tb", "\n", 1).bytes());
+    assertEquals("v.bin: byte 4: the word of record 1, 'a\\x09b', is empty or holds whitespace, which no word2vec"
+        + " writer writes", tab.getMessage());
+  }
+
   @Test
   void truncatedRecordNamesItsByteOffset() {
     byte[] whole = new BinaryFile("2 2").record("a", "\n", 1, 2).record("b", "\n", 3, 4).bytes();

@@ -107,6 +107,22 @@ class TextFormatsTest {
     assertEquals(VectorFormat.GLOVE, VectorFiles.detect(glove));
   }
 
+  /** A byte-order mark (some editors write one) is dropped, as LineReader drops it, rather than made part of a word. */
+  @Test
+  void aByteOrderMarkIsNotPartOfTheFirstWordOrHeader() throws IOException {
+    assertEquals("the", read("\uFEFFthe 0.1 0.2\nof 0.3 0.4\n", VectorFormat.GLOVE).word(0));
+    Path word2vec = Files.writeString(directory.resolve("bom.txt"), "\uFEFF2 2\nthe 0.1 0.2\nof 0.3 0.4\n");
+    assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(word2vec));
+    assertEquals("of", VectorFiles.read(word2vec).word(1));
+  }
+
+  @Test
+  void gloveLinesWiderThanTheDimensionLimitAreRefused() {
+    String wide = "x" + " 1".repeat(VectorHeader.MAX_DIMENSION + 1) + "\n";
+    assertEquals("v.txt:1: " + (VectorHeader.MAX_DIMENSION + 1) + " values after the word, more than the "
+        + VectorHeader.MAX_DIMENSION + " dimensions the readers accept", failure(wide, VectorFormat.GLOVE).getMessage());
+  }
+
   @Test
   void wrongNumberOfValuesNamesTheLine() {
     InputFormatException e = failure("3 2\na 1 2\nb 1 2 3\nc 1 2\n", VectorFormat.WORD2VEC_TEXT);
