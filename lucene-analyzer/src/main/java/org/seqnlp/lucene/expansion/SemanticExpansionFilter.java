@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -48,8 +49,12 @@ import org.seqnlp.vectors.NeighbourLookup;
  * #MAX_STRETCH_TOKENS} tokens passes unexpanded, as shingles, and CJK bigrams output with their unigrams,
  * do, whose tokens overlap without end (plain bigrams follow one another and are expanded one by one).
  *
- * <p>With lowercase lookup, neighbours that differ from the term or from a neighbour before them only
- * in case are left out, since looked up lowercased they are the same word.
+ * <p>A neighbour that is a term at the same place (a synonym an earlier filter stacked there) or a neighbour
+ * already added there is left out, so stacked synonyms do not expand into one another; with lowercase
+ * lookup, so is one that differs from those only in case. A neighbour is a new token, as {@link
+ * SynonymGraphFilter}'s outputs are: it takes the term's offsets and position length and nothing else, so
+ * it is no keyword even when the term is (a keyword term is expanded: the flag protects the term itself
+ * from change, as from a stemmer after this filter, which then stems the neighbours).
  */
 public final class SemanticExpansionFilter extends TokenFilter {
 
@@ -64,6 +69,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
   private final PositionLengthAttribute posLenAtt = addAttribute(PositionLengthAttribute.class);
   private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
   private final BoostAttribute boostAtt = addAttribute(BoostAttribute.class);
+  private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
 
   private final NeighbourLookup neighbours;
   private final int maxExpansions;
@@ -95,7 +101,10 @@ public final class SemanticExpansionFilter extends TokenFilter {
   private int nextExpansion;
   /** Boost of the pending expansions per unit of cosine: the term's boost x expansionWeight / their cosine sum. */
   private float boostPerCosine;
-  private State term;
+  /** Offsets and position length of the term the pending expansions expand, which they take. */
+  private int termStart;
+  private int termEnd;
+  private int termPositionLength;
 
   /**
    * @param neighbours where expansions come from
@@ -135,9 +144,13 @@ public final class SemanticExpansionFilter extends TokenFilter {
   public boolean incrementToken() throws IOException {
     if (nextExpansion < expansions.size()) {
       Neighbour neighbour = expansions.get(nextExpansion++);
-      restoreState(term);
-      termAtt.setEmpty().append(neighbour.word());
+      // a new token, as SynonymGraphFilter makes its outputs: nothing of the term's but its place (no keyword
+      // flag, which would keep a stemmer after this filter from stemming the neighbour, no payload, no flags)
+      clearAttributes();
+      termAtt.append(neighbour.word());
+      offsetAtt.setOffset(termStart, termEnd);
       posIncAtt.setPositionIncrement(0);
+      posLenAtt.setPositionLength(termPositionLength);
       typeAtt.setType(SynonymGraphFilter.TYPE_SYNONYM);
       boostAtt.setBoost(boostPerCosine * neighbour.similarity());
       return true;
@@ -153,12 +166,11 @@ public final class SemanticExpansionFilter extends TokenFilter {
     expansions = List.of();
     nextExpansion = 0;
     if (token.spansStretch() && !unexpanded.contains(termAtt.buffer(), 0, termAtt.length())) {
-      String word = termAtt.toString();
-      String key = lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word;
-      List<Neighbour> found = neighbours.nearest(key, maxExpansions, minSimilarity);
-      expansions = lowercaseLookup ? distinctIgnoringCase(found, key) : found;
+      expansions = token.stretch().newWords(neighbours.nearest(token.key(), maxExpansions, minSimilarity));
       if (!expansions.isEmpty()) {
-        term = token.state();
+        termStart = offsetAtt.startOffset();
+        termEnd = offsetAtt.endOffset();
+        termPositionLength = posLenAtt.getPositionLength();
         double cosineSum = 0;
         for (Neighbour neighbour : expansions) {
           cosineSum += neighbour.similarity();
@@ -186,7 +198,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
         overflowed = false;
         stretchStart = start;
         stretchEnd = end;
-        stretch.add(new ReadToken(captureState(), start, end));
+        stretch.add(new ReadToken(captureState(), start, end, key()));
         if (completed) {
           return;
         }
@@ -194,15 +206,15 @@ public final class SemanticExpansionFilter extends TokenFilter {
       }
       stretchEnd = Math.max(stretchEnd, end);
       if (overflowed) {
-        ready.add(new ReadyToken(captureState(), false));
+        ready.add(new ReadyToken(captureState(), null, null));
         return;
       }
-      stretch.add(new ReadToken(captureState(), start, end));
+      stretch.add(new ReadToken(captureState(), start, end, key()));
       // Tokens stacked at one position (synonyms of one word) are no graph: they have a cap of their own, far higher.
       int cap = stretchEnd - stretchStart > 1 ? MAX_STRETCH_TOKENS : MAX_STACKED_TOKENS;
       if (stretch.size() >= cap) {
         for (ReadToken token : stretch) {
-          ready.add(new ReadyToken(token.state(), false));
+          ready.add(new ReadyToken(token.state(), null, null));
         }
         stretch.clear();
         overflowed = true;
@@ -214,30 +226,57 @@ public final class SemanticExpansionFilter extends TokenFilter {
   }
 
   private void completeStretch() {
+    Words words = new Words();
     for (ReadToken token : stretch) {
-      ready.add(new ReadyToken(token.state(), token.start() == stretchStart && token.end() == stretchEnd));
+      words.seen.add(token.key());
+    }
+    for (ReadToken token : stretch) {
+      boolean spans = token.start() == stretchStart && token.end() == stretchEnd;
+      ready.add(new ReadyToken(token.state(), spans ? token.key() : null, spans ? words : null));
     }
     stretch.clear();
   }
 
-  /** {@code found} without neighbours equal, ignoring case, to {@code key} or to a neighbour before them. */
-  private static List<Neighbour> distinctIgnoringCase(List<Neighbour> found, String key) {
-    Set<String> seen = new HashSet<>();
-    seen.add(key);
-    List<Neighbour> distinct = new ArrayList<>(found.size());
-    for (Neighbour neighbour : found) {
-      if (seen.add(neighbour.word().toLowerCase(Locale.ROOT))) {
-        distinct.add(neighbour);
-      }
-    }
-    return distinct;
+  /** The current term as looked up: lowercased with lowercase lookup. */
+  private String key() {
+    String word = termAtt.toString();
+    return lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word;
   }
 
-  /** A token of the stretch being read: its attributes and the positions it starts and ends at. */
-  private record ReadToken(State state, int start, int end) {}
+  /**
+   * The words of one stretch: its terms, and the neighbours added to them so far. A term stacked on another
+   * (a synonym from an earlier filter) may have the other for a neighbour, or share neighbours with it; added
+   * again, they would weigh more than the original query gives them.
+   */
+  private final class Words {
+    private final Set<String> seen = new HashSet<>();
 
-  /** A token of a complete stretch: its attributes and whether it alone spans the stretch. */
-  private record ReadyToken(State state, boolean spansStretch) {}
+    /** {@code found} without the words of the stretch and the neighbours before them; those kept are remembered. */
+    List<Neighbour> newWords(List<Neighbour> found) {
+      List<Neighbour> kept = new ArrayList<>(found.size());
+      for (Neighbour neighbour : found) {
+        String word = neighbour.word();
+        if (seen.add(lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word)) {
+          kept.add(neighbour);
+        }
+      }
+      return kept;
+    }
+  }
+
+  /** A token of the stretch being read: its attributes, the positions it starts and ends at and its key. */
+  private record ReadToken(State state, int start, int end, String key) {}
+
+  /**
+   * A token of a complete stretch: its attributes, and when it alone spans the stretch, its key and the words
+   * of its stretch (else null, and it passes unexpanded).
+   */
+  private record ReadyToken(State state, String key, Words stretch) {
+
+    boolean spansStretch() {
+      return stretch != null;
+    }
+  }
 
   @Override
   public void reset() throws IOException {
@@ -251,6 +290,5 @@ public final class SemanticExpansionFilter extends TokenFilter {
     expansions = List.of();
     nextExpansion = 0;
     boostPerCosine = 0;
-    term = null;
   }
 }
