@@ -172,6 +172,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
     String source;
     if (!indexes.isEmpty()) {
       OutputPaths.check(spec, output, indexes);
+      // a file in an index directory is no file of the index, and Lucene may delete files it does not know
       checkNotInside(indexes);
       List<StoredFieldCorpus> shards = new ArrayList<>();
       try {
@@ -194,7 +195,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
       List<Path> inputs = new ArrayList<>(corpus);
       inputs.addAll(text.files());
       OutputPaths.check(spec, output, inputs);
-      checkNotInside(corpus);
+      if (Corpus.isCorpusFileName(output)) {
+        // the next run would read it as corpus text
+        checkNotInside(corpus);
+      }
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
@@ -222,10 +226,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * A file written into a corpus directory would be read as text by the next run, and one in an index
-   * directory is no file of the index.
-   */
+  /** Refuses an output inside any of the {@code inputs} that are directories. */
   private void checkNotInside(List<Path> inputs) {
     for (Path input : inputs) {
       OutputPaths.checkNotInside(spec, output, input);

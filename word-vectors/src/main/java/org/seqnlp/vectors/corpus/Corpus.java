@@ -66,7 +66,8 @@ public final class Corpus implements SentenceSource {
     return line.startsWith("<doc ") && line.endsWith(">") || line.equals("</doc>");
   }
 
-  private static boolean isCorpusFileName(Path file) {
+  /** Whether a file of that name inside a corpus directory is read as part of the corpus. */
+  public static boolean isCorpusFileName(Path file) {
     String name = file.getFileName().toString();
     return name.endsWith(".txt") || name.endsWith(".gz");
   }

@@ -114,10 +114,10 @@ final class BinaryVectorReader {
         throw InputFormatException.atByte(source, recordStart, "the word of record " + (row + 1) + ", '"
             + PrintableText.of(word, 0, wordLength) + "', is not valid UTF-8");
       }
-      if (text.isEmpty() || text.chars().anyMatch(Character::isWhitespace)) {
-        // the writers refuse such words (VectorFormat.requireWritable), so a file holding one is damaged
+      if (text.isEmpty() || text.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
+        // word2vec splits its text into words at these, so no word of a file it wrote holds one
         throw InputFormatException.atByte(source, recordStart, "the word of record " + (row + 1) + ", '"
-            + PrintableText.of(text) + "', is empty or holds whitespace, which no word2vec writer writes");
+            + PrintableText.of(text) + "', is empty or holds a tab or line break, which no word2vec tool writes");
       }
       int firstRow = builder.rowOf(text);
       if (firstRow >= 0) {

@@ -94,15 +94,17 @@ class BinaryFormatTest {
     assertEquals(3f, VectorFiles.read(file).get(0, 2));
   }
 
-  /** No writer writes such words (they would not read back from the text formats), so they mean damage. */
+  /** word2vec splits text into words at tabs and line breaks, so a word holding one means damage. */
   @Test
-  void anEmptyWordOrOneWithWhitespaceIsRefused() {
+  void anEmptyWordOrOneWithATabOrLineBreakIsRefused() throws IOException {
     InputFormatException empty = failure(new BinaryFile("2 1").record("a", "\n", 1).record("", "\n", 2).bytes());
-    assertEquals("v.bin: byte 11: the word of record 2, '', is empty or holds whitespace, which no word2vec writer"
-        + " writes", empty.getMessage());
+    assertEquals("v.bin: byte 11: the word of record 2, '', is empty or holds a tab or line break, which no"
+        + " word2vec tool writes", empty.getMessage());
     InputFormatException tab = failure(new BinaryFile("1 1").record("a\tb", "\n", 1).bytes());
-    assertEquals("v.bin: byte 4: the word of record 1, 'a\\x09b', is empty or holds whitespace, which no word2vec"
-        + " writer writes", tab.getMessage());
+    assertEquals("v.bin: byte 4: the word of record 1, 'a\\x09b', is empty or holds a tab or line break, which no"
+        + " word2vec tool writes", tab.getMessage());
+    assertEquals("\u4e2d\u3000\u56fd", read(new BinaryFile("1 1").record("\u4e2d\u3000\u56fd", "\n", 1).bytes())
+        .word(0), "other whitespace, such as the ideographic space, is part of a word in word2vec's files");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.InvalidFormatException;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
 
 /**
@@ -26,14 +27,23 @@ public final class NameFinderModels {
    *     zip is damaged or passes a limit
    */
   public static TokenNameFinderModel load(Path file) throws IOException {
-    ExtensionAllowList.allowSeqNlp();
+    prepare();
     return OpenNlpModelFiles.load(file, NameFinderModels::parse);
   }
 
   /** As {@link #load(Path)} for a model's bytes; {@code source} names it in errors. */
   public static TokenNameFinderModel load(byte[] model, String source) throws IOException {
-    ExtensionAllowList.allowSeqNlp();
+    prepare();
     return OpenNlpModelFiles.load(model, source, NameFinderModels::parse);
+  }
+
+  /**
+   * Opens the allow-list, and checks the token-cache setting here, where its error is not taken for one of the
+   * model file's.
+   */
+  private static void prepare() {
+    ExtensionAllowList.allowSeqNlp();
+    BiLstmCrfNetwork.configuredTokenCache();
   }
 
   /**

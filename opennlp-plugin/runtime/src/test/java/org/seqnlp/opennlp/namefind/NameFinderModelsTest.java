@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
 
 class NameFinderModelsTest {
@@ -183,6 +184,23 @@ class NameFinderModelsTest {
             () -> new TokenNameFinderModel(new ByteArrayInputStream(bytes)), "OpenNLP's own loading refuses it too");
         assertTrue(refused.getCause() instanceof InvalidFormatException cause
             && cause.getMessage().contains("sequenceCodecImplName is opennlp.tools.namefind.BilouCodec"), refused::toString);
+      }
+    }
+  }
+
+  @Test
+  void aBadTokenCacheSettingIsNotBlamedOnTheModel() throws IOException {
+    Path file = file(model);
+    String before = System.getProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
+    System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, "4k");
+    try {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> NameFinderModels.load(file));
+      assertTrue(e.getMessage().startsWith("system property seqnlp.ner.tokenCache must be"), e.getMessage());
+    } finally {
+      if (before == null) {
+        System.clearProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
+      } else {
+        System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, before);
       }
     }
   }

@@ -91,7 +91,7 @@ public final class BiLstmCrfNetwork {
    * @throws IllegalStateException naming the property, for a value that is no whole number from 0 up: the
    *     model being loaded is not at fault, and a typo must not pass as the default
    */
-  static int configuredTokenCache() {
+  public static int configuredTokenCache() {
     String value = System.getProperty(TOKEN_CACHE_PROPERTY);
     if (value == null) {
       return DEFAULT_TOKEN_CACHE;

@@ -56,7 +56,7 @@ public final class BiLstmCrfNetworkFormat {
    * The most characters times filters: the encoder tabulates {@code 3 x characters x filters} floats,
    * which the file's own arrays do not bound when the character dimension is small.
    */
-  public static final long MAX_CHARACTER_FILTERS = 1 << 22;
+  public static final long MAX_CHARACTER_FILTERS = 1 << 24;
 
   private BiLstmCrfNetworkFormat() {
   }

@@ -2,6 +2,7 @@ package org.seqnlp.opennlp.lm.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -134,8 +135,11 @@ class TrainingNetworkTest {
   void underDropoutTheStepIsTheGradientOfTheMaskedLoss(CellType cell) {
     TrainingNetwork network = network(cell, CLASSES, 1, 0, 0.3);
     Map<String, Tensor> before = weights(network);
-    network.fit(STREAM, 2, 0, 5);
+    double masked = network.fit(STREAM, 2, 0, 5);
     Map<String, Tensor> after = weights(network);
+    double unmasked = network(cell, CLASSES, 1, 0).fit(STREAM, 2, 0, 5);
+    // same seed and weights: without masks the two losses would be bit for bit the same
+    assertNotEquals(unmasked, masked, 0, "dropout must change the loss");
     Random random = new Random(5);
     for (int trial = 0; trial < 3; trial++) {
       Map<String, Tensor> plus = new LinkedHashMap<>();

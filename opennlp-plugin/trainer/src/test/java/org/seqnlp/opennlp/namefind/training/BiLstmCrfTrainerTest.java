@@ -185,7 +185,7 @@ class BiLstmCrfTrainerTest {
     sentences.add(new LabeledSentence(characters, new int[characters.length]));
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences, null, null));
-    assertTrue(error.getMessage().matches("50\\d\\d characters x 4096 filters \\(CharFilters\\) exceed the 4194304 a "
+    assertTrue(error.getMessage().matches("50\\d\\d characters x 4096 filters \\(CharFilters\\) exceed the 16777216 a "
         + "model can hold: use at most \\d+ filters"), error.getMessage());
     assertFalse(Files.exists(directory.resolve("best.bin")), "no epoch ran");
   }
