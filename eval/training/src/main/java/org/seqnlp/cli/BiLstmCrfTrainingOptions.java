@@ -114,10 +114,33 @@ final class BiLstmCrfTrainingOptions {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec options;
 
+  /**
+   * Refuses a {@code --dev} that is one of {@code tests}: early stopping would choose the network on the data it is
+   * scored on.
+   */
+  void requireDevNotAmong(CommandLine.Model.CommandSpec command, List<Path> tests) {
+    for (Path test : tests) {
+      try {
+        if (dev != null && Files.exists(dev) && Files.exists(test) && Files.isSameFile(dev, test)) {
+          throw new CommandLine.ParameterException(command.commandLine(), "--dev " + dev + " is also --test "
+              + test + ": training would stop at the epoch best on the test data; give development data of its own");
+        }
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(command.commandLine(), ErrorMessages.describe(e), e);
+      }
+    }
+  }
+
   /** Whether any of these options was given on {@code command}'s command line. */
   boolean anyGiven(CommandLine.Model.CommandSpec command) {
+    return anyGivenBut(command, null);
+  }
+
+  /** Whether any of these options but {@code except} (null: none) was given on {@code command}'s command line. */
+  boolean anyGivenBut(CommandLine.Model.CommandSpec command, String except) {
     CommandLine.ParseResult given = command.commandLine().getParseResult();
-    return options.options().stream().anyMatch(option -> given.hasMatchedOption(option.longestName()));
+    return options.options().stream().filter(option -> !option.longestName().equals(except))
+        .anyMatch(option -> given.hasMatchedOption(option.longestName()));
   }
 
   /**

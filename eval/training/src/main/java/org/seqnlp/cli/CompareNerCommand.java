@@ -89,6 +89,7 @@ final class CompareNerCommand implements Callable<Integer> {
           "--model compares a trained model: the training options (--dev, --vectors, --epochs, ...) do not apply");
     }
     TrainingParameters ourParameters = model == null ? training.parameters(spec, data.encoding) : null;
+    training.requireDevNotAmong(spec, tests);
     List<Path> inputs = new ArrayList<>(tests);
     inputs.addAll(Arrays.asList(train, model));
     training.checkOutputs(spec, output, inputs);

@@ -1,10 +1,13 @@
 package org.seqnlp.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -12,8 +15,9 @@ import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.eval.ner.NameFinderTraining;
 import org.seqnlp.eval.ner.NamedModel;
 import org.seqnlp.io.OutputFiles;
-import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
+import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
+import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 import org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer;
@@ -66,9 +70,6 @@ final class TrainNerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** The longest string the model format stores, in UTF-8 bytes. */
-  static final int MAX_TOKEN_BYTES = TensorFile.MAX_STRING_BYTES;
-
   /**
    * Whether {@code tag} is a well-formed BCP 47 tag (ISO 639 codes are: en, eng) or OpenNLP's {@value
    * #UNSPECIFIED_LANGUAGE}. It is stored in the model's manifest, which tools compare with their text's language,
@@ -92,12 +93,21 @@ final class TrainNerCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "give either --train or --from-checkpoint");
     }
     if (fromCheckpoint != null) {
+      CommandLine.ParseResult given = spec.commandLine().getParseResult();
+      if (training.anyGivenBut(spec, "--gazetteers") || given.hasMatchedOption("--format")
+          || given.hasMatchedOption("--encoding") || given.hasMatchedOption("--max-sentences")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--from-checkpoint wraps a trained network:"
+            + " the training options (--dev, --vectors, --epochs, --format, ...) do not apply; --gazetteers names"
+            + " the lists it was trained with");
+      }
       training.checkOutput(spec, output, List.of(fromCheckpoint));
       InputPaths.requireFile(fromCheckpoint, "checkpoint file");
       BiLstmCrfNetwork network = BiLstmCrfNetworkFormat.read(fromCheckpoint);
+      List<Path> lists = training.gazetteerFiles(spec);
+      requireTrainedLists(network, lists);
       // The lists are in the checkpoint's network; given again, they are recorded as training records them.
       write(new BiLstmCrfSequenceModel(network).toNameFinderModel(language,
-          BiLstmCrfSequenceTrainer.gazetteerManifestEntries(training.gazetteerFiles(spec))));
+          BiLstmCrfSequenceTrainer.gazetteerManifestEntries(lists)));
       spec.commandLine().getOut().printf("model written to %s%n", output);
       return 0;
     }
@@ -105,7 +115,6 @@ final class TrainNerCommand implements Callable<Integer> {
     // Both the model and the checkpoint are written only after minutes or hours: check them now.
     training.checkOutputs(spec, output, List.of(train));
     List<NameSample> samples = data.read(spec, train, maxSentences);
-    requireStorableTokens(samples);
     NamedModel trained = NameFinderTraining.biLstmCrf(language, samples, parameters);
     write(trained.model());
     spec.commandLine().getOut().printf("trained on %d sentences in %.1f s; model written to %s%n", samples.size(),
@@ -114,22 +123,40 @@ final class TrainNerCommand implements Callable<Integer> {
   }
 
   /**
-   * The model stores each vocabulary token in at most {@value #MAX_TOKEN_BYTES} bytes of UTF-8; a longer
-   * token would fail the save after the whole training run, so it fails here.
+   * The manifest records the lists given and the attributions their licences require, so they must be those the
+   * network was trained with: the same types and entries, or none for a network without lists.
    */
-  private void requireStorableTokens(List<NameSample> samples) throws IOException {
-    for (int i = 0; i < samples.size(); i++) {
-      for (String token : samples.get(i).getSentence()) {
-        long bytes = token.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_TOKEN_BYTES) {
-          throw new IOException(String.format(Locale.ROOT, "%s: sentence %,d: a token of %,d bytes ('%s...') is"
-              + " longer than the %,d bytes a model stores; nothing was trained", train, i + 1, bytes,
-              token.substring(0, 20), MAX_TOKEN_BYTES));
+  private void requireTrainedLists(BiLstmCrfNetwork network, List<Path> lists) throws IOException {
+    Optional<Gazetteer> trained = network.gazetteer();
+    if (trained.isEmpty() && !lists.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: " + fromCheckpoint
+          + " was trained without name lists");
+    }
+    if (trained.isPresent()) {
+      if (lists.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), fromCheckpoint + " was trained with name lists"
+            + " of the types " + trained.get().types() + ": give them with --gazetteers, so that the model records"
+            + " them and the attributions their licences require");
+      }
+      Gazetteer given = GazetteerFiles.read(lists);
+      for (String type : union(trained.get().types(), given.types())) {
+        if (!entriesOf(trained.get(), type).equals(entriesOf(given, type))) {
+          throw new CommandLine.ParameterException(spec.commandLine(), "--gazetteers: the lists given differ from"
+              + " those " + fromCheckpoint + " was trained with, in their " + type + " names");
         }
       }
     }
   }
 
+  private static Set<String> union(List<String> a, List<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Set<String> entriesOf(Gazetteer gazetteer, String type) {
+    return gazetteer.types().contains(type) ? new HashSet<>(gazetteer.entries(type)) : Set.of();
+  }
 
   /**
    * Writes the model, with the document context of the options in its manifest, through a temporary file

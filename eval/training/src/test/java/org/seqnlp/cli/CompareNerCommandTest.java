@@ -154,6 +154,13 @@ class CompareNerCommandTest extends ToolTest {
   }
 
   @Test
+  void refusesDevelopmentDataThatIsATestFile() {
+    assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--dev", test.toString())));
+    assertTrue(err.toString().startsWith("seqnlp compare-ner: --dev " + test + " is also --test " + test
+        + ": training would stop at the epoch best on the test data"), err.toString());
+  }
+
+  @Test
   void refusesACheckpointThatIsAnInput() throws IOException {
     byte[] before = Files.readAllBytes(train);
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--checkpoint", train.toString())));

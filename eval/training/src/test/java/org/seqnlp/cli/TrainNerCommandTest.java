@@ -124,12 +124,20 @@ class TrainNerCommandTest extends ToolTest {
     assertTrue(err.toString().contains("--freeze-vectors needs --vectors"), err.toString());
   }
 
+  /**
+   * The manifest records the lists and the attributions their licences require, so the lists given must be those
+   * the checkpoint's network was trained with.
+   */
   @Test
-  void aModelFromACheckpointRecordsTheListsAndAttributionsGivenWithIt() throws IOException {
+  void aModelFromACheckpointRecordsTheListsItWasTrainedWith() throws IOException {
     Path lists = Files.createDirectories(scratch.resolve("geonames-locations"));
     Files.writeString(lists.resolve("loc-countries.txt"), "Norway\n");
+    Path checkpoint = scratch.resolve("with-lists.checkpoint");
+    assertEquals(0, run("train-ner", "--train", train.toString(), "--output", scratch.resolve("trained.bin")
+        .toString(), "--checkpoint", checkpoint.toString(), "--epochs", "1", "--hidden", "8", "--word-dim", "8",
+        "--char-dim", "4", "--char-filters", "4", "--gazetteers", lists.toString()), err.toString());
     Path fromCheckpoint = scratch.resolve("with-lists.bin");
-    assertEquals(0, run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(), "--output",
+    assertEquals(0, run("train-ner", "--from-checkpoint", checkpoint.toString(), "--output",
         fromCheckpoint.toString(), "--gazetteers", lists.toString()), err.toString());
     opennlp.tools.namefind.TokenNameFinderModel loaded = NerFiles.loadModel(fromCheckpoint);
     assertEquals("geonames-locations/loc-countries.txt",
@@ -137,6 +145,25 @@ class TrainNerCommandTest extends ToolTest {
             .GAZETTEER_FILES_MANIFEST_ENTRY));
     assertEquals("GeoNames, www.geonames.org (CC BY 4.0)", loaded.getManifestProperty(
         org.seqnlp.opennlp.namefind.training.BiLstmCrfSequenceTrainer.GAZETTEER_ATTRIBUTIONS_MANIFEST_ENTRY));
+
+    Path other = Files.writeString(scratch.resolve("loc-other.txt"), "Sweden\n");
+    Path refused = scratch.resolve("refused.bin");
+    assertOneLineUsageError(run("train-ner", "--from-checkpoint", checkpoint.toString(), "--output",
+        refused.toString(), "--gazetteers", other.toString()), "seqnlp train-ner: --gazetteers: the lists given"
+        + " differ from those " + checkpoint + " was trained with, in their location names");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--from-checkpoint", checkpoint.toString(), "--output",
+        refused.toString()), "seqnlp train-ner: " + checkpoint + " was trained with name lists of the types"
+        + " [location]: give them with --gazetteers");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--from-checkpoint", directory.resolve("checkpoint").toString(),
+        "--output", refused.toString(), "--gazetteers", lists.toString()), "seqnlp train-ner: --gazetteers: "
+        + directory.resolve("checkpoint") + " was trained without name lists");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-ner", "--from-checkpoint", checkpoint.toString(), "--output",
+        refused.toString(), "--gazetteers", lists.toString(), "--epochs", "5"), "seqnlp train-ner: --from-checkpoint"
+        + " wraps a trained network: the training options");
+    assertFalse(Files.exists(refused));
   }
 
   @Test
@@ -295,7 +322,7 @@ class TrainNerCommandTest extends ToolTest {
     Path train = Files.writeString(scratch.resolve("train.txt"), "John B-PER\n" + "y".repeat(1_100_000) + " O\n\n");
     assertEquals(SeqNlp.EXIT_FAILURE, run("train-ner", "--train", train.toString(), "--output",
         scratch.resolve("model.bin").toString()));
-    assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: " + train + ": sentence 1: a token of"
+    assertTrue(err.toString().strip().startsWith("seqnlp train-ner: error: name sample 1, token 2: a token of"
         + " 1,100,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the 1,048,576 bytes a model stores"), err.toString());
     assertFalse(Files.exists(scratch.resolve("model.bin")));
   }

@@ -58,6 +58,55 @@ class TrainingInputChecksTest {
   }
 
   @Test
+  void aCheckpointThatIsAnInputFailsBeforeItIsWrittenOver() throws IOException {
+    Path dev = java.nio.file.Files.writeString(directory.resolve("dev.txt"), "Anna B-PER\nleft O\n\n");
+    TrainingParameters parameters = SyntheticNames.parameters();
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
+    parameters.put(TrainingSettings.CHECKPOINT, dev.toString());
+    Exception e = trainingFailure(parameters, SyntheticNames.samples(5, 1));
+    assertEquals("Checkpoint: " + dev + ": is also an input (" + dev + "); writing it would destroy the input",
+        e.getMessage());
+    assertEquals("Anna B-PER\nleft O\n\n", java.nio.file.Files.readString(dev));
+  }
+
+  @Test
+  void developmentDataWithoutATrainedTypeFailsBeforeTraining() throws IOException {
+    Path dev = java.nio.file.Files.writeString(directory.resolve("dev.txt"), "Anna B-FOO\nleft O\n\n");
+    TrainingParameters parameters = SyntheticNames.parameters();
+    parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
+    Exception e = trainingFailure(parameters, SyntheticNames.samples(5, 1));
+    assertEquals("DevData: its names are of the types [foo], none of which the training data has ([location,"
+        + " organization, person]), so every epoch would score 0", e.getMessage());
+  }
+
+  @Test
+  void aTokenLongerThanAModelStoresFailsBeforeTraining() {
+    List<NameSample> samples = new ArrayList<>(SyntheticNames.samples(3, 1));
+    samples.add(new NameSample(new String[] {"Anna", "y".repeat(1_100_000)}, new Span[] {new Span(0, 1, "person")},
+        false));
+    Exception e = trainingFailure(SyntheticNames.parameters(), samples);
+    assertEquals("name sample 4, token 2: a token of 1,100,000 bytes ('yyyyyyyyyyyyyyyyyyyy...') is longer than the"
+        + " 1,048,576 bytes a model stores", e.getMessage());
+  }
+
+  /** Without "other", the runtime would refuse the model: every token would be part of a name. */
+  @Test
+  void dataOfNamesAloneTrainsAModelThatLoads() throws IOException {
+    List<NameSample> names = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      names.add(new NameSample(new String[] {"John", "Smith"}, new Span[] {new Span(0, 2, "person")}, false));
+    }
+    TrainingParameters parameters = SyntheticNames.parameters();
+    parameters.put(TrainingSettings.EPOCHS, 1);
+    opennlp.tools.namefind.TokenNameFinderModel model = NameFinderME.train("eng", null,
+        ObjectStreamUtils.createObjectStream(names), parameters, new TokenNameFinderFactory());
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    model.serialize(bytes);
+    assertEquals(List.of("other", "person-cont", "person-start"), List.of(NameFinderModels.load(bytes.toByteArray(),
+        "names.bin").getNameFinderSequenceModel().getOutcomes()));
+  }
+
+  @Test
   void anEmptyTokenNamesItsSampleAndPosition() {
     List<NameSample> samples = new ArrayList<>(SyntheticNames.samples(3, 1));
     samples.add(new NameSample(new String[] {"Anna", "", "left"}, new Span[] {new Span(0, 1, "person")}, false));

@@ -193,7 +193,7 @@ public final class BiLstmCrfNetworkFormat {
    * Why {@code labels} are not the outcomes of OpenNLP's {@code BioCodec}, which turns them into names, or null:
    * other labels would load and then find no names, or wrong ones.
    */
-  static String bioLabelProblem(List<String> labels) {
+  public static String bioLabelProblem(List<String> labels) {
     Set<String> seen = new HashSet<>();
     Set<String> started = new HashSet<>();
     Set<String> continued = new HashSet<>();

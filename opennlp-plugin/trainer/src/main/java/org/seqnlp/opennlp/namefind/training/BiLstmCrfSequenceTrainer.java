@@ -27,6 +27,7 @@ import opennlp.tools.util.Span;
 import opennlp.tools.util.TrainingConfiguration;
 import opennlp.tools.util.TrainingParameters;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.opennlp.formats.ConllNameSampleStream;
 import org.seqnlp.opennlp.formats.TagScheme;
 import org.seqnlp.opennlp.namefind.BiLstmCrfSequenceModel;
@@ -112,15 +113,23 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     // or an epoch is trained.
     List<Path> gazetteerFiles = GazetteerFiles.listFiles(settings.gazetteers());
     if (settings.checkpoint() != null) {
+      List<Path> inputs = new ArrayList<>(gazetteerFiles);
+      for (String input : new String[] {parameters.getStringParameter(DEV_DATA, null),
+          parameters.getStringParameter(WORD_VECTORS, null)}) {
+        if (input != null) {
+          inputs.add(Path.of(input));
+        }
+      }
       try {
-        OutputFiles.checkWritable(settings.checkpoint());
+        OutputFiles.checkWritable(settings.checkpoint(), inputs.toArray(new Path[0]));
       } catch (IOException e) {
         throw new IOException(TrainingSettings.CHECKPOINT + ": " + e.getMessage(), e);
       }
     }
     List<String[]> tokens = new ArrayList<>();
     List<String[]> outcomes = new ArrayList<>();
-    TreeSet<String> labels = new TreeSet<>();
+    // with it even when every training token is in a name, so that the model can leave a token out of names
+    TreeSet<String> labels = new TreeSet<>(List.of(BioCodec.OTHER));
     Sequence<T> sequence;
     while ((sequence = events.read()) != null) {
       if (!(sequence.getSource() instanceof NameSample sample)) {
@@ -147,6 +156,9 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       sentences.add(new LabeledSentence(tokens.get(s), indices));
     }
     List<NameSample> devSamples = developmentData(parameters);
+    if (devSamples != null) {
+      requireSharedTypes(devSamples, typesOf(labelList));
+    }
     BiLstmCrfTrainer.DevelopmentScore development = devSamples == null ? null
         : developmentF1(devSamples, labelList);
     WordVectors vectors = readVectors(settings);
@@ -187,7 +199,10 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     return parameters.getObjectSettings().keySet().stream().filter(key -> !read.contains(key)).sorted().toList();
   }
 
-  /** Refuses a token the vocabulary cannot hold, naming the sample (from 1) and the token (from 1). */
+  /**
+   * Refuses a token the vocabulary cannot hold, naming the sample (from 1) and the token (from 1): before training,
+   * as a token longer than the model format stores would fail the save after the whole run.
+   */
   private static void requireTokens(String[] sentence, int sample) {
     for (int t = 0; t < sentence.length; t++) {
       if (sentence[t] == null || sentence[t].isEmpty()) {
@@ -195,6 +210,33 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
             + (sentence[t] == null ? "no token (null)" : "an empty token") + ", which the name finder cannot learn"
             + " from");
       }
+      int bytes = sentence[t].getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > TensorFile.MAX_STRING_BYTES) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "name sample %,d, token %,d: a token of %,d"
+            + " bytes ('%s...') is longer than the %,d bytes a model stores", sample, t + 1, bytes,
+            sentence[t].substring(0, 20), TensorFile.MAX_STRING_BYTES));
+      }
+    }
+  }
+
+  /**
+   * Refuses development data without a name of a type the model learns: every epoch would score 0, the first would
+   * be kept, and training would stop after {@code Patience} epochs without a word (as with OpenNLP-format training
+   * types such as PER against CoNLL development data's person).
+   */
+  private static void requireSharedTypes(List<NameSample> devSamples, Set<String> trainedTypes) {
+    Set<String> devTypes = new TreeSet<>();
+    for (NameSample sample : devSamples) {
+      for (Span name : sample.getNames()) {
+        devTypes.add(name.getType());
+      }
+    }
+    if (devTypes.isEmpty()) {
+      throw new IllegalArgumentException(DEV_DATA + ": no names, so every epoch would score 0");
+    }
+    if (devTypes.stream().noneMatch(trainedTypes::contains)) {
+      throw new IllegalArgumentException(DEV_DATA + ": its names are of the types " + devTypes + ", none of which"
+          + " the training data has (" + new TreeSet<>(trainedTypes) + "), so every epoch would score 0");
     }
   }
 

@@ -72,7 +72,7 @@ public final class BiLstmCrfTrainer {
     // One random source in a fixed order of use (initial weights, batches, then each epoch) makes a seed reproducible.
     Random random = new Random(settings.seed());
     TrainingVocabulary vocabulary = new TrainingVocabulary(usable, vectors, settings.maxVocabulary());
-    requireLoadable(labels.size(), vocabulary.chars().size());
+    requireLoadable(labels, vocabulary.chars().size(), vectors);
     GazetteerMatches matches = new GazetteerMatches(gazetteer, usable);
     TrainableTokenEncoder tokenEncoder = new TrainableTokenEncoder(vocabulary, vectors, settings, random);
     BatchTrainer trainer = new BatchTrainer(settings, labels, usable, vocabulary, matches, tokenEncoder, random);
@@ -127,10 +127,18 @@ public final class BiLstmCrfTrainer {
    *
    * @throws IllegalArgumentException naming the limit and the setting or data to change
    */
-  private void requireLoadable(int labels, int characters) {
-    if (labels > BiLstmCrfNetworkFormat.MAX_LABELS) {
-      throw new IllegalArgumentException(labels + " labels exceed the " + BiLstmCrfNetworkFormat.MAX_LABELS
+  private void requireLoadable(List<String> labels, int characters, WordVectors vectors) {
+    if (labels.size() > BiLstmCrfNetworkFormat.MAX_LABELS) {
+      throw new IllegalArgumentException(labels.size() + " labels exceed the " + BiLstmCrfNetworkFormat.MAX_LABELS
           + " a model can hold: use fewer entity types");
+    }
+    String labelProblem = BiLstmCrfNetworkFormat.bioLabelProblem(labels);
+    if (labelProblem != null) {
+      throw new IllegalArgumentException("labels " + labels + ": " + labelProblem);
+    }
+    if (vectors != null && vectors.dimension() > TrainingSettings.MAX_WORD_DIMENSION) {
+      throw new IllegalArgumentException("word vectors of " + vectors.dimension() + " dimensions exceed the "
+          + TrainingSettings.MAX_WORD_DIMENSION + " a model can hold");
     }
     long product = (long) characters * settings.charFilters();
     if (product > BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
+import org.seqnlp.vectors.WordVectors;
 
 class BiLstmCrfTrainerTest {
 
@@ -169,6 +170,20 @@ class BiLstmCrfTrainerTest {
     BiLstmCrfNetwork second = new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(120, 2), null, null);
     assertArrayEquals(new int[] {0, 0, 1, 0, 1}, first.tag(PROBE).labels());
     assertArrayEquals(first.emissions(PROBE), second.emissions(PROBE));
+  }
+
+  @Test
+  void refusesBeforeTrainingLabelsOrVectorsAModelCannotHold() {
+    TrainingSettings settings = small(3, 0, 0.2, null, 0.9);
+    IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings, false).train(List.of("other", "name"), sentences(10, 3), null, null));
+    assertEquals("labels [other, name]: label 'name' is not one of OpenNLP's BIO labels: other, TYPE-start,"
+        + " TYPE-cont", labels.getMessage());
+    WordVectors wide = new WordVectors(List.of("a"), TrainingSettings.MAX_WORD_DIMENSION + 1,
+        new float[TrainingSettings.MAX_WORD_DIMENSION + 1]);
+    IllegalArgumentException vectors = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), wide, null));
+    assertEquals("word vectors of 10001 dimensions exceed the 10000 a model can hold", vectors.getMessage());
   }
 
   @Test
