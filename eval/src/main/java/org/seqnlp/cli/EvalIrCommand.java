@@ -32,7 +32,8 @@ final class EvalIrCommand implements Callable<Integer> {
   Path data;
 
   @Option(names = "--vectors", defaultValue = "models/vectors/seqnlp-en-100d.bin",
-      description = "General word vectors (word2vec text/binary, GloVe or DL4J zip; default: ${DEFAULT-VALUE}).")
+      description = "General word vectors (word2vec text/binary, GloVe, DL4J zip, seqnlp or seqnlp-int8, detected;"
+          + " default: ${DEFAULT-VALUE}).")
   Path vectors;
 
   @Option(names = "--output", defaultValue = "eval/results/ir.md",

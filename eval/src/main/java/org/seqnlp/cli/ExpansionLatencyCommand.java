@@ -51,27 +51,32 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
   int words;
 
   @Option(names = "--load-dimension", defaultValue = "300",
-      description = "Dimension of the random vectors written and loaded to time loading; 0 skips it.")
+      description = "Dimension of the random vectors written and loaded to time loading; 0 skips it (default:"
+          + " ${DEFAULT-VALUE}).")
   int loadDimension;
 
   @Option(names = "--dimension", defaultValue = "100",
-      description = "Dimension of the random vectors searched to time expansion.")
+      description = "Dimension of the random vectors searched to time expansion (default: ${DEFAULT-VALUE}).")
   int dimension;
 
   @Option(names = "--vectors", description = "A real vector file to search instead of random vectors.")
   Path vectors;
 
-  @Option(names = "--terms", defaultValue = "1000", description = "Query terms timed per method.")
+  @Option(names = "--terms", defaultValue = "1000",
+      description = "Query terms timed per method (default: ${DEFAULT-VALUE}).")
   int terms;
 
-  @Option(names = "--max-expansions", defaultValue = "3")
+  @Option(names = "--max-expansions", defaultValue = "3",
+      description = "Neighbours added per term, as the filter's maxExpansions (default: ${DEFAULT-VALUE}).")
   int maxExpansions;
 
   @Option(names = "--min-similarity", defaultValue = "0.1",
-      description = "Cosine threshold; random vectors are far apart, so it is low by default to emit expansions.")
+      description = "Cosine threshold; random vectors are far apart, so it is low by default to emit expansions"
+          + " (default: ${DEFAULT-VALUE}).")
   float minSimilarity;
 
-  @Option(names = "--seed", defaultValue = "1")
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the random vectors and query terms (default:"
+      + " ${DEFAULT-VALUE}).")
   long seed;
 
   private static final int LOAD_REPETITIONS = 3;

@@ -33,7 +33,8 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "-n", defaultValue = "1", description = "Number of samples (default: 1).")
   int count;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed repeats the samples.")
+  @Option(names = "--seed", defaultValue = "1",
+      description = "Random seed; the same seed repeats the samples (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--max-tokens", defaultValue = "" + RnnLanguageModel.MAX_CONTINUATION,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,32 +96,8 @@ class TrainingNetworkTest {
       assertEquals(runtimeLoss(architecture, before, extra), 10 * meanLoss, 1e-4,
           "fit returns the mean loss of the 10 positions before its step");
 
-      Random random = new Random(3);
-      for (int trial = 0; trial < 3; trial++) {
-        Map<String, Tensor> plus = new LinkedHashMap<>();
-        Map<String, Tensor> minus = new LinkedHashMap<>();
-        double predicted = 0;
-        double epsilon = 1e-2;
-        for (Map.Entry<String, Tensor> entry : before.entrySet()) {
-          float[] values = entry.getValue().values();
-          float[] stepped = after.get(entry.getKey()).values();
-          float[] up = new float[values.length];
-          float[] down = new float[values.length];
-          for (int i = 0; i < values.length; i++) {
-            double direction = random.nextGaussian();
-            // the step is -gradient of (loss / 2 rows)
-            predicted += 2 * (values[i] - stepped[i]) * direction;
-            up[i] = (float) (values[i] + epsilon * direction);
-            down[i] = (float) (values[i] - epsilon * direction);
-          }
-          plus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), up));
-          minus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), down));
-        }
-        double measured = (runtimeLoss(architecture, plus, extra) - runtimeLoss(architecture, minus, extra))
-            / (2 * epsilon);
-        assertEquals(measured, predicted, 0.02 * Math.abs(measured) + 1e-3,
-            cell + (classes == null ? ", full softmax" : ", word classes") + ", trial " + trial);
-      }
+      assertStepIsMinusTheGradient(before, after, weights -> runtimeLoss(architecture, weights, extra), 3,
+          cell + (classes == null ? ", full softmax" : ", word classes"));
       assertEquals(runtimeLoss(architecture, before, extra), -sumLogProbability(initial), 1e-4);
     }
   }
@@ -140,7 +117,17 @@ class TrainingNetworkTest {
     double unmasked = network(cell, CLASSES, 1, 0).fit(STREAM, 2, 0, 5);
     // same seed and weights: without masks the two losses would be bit for bit the same
     assertNotEquals(unmasked, masked, 0, "dropout must change the loss");
-    Random random = new Random(5);
+    assertStepIsMinusTheGradient(before, after, weights -> 10 * maskedLoss(cell, weights), 5, cell.toString());
+  }
+
+  /**
+   * Checks that the SGD step (rate 1, no clipping) from {@code before} to {@code after} is minus the gradient of
+   * {@code summedLoss} over the 10 positions divided by the 2 rows: along three random directions, its directional
+   * derivative must match central differences of {@code summedLoss}.
+   */
+  private static void assertStepIsMinusTheGradient(Map<String, Tensor> before, Map<String, Tensor> after,
+      ToDoubleFunction<Map<String, Tensor>> summedLoss, long seed, String what) {
+    Random random = new Random(seed);
     for (int trial = 0; trial < 3; trial++) {
       Map<String, Tensor> plus = new LinkedHashMap<>();
       Map<String, Tensor> minus = new LinkedHashMap<>();
@@ -153,16 +140,15 @@ class TrainingNetworkTest {
         float[] down = new float[values.length];
         for (int i = 0; i < values.length; i++) {
           double direction = random.nextGaussian();
-          // the step is -gradient of (loss / 2 rows), fit returns loss / 10 positions
-          predicted += 2 * (values[i] - stepped[i]) * direction / 10;
+          predicted += 2 * (values[i] - stepped[i]) * direction;
           up[i] = (float) (values[i] + epsilon * direction);
           down[i] = (float) (values[i] - epsilon * direction);
         }
         plus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), up));
         minus.put(entry.getKey(), new Tensor(entry.getKey(), entry.getValue().shape(), down));
       }
-      double measured = (maskedLoss(cell, plus) - maskedLoss(cell, minus)) / (2 * epsilon);
-      assertEquals(measured, predicted, 0.02 * Math.abs(measured) + 1e-4, cell + ", trial " + trial);
+      double measured = (summedLoss.applyAsDouble(plus) - summedLoss.applyAsDouble(minus)) / (2 * epsilon);
+      assertEquals(measured, predicted, 0.02 * Math.abs(measured) + 1e-3, what + ", trial " + trial);
     }
   }
 
