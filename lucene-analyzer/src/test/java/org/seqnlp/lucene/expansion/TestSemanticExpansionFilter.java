@@ -176,7 +176,10 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     }
   }
 
-  /** A keyword term is expanded; its neighbours are new tokens, no keywords, so a stemmer after the filter stems them. */
+  /**
+   * A keyword term is expanded; its neighbours are new tokens, no keywords, so a stemmer after the filter stems
+   * them.
+   */
   public void testNeighboursOfAKeywordAreNoKeywords() throws IOException {
     Analyzer analyzer = new Analyzer() {
       @Override

@@ -120,7 +120,8 @@ class TextFormatsTest {
   void gloveLinesWiderThanTheDimensionLimitAreRefused() {
     String wide = "x" + " 1".repeat(VectorHeader.MAX_DIMENSION + 1) + "\n";
     assertEquals("v.txt:1: " + (VectorHeader.MAX_DIMENSION + 1) + " values after the word, more than the "
-        + VectorHeader.MAX_DIMENSION + " dimensions the readers accept", failure(wide, VectorFormat.GLOVE).getMessage());
+        + VectorHeader.MAX_DIMENSION + " dimensions the readers accept",
+        failure(wide, VectorFormat.GLOVE).getMessage());
   }
 
   @Test

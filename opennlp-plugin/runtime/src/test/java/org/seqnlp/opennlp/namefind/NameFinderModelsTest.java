@@ -25,8 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.RandomNetworks;
+import org.seqnlp.opennlp.namefind.network.TokenCacheSetting;
 
 class NameFinderModelsTest {
 
@@ -50,6 +50,15 @@ class NameFinderModelsTest {
   /** The model zip with its entries changed by {@code change} (name to bytes, in zip order). */
   private static byte[] rewritten(UnaryOperator<Map<String, byte[]>> change) throws IOException {
     return ModelZips.rewritten(model, change);
+  }
+
+  /** The model zip with its manifest's text changed by {@code change}. */
+  private static byte[] withManifest(UnaryOperator<String> change) throws IOException {
+    return rewritten(entries -> {
+      String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1);
+      entries.put("manifest.properties", change.apply(manifest).getBytes(StandardCharsets.ISO_8859_1));
+      return entries;
+    });
   }
 
   @Test
@@ -166,13 +175,9 @@ class NameFinderModelsTest {
   void anotherCodecThanBioIsRefusedForOurNetwork() throws IOException {
     for (String factory : List.of("opennlp.tools.namefind.TokenNameFinderFactory",
         DocumentContextFactory.class.getName())) {
-      byte[] bytes = rewritten(entries -> {
-        String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1)
-            .replace("factory=opennlp.tools.namefind.TokenNameFinderFactory", "factory=" + factory)
-            .replace("opennlp.tools.namefind.BioCodec", "opennlp.tools.namefind.BilouCodec");
-        entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
-        return entries;
-      });
+      byte[] bytes = withManifest(manifest -> manifest
+          .replace("factory=opennlp.tools.namefind.TokenNameFinderFactory", "factory=" + factory)
+          .replace("opennlp.tools.namefind.BioCodec", "opennlp.tools.namefind.BilouCodec"));
       InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
       assertTrue(e.getMessage().endsWith("manifest.properties: sequenceCodecImplName is"
           + " opennlp.tools.namefind.BilouCodec, but a SeqNLP name finder's labels are BIO labels, which only"
@@ -183,7 +188,8 @@ class NameFinderModelsTest {
         Exception refused = assertThrows(IllegalArgumentException.class,
             () -> new TokenNameFinderModel(new ByteArrayInputStream(bytes)), "OpenNLP's own loading refuses it too");
         assertTrue(refused.getCause() instanceof InvalidFormatException cause
-            && cause.getMessage().contains("sequenceCodecImplName is opennlp.tools.namefind.BilouCodec"), refused::toString);
+            && cause.getMessage().contains("sequenceCodecImplName is opennlp.tools.namefind.BilouCodec"),
+            refused::toString);
       }
     }
   }
@@ -191,28 +197,16 @@ class NameFinderModelsTest {
   @Test
   void aBadTokenCacheSettingIsNotBlamedOnTheModel() throws IOException {
     Path file = file(model);
-    String before = System.getProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
-    System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, "4k");
-    try {
+    TokenCacheSetting.with("4k", () -> {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> NameFinderModels.load(file));
       assertTrue(e.getMessage().startsWith("system property seqnlp.ner.tokenCache must be"), e.getMessage());
-    } finally {
-      if (before == null) {
-        System.clearProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
-      } else {
-        System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, before);
-      }
-    }
+    });
   }
 
   @Test
   void documentContextEntriesUnderAStockFactoryAreRefusedRatherThanIgnored() throws IOException {
-    byte[] bytes = rewritten(entries -> {
-      String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1)
-          + DocumentContext.WEIGHT_ENTRY + "=4\n" + DocumentContext.THRESHOLD_ENTRY + "=0.8\n";
-      entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
-      return entries;
-    });
+    byte[] bytes = withManifest(manifest -> manifest + DocumentContext.WEIGHT_ENTRY + "=4\n"
+        + DocumentContext.THRESHOLD_ENTRY + "=0.8\n");
     InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
     assertTrue(e.getMessage().endsWith("manifest.properties: SeqNLP-Document-Context-Weight is set, but the factory"
         + " opennlp.tools.namefind.TokenNameFinderFactory ignores it; the document context needs"
@@ -221,14 +215,9 @@ class NameFinderModelsTest {
 
   @Test
   void aDocumentContextOutOfRangeFailsNamingItsManifestEntry() throws IOException {
-    byte[] bytes = rewritten(entries -> {
-      String manifest = new String(entries.get("manifest.properties"), StandardCharsets.ISO_8859_1)
-          .replace("factory=opennlp.tools.namefind.TokenNameFinderFactory",
-              "factory=" + DocumentContextFactory.class.getName())
-          + DocumentContext.WEIGHT_ENTRY + "=400\n" + DocumentContext.THRESHOLD_ENTRY + "=0.9\n";
-      entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
-      return entries;
-    });
+    byte[] bytes = withManifest(manifest -> manifest.replace("factory=opennlp.tools.namefind.TokenNameFinderFactory",
+        "factory=" + DocumentContextFactory.class.getName()) + DocumentContext.WEIGHT_ENTRY + "=400\n"
+        + DocumentContext.THRESHOLD_ENTRY + "=0.9\n");
     InputFormatException e = assertThrows(InputFormatException.class, () -> NameFinderModels.load(file(bytes)));
     assertTrue(e.getMessage().startsWith(directory.resolve("m.bin") + ": byte 0: not a readable OpenNLP model: "),
         e.getMessage());

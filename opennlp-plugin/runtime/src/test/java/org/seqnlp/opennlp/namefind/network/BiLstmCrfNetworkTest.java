@@ -52,25 +52,16 @@ class BiLstmCrfNetworkTest {
 
   /** A bad setting names the property; the model being built or loaded is not blamed. */
   @Test
-  void theTokenCachePropertyIsReadStrictly() throws Exception {
-    String before = System.getProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
-    try {
-      System.clearProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
-      assertEquals(BiLstmCrfNetwork.DEFAULT_TOKEN_CACHE, BiLstmCrfNetwork.configuredTokenCache());
-      System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, " 12 ");
-      assertEquals(12, BiLstmCrfNetwork.configuredTokenCache());
-      for (String bad : List.of("-1", "4k", "")) {
-        System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, bad);
+  void theTokenCachePropertyIsReadStrictly() {
+    TokenCacheSetting.with(null, () -> assertEquals(BiLstmCrfNetwork.DEFAULT_TOKEN_CACHE,
+        BiLstmCrfNetwork.configuredTokenCache()));
+    TokenCacheSetting.with(" 12 ", () -> assertEquals(12, BiLstmCrfNetwork.configuredTokenCache()));
+    for (String bad : List.of("-1", "4k", "")) {
+      TokenCacheSetting.with(bad, () -> {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> RandomNetworks.create(5));
         assertEquals("system property seqnlp.ner.tokenCache must be a whole number of tokens from 0 up (0: no"
             + " cache), not '" + bad + "'", e.getMessage());
-      }
-    } finally {
-      if (before == null) {
-        System.clearProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY);
-      } else {
-        System.setProperty(BiLstmCrfNetwork.TOKEN_CACHE_PROPERTY, before);
-      }
+      });
     }
   }
 
