@@ -111,12 +111,18 @@ final class DataStatsCommand implements Callable<Integer> {
   private void countConll(Path file, Report report) throws IOException {
     TagScheme chosen = scheme == null ? TagScheme.AUTO : scheme;
     try (ConllNameSampleStream samples = new ConllNameSampleStream(file, encoding, chosen)) {
-      CorpusCounts counts = countSamples(samples);
+      Counted counted = countSamples(samples);
+      CorpusCounts counts = counted.counts();
       counts.addDocuments(samples.documentCount());
       String schemeNote = chosen != TagScheme.AUTO ? name(chosen) + " (checked)"
           : samples.detectedScheme().map(detected -> name(detected) + " (detected)").orElse("none detected");
       report.add("format", name(format) + ", tag scheme " + schemeNote);
       report.addNamedEntityCounts(counts);
+      if (counted.documentStarts() != samples.documentCount()) {
+        // the other commands clear the name finder's adaptive data at each of these, not only at -DOCSTART-
+        report.add("tagged as", String.format(Locale.ROOT, "%,d documents: each sentence before the first"
+            + " -DOCSTART- is one", counted.documentStarts()));
+      }
       report.addCoverage(coverage);
     }
   }
@@ -124,24 +130,31 @@ final class DataStatsCommand implements Callable<Integer> {
   private void countOpenNlp(Path file, Report report) throws IOException {
     try (OpenNlpNameSampleStream samples = new OpenNlpNameSampleStream(file, encoding)) {
       report.add("format", name(format));
-      report.addNamedEntityCounts(countSamples(samples));
+      report.addNamedEntityCounts(countSamples(samples).counts());
       report.addCoverage(coverage);
     }
   }
 
+  /** Counts of a sample stream, and how many of its samples start a document for the name finder. */
+  private record Counted(CorpusCounts counts, int documentStarts) {}
+
   /** Counts sentences and entities; documents too where, as in OpenNLP's format, each start is flagged. */
-  private CorpusCounts countSamples(ObjectStream<NameSample> samples) throws IOException {
+  private Counted countSamples(ObjectStream<NameSample> samples) throws IOException {
     CorpusCounts counts = new CorpusCounts();
+    int documentStarts = 0;
     for (NameSample sample = samples.read(); sample != null; sample = samples.read()) {
       counts.add(sample);
       if (coverage != null) {
         coverage.add(sample);
       }
-      if (format == Format.OPENNLP && sample.isClearAdaptiveDataSet()) {
-        counts.addDocuments(1);
+      if (sample.isClearAdaptiveDataSet()) {
+        documentStarts++;
+        if (format == Format.OPENNLP) {
+          counts.addDocuments(1);
+        }
       }
     }
-    return counts;
+    return new Counted(counts, documentStarts);
   }
 
   private void countPtb(Path file, Report report) throws IOException {

@@ -64,6 +64,11 @@ final class EvalNerCommand implements Callable<Integer> {
     OptionRange.require(spec, "--rounds", rounds, 1, MAX_ROUNDS);
     OptionRange.require(spec, "--threads", threads, 0, OptionRange.MAX_THREADS);
     OptionRange.require(spec, "--passes", passes, 1, MAX_PASSES);
+    documentContext.validate(spec);
+    if (embeddingBits != null && !TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits must be one of "
+          + TokenEncoder.EMBEDDING_BITS + ", not " + embeddingBits);
+    }
     ScoredTypes types = scoredTypes.get(spec);
     DataSet read = inputs.readTest(spec);
     ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
@@ -96,10 +101,6 @@ final class EvalNerCommand implements Callable<Integer> {
   private TokenNameFinderModel withEmbeddingBits(TokenNameFinderModel model) {
     if (embeddingBits == null) {
       return model;
-    }
-    if (!TokenEncoder.EMBEDDING_BITS.contains(embeddingBits)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits must be one of "
-          + TokenEncoder.EMBEDDING_BITS + ", not " + embeddingBits);
     }
     if (!(model.getNameFinderSequenceModel() instanceof BiLstmCrfSequenceModel sequenceModel)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--embedding-bits: " + inputs.model

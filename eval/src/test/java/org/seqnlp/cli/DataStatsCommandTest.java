@@ -67,6 +67,16 @@ class DataStatsCommandTest extends ToolTest {
         ""), out.toString());
   }
 
+  /** As CoNLL-2002 Spanish: no -DOCSTART-, so the tools clear the adaptive data at every sentence. */
+  @Test
+  void sentencesBeforeTheFirstDocumentStartAreCountedAsTheToolsTagThem() throws IOException {
+    Path file = write("es.txt", "Lima NC B-LOC", "", "Ana NC B-PER", "", "-DOCSTART- -X- O", "", "Quito NC B-LOC", "");
+    assertEquals(0, run("data-stats", "--format", "conll02", file.toString()), err.toString());
+    assertTrue(out.toString().contains("  documents        1" + System.lineSeparator()), out.toString());
+    assertTrue(out.toString().contains("  tagged as        3 documents: each sentence before the first -DOCSTART-"
+        + " is one"), out.toString());
+  }
+
   @Test
   void checkedSchemeRejectsAnInsideTagStartingAnEntity() throws IOException {
     Path file = write("es.txt", "Lima NC B-LOC", "", "Norte NC I-LOC", "");

@@ -112,11 +112,15 @@ class NerCommandsTest extends ToolTest {
         + "\"end\":10,\"text\":\"John Smith\",\"probability\":"), out.toString());
   }
 
+  /** Found before the test data is read: a missing test file would otherwise be the error reported. */
   @Test
   void documentContextOptionsOutOfRangeAreUsageErrors() {
-    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--document-context",
-        "-1"));
+    String missing = test.resolveSibling("missing.txt").toString();
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", missing, "--document-context", "-1"));
     assertTrue(err.toString().contains("--document-context must be a number in [0, 100], got -1"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", missing, "--embedding-bits", "16"));
+    assertTrue(err.toString().contains("--embedding-bits must be one of [8, 32], not 16"), err.toString());
     err.getBuffer().setLength(0);
     assertEquals(2, run("ner", "--model", model.toString(), "--document-threshold", "2"));
     assertTrue(err.toString().contains("--document-threshold must be a number in [0, 1], got 2"), err.toString());

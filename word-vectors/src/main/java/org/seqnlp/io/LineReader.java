@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,9 +24,10 @@ import java.util.Arrays;
  *       decompressed by {@link GzipInput}: damaged gzip data are an {@link InputFormatException} at their
  *       offset in the compressed file.
  *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
- *       start of the file is dropped. A line longer than the reader's limit is an {@link
- *       InputFormatException}, since a few megabytes of gzip can hold a line of gigabytes: {@value
- *       #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES} for corpora, which may be one line (text8).
+ *       start of the file is dropped, and is an error when the file is read in another charset. A line
+ *       longer than the reader's limit is an {@link InputFormatException}, since a few megabytes of gzip
+ *       can hold a line of gigabytes: {@value #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES}
+ *       for corpora, which may be one line (text8).
  *   <li>Bytes that are not valid in the charset are an {@link InputFormatException} at their line,
  *       never silently replaced. Each line is split off as bytes before it is decoded, so the line
  *       number is exact; this is why the charset must encode {@code \n} as the single byte 0x0A, as
@@ -142,6 +144,12 @@ public final class LineReader implements Closeable {
     lineNumber++;
     if (length > 0 && line[length - 1] == '\r') {
       length--;
+    }
+    if (lineNumber == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF
+        && !charset.equals(StandardCharsets.UTF_8)) {
+      // decoded as ISO-8859-1 it would be three letters at the start of the first token, and a silent misreading
+      throw InputFormatException.atLine(source, 1, "starts with a UTF-8 byte order mark, but is read as " + charset
+          + "; is the file UTF-8?");
     }
     String text = decode(length);
     return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;

@@ -21,7 +21,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * a temporary file beside the target, which is then renamed over it. A new file gets the default
  * permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
  * server running as another user can read what a command wrote; a file written over keeps its own, set
- * before any content is written, so that a private file is never readable by others on the way.
+ * before any content is written, so that a private file is never readable by others on the way. A target
+ * that is a symbolic link is written where it points, and the link kept; one that is a named pipe or a
+ * device ({@code /dev/stdout}, {@code /dev/null}) is written into directly, as it holds no data to lose and
+ * must not be replaced by a file.
  */
 public final class OutputFiles {
 
@@ -42,7 +45,13 @@ public final class OutputFiles {
    * @throws IOException with a one-line message naming {@code output} and the problem
    */
   public static void checkWritable(Path output, Path... inputs) throws IOException {
-    Path absolute = output.toAbsolutePath();
+    Path absolute = resolved(output);
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+      if (!Files.isWritable(absolute)) {
+        throw new AccessDeniedException(output.toString(), null, "permission denied");
+      }
+      return;
+    }
     Path directory = absolute.getParent();
     if (Files.isDirectory(absolute)) {
       throw new IOException(output + ": is a directory, not a file to write");
@@ -79,7 +88,14 @@ public final class OutputFiles {
    * temporary file is removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target.toAbsolutePath();
+    Path absolute = resolved(target);
+    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE),
+          1 << 16)) {
+        content.writeTo(out);
+      }
+      return;
+    }
     Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
     boolean moved = false;
@@ -103,6 +119,12 @@ public final class OutputFiles {
         Files.deleteIfExists(temporary);
       }
     }
+  }
+
+  /** The absolute path of {@code target}, or of the file it links to when it exists. */
+  private static Path resolved(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    return Files.exists(absolute) ? absolute.toRealPath() : absolute;
   }
 
   /** Gives {@code temporary} the permissions of {@code target} if it exists: a private file stays private. */

@@ -56,6 +56,16 @@ class LineReaderTest {
     assertEquals(List.of("first", "", "third", "  ", "last without end"), readAll(file, StandardCharsets.UTF_8));
   }
 
+  /** Read as Latin-1, the mark would be three letters stuck to the first token, and no error. */
+  @Test
+  void aByteOrderMarkInAFileReadInAnotherCharsetIsAnError() throws IOException {
+    Path file = write("bom.txt", "\uFEFF-DOCSTART- -X- -X- O\n".getBytes(StandardCharsets.UTF_8));
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> readAll(file, StandardCharsets.ISO_8859_1));
+    assertEquals(file + ":1: starts with a UTF-8 byte order mark, but is read as ISO-8859-1; is the file UTF-8?",
+        e.getMessage());
+  }
+
   @Test
   void emptyFileHasNoLines() throws IOException {
     assertEquals(List.of(), readAll(write("empty.txt", new byte[0]), StandardCharsets.UTF_8));

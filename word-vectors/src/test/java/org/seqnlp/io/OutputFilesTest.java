@@ -1,6 +1,7 @@
 package org.seqnlp.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,46 @@ class OutputFilesTest {
     try (var files = Files.list(directory)) {
       assertEquals(1, files.count());
     }
+  }
+
+  @Test
+  void aLinkIsWrittenWhereItPointsAndStaysALink() throws IOException {
+    Path elsewhere = Files.createDirectories(directory.resolve("elsewhere"));
+    Path file = Files.writeString(elsewhere.resolve("model.bin"), "old");
+    Path link = Files.createSymbolicLink(directory.resolve("model.bin"), file);
+    OutputFiles.write(link, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(Files.isSymbolicLink(link), "a rename over the link would have replaced it by a file");
+    assertEquals("new", Files.readString(file));
+  }
+
+  /** Renamed over, /dev/null would become a file (this machine's tests run as root). */
+  @Test
+  void aDeviceIsWrittenIntoNotReplaced() throws IOException {
+    Path devNull = Path.of("/dev/null");
+    Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null here");
+    OutputFiles.checkWritable(devNull);
+    OutputFiles.write(devNull, out -> out.write("discarded".getBytes(StandardCharsets.UTF_8)));
+    assertFalse(Files.isRegularFile(devNull));
+  }
+
+  @Test
+  void aNamedPipeIsWrittenIntoForItsReader() throws Exception {
+    Path pipe = directory.resolve("pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0, "no mkfifo here");
+    String[] read = new String[1];
+    Thread reader = new Thread(() -> {
+      try {
+        read[0] = Files.readString(pipe);
+      } catch (IOException e) {
+        read[0] = e.toString();
+      }
+    });
+    reader.start();
+    OutputFiles.checkWritable(pipe);
+    OutputFiles.write(pipe, out -> out.write("report".getBytes(StandardCharsets.UTF_8)));
+    reader.join(60_000);
+    assertEquals("report", read[0]);
+    assertFalse(Files.isRegularFile(pipe));
   }
 
   @Test
