@@ -150,6 +150,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
     if (subwords == null && spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets needs --subwords");
     }
+    if (subwords != null && model != Model.sg) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--subwords trains skip-gram (--model sg), not "
+          + model);
+    }
     if (subwords != null && ensemble > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble cannot combine subword vectors; "
           + "train without --subwords");
@@ -307,11 +311,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
     }
   }
 
-  /** The n-grams of {@code --subwords} and {@code --buckets}, which only skip-gram trains. */
+  /** The n-grams of {@code --subwords} and {@code --buckets}. */
   private CharacterNgrams ngrams() {
-    if (model != Model.sg) {
-      throw new IllegalArgumentException("--subwords trains skip-gram (--model sg), not " + model);
-    }
     if (subwords.size() != 2) {
       throw new IllegalArgumentException("--subwords takes MIN,MAX character lengths, e.g. 3,6; got " + subwords);
     }

@@ -297,6 +297,9 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--model",
         "cbow"));
     assertTrue(err.toString().contains("--subwords trains skip-gram (--model sg), not cbow"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--model",
+        "glove"));
+    assertTrue(err.toString().contains("--subwords trains skip-gram (--model sg), not glove"), err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--buckets",
         "0"));
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--buckets", "1000"));

@@ -9,7 +9,9 @@ import java.util.Locale;
  *
  * <p>The normalisation, applied in this order:
  * <ol>
- *   <li>A word is a maximal run of letters and digits ({@link Character#isLetterOrDigit(int)}).
+ *   <li>A word is a maximal run of letters and digits ({@link Character#isLetterOrDigit(int)}), with the
+ *       combining marks that follow them (the vowel signs of Devanagari and other Indic scripts, an accent
+ *       written as its own character): without them {@code हिन्दी} would fall apart into letters.
  *   <li>An apostrophe ({@code '}, {@code ’}, {@code ʼ}) or a hyphen ({@code -}, {@code ‐}, {@code ‑})
  *       with a letter or digit on both sides stays inside the word, written as {@code '} or {@code -}:
  *       {@code don't}, {@code o'clock}, {@code well-known}. Elsewhere (quotes, {@code --} dashes, a
@@ -44,12 +46,12 @@ public final class Tokenizer {
     for (int i = 0; i < length; ) {
       int c = Character.codePointAt(line, i);
       int next = i + Character.charCount(c);
-      if (Character.isLetterOrDigit(c)) {
+      if (Character.isLetterOrDigit(c) || (word.length() > 0 && isMark(c))) {
         word.appendCodePoint(c);
         hasLetter |= Character.isLetter(c);
       } else {
         char joiner = joiner(c);
-        boolean inside = joiner != 0 && word.length() > 0 && Character.isLetterOrDigit(previous)
+        boolean inside = joiner != 0 && word.length() > 0 && (Character.isLetterOrDigit(previous) || isMark(previous))
             && next < length && Character.isLetterOrDigit(Character.codePointAt(line, next));
         if (inside) {
           word.append(joiner);
@@ -71,6 +73,12 @@ public final class Tokenizer {
       words.add(lowercase ? text.toLowerCase(Locale.ROOT) : text);
     }
     word.setLength(0);
+  }
+
+  private static boolean isMark(int c) {
+    int type = Character.getType(c);
+    return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
   }
 
   /** The character that {@code c} is written as when it joins two parts of a word, or 0. */

@@ -7,22 +7,24 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
  * Word-word co-occurrence counts for GloVe: within a sentence, each pair of words at distance
  * {@code d <= window} adds {@code 1/d} to both of their cells (symmetric).
  *
- * <p>Each row is its own open-addressing hash table of primitive column ids and float values, so a
- * cell costs about 16 bytes rather than the 60 or more of boxed map entries, and rows can be filled in
- * parallel: worker {@code t} of {@code n} scans the whole corpus but writes only the rows {@code r}
- * with {@code r % n == t}.
+ * <p>Each row is its own open-addressing hash table of primitive column ids and double values, so a
+ * cell costs 12 bytes a slot, 24 to 48 with the tables' free slots, rather than the 60 or more of boxed map
+ * entries, and rows can be filled in parallel: worker {@code t} of {@code n} scans the whole corpus but
+ * writes only the rows {@code r} with {@code r % n == t}. The sums are doubles, as in the Stanford tool:
+ * past 2^24 a float sum no longer grows by the 1/d of a distant pair, which a corpus of billions of words
+ * reaches.
  */
 public final class CooccurrenceMatrix {
 
   private static final int INITIAL_ROW_CAPACITY = 8;
 
   private final int[][] columns;
-  private final float[][] values;
+  private final double[][] values;
   private final int[] sizes;
 
   private CooccurrenceMatrix(int rows) {
     columns = new int[rows][];
-    values = new float[rows][];
+    values = new double[rows][];
     sizes = new int[rows];
   }
 
@@ -43,7 +45,7 @@ public final class CooccurrenceMatrix {
         }
         for (int distance = 1; distance <= window && i - distance >= sentenceStart; distance++) {
           int previous = tokens[i - distance];
-          float weight = 1f / distance;
+          double weight = 1.0 / distance;
           if (word % threads == worker) {
             matrix.add(word, previous, weight);
           }
@@ -56,11 +58,11 @@ public final class CooccurrenceMatrix {
     return matrix;
   }
 
-  private void add(int row, int column, float value) {
+  private void add(int row, int column, double value) {
     int[] keys = columns[row];
     if (keys == null) {
       keys = columns[row] = new int[INITIAL_ROW_CAPACITY];
-      values[row] = new float[INITIAL_ROW_CAPACITY];
+      values[row] = new double[INITIAL_ROW_CAPACITY];
     }
     int slot = find(keys, column);
     if (keys[slot] == 0) {
@@ -87,9 +89,9 @@ public final class CooccurrenceMatrix {
 
   private void grow(int row) {
     int[] oldKeys = columns[row];
-    float[] oldValues = values[row];
+    double[] oldValues = values[row];
     int[] keys = new int[oldKeys.length * 2];
-    float[] newValues = new float[keys.length];
+    double[] newValues = new double[keys.length];
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != 0) {
         int slot = find(keys, oldKeys[i] - 1);
@@ -106,7 +108,7 @@ public final class CooccurrenceMatrix {
   }
 
   /** The count in cell ({@code row}, {@code column}), 0 when the words never co-occur. */
-  public float get(int row, int column) {
+  public double get(int row, int column) {
     int[] keys = columns[row];
     if (keys == null) {
       return 0;
@@ -123,7 +125,7 @@ public final class CooccurrenceMatrix {
   /** Receives the non-zero cells. */
   @FunctionalInterface
   interface CellConsumer {
-    void accept(int row, int column, float value);
+    void accept(int row, int column, double value);
   }
 
   /**
@@ -134,7 +136,7 @@ public final class CooccurrenceMatrix {
     for (int row = 0; row < sizes.length; row++) {
       int[] keys = columns[row];
       if (keys != null) {
-        float[] rowValues = values[row];
+        double[] rowValues = values[row];
         for (int slot = 0; slot < keys.length; slot++) {
           if (keys[slot] != 0) {
             consumer.accept(row, keys[slot] - 1, rowValues[slot]);

@@ -2,8 +2,8 @@ package org.seqnlp.vectors.train;
 
 import org.seqnlp.settings.SettingRange;
 /**
- * Settings of a GloVe training run (Pennington et al. 2014). {@link #DEFAULTS} follow the Stanford tool's
- * demo: window 10, {@code x_max} 100, alpha 0.75, learning rate 0.05, 15 epochs; 100 dimensions, every
+ * Settings of a GloVe training run (Pennington et al. 2014). {@link #DEFAULTS} follow the paper: window 10,
+ * {@code x_max} 100, alpha 0.75; the Stanford tool's learning rate 0.05; 15 epochs; 100 dimensions, every
  * processor (up to 256), seed 1. {@link #validate} refuses values outside
  * the ranges below, naming the setting (the constants here) and its range.
  *

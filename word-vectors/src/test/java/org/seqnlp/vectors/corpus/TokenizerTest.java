@@ -15,6 +15,15 @@ class TokenizerTest {
         lowercasing.tokenize("Don't be so well-known, o'clock!"));
   }
 
+  /** Without their marks, Indic words fall apart into letters, and a decomposed accent splits a word. */
+  @Test
+  void combiningMarksStayInTheirWord() {
+    assertEquals(List.of("\u0939\u093f\u0928\u094d\u0926\u0940", "\u092d\u093e\u0937\u093e"),
+        lowercasing.tokenize("\u0939\u093f\u0928\u094d\u0926\u0940 \u092d\u093e\u0937\u093e"));
+    assertEquals(List.of("cafe\u0301", "cafe\u0301-bar"), lowercasing.tokenize("cafe\u0301, cafe\u0301-bar"));
+    assertEquals(List.of("a"), lowercasing.tokenize("\u0301a"), "a mark before any letter belongs to no word");
+  }
+
   @Test
   void normalisesTypographicApostrophesAndHyphens() {
     assertEquals(List.of("don't", "well-known"), lowercasing.tokenize("don\u2019t well\u2010known"));

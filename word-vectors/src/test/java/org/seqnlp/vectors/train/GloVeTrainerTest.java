@@ -32,6 +32,26 @@ class GloVeTrainerTest {
     assertEquals(10, counts.nonZeroCount());
   }
 
+  /** Float sums stop growing by the 1/d of distant pairs past 2^21; these cells reach about 2^22. */
+  @Test
+  void countsInTheMillionsKeepTheirSmallIncrements() {
+    int length = 2_400_000;
+    int[] tokens = new int[length + 1];
+    for (int i = 0; i < length; i++) {
+      tokens[i] = i % 2;
+    }
+    tokens[length] = END;
+    CooccurrenceMatrix counts = CooccurrenceMatrix.count(corpus(tokens), 10, 1);
+    double expected = 0;
+    for (int i = 0; i < length; i++) {
+      for (int distance = 1; distance <= 10 && i - distance >= 0; distance++) {
+        expected += tokens[i] != tokens[i - distance] ? 1.0 / distance : 0;
+      }
+    }
+    assertEquals(expected, counts.get(0, 1), expected * 1e-9);
+    assertEquals(expected, counts.get(1, 0), expected * 1e-9);
+  }
+
   @Test
   void parallelCountingEqualsSerialCounting() {
     EncodedCorpus corpus = SyntheticCorpus.generate(200, 3);
