@@ -15,6 +15,7 @@ import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
+import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.SentenceSource;
@@ -153,6 +154,11 @@ final class TrainVectorsCommand implements Callable<Integer> {
     if (subwords != null && model != Model.sg) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--subwords trains skip-gram (--model sg), not "
           + model);
+    }
+    if (subwords != null && (long) buckets * dimension > ArrayLimits.MAX_LENGTH) {
+      // the vocabulary's rows come on top, so this is only the part known before the corpus is read
+      throw new CommandLine.ParameterException(spec.commandLine(), "--buckets " + buckets + " x --dim " + dimension
+          + " are more values than one Java array holds; use fewer buckets");
     }
     if (subwords != null && ensemble > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble cannot combine subword vectors; "

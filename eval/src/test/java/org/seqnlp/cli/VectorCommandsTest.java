@@ -301,6 +301,10 @@ class VectorCommandsTest extends ToolTest {
         "glove"));
     assertTrue(err.toString().contains("--subwords trains skip-gram (--model sg), not glove"), err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--buckets",
+        "30000000", "--dim", "100"));
+    assertTrue(err.toString().contains("--buckets 30000000 x --dim 100 are more values than one Java array holds"),
+        err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--subwords", "3,6", "--buckets",
         "0"));
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output, "--buckets", "1000"));
     assertTrue(err.toString().contains("--buckets needs --subwords"), err.toString());
