@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.InvalidFormatException;
 import org.seqnlp.io.InputFormatException;
-import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 
 /**
  * Loads name-finder model zips ({@link TokenNameFinderModel}) from untrusted sources, checked by
