@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import opennlp.tools.namefind.NameSample;
@@ -111,17 +112,17 @@ final class DataStatsCommand implements Callable<Integer> {
   private void countConll(Path file, Report report) throws IOException {
     TagScheme chosen = scheme == null ? TagScheme.AUTO : scheme;
     try (ConllNameSampleStream samples = new ConllNameSampleStream(file, encoding, chosen)) {
-      Counted counted = countSamples(samples);
+      Counted counted = countSamples(samples, samples::documentCount);
       CorpusCounts counts = counted.counts();
       counts.addDocuments(samples.documentCount());
       String schemeNote = chosen != TagScheme.AUTO ? name(chosen) + " (checked)"
           : samples.detectedScheme().map(detected -> name(detected) + " (detected)").orElse("none detected");
       report.add("format", name(format) + ", tag scheme " + schemeNote);
       report.addNamedEntityCounts(counts);
-      if (counted.documentStarts() != samples.documentCount()) {
-        // the other commands clear the name finder's adaptive data at each of these, not only at -DOCSTART-
+      if (counted.beforeFirstDocument() > 0) {
+        // the other commands clear the name finder's adaptive data at each of these too, not only at -DOCSTART-
         report.add("tagged as", String.format(Locale.ROOT, "%,d documents: each sentence before the first"
-            + " -DOCSTART- is one", counted.documentStarts()));
+            + " -DOCSTART- is one", samples.documentCount() + counted.beforeFirstDocument()));
       }
       report.addCoverage(coverage);
     }
@@ -130,31 +131,35 @@ final class DataStatsCommand implements Callable<Integer> {
   private void countOpenNlp(Path file, Report report) throws IOException {
     try (OpenNlpNameSampleStream samples = new OpenNlpNameSampleStream(file, encoding)) {
       report.add("format", name(format));
-      report.addNamedEntityCounts(countSamples(samples).counts());
+      report.addNamedEntityCounts(countSamples(samples, () -> 0).counts());
       report.addCoverage(coverage);
     }
   }
 
-  /** Counts of a sample stream, and how many of its samples start a document for the name finder. */
-  private record Counted(CorpusCounts counts, int documentStarts) {}
+  /** Counts of a sample stream, and how many of its sentences come before its first document start line. */
+  private record Counted(CorpusCounts counts, int beforeFirstDocument) {}
 
-  /** Counts sentences and entities; documents too where, as in OpenNLP's format, each start is flagged. */
-  private Counted countSamples(ObjectStream<NameSample> samples) throws IOException {
+  /**
+   * Counts sentences and entities; documents too where, as in OpenNLP's format, each start is flagged.
+   *
+   * @param documentLines the document start lines read so far ({@code -DOCSTART-}; none in other formats)
+   */
+  private Counted countSamples(ObjectStream<NameSample> samples, IntSupplier documentLines) throws IOException {
     CorpusCounts counts = new CorpusCounts();
-    int documentStarts = 0;
+    int beforeFirstDocument = 0;
     for (NameSample sample = samples.read(); sample != null; sample = samples.read()) {
       counts.add(sample);
       if (coverage != null) {
         coverage.add(sample);
       }
-      if (sample.isClearAdaptiveDataSet()) {
-        documentStarts++;
-        if (format == Format.OPENNLP) {
-          counts.addDocuments(1);
-        }
+      if (format == Format.OPENNLP && sample.isClearAdaptiveDataSet()) {
+        counts.addDocuments(1);
+      }
+      if (format != Format.OPENNLP && documentLines.getAsInt() == 0) {
+        beforeFirstDocument++;
       }
     }
-    return new Counted(counts, documentStarts);
+    return new Counted(counts, beforeFirstDocument);
   }
 
   private void countPtb(Path file, Report report) throws IOException {

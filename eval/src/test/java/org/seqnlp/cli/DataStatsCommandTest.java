@@ -75,6 +75,10 @@ class DataStatsCommandTest extends ToolTest {
     assertTrue(out.toString().contains("  documents        1" + System.lineSeparator()), out.toString());
     assertTrue(out.toString().contains("  tagged as        3 documents: each sentence before the first -DOCSTART-"
         + " is one"), out.toString());
+    out.getBuffer().setLength(0);
+    Path empty = write("empty-document.txt", "-DOCSTART- -X- O", "", "-DOCSTART- -X- O", "", "Lima NC B-LOC", "");
+    assertEquals(0, run("data-stats", "--format", "conll02", empty.toString()), err.toString());
+    assertFalse(out.toString().contains("tagged as"), "an empty document is no sentence before the first: " + out);
   }
 
   @Test

@@ -22,9 +22,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
  * server running as another user can read what a command wrote; a file written over keeps its own, set
  * before any content is written, so that a private file is never readable by others on the way. A target
- * that is a symbolic link is written where it points, and the link kept; one that is a named pipe or a
- * device ({@code /dev/stdout}, {@code /dev/null}) is written into directly, as it holds no data to lose and
- * must not be replaced by a file.
+ * that is a symbolic link is written where it points, and the link kept (a dangling link too; a link into a
+ * directory that cannot be written in is refused). A named pipe or a device ({@code /dev/null}) is written
+ * into directly, as it holds no data to lose and must not be replaced by a file; so is a descriptor the
+ * process inherited ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}), appended to, as the
+ * shell's {@code >} or {@code >>} opened it, even when it leads to a regular file.
  */
 public final class OutputFiles {
 
@@ -45,13 +47,13 @@ public final class OutputFiles {
    * @throws IOException with a one-line message naming {@code output} and the problem
    */
   public static void checkWritable(Path output, Path... inputs) throws IOException {
-    Path absolute = resolved(output);
-    if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
-      if (!Files.isWritable(absolute)) {
+    if (isWrittenInPlace(output)) {
+      if (!Files.isWritable(output)) {
         throw new AccessDeniedException(output.toString(), null, "permission denied");
       }
       return;
     }
+    Path absolute = resolved(output);
     Path directory = absolute.getParent();
     if (Files.isDirectory(absolute)) {
       throw new IOException(output + ": is a directory, not a file to write");
@@ -88,14 +90,14 @@ public final class OutputFiles {
    * temporary file is removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = resolved(target);
-    if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE),
-          1 << 16)) {
+    if (isWrittenInPlace(target)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND), 1 << 16)) {
         content.writeTo(out);
       }
       return;
     }
+    Path absolute = resolved(target);
     Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
     boolean moved = false;
@@ -121,10 +123,23 @@ public final class OutputFiles {
     }
   }
 
-  /** The absolute path of {@code target}, or of the file it links to when it exists. */
+  /** Whether {@code target} is a pipe, a device or an inherited descriptor, which no file may replace. */
+  private static boolean isWrittenInPlace(Path target) {
+    Path absolute = target.toAbsolutePath().normalize();
+    boolean descriptor = absolute.startsWith("/dev/fd") || absolute.equals(Path.of("/dev/stdout"))
+        || absolute.equals(Path.of("/dev/stderr"))
+        || (absolute.startsWith("/proc") && absolute.getNameCount() == 4
+            && absolute.getName(2).toString().equals("fd"));
+    return descriptor || (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute));
+  }
+
+  /** The absolute path of {@code target}, or of the file it links to, existing or not. */
   private static Path resolved(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    return Files.exists(absolute) ? absolute.toRealPath() : absolute;
+    if (Files.exists(absolute)) {
+      return absolute.toRealPath();
+    }
+    return Files.isSymbolicLink(absolute) ? absolute.resolveSibling(Files.readSymbolicLink(absolute)) : absolute;
   }
 
   /** Gives {@code temporary} the permissions of {@code target} if it exists: a private file stays private. */

@@ -40,14 +40,48 @@ class OutputFilesTest {
     assertEquals("new", Files.readString(file));
   }
 
-  /** Renamed over, /dev/null would become a file (this machine's tests run as root). */
+  /**
+   * What {@code --output /dev/stdout >> log} gives: a descriptor opened for appending to a regular file. Renamed
+   * over, the file would lose what it held; written from its start, it would too.
+   */
   @Test
-  void aDeviceIsWrittenIntoNotReplaced() throws IOException {
-    Path devNull = Path.of("/dev/null");
-    Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null here");
-    OutputFiles.checkWritable(devNull);
-    OutputFiles.write(devNull, out -> out.write("discarded".getBytes(StandardCharsets.UTF_8)));
-    assertFalse(Files.isRegularFile(devNull));
+  void anInheritedDescriptorIsAppendedToNotReplaced() throws IOException {
+    Path log = Files.writeString(directory.resolve("log.txt"), "prior\n");
+    Object inode = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    try (java.io.FileOutputStream held = new java.io.FileOutputStream(log.toFile(), true)) {
+      Path descriptor = descriptorOf(log);
+      OutputFiles.checkWritable(descriptor);
+      OutputFiles.write(descriptor, out -> out.write("report\n".getBytes(StandardCharsets.UTF_8)));
+    }
+    assertEquals("prior\nreport\n", Files.readString(log));
+    assertEquals(inode, Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+  }
+
+  /** The /proc/self/fd entry of a descriptor this process holds open on {@code file}; skips without /proc. */
+  private static Path descriptorOf(Path file) throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    Assumptions.assumeTrue(Files.isDirectory(descriptors), "no /proc/self/fd here");
+    try (var entries = Files.list(descriptors)) {
+      for (Path entry : entries.toList()) {
+        try {
+          if (Files.readSymbolicLink(entry).equals(file.toRealPath())) {
+            return entry;
+          }
+        } catch (IOException e) {
+          // a descriptor closed since the listing
+        }
+      }
+    }
+    throw new AssertionError("no descriptor open on " + file);
+  }
+
+  @Test
+  void aDanglingLinkIsWrittenWhereItPoints() throws IOException {
+    Path link = Files.createSymbolicLink(directory.resolve("latest.bin"), Path.of("model-7.bin"));
+    OutputFiles.checkWritable(link);
+    OutputFiles.write(link, out -> out.write("new".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(Files.isSymbolicLink(link));
+    assertEquals("new", Files.readString(directory.resolve("model-7.bin")));
   }
 
   @Test

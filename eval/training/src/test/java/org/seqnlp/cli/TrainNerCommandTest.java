@@ -160,9 +160,15 @@ class TrainNerCommandTest extends ToolTest {
         "--output", refused.toString(), "--gazetteers", lists.toString()), "seqnlp train-ner: --gazetteers: "
         + directory.resolve("checkpoint") + " was trained without name lists");
     err.getBuffer().setLength(0);
-    assertOneLineUsageError(run("train-ner", "--from-checkpoint", checkpoint.toString(), "--output",
-        refused.toString(), "--gazetteers", lists.toString(), "--epochs", "5"), "seqnlp train-ner: --from-checkpoint"
-        + " wraps a trained network: the training options");
+    for (List<String> trainingOption : List.of(List.of("--epochs", "5"), List.of("--format", "conll02"),
+        List.of("--encoding", "ISO-8859-1"), List.of("--max-sentences", "3"))) {
+      err.getBuffer().setLength(0);
+      List<String> args = new java.util.ArrayList<>(List.of("train-ner", "--from-checkpoint", checkpoint.toString(),
+          "--output", refused.toString(), "--gazetteers", lists.toString()));
+      args.addAll(trainingOption);
+      assertOneLineUsageError(run(args.toArray(new String[0])), "seqnlp train-ner: --from-checkpoint wraps a"
+          + " trained network: the training options");
+    }
     assertFalse(Files.exists(refused));
   }
 

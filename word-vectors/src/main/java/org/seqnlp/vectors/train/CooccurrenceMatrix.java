@@ -11,8 +11,8 @@ import org.seqnlp.vectors.corpus.EncodedCorpus;
  * cell costs 12 bytes a slot, 24 to 48 with the tables' free slots, rather than the 60 or more of boxed map
  * entries, and rows can be filled in parallel: worker {@code t} of {@code n} scans the whole corpus but
  * writes only the rows {@code r} with {@code r % n == t}. The sums are doubles, as in the Stanford tool:
- * past 2^24 a float sum no longer grows by the 1/d of a distant pair, which a corpus of billions of words
- * reaches.
+ * from about 2^21 a float sum no longer grows by the 1/10 of a pair 10 words apart, nor past 2^24 by 1, and
+ * a corpus of billions of words reaches such counts.
  */
 public final class CooccurrenceMatrix {
 

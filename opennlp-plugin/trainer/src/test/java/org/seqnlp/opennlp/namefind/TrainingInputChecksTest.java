@@ -75,8 +75,8 @@ class TrainingInputChecksTest {
     TrainingParameters parameters = SyntheticNames.parameters();
     parameters.put(BiLstmCrfSequenceTrainer.DEV_DATA, dev.toString());
     Exception e = trainingFailure(parameters, SyntheticNames.samples(5, 1));
-    assertEquals("DevData: its names are of the types [foo], none of which the training data has ([location,"
-        + " organization, person]), so every epoch would score 0", e.getMessage());
+    assertEquals("DevData " + dev + ": its names are of the types [foo], none of which the training data has"
+        + " ([location, organization, person]), so every epoch would score 0", e.getMessage());
   }
 
   @Test

@@ -157,7 +157,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
     }
     List<NameSample> devSamples = developmentData(parameters);
     if (devSamples != null) {
-      requireSharedTypes(devSamples, typesOf(labelList));
+      requireSharedTypes(devSamples, typesOf(labelList), parameters.getStringParameter(DEV_DATA, null));
     }
     BiLstmCrfTrainer.DevelopmentScore development = devSamples == null ? null
         : developmentF1(devSamples, labelList);
@@ -224,7 +224,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
    * be kept, and training would stop after {@code Patience} epochs without a word (as with OpenNLP-format training
    * types such as PER against CoNLL development data's person).
    */
-  private static void requireSharedTypes(List<NameSample> devSamples, Set<String> trainedTypes) {
+  private static void requireSharedTypes(List<NameSample> devSamples, Set<String> trainedTypes, String devData) {
     Set<String> devTypes = new TreeSet<>();
     for (NameSample sample : devSamples) {
       for (Span name : sample.getNames()) {
@@ -232,11 +232,12 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
     }
     if (devTypes.isEmpty()) {
-      throw new IllegalArgumentException(DEV_DATA + ": no names, so every epoch would score 0");
+      throw new IllegalArgumentException(DEV_DATA + " " + devData + ": no names, so every epoch would score 0");
     }
     if (devTypes.stream().noneMatch(trainedTypes::contains)) {
-      throw new IllegalArgumentException(DEV_DATA + ": its names are of the types " + devTypes + ", none of which"
-          + " the training data has (" + new TreeSet<>(trainedTypes) + "), so every epoch would score 0");
+      throw new IllegalArgumentException(DEV_DATA + " " + devData + ": its names are of the types " + devTypes
+          + ", none of which the training data has (" + new TreeSet<>(trainedTypes) + "), so every epoch would"
+          + " score 0");
     }
   }
 

@@ -138,7 +138,7 @@ public final class BiLstmCrfTrainer {
     }
     if (vectors != null && vectors.dimension() > TrainingSettings.MAX_WORD_DIMENSION) {
       throw new IllegalArgumentException("word vectors of " + vectors.dimension() + " dimensions exceed the "
-          + TrainingSettings.MAX_WORD_DIMENSION + " a model can hold");
+          + TrainingSettings.MAX_WORD_DIMENSION + " of " + TrainingSettings.WORD_DIMENSION + "'s range");
     }
     long product = (long) characters * settings.charFilters();
     if (product > BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS) {

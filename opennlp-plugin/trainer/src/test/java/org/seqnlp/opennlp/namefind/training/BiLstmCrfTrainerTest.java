@@ -183,7 +183,7 @@ class BiLstmCrfTrainerTest {
         new float[TrainingSettings.MAX_WORD_DIMENSION + 1]);
     IllegalArgumentException vectors = assertThrows(IllegalArgumentException.class,
         () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), wide, null));
-    assertEquals("word vectors of 10001 dimensions exceed the 10000 a model can hold", vectors.getMessage());
+    assertEquals("word vectors of 10001 dimensions exceed the 10000 of WordDimension's range", vectors.getMessage());
   }
 
   @Test
