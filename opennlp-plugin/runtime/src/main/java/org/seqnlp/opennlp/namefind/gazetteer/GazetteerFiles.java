@@ -6,13 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LineReader;
 import org.seqnlp.opennlp.namefind.Capitalisation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads name lists, one name a line (UTF-8, plain or gzip), typed by the prefix of the file name as in
@@ -28,6 +32,7 @@ public final class GazetteerFiles {
   private static final Map<String, String> TYPE_BY_PREFIX = Map.of(
       "loc-", "location", "per-", "person", "org-", "organization", "misc-", "misc");
   private static final String DETACHED = ",;:()[]\"";
+  private static final Logger LOG = LoggerFactory.getLogger(GazetteerFiles.class);
 
   private GazetteerFiles() {
   }
@@ -39,6 +44,7 @@ public final class GazetteerFiles {
       String type = typeOf(file);
       List<String> names = namesByType.computeIfAbsent(type, t -> new ArrayList<>());
       boolean anyCapitalised = false;
+      int tooLong = 0;
       try (LineReader lines = LineReader.open(file, StandardCharsets.UTF_8)) {
         for (String line; (line = lines.readLine()) != null; ) {
           if (line.indexOf('\t') >= 0) {
@@ -46,11 +52,22 @@ public final class GazetteerFiles {
             throw InputFormatException.atLine(file.toString(), lines.lineNumber(),
                 "a tab: a list holds one name a line, its words separated by spaces");
           }
+          if (line.chars().anyMatch(c -> c < ' ')) {
+            // matching finds longer entries by sort order, in which a control character comes before the space
+            throw InputFormatException.atLine(file.toString(), lines.lineNumber(), "a control character: a name"
+                + " holds printable characters and spaces");
+          }
           if (!line.isBlank()) {
-            names.add(tokenize(line));
+            String name = tokenize(line);
+            names.add(name);
             anyCapitalised |= Capitalisation.hasCapital(line);
+            tooLong += name.split(" ").length > Gazetteer.MAX_ENTRY_TOKENS ? 1 : 0;
           }
         }
+      }
+      if (tooLong > 0) {
+        // left out by the compilation as documented; said here, where the list can be named
+        LOG.info("{}: {} names of more than {} tokens left out", file, tooLong, Gazetteer.MAX_ENTRY_TOKENS);
       }
       if (!anyCapitalised) {
         throw InputFormatException.atByte(file.toString(), 0, "no name with a capital letter: names are kept and"
@@ -66,16 +83,29 @@ public final class GazetteerFiles {
   /** The files {@code paths} stand for: files as given, directories expanded to their typed lists. */
   public static List<Path> listFiles(List<Path> paths) throws IOException {
     List<Path> files = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
     for (Path path : paths) {
+      List<Path> found = new ArrayList<>();
       if (Files.isDirectory(path)) {
         try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(Files::isRegularFile).filter(GazetteerFiles::isList).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile).filter(GazetteerFiles::isList).sorted().forEach(found::add);
+        }
+        if (found.isEmpty()) {
+          // a typo in a prefix (LOC-, lco-) or an extension (.TXT) would otherwise leave the lists out unseen
+          throw new IOException(path + ": no name list in it (a file named loc-*, per-*, org-* or misc-*, .txt or"
+              + " .txt.gz)");
         }
       } else if (Files.isRegularFile(path)) {
         typeOf(path);
-        files.add(path);
+        found.add(path);
       } else {
         throw new NoSuchFileException(path + ": no such file or directory");
+      }
+      for (Path file : found) {
+        // given twice (itself and through its directory), a list would be read and recorded twice
+        if (seen.add(file.toRealPath())) {
+          files.add(file);
+        }
       }
     }
     return files;

@@ -284,6 +284,9 @@ public final class BiLstmCrfNetworkFormat {
         tokens++;
       } else if (Character.isWhitespace(c)) {
         return "holds whitespace other than single spaces";
+      } else if (c < ' ') {
+        // matching finds longer entries by sort order, in which a control character comes before the space
+        return "holds a control character";
       }
     }
     if (tokens > Gazetteer.MAX_ENTRY_TOKENS) {

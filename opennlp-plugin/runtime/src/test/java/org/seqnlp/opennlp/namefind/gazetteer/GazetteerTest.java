@@ -97,6 +97,26 @@ class GazetteerTest {
         + " text, so the list would add nothing", noCapitals.getMessage());
   }
 
+  /** Matching finds longer entries by sort order, where a control character would come before the space. */
+  @Test
+  void refusesAControlCharacterInAName() throws IOException {
+    Path list = Files.writeString(directory.resolve("loc-odd.txt"), "New York\nNew\u0001Foo\n");
+    IOException e = assertThrows(IOException.class, () -> GazetteerFiles.read(List.of(list)));
+    assertEquals(list + ":2: a control character: a name holds printable characters and spaces", e.getMessage());
+  }
+
+  @Test
+  void aDirectoryWithoutAListIsAnErrorAndAListGivenTwiceIsReadOnce() throws IOException {
+    Path lists = Files.createDirectories(directory.resolve("lists"));
+    Path cities = Files.writeString(lists.resolve("loc-cities.txt"), "Paris\n");
+    Path typo = Files.createDirectories(directory.resolve("typo"));
+    Files.writeString(typo.resolve("LOC-towns.txt"), "Lyon\n");
+    IOException e = assertThrows(IOException.class, () -> GazetteerFiles.listFiles(List.of(lists, typo)));
+    assertEquals(typo + ": no name list in it (a file named loc-*, per-*, org-* or misc-*, .txt or .txt.gz)",
+        e.getMessage());
+    assertEquals(List.of(cities), GazetteerFiles.listFiles(List.of(cities, lists)));
+  }
+
   @Test
   void refusesAListWithoutATypePrefix() throws IOException {
     Path file = Files.writeString(directory.resolve("cities.txt"), "Paris\n");
