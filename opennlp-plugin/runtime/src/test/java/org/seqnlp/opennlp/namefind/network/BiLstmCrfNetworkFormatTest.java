@@ -123,7 +123,8 @@ class BiLstmCrfNetworkFormatTest {
 
   @Test
   void aGazetteerEntryThatMatchingCouldNotHaveWrittenIsRejected() throws IOException {
-    for (String entry : List.of("New york", "new  york", " york", "", "a b c d e f g h i", "new\tyork", "new\u0001foo")) {
+    for (String entry : List.of("New york", "new  york", " york", "", "a b c d e f g h i", "new\tyork",
+        "new\u0001foo")) {
       InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(withGazetteerList(
           "gazetteer-entries-0", List.of("mat", entry)))));
       assertTrue(e.getMessage().matches("test\\.bin: byte \\d+: gazetteer-entries-0: entry 2 .*"), e.getMessage());
