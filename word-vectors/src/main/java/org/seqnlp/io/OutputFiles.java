@@ -21,14 +21,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * a temporary file beside the target, which is then renamed over it. A new file gets the default
  * permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
  * server running as another user can read what a command wrote; a file written over keeps its own, set
- * before any content is written, so that a private file is never readable by others on the way. A target
- * that is a symbolic link is written where it points, and the link kept (a dangling link too; a link into a
- * directory that cannot be written in is refused). A named pipe or a device ({@code /dev/null}) is written
- * into directly, as it holds no data to lose and must not be replaced by a file; so is a descriptor the
- * process inherited ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N}), appended to, as the
- * shell's {@code >} or {@code >>} opened it, even when it leads to a regular file.
+ * before any content is written, so that a private file is never readable by others on the way. The path
+ * is resolved as the system resolves it ({@code ..} after a link leaves the link's target): a symbolic link
+ * is written where it points, and kept, even when what it points to does not exist yet. A named pipe or a
+ * device ({@code /dev/null}) is written into directly, as it holds no data to lose and must not be replaced
+ * by a file. A descriptor of the process ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/self/fd/N})
+ * is refused: the shell opened it with a position of its own, which what the command prints would share, so
+ * neither a rename nor a second opening can write it without losing data.
  */
 public final class OutputFiles {
+
+  /** As Linux's own limit when it resolves a path. */
+  private static final int MAX_LINKS = 40;
 
   /** What writes the content of a file. */
   @FunctionalInterface
@@ -47,13 +51,14 @@ public final class OutputFiles {
    * @throws IOException with a one-line message naming {@code output} and the problem
    */
   public static void checkWritable(Path output, Path... inputs) throws IOException {
-    if (isWrittenInPlace(output)) {
-      if (!Files.isWritable(output)) {
+    Path absolute = target(output);
+    if (isStream(absolute)) {
+      if (!Files.isWritable(absolute)) {
         throw new AccessDeniedException(output.toString(), null, "permission denied");
       }
+      requireNoInput(output, absolute, inputs);
       return;
     }
-    Path absolute = resolved(output);
     Path directory = absolute.getParent();
     if (Files.isDirectory(absolute)) {
       throw new IOException(output + ": is a directory, not a file to write");
@@ -70,6 +75,10 @@ public final class OutputFiles {
     if (Files.exists(absolute) && !Files.isWritable(absolute)) {
       throw new AccessDeniedException(output.toString(), null, "permission denied (the file is read-only)");
     }
+    requireNoInput(output, absolute, inputs);
+  }
+
+  private static void requireNoInput(Path output, Path absolute, Path... inputs) throws IOException {
     for (Path input : inputs) {
       if (input != null && isSameFile(absolute, input)) {
         throw new IOException(output + ": is also an input (" + input + "); writing it would destroy the input");
@@ -90,14 +99,14 @@ public final class OutputFiles {
    * temporary file is removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    if (isWrittenInPlace(target)) {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND), 1 << 16)) {
+    Path absolute = target(target);
+    if (isStream(absolute)) {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE),
+          1 << 16)) {
         content.writeTo(out);
       }
       return;
     }
-    Path absolute = resolved(target);
     Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
         + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
     boolean moved = false;
@@ -123,23 +132,40 @@ public final class OutputFiles {
     }
   }
 
-  /** Whether {@code target} is a pipe, a device or an inherited descriptor, which no file may replace. */
-  private static boolean isWrittenInPlace(Path target) {
-    Path absolute = target.toAbsolutePath().normalize();
-    boolean descriptor = absolute.startsWith("/dev/fd") || absolute.equals(Path.of("/dev/stdout"))
-        || absolute.equals(Path.of("/dev/stderr"))
-        || (absolute.startsWith("/proc") && absolute.getNameCount() == 4
-            && absolute.getName(2).toString().equals("fd"));
-    return descriptor || (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute));
+  /** Whether {@code path} (resolved) is a named pipe or a device, which no file may replace. */
+  private static boolean isStream(Path path) {
+    return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
   }
 
-  /** The absolute path of {@code target}, or of the file it links to, existing or not. */
-  private static Path resolved(Path target) throws IOException {
-    Path absolute = target.toAbsolutePath();
-    if (Files.exists(absolute)) {
-      return absolute.toRealPath();
+  /**
+   * Where writing {@code output} goes: its directory resolved as the system resolves it, then the links at its end
+   * followed, to a file that may not exist yet.
+   *
+   * @throws IOException for a link loop, and for a descriptor of the process (see the class comment)
+   */
+  private static Path target(Path output) throws IOException {
+    Path path = withRealParent(output.toAbsolutePath());
+    for (int links = 0; ; links++) {
+      if (path.startsWith("/dev/fd") || (path.startsWith("/proc") && path.getParent() != null
+          && path.getParent().getFileName() != null && path.getParent().getFileName().toString().equals("fd"))) {
+        throw new FileSystemException(output.toString(), null, "is a descriptor of this process, not a file;"
+            + " write to a file");
+      }
+      if (!Files.isSymbolicLink(path)) {
+        return path;
+      }
+      if (links == MAX_LINKS) {
+        throw new FileSystemException(output.toString(), null, "too many levels of symbolic links");
+      }
+      path = withRealParent(path.resolveSibling(Files.readSymbolicLink(path)));
     }
-    return Files.isSymbolicLink(absolute) ? absolute.resolveSibling(Files.readSymbolicLink(absolute)) : absolute;
+  }
+
+  /** {@code path} with its directory's real path, when that directory exists. */
+  private static Path withRealParent(Path path) throws IOException {
+    Path parent = path.getParent();
+    return parent != null && path.getFileName() != null && Files.isDirectory(parent)
+        ? parent.toRealPath().resolve(path.getFileName()) : path;
   }
 
   /** Gives {@code temporary} the permissions of {@code target} if it exists: a private file stays private. */

@@ -41,20 +41,42 @@ class OutputFilesTest {
   }
 
   /**
-   * What {@code --output /dev/stdout >> log} gives: a descriptor opened for appending to a regular file. Renamed
-   * over, the file would lose what it held; written from its start, it would too.
+   * What {@code --output /dev/stdout > log} gives: a descriptor the shell opened, whose position what the command
+   * prints shares. A rename would replace the log, and a second opening would write over the output or the log.
    */
   @Test
-  void anInheritedDescriptorIsAppendedToNotReplaced() throws IOException {
+  void aDescriptorOfTheProcessIsRefused() throws IOException {
     Path log = Files.writeString(directory.resolve("log.txt"), "prior\n");
-    Object inode = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
     try (java.io.FileOutputStream held = new java.io.FileOutputStream(log.toFile(), true)) {
       Path descriptor = descriptorOf(log);
-      OutputFiles.checkWritable(descriptor);
-      OutputFiles.write(descriptor, out -> out.write("report\n".getBytes(StandardCharsets.UTF_8)));
+      IOException e = assertThrows(IOException.class, () -> OutputFiles.checkWritable(descriptor));
+      assertEquals(descriptor + ": is a descriptor of this process, not a file; write to a file", e.getMessage());
+      assertThrows(IOException.class, () -> OutputFiles.write(descriptor, out -> out.write(1)));
     }
-    assertEquals("prior\nreport\n", Files.readString(log));
-    assertEquals(inode, Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+    assertEquals("prior\n", Files.readString(log));
+  }
+
+  /** The system resolves {@code ..} after a link from the link's target, so the output goes there. */
+  @Test
+  void dotDotAfterALinkLeavesTheLinksTarget() throws IOException {
+    Path sub = Files.createDirectories(directory.resolve("real").resolve("sub"));
+    Path link = Files.createSymbolicLink(Files.createDirectories(directory.resolve("c")).resolve("l"), sub);
+    OutputFiles.write(link.resolve("..").resolve("out.txt"), out -> out.write("x".getBytes(StandardCharsets.UTF_8)));
+    assertEquals("x", Files.readString(directory.resolve("real").resolve("out.txt")));
+    assertFalse(Files.exists(directory.resolve("c").resolve("out.txt")));
+  }
+
+  @Test
+  void aLinkLoopIsRefusedAndALinkChainFollowed() throws IOException {
+    Path a = Files.createSymbolicLink(directory.resolve("a"), Path.of("b"));
+    Files.createSymbolicLink(directory.resolve("b"), Path.of("a"));
+    IOException e = assertThrows(IOException.class, () -> OutputFiles.checkWritable(a));
+    assertEquals(a + ": too many levels of symbolic links", e.getMessage());
+    Path first = Files.createSymbolicLink(directory.resolve("first"), Path.of("second"));
+    Files.createSymbolicLink(directory.resolve("second"), Path.of("model.bin"));
+    OutputFiles.write(first, out -> out.write("m".getBytes(StandardCharsets.UTF_8)));
+    assertTrue(Files.isSymbolicLink(directory.resolve("second")));
+    assertEquals("m", Files.readString(directory.resolve("model.bin")));
   }
 
   /** The /proc/self/fd entry of a descriptor this process holds open on {@code file}; skips without /proc. */
@@ -97,6 +119,7 @@ class OutputFilesTest {
       }
     });
     reader.start();
+    assertThrows(IOException.class, () -> OutputFiles.checkWritable(pipe, pipe), "a pipe read is no output");
     OutputFiles.checkWritable(pipe);
     OutputFiles.write(pipe, out -> out.write("report".getBytes(StandardCharsets.UTF_8)));
     reader.join(60_000);
