@@ -41,14 +41,28 @@ final class OutputPaths {
       if (!Files.isDirectory(directory)) {
         return;
       }
-      Path parent = output.toAbsolutePath().normalize().getParent();
-      Path resolvedParent = parent != null && Files.exists(parent) ? parent.toRealPath() : parent;
+      // where the file will be written, through links and .. as the system follows them
+      Path resolvedParent = OutputFiles.resolve(output).getParent();
       if (resolvedParent != null && resolvedParent.startsWith(directory.toRealPath())) {
         throw new IOException(output + ": is inside " + directory + ", whose files this command reads; write it"
             + " elsewhere");
       }
     } catch (IOException e) {
       // With the cause, reported as check() reports an output that is an input.
+      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
+    }
+  }
+
+  /**
+   * The file writing {@code output} makes, through links ({@link OutputFiles#resolve}): its name, not the link's,
+   * is the one a later reader sees.
+   *
+   * @throws CommandLine.ParameterException naming the output and the problem
+   */
+  static Path resolve(CommandLine.Model.CommandSpec spec, Path output) {
+    try {
+      return OutputFiles.resolve(output);
+    } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
     }
   }

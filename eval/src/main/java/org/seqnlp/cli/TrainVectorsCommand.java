@@ -205,7 +205,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
       List<Path> inputs = new ArrayList<>(corpus);
       inputs.addAll(text.files());
       OutputPaths.check(spec, output, inputs);
-      if (Corpus.isCorpusFileName(output)) {
+      if (Corpus.isCorpusFileName(OutputPaths.resolve(spec, output))) {
         // the next run would read it as corpus text
         checkNotInside(corpus);
       }

@@ -56,6 +56,17 @@ class OutputSafetyTest extends ToolTest {
     assertArrayEquals(before, Files.readAllBytes(corpus));
   }
 
+  /** Written where the link points, the vectors would be read as corpus text by the next run. */
+  @Test
+  void trainVectorsRefusesALinkIntoItsCorpusDirectory() throws IOException {
+    Path corpus = Files.createDirectories(directory.resolve("corpus"));
+    Files.writeString(corpus.resolve("text.txt"), "the cat sat on the mat\n".repeat(20));
+    Path link = Files.createSymbolicLink(directory.resolve("out.bin"), corpus.resolve("vectors.txt"));
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", link.toString(), "--min-count", "1"),
+        "seqnlp train-vectors: error: " + link + ": is inside " + corpus);
+    assertFalse(Files.exists(corpus.resolve("vectors.txt")));
+  }
+
   /** The next run would read it as corpus text; a name the corpus reader skips (v.bin) may go there. */
   @Test
   void trainVectorsRefusesANewCorpusFileInsideItsCorpusDirectory() throws IOException {

@@ -51,8 +51,8 @@ public final class OutputFiles {
    * @throws IOException with a one-line message naming {@code output} and the problem
    */
   public static void checkWritable(Path output, Path... inputs) throws IOException {
-    Path absolute = target(output);
-    if (isStream(absolute)) {
+    Path absolute = resolve(output);
+    if (isStream(output, absolute)) {
       if (!Files.isWritable(absolute)) {
         throw new AccessDeniedException(output.toString(), null, "permission denied");
       }
@@ -88,7 +88,7 @@ public final class OutputFiles {
 
   private static boolean isSameFile(Path output, Path input) throws IOException {
     if (!Files.exists(output) || !Files.exists(input)) {
-      return output.normalize().equals(input.toAbsolutePath().normalize());
+      return output.equals(follow(input, false));
     }
     return Files.isSameFile(output, input) || output.toRealPath().equals(input.toRealPath());
   }
@@ -99,8 +99,8 @@ public final class OutputFiles {
    * temporary file is removed.
    */
   public static void write(Path target, Content content) throws IOException {
-    Path absolute = target(target);
-    if (isStream(absolute)) {
+    Path absolute = resolve(target);
+    if (isStream(target, absolute)) {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE),
           1 << 16)) {
         content.writeTo(out);
@@ -132,33 +132,58 @@ public final class OutputFiles {
     }
   }
 
-  /** Whether {@code path} (resolved) is a named pipe or a device, which no file may replace. */
-  private static boolean isStream(Path path) {
-    return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+  /**
+   * Whether {@code path} ({@code output} resolved) is a named pipe or a character device, written in place, as no
+   * file may replace it.
+   *
+   * @throws IOException for a socket or a block device, which no command writes
+   */
+  private static boolean isStream(Path output, Path path) throws IOException {
+    if (!Files.exists(path) || Files.isRegularFile(path) || Files.isDirectory(path)) {
+      return false;
+    }
+    int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+    if (type != 0010000 && type != 0020000) {
+      throw new FileSystemException(output.toString(), null, "is a socket or a block device, not a file to write");
+    }
+    return true;
   }
 
   /**
-   * Where writing {@code output} goes: its directory resolved as the system resolves it, then the links at its end
-   * followed, to a file that may not exist yet.
+   * Where writing {@code output} goes: its directory resolved as the system resolves it ({@code ..} after a link
+   * leaves the link's target), then the links at its end followed, to a file that may not exist yet.
    *
    * @throws IOException for a link loop, and for a descriptor of the process (see the class comment)
    */
-  private static Path target(Path output) throws IOException {
-    Path path = withRealParent(output.toAbsolutePath());
+  public static Path resolve(Path output) throws IOException {
+    return follow(output, true);
+  }
+
+  private static Path follow(Path given, boolean refuseDescriptors) throws IOException {
+    Path path = withRealParent(given.toAbsolutePath());
     for (int links = 0; ; links++) {
-      if (path.startsWith("/dev/fd") || (path.startsWith("/proc") && path.getParent() != null
-          && path.getParent().getFileName() != null && path.getParent().getFileName().toString().equals("fd"))) {
-        throw new FileSystemException(output.toString(), null, "is a descriptor of this process, not a file;"
+      if (refuseDescriptors && isDescriptor(path)) {
+        throw new FileSystemException(given.toString(), null, "is a descriptor of this process, not a file;"
             + " write to a file");
       }
       if (!Files.isSymbolicLink(path)) {
         return path;
       }
       if (links == MAX_LINKS) {
-        throw new FileSystemException(output.toString(), null, "too many levels of symbolic links");
+        throw new FileSystemException(given.toString(), null, "too many levels of symbolic links");
       }
       path = withRealParent(path.resolveSibling(Files.readSymbolicLink(path)));
     }
+  }
+
+  private static boolean isDescriptor(Path path) {
+    Path name = path.getFileName();
+    if (name == null || name.toString().equals(".") || name.toString().equals("..")) {
+      return false;
+    }
+    Path parent = path.getParent();
+    return (path.startsWith("/dev/fd") && path.getNameCount() > 2) || (path.startsWith("/proc") && parent != null
+        && parent.getFileName() != null && parent.getFileName().toString().equals("fd"));
   }
 
   /** {@code path} with its directory's real path, when that directory exists. */

@@ -66,6 +66,28 @@ class OutputFilesTest {
     assertFalse(Files.exists(directory.resolve("c").resolve("out.txt")));
   }
 
+  /** Nothing can be written into a socket, and a block device holds data: found before the work, not after. */
+  @Test
+  void aSocketIsRefused() throws IOException {
+    Path socket = directory.resolve("vectors.sock");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(
+        java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      IOException e = assertThrows(IOException.class, () -> OutputFiles.checkWritable(socket));
+      assertEquals(socket + ": is a socket or a block device, not a file to write", e.getMessage());
+    }
+  }
+
+  /** Neither exists yet, so only their paths can tell: resolved the same way on both sides. */
+  @Test
+  void anOutputNamedThroughALinkIsFoundToBeAnInputThatDoesNotExistYet() throws IOException {
+    Path real = Files.createDirectories(directory.resolve("real"));
+    Path link = Files.createSymbolicLink(directory.resolve("lnk"), real);
+    Path output = link.resolve("new.bin");
+    assertThrows(IOException.class, () -> OutputFiles.checkWritable(output, output));
+    assertThrows(IOException.class, () -> OutputFiles.checkWritable(output, real.resolve("new.bin")));
+  }
+
   @Test
   void aLinkLoopIsRefusedAndALinkChainFollowed() throws IOException {
     Path a = Files.createSymbolicLink(directory.resolve("a"), Path.of("b"));
