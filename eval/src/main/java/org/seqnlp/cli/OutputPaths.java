@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.seqnlp.io.OutputFiles;
 import picocli.CommandLine;
 
@@ -37,32 +38,31 @@ final class OutputPaths {
    * replace one of them, or be read as one next time); a missing directory passes.
    */
   static void checkNotInside(CommandLine.Model.CommandSpec spec, Path output, Path directory) {
+    checkNotInside(spec, output, directory, file -> true);
+  }
+
+  /**
+   * As {@link #checkNotInside(CommandLine.Model.CommandSpec, Path, Path)} for a command that reads only the files
+   * of {@code directory} that {@code read} accepts. Both places an output has are checked: the path as named (a
+   * link there is read through) and the file it leads to.
+   */
+  static void checkNotInside(CommandLine.Model.CommandSpec spec, Path output, Path directory, Predicate<Path> read) {
     try {
       if (!Files.isDirectory(directory)) {
         return;
       }
-      // where the file will be written, through links and .. as the system follows them
-      Path resolvedParent = OutputFiles.resolve(output).getParent();
-      if (resolvedParent != null && resolvedParent.startsWith(directory.toRealPath())) {
+      Path inside = directory.toRealPath();
+      Path named = output.toAbsolutePath();
+      Path namedParent = named.getParent() != null && Files.isDirectory(named.getParent())
+          ? named.getParent().toRealPath() : named.getParent();
+      Path written = OutputFiles.resolve(output);
+      if ((namedParent != null && namedParent.startsWith(inside) && read.test(named))
+          || (written.getParent() != null && written.getParent().startsWith(inside) && read.test(written))) {
         throw new IOException(output + ": is inside " + directory + ", whose files this command reads; write it"
             + " elsewhere");
       }
     } catch (IOException e) {
       // With the cause, reported as check() reports an output that is an input.
-      throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
-    }
-  }
-
-  /**
-   * The file writing {@code output} makes, through links ({@link OutputFiles#resolve}): its name, not the link's,
-   * is the one a later reader sees.
-   *
-   * @throws CommandLine.ParameterException naming the output and the problem
-   */
-  static Path resolve(CommandLine.Model.CommandSpec spec, Path output) {
-    try {
-      return OutputFiles.resolve(output);
-    } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.describe(e), e);
     }
   }

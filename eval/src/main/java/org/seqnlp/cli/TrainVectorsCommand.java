@@ -182,8 +182,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
     String source;
     if (!indexes.isEmpty()) {
       OutputPaths.check(spec, output, indexes);
-      // a file in an index directory is no file of the index, and Lucene may delete files it does not know
-      checkNotInside(indexes);
+      for (Path index : indexes) {
+        // a file in an index directory is no file of the index, and Lucene may delete files it does not know
+        OutputPaths.checkNotInside(spec, output, index);
+      }
       List<StoredFieldCorpus> shards = new ArrayList<>();
       try {
         for (Path index : indexes) {
@@ -205,9 +207,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
       List<Path> inputs = new ArrayList<>(corpus);
       inputs.addAll(text.files());
       OutputPaths.check(spec, output, inputs);
-      if (Corpus.isCorpusFileName(OutputPaths.resolve(spec, output))) {
+      for (Path directory : corpus) {
         // the next run would read it as corpus text
-        checkNotInside(corpus);
+        OutputPaths.checkNotInside(spec, output, directory, Corpus::isCorpusFileName);
       }
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d files", text.files().size());
@@ -234,13 +236,6 @@ final class TrainVectorsCommand implements Callable<Integer> {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }
     return 0;
-  }
-
-  /** Refuses an output inside any of the {@code inputs} that are directories. */
-  private void checkNotInside(List<Path> inputs) {
-    for (Path input : inputs) {
-      OutputPaths.checkNotInside(spec, output, input);
-    }
   }
 
   /** Corpus files or an index field, never both or neither: a usage error before any work. */

@@ -65,6 +65,12 @@ class OutputSafetyTest extends ToolTest {
     assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", link.toString(), "--min-count", "1"),
         "seqnlp train-vectors: error: " + link + ": is inside " + corpus);
     assertFalse(Files.exists(corpus.resolve("vectors.txt")));
+    err.getBuffer().setLength(0);
+    Path outside = Files.createDirectories(directory.resolve("outside"));
+    Path linkInside = Files.createSymbolicLink(corpus.resolve("out.txt"), outside.resolve("vectors.bin"));
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", linkInside.toString(), "--min-count",
+        "1"), "seqnlp train-vectors: error: " + linkInside + ": is inside " + corpus);
+    assertFalse(Files.exists(outside.resolve("vectors.bin")), "the next run would read it through the link");
   }
 
   /** The next run would read it as corpus text; a name the corpus reader skips (v.bin) may go there. */

@@ -166,10 +166,8 @@ final class BiLstmCrfTrainingOptions {
     inputs.addAll(inputs(spec));
     inputs.add(other);
     OutputPaths.check(spec, output, inputs);
-    if (GazetteerFiles.isList(OutputPaths.resolve(spec, output))) {
-      for (Path path : gazetteers == null ? List.<Path>of() : gazetteers) {
-        OutputPaths.checkNotInside(spec, output, path);
-      }
+    for (Path path : gazetteers == null ? List.<Path>of() : gazetteers) {
+      OutputPaths.checkNotInside(spec, output, path, GazetteerFiles::isList);
     }
   }
 
