@@ -145,7 +145,7 @@ public final class LineReader implements Closeable {
     if (length > 0 && line[length - 1] == '\r') {
       length--;
     }
-    if (lineNumber == 1 && length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF
+    if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(line, 0, length)
         && !charset.equals(StandardCharsets.UTF_8)) {
       // decoded as ISO-8859-1 it would be three letters at the start of the first token, and a silent misreading
       throw InputFormatException.atLine(source, 1, "starts with a UTF-8 byte order mark, but is read as " + charset

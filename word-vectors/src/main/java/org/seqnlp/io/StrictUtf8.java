@@ -25,6 +25,12 @@ public final class StrictUtf8 {
     return decode(ByteBuffer.wrap(bytes, from, to - from));
   }
 
+  /** Whether {@code bytes[from, to)} starts with the UTF-8 byte-order mark, which some editors write. */
+  public static boolean startsWithByteOrderMark(byte[] bytes, int from, int to) {
+    return to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
+        && bytes[from + 2] == (byte) 0xBF;
+  }
+
   /** The text of the remaining bytes of {@code bytes}. */
   public static String decode(ByteBuffer bytes) throws CharacterCodingException {
     return decoder().decode(bytes).toString();

@@ -224,7 +224,7 @@ final class TextVectorReader {
     lineStart = bufferStart;
     lineEnd = newline;
     // a UTF-8 byte-order mark, as LineReader drops it: else it would be part of the first word or header
-    if (lineNumber == 1 && VectorFiles.startsWithByteOrderMark(buffer, lineStart, lineEnd)) {
+    if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(buffer, lineStart, lineEnd)) {
       lineStart += 3;
     }
     while (lineEnd > lineStart && (buffer[lineEnd - 1] == '\r' || buffer[lineEnd - 1] == ' '

@@ -11,6 +11,7 @@ import org.seqnlp.io.GzipInput;
 import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.StrictUtf8;
 import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vectors.WordVectors;
 
@@ -128,7 +129,7 @@ public final class VectorFiles {
     if (length >= 4 && readInt(sample) == ZIP_MAGIC) {
       return VectorFormat.DL4J_ZIP;
     }
-    int start = startsWithByteOrderMark(sample, 0, length) ? 3 : 0;
+    int start = StrictUtf8.startsWithByteOrderMark(sample, 0, length) ? 3 : 0;
     int newline = start;
     while (newline < length && sample[newline] != '\n') {
       newline++;
@@ -142,12 +143,6 @@ public final class VectorFiles {
       }
     }
     return VectorFormat.WORD2VEC_TEXT;
-  }
-
-  /** Whether {@code bytes[from, to)} starts with the UTF-8 byte-order mark, which some editors write. */
-  static boolean startsWithByteOrderMark(byte[] bytes, int from, int to) {
-    return to - from >= 3 && bytes[from] == (byte) 0xEF && bytes[from + 1] == (byte) 0xBB
-        && bytes[from + 2] == (byte) 0xBF;
   }
 
   /** Control bytes never occur in text vector files but nearly always among float32 bytes. */
