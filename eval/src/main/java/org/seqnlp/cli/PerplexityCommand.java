@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.seqnlp.opennlp.lm.Perplexity;
-import org.seqnlp.opennlp.lm.PerplexityScorer;
 import org.seqnlp.opennlp.lm.RnnLanguageModel;
-import org.seqnlp.opennlp.lm.SentenceFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,9 +36,7 @@ final class PerplexityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     InputPaths.requireFile(model, "model file");
     InputPaths.requireFile(data, "data file");
-    RnnLanguageModel languageModel = RnnLanguageModel.load(model);
-    Perplexity perplexity = new PerplexityScorer(languageModel)
-        .of(SentenceFile.readToScore(data, languageModel.architecture().unit()), acrossSentences);
+    Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
     out.println("tokens=" + perplexity.tokens());
     out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
     out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));
