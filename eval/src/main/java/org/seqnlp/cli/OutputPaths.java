@@ -52,14 +52,11 @@ final class OutputPaths {
         return;
       }
       Path inside = directory.toRealPath();
-      Path named = output.toAbsolutePath();
-      Path namedParent = named.getParent() != null && Files.isDirectory(named.getParent())
-          ? named.getParent().toRealPath() : named.getParent();
-      Path written = OutputFiles.resolve(output);
-      if ((namedParent != null && namedParent.startsWith(inside) && read.test(named))
-          || (written.getParent() != null && written.getParent().startsWith(inside) && read.test(written))) {
-        throw new IOException(output + ": is inside " + directory + ", whose files this command reads; write it"
-            + " elsewhere");
+      for (Path place : OutputFiles.places(output)) {
+        if (place.getParent() != null && place.getParent().startsWith(inside) && read.test(place)) {
+          throw new IOException(output + ": is inside " + directory + ", whose files this command reads; write it"
+              + " elsewhere");
+        }
       }
     } catch (IOException e) {
       // With the cause, reported as check() reports an output that is an input.

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -157,6 +158,14 @@ public final class OutputFiles {
    */
   public static Path resolve(Path output) throws IOException {
     return follow(output, true);
+  }
+
+  /**
+   * The two places a write of {@code output} touches: the path as named, with its directory resolved (a link
+   * there is what a reader of that directory finds), and the file it leads to ({@link #resolve}).
+   */
+  public static List<Path> places(Path output) throws IOException {
+    return List.of(withRealParent(output.toAbsolutePath()), resolve(output));
   }
 
   private static Path follow(Path given, boolean refuseDescriptors) throws IOException {
