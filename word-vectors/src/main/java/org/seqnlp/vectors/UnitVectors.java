@@ -20,11 +20,7 @@ final class UnitVectors {
     this.zero = new boolean[size];
     float[] matrix = vectors.matrix();
     for (int row = 0; row < size; row++) {
-      double scale = inverseNorm(matrix, row * dimension, dimension);
-      zero[row] = scale == 0;
-      for (int at = row * dimension; at < (row + 1) * dimension; at++) {
-        values[at] = (float) (matrix[at] * scale);
-      }
+      zero[row] = copyUnit(matrix, row * dimension, dimension, values, row * dimension) == 0;
     }
   }
 
@@ -50,15 +46,22 @@ final class UnitVectors {
 
   /** {@code vector} scaled to unit length, or null for a zero vector. */
   static float[] unit(float[] vector) {
-    double scale = inverseNorm(vector, 0, vector.length);
-    if (scale == 0) {
-      return null;
-    }
     float[] unit = new float[vector.length];
-    for (int d = 0; d < vector.length; d++) {
-      unit[d] = (float) (vector[d] * scale);
+    return copyUnit(vector, 0, vector.length, unit, 0) == 0 ? null : unit;
+  }
+
+  /**
+   * Writes {@code from[fromOffset, fromOffset+length)} scaled to unit length into {@code to} at {@code toOffset};
+   * a zero vector stays zero.
+   *
+   * @return the scale applied, 1 / the norm, or 0 for a zero vector
+   */
+  static double copyUnit(float[] from, int fromOffset, int length, float[] to, int toOffset) {
+    double scale = inverseNorm(from, fromOffset, length);
+    for (int d = 0; d < length; d++) {
+      to[toOffset + d] = (float) (from[fromOffset + d] * scale);
     }
-    return unit;
+    return scale;
   }
 
   /** 1 / the Euclidean norm of {@code values[from, from+length)}, or 0 for a zero vector. */

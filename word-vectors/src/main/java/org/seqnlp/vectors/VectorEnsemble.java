@@ -107,10 +107,7 @@ public final class VectorEnsemble {
     int dimension = member.dimension();
     float[] values = member.matrix();
     for (int row = 0; row < member.size(); row++) {
-      double scale = UnitVectors.inverseNorm(values, row * dimension, dimension);
-      for (int d = 0; d < dimension; d++) {
-        matrix[row * width + offset + d] = (float) (values[row * dimension + d] * scale);
-      }
+      UnitVectors.copyUnit(values, row * dimension, dimension, matrix, row * width + offset);
     }
   }
 
