@@ -69,6 +69,10 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Skip the vectors trained on each collection's own documents.")
   boolean noOwnVectors;
 
+  @Option(names = "--join-general",
+      description = "Own vectors: join them with the general vectors (--vectors), as train-vectors --join does.")
+  boolean joinGeneral;
+
   @Option(names = "--train-dimension", defaultValue = "100", description = "Own vectors: dimensions (default: ${DEFAULT-VALUE}).")
   int trainDimension;
 
@@ -113,7 +117,7 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, vectorCache, latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, joinGeneral, vectorCache, latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

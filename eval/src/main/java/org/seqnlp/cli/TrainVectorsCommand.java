@@ -14,6 +14,7 @@ import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.JoinedVectors;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
@@ -135,6 +136,13 @@ final class TrainVectorsCommand implements Callable<Integer> {
           + "corpus such as one index's documents; not with --subwords (default: ${DEFAULT-VALUE}).")
   int ensemble;
 
+  @Option(names = "--join", paramLabel = "VECTORS",
+      description = "Write each word's trained unit vector beside its unit vector from these general vectors (zeros"
+          + " where they lack the word): a cosine is then the mean of the two spaces', so that neighbours are close"
+          + " in this corpus and in general use; the corpus's words stay the vocabulary. For query expansion on an"
+          + " index, e.g. models/vectors/seqnlp-en-100d.bin; not with --subwords (default: off).")
+  Path join;
+
   @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Lowercase words (default: on; --no-lowercase keeps case).")
   boolean lowercase;
@@ -160,6 +168,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets " + buckets + " x --dim " + dimension
           + " are more values than one Java array holds; use fewer buckets");
     }
+    if (subwords != null && join != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--join cannot keep subword vectors; "
+          + "train without --subwords");
+    }
     if (subwords != null && ensemble > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--ensemble cannot combine subword vectors; "
           + "train without --subwords");
@@ -177,11 +189,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
     requireOneSource();
     long start = System.nanoTime();
+    WordVectors general = null;
+    if (join != null) {
+      // read before the corpus, so that a bad file or a width too large fails before the training, not after it
+      OutputPaths.check(spec, output, join);
+      general = VectorFiles.read(join);
+      OptionRange.requireJoinWidth(spec, "--join", ensemble * dimension, general.dimension());
+    }
     Tokenizer tokenizer = new Tokenizer(lowercase);
     EncodedCorpus encoded;
     String source;
     if (!indexes.isEmpty()) {
-      OutputPaths.check(spec, output, indexes);
+      OutputPaths.check(spec, output, withJoin(indexes));
       for (Path index : indexes) {
         // a file in an index directory is no file of the index, and Lucene may delete files it does not know
         OutputPaths.checkNotInside(spec, output, index);
@@ -206,7 +225,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
       Corpus text = parse(() -> Corpus.of(corpus, tokenizer));
       List<Path> inputs = new ArrayList<>(corpus);
       inputs.addAll(text.files());
-      OutputPaths.check(spec, output, inputs);
+      OutputPaths.check(spec, output, withJoin(inputs));
       for (Path directory : corpus) {
         // the next run would read it as corpus text
         OutputPaths.checkNotInside(spec, output, directory, Corpus::isCorpusFileName);
@@ -214,7 +233,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d files", text.files().size());
     }
-    checkWritable(encoded.words(), vectorFormat);
+    checkWritable(encoded.words(), vectorFormat, general);
     WordVectors vectors = VectorEnsemble.train(ensemble, seed, memberSeed -> {
       if (ensemble > 1) {
         spec.commandLine().getErr().printf(Locale.ROOT, "ensemble member %d of %d (seed %d)%n",
@@ -222,13 +241,20 @@ final class TrainVectorsCommand implements Callable<Integer> {
       }
       return trainers.get((int) (memberSeed - seed)).train(encoded, Progress::start);
     });
+    String joined = "";
+    if (general != null) {
+      joined = String.format(Locale.ROOT, ", joined with %s, which holds %,d of them", join,
+          JoinedVectors.shared(vectors, general));
+      vectors = JoinedVectors.join(vectors, general);
+    }
     VectorFiles.write(vectors, output, vectorFormat);
     double seconds = (System.nanoTime() - start) / 1e9;
     PrintWriter out = spec.commandLine().getOut();
     int written = vectorFormat.rowsWritten(vectors);
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions%s from %,d corpus tokens in %s, %.1f s%n",
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions%s%s from %,d corpus tokens in %s, %.1f s%n",
         output, written, vectors.dimension(),
-        ensemble == 1 ? "" : ", " + VectorEnsemble.describe(ensemble, seed) + ",", encoded.wordCount(), source, seconds);
+        ensemble == 1 ? "" : ", " + VectorEnsemble.describe(ensemble, seed) + (joined.isEmpty() ? "," : ""),
+        joined.isEmpty() ? "" : joined + ",", encoded.wordCount(), source, seconds);
     if (written < vectors.size()) {
       out.println(ConvertVectorsCommand.zeroVectorsLeftOut(vectors.size() - written));
     }
@@ -236,6 +262,13 @@ final class TrainVectorsCommand implements Callable<Integer> {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }
     return 0;
+  }
+
+  /** {@code inputs} and the --join file, which the output must not replace either. */
+  private List<Path> withJoin(List<Path> inputs) {
+    List<Path> all = new ArrayList<>(inputs);
+    all.add(join);
+    return all;
   }
 
   /** Corpus files or an index field, never both or neither: a usage error before any work. */
@@ -265,7 +298,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
    * Fails before training, not after it, when the vectors could not be written: a word the format
    * cannot hold, or more values than one array holds.
    */
-  private void checkWritable(List<String> words, VectorFormat vectorFormat) throws IOException {
+  private void checkWritable(List<String> words, VectorFormat vectorFormat, WordVectors general) throws IOException {
     List<Path> inputs = indexes.isEmpty() ? corpus : indexes;
     String source = inputs.size() == 1 ? inputs.get(0).toString() : "corpus";
     for (String word : words) {
@@ -275,10 +308,11 @@ final class TrainVectorsCommand implements Callable<Integer> {
         throw new IOException(source + ": " + e.getMessage() + "; nothing was trained");
       }
     }
-    if (!VectorEnsemble.fitsOneArray(words.size(), dimension, ensemble)) {
+    long width = (long) dimension * ensemble + (general == null ? 0 : general.dimension());
+    if (words.size() * width > ArrayLimits.MAX_LENGTH) {
       throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
           + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count", source, words.size(),
-          dimension * ensemble));
+          width));
     }
   }
 

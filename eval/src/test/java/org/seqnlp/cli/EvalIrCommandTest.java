@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -30,17 +31,25 @@ class EvalIrCommandTest {
     return commandLine.execute(args);
   }
 
+  /**
+   * Runs eval-ir on the fixture collections MED and CISI, one neighbour of cosine 0.9 at most, with {@code
+   * options} added, and returns the report.
+   */
+  private String runOnFixtures(String... options) throws IOException {
+    IrFixtures.writeMedAndCisi(dir);
+    Path output = Files.createDirectories(dir.resolve("out")).resolve("ir.md");
+    List<String> args = new ArrayList<>(List.of("eval-ir", "--data", dir.toString(), "--output", output.toString(),
+        "--collections", "med,cisi", "--max-expansions", "1", "--min-similarity", "0.9", "--latency-repetitions", "1"));
+    args.addAll(List.of(options));
+    assertEquals(0, run(args.toArray(new String[0])), err.toString());
+    return Files.readString(output);
+  }
+
   @Test
   void writesTheReportForFixtureCollections() throws IOException {
-    IrFixtures.writeMedAndCisi(dir);
-    Path vectors = IrFixtures.vectors(dir);
-    Path output = Files.createDirectories(dir.resolve("out")).resolve("ir.md");
+    String report = runOnFixtures("--vectors", IrFixtures.vectors(dir).toString(), "--no-own-vectors",
+        "--expansion-weight", "0.5,1");
 
-    assertEquals(0, run("eval-ir", "--data", dir.toString(), "--vectors", vectors.toString(), "--output",
-        output.toString(), "--collections", "med,cisi", "--no-own-vectors", "--max-expansions", "1",
-        "--min-similarity", "0.9", "--expansion-weight", "0.5,1", "--latency-repetitions", "1"), err.toString());
-
-    String report = Files.readString(output);
     assertTrue(report.contains("seqnlp eval-ir --data " + dir), report);
     assertTrue(report.contains("The grid: 2 settings"), report);
     assertTrue(report.contains("and style [as_distinct_terms]"), report);
@@ -54,16 +63,12 @@ class EvalIrCommandTest {
 
   @Test
   void ownVectorsAreAnEnsembleOfTheTrainingsAsked() throws IOException {
-    IrFixtures.writeMedAndCisi(dir);
-    Path output = Files.createDirectories(dir.resolve("out")).resolve("ir.md");
     Path cache = dir.resolve("cache");
+    String report = runOnFixtures("--no-general-vectors", "--expansion-weight", "0.5", "--train-ensemble", "2",
+        "--train-dimension", "4", "--train-epochs", "1", "--train-min-count", "1", "--threads", "1", "--vector-cache",
+        cache.toString());
 
-    assertEquals(0, run("eval-ir", "--data", dir.toString(), "--no-general-vectors", "--output", output.toString(),
-        "--collections", "med,cisi", "--max-expansions", "1", "--min-similarity", "0.9", "--expansion-weight", "0.5",
-        "--latency-repetitions", "1", "--train-ensemble", "2", "--train-dimension", "4", "--train-epochs", "1",
-        "--train-min-count", "1", "--threads", "1", "--vector-cache", cache.toString()), err.toString());
-
-    assertTrue(Files.readString(output).contains("an ensemble of 2 trainings (seeds 1 to 2)"), output.toString());
+    assertTrue(report.contains("an ensemble of 2 trainings (seeds 1 to 2)"), report);
     try (Stream<Path> files = Files.list(cache)) {
       List<Path> cached = files.sorted().toList();
       assertEquals(2, cached.size(), cached.toString());
@@ -71,6 +76,25 @@ class EvalIrCommandTest {
         assertEquals(8, VectorFiles.read(file, VectorFormat.WORD2VEC_BINARY).dimension(), file.toString());
       }
     }
+  }
+
+  @Test
+  void joinedOwnVectorsHaveTheGeneralVectorsBesideThem() throws IOException {
+    String report = runOnFixtures("--vectors", IrFixtures.vectors(dir).toString(), "--join-general",
+        "--expansion-weight", "0.5", "--train-ensemble", "1", "--train-dimension", "4", "--train-epochs", "1",
+        "--train-min-count", "1", "--threads", "1");
+
+    assertTrue(report.contains("Then joined with the general vectors, as `train-vectors --join` writes them"), report);
+    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words, trained, joined with the general vectors "
+        + "\\(which hold [0-9,]+ of them\\), in .*"), report);
+  }
+
+  @Test
+  void joiningWithoutBothVectorSetsIsAUsageError() throws IOException {
+    Path vectors = IrFixtures.vectors(dir);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--join-general",
+        "--no-own-vectors"));
+    assertTrue(err.toString().contains("joining needs both the general vectors and own vectors"), err.toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.seqnlp.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
@@ -200,6 +202,64 @@ class VectorCommandsTest extends ToolTest {
             "seed " + seed + ", dimension " + d);
       }
     }
+  }
+
+  @Test
+  void joinedVectorsAreTheTrainedUnitVectorsBesideTheGeneralOnes() throws IOException {
+    Path corpus = corpus();
+    String[] settings = {"--format", "word2vec-text", "--dim", "6", "--epochs", "2", "--threads", "1"};
+    Path trained = directory.resolve("trained.txt");
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", trained.toString()}, settings)),
+        err.toString());
+    // general vectors of another width, holding two of the corpus's words
+    Path general = Files.writeString(directory.resolve("general.txt"), "3 2\ncat 3 4\nzebra 1 0\ncar 0 -2\n");
+    Path joined = directory.resolve("joined.txt");
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", joined.toString(), "--join",
+        general.toString()}, settings)), err.toString());
+    assertTrue(out.toString().contains("9 words x 8 dimensions, joined with " + general + ", which holds 2 of them,"
+        + " from"), out.toString());
+    WordVectors own = VectorFiles.read(trained, VectorFormat.WORD2VEC_TEXT);
+    WordVectors both = VectorFiles.read(joined, VectorFormat.WORD2VEC_TEXT);
+    assertEquals(own.size(), both.size());
+    for (int row = 0; row < own.size(); row++) {
+      String word = own.word(row);
+      assertEquals(word, both.word(row));
+      float[] expected = own.vector(row);
+      double norm = Math.sqrt(IntStream.range(0, 6).mapToDouble(d -> expected[d] * expected[d]).sum());
+      for (int d = 0; d < 6; d++) {
+        assertEquals(expected[d] / norm, both.get(row, d), 1e-5, word);
+      }
+      float[] generalHalf = {both.get(row, 6), both.get(row, 7)};
+      float[] want = switch (word) {
+        case "cat" -> new float[] {0.6f, 0.8f};
+        case "car" -> new float[] {0, -1};
+        default -> new float[] {0, 0};
+      };
+      assertArrayEquals(want, generalHalf, 1e-6f, word);
+    }
+  }
+
+  @Test
+  void badJoinsFailBeforeAnyTraining() throws IOException {
+    String corpus = corpus().toString();
+    Path output = directory.resolve("v.bin");
+    Path general = Files.writeString(directory.resolve("general.txt"), "1 2\ncat 3 4\n");
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        general.toString(), "--subwords", "3,5"));
+    assertTrue(err.toString().contains("--join cannot keep subword vectors"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        general.toString(), "--ensemble", "10", "--dim", "1000"));
+    assertTrue(err.toString().contains("--join: 10,000 + 2 dimensions are 10,002, more than the 10,000"),
+        err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", general.toString(), "--join",
+        general.toString()));
+    Path broken = Files.writeString(directory.resolve("broken.txt"), "1 2\ncat 3\n");
+    // read before the corpus, whose absence would otherwise be the error
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("missing").toString(), "-o",
+        output.toString(), "--join", broken.toString()));
+    assertTrue(err.toString().contains(broken.toString()), err.toString());
+    assertFalse(Files.exists(output));
+    assertEquals("1 2\ncat 3 4\n", Files.readString(general));
   }
 
   @Test

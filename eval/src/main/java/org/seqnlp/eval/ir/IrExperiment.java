@@ -19,6 +19,7 @@ import org.seqnlp.eval.ir.IrReport.Row;
 import org.seqnlp.eval.ir.IrReport.VectorRows;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.progress.Progress;
+import org.seqnlp.vectors.JoinedVectors;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
@@ -46,12 +47,13 @@ public final class IrExperiment {
 
   /**
    * What to run. {@code generalVectors} may be null (only own-collection vectors then), but not together
-   * with {@code trainCollectionVectors} false. {@code vectorCache}, if not null, keeps the own-collection
-   * vectors between runs.
+   * with {@code trainCollectionVectors} false. {@code joinGeneral} joins the own-collection vectors with the
+   * general ones as {@code train-vectors --join} does. {@code vectorCache}, if not null, keeps the own-collection
+   * vectors between runs (before they are joined).
    */
   public record Settings(Path data, Path generalVectors, List<StandardCollection> collections,
       List<QuerySettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
-      int trainingEnsemble, Path vectorCache, int latencyRepetitions) {
+      int trainingEnsemble, boolean joinGeneral, Path vectorCache, int latencyRepetitions) {
 
     public Settings {
       if (generalVectors == null && !trainCollectionVectors) {
@@ -62,6 +64,9 @@ public final class IrExperiment {
       }
       if (grid.isEmpty()) {
         throw new IllegalArgumentException("need at least one setting in the grid");
+      }
+      if (joinGeneral && (generalVectors == null || !trainCollectionVectors)) {
+        throw new IllegalArgumentException("joining needs both the general vectors and own vectors");
       }
       if (trainCollectionVectors) {
         VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
@@ -78,6 +83,8 @@ public final class IrExperiment {
 
   private final Settings settings;
   private final StringBuilder setup = new StringBuilder();
+  /** The general vectors, kept for joining when {@link Settings#joinGeneral}. */
+  private WordVectors generalWords;
 
   public IrExperiment(Settings settings) {
     this.settings = settings;
@@ -95,6 +102,10 @@ public final class IrExperiment {
       setup.append(String.format(Locale.ROOT, "- general vectors: `%s`, %,d words x %d dimensions, loaded in %.1f s%n",
           settings.generalVectors(), vectors.size(), vectors.dimension(), seconds(System.nanoTime() - start)));
       general = vectorSet(GENERAL, GENERAL, vectors);
+      if (settings.joinGeneral()) {
+        JoinedVectors.checkWidth(settings.training().dimension() * settings.trainingEnsemble(), vectors.dimension());
+        generalWords = vectors;
+      }
     }
     GridScores grid = new GridScores(settings.grid());
     List<Prepared> prepared = new ArrayList<>();
@@ -156,8 +167,14 @@ public final class IrExperiment {
           settings.trainingMinCount(), settings.trainingEnsemble());
       how = "trained";
     }
-    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words, %s in %.1f s%n", collection.name(),
-        own.size(), how, seconds(System.nanoTime() - start)));
+    String joined = "";
+    if (generalWords != null) {
+      joined = String.format(Locale.ROOT, ", joined with the general vectors (which hold %,d of them),",
+          JoinedVectors.shared(own, generalWords));
+      own = JoinedVectors.join(own, generalWords);
+    }
+    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words, %s%s in %.1f s%n", collection.name(),
+        own.size(), how, joined, seconds(System.nanoTime() - start)));
     return own;
   }
 
@@ -261,7 +278,10 @@ public final class IrExperiment {
                 + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence) by %s "
                 + "(another SIMD width adds the sums in another order and trains slightly different vectors).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), seeds(t.seed()), Vectorization.describe()) : "")
+            settings.trainingMinCount(), t.threads(), seeds(t.seed()), Vectorization.describe())
+            + (settings.joinGeneral() ? "Then joined with the general vectors, as `train-vectors --join` writes them:"
+                + " each word's unit vector beside its unit vector from the general vectors (zeros where they lack the"
+                + " word), so that a cosine is the mean of the two spaces'.\n\n" : "") : "")
         + setup + "\n";
   }
 

@@ -14,7 +14,7 @@ class IrExperimentSettingsTest {
 
   private static IrExperiment.Settings settings(List<StandardCollection> collections, int ensemble) {
     return new IrExperiment.Settings(Path.of("data"), null, collections, grid(), true, Word2VecSettings.DEFAULTS, 3,
-        ensemble, null, 1);
+        ensemble, false, null, 1);
   }
 
   private static List<QuerySettings> grid() {
@@ -33,7 +33,19 @@ class IrExperimentSettingsTest {
   @Test
   void theEnsembleIsNotCheckedWhenNoOwnVectorsAreTrained() {
     IrExperiment.Settings general = new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(),
-        false, Word2VecSettings.DEFAULTS, 3, 0, null, 1);
+        false, Word2VecSettings.DEFAULTS, 3, 0, false, null, 1);
     assertEquals(0, general.trainingEnsemble());
+  }
+
+  @Test
+  void joiningNeedsBothVectorSets() {
+    String message = "joining needs both the general vectors and own vectors";
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
+        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, true, null, 1)).getMessage());
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
+        Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, true, null, 1))
+        .getMessage());
+    assertEquals(true, new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(), true,
+        Word2VecSettings.DEFAULTS, 3, 3, true, null, 1).joinGeneral());
   }
 }
