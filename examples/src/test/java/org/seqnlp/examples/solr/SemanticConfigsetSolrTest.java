@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
@@ -34,9 +36,9 @@ import org.seqnlp.vectors.format.VectorFiles;
 
 /**
  * Starts a real Solr 9 core from the configset in {@code examples/solr/configsets/semantic}, whose query
- * analyzer names our filter by its SPI name {@code semanticExpansion} and whose field type queries
- * synonyms as distinct terms, and checks that expansion finds what the same query without expansion
- * misses, and that Solr's standard parsers build the very query {@code seqnlp eval-ir} scores.
+ * analyzers name our filter by its SPI name {@code semanticExpansion} and whose two field types query
+ * synonyms as distinct terms and as one term, and checks that expansion finds what the same query without
+ * expansion misses, and that Solr's standard parsers build the very queries {@code seqnlp eval-ir} scores.
  */
 class SemanticConfigsetSolrTest {
 
@@ -102,8 +104,29 @@ class SemanticConfigsetSolrTest {
       try (Analyzer evalIr = new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET)) {
         expected = new DistinctTermsQueryBuilder(evalIr).createBooleanQuery("body", text);
       }
-      assertEquals(expected, parse("lucene", text), text);
+      assertEquals(expected, parse("lucene", text, "body"), text);
     }
+  }
+
+  /**
+   * The second field type is eval-ir's {@code as_same_term} formulation, Lucene's own {@link QueryBuilder}, at
+   * the settings {@code eval/results/ir-joined.md} chooses on all five collections: 5 neighbours of cosine at
+   * least 0.7, weighing 0.7 of the term.
+   */
+  @Test
+  void sameTermFieldTypeBuildsTheQueryEvalIrScoresInThatStyle()
+      throws IOException, SyntaxError, SolrServerException {
+    NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(CONF.resolve("vectors.txt")));
+    for (String text : List.of("automobile", "the fast car and a banana", "library archive newspapers")) {
+      Query expected;
+      try (Analyzer evalIr = new SemanticExpansionAnalyzer(neighbours, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, 5,
+          0.7f, 0.7f)) {
+        expected = new QueryBuilder(evalIr).createBooleanQuery("body_same_term", text);
+      }
+      assertEquals(expected, parse("lucene", text, "body_same_term"), text);
+    }
+    assertTrue(parse("lucene", "automobile", "body_same_term") instanceof SynonymQuery);
+    assertEquals(List.of("1", "4"), ids("body_same_term:automobile"));
   }
 
   /** The configset's default handler uses edismax over the one field: the same scores as the standard parser. */
@@ -118,10 +141,10 @@ class SemanticConfigsetSolrTest {
     assertTrue(standard.get("4") > standard.get("1"), "the original term weighs more than its expansion");
   }
 
-  private static Query parse(String parser, String text) throws SyntaxError {
+  private static Query parse(String parser, String text, String field) throws SyntaxError {
     try (SolrCore core = container.getCore(CORE);
         LocalSolrQueryRequest request = new LocalSolrQueryRequest(core,
-            new ModifiableSolrParams().set("df", "body"))) {
+            new ModifiableSolrParams().set("df", field))) {
       return QParser.getParser(text, parser, request).getQuery();
     }
   }
