@@ -12,4 +12,12 @@ public final class ArrayLimits {
 
   private ArrayLimits() {
   }
+
+  /**
+   * Whether {@code rows} of {@code width} values fit one array; the product is taken in long, so that no int
+   * overflow makes a huge matrix look small.
+   */
+  public static boolean fitsRows(long rows, long width) {
+    return rows * width <= MAX_LENGTH;
+  }
 }

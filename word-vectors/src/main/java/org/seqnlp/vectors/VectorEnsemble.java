@@ -1,6 +1,5 @@
 package org.seqnlp.vectors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
@@ -43,11 +42,6 @@ public final class VectorEnsemble {
     }
   }
 
-  /** Whether the ensemble's {@code words} rows of {@code size x memberDimension} values fit one Java array. */
-  public static boolean fitsOneArray(int words, int memberDimension, int size) {
-    return (long) words * memberDimension * size <= ArrayLimits.MAX_LENGTH;
-  }
-
   /**
    * Checks that the seeds {@code firstSeed} to {@code firstSeed + size - 1} are all longs.
    *
@@ -76,9 +70,9 @@ public final class VectorEnsemble {
     if (size == 1) {
       return member;
     }
-    List<String> words = words(member);
+    List<String> words = member.words();
     int dimension = member.dimension();
-    if (!fitsOneArray(words.size(), dimension, size)) {
+    if (!ArrayLimits.fitsRows(words.size(), (long) dimension * size)) {
       throw new IllegalArgumentException(words.size() + " words x " + dimension * size
           + " dimensions are more values than one Java array holds");
     }
@@ -109,14 +103,6 @@ public final class VectorEnsemble {
     for (int row = 0; row < member.size(); row++) {
       UnitVectors.copyUnit(values, row * dimension, dimension, matrix, row * width + offset);
     }
-  }
-
-  private static List<String> words(WordVectors vectors) {
-    List<String> words = new ArrayList<>(vectors.size());
-    for (int row = 0; row < vectors.size(); row++) {
-      words.add(vectors.word(row));
-    }
-    return words;
   }
 
   private static void requireShape(List<String> words, int dimension, WordVectors member, int index) {

@@ -76,6 +76,11 @@ public final class WordVectors {
     return words[index];
   }
 
+  /** The vocabulary in row order, as an unmodifiable copy. */
+  public List<String> words() {
+    return List.of(words);
+  }
+
   /** Row of {@code word}, or -1 when it is not in the vocabulary. */
   public int indexOf(String word) {
     Integer index = indexByWord.get(word);

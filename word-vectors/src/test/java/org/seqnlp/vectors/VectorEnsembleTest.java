@@ -1,7 +1,6 @@
 package org.seqnlp.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +9,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.settings.SettingRange;
 
 class VectorEnsembleTest {
@@ -142,16 +140,5 @@ class VectorEnsembleTest {
   @Test
   void describesAnEnsembleByItsSeeds() {
     assertEquals("an ensemble of 3 trainings (seeds 7 to 9)", VectorEnsemble.describe(3, 7));
-  }
-
-  @Test
-  void anEnsembleFitsOneArrayUpToTheLongestJavaArray() {
-    int half = ArrayLimits.MAX_LENGTH / 2;
-    assertTrue(VectorEnsemble.fitsOneArray(ArrayLimits.MAX_LENGTH, 1, 1));
-    assertTrue(VectorEnsemble.fitsOneArray(half, 1, 2));
-    assertFalse(VectorEnsemble.fitsOneArray(half + 1, 1, 2));
-    assertFalse(VectorEnsemble.fitsOneArray(half + 1, 2, 1));
-    // The product is taken in long: no int overflow makes a huge ensemble look small.
-    assertFalse(VectorEnsemble.fitsOneArray(Integer.MAX_VALUE, SettingRange.MAX_DIMENSION, 16));
   }
 }

@@ -1,0 +1,20 @@
+package org.seqnlp.io;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ArrayLimitsTest {
+
+  @Test
+  void rowsFitOneArrayUpToTheLongestJavaArray() {
+    int half = ArrayLimits.MAX_LENGTH / 2;
+    assertTrue(ArrayLimits.fitsRows(ArrayLimits.MAX_LENGTH, 1));
+    assertTrue(ArrayLimits.fitsRows(half, 2));
+    assertFalse(ArrayLimits.fitsRows(half + 1, 2));
+    assertFalse(ArrayLimits.fitsRows(ArrayLimits.MAX_LENGTH + 1L, 1));
+    // No int overflow makes a huge matrix look small.
+    assertFalse(ArrayLimits.fitsRows(Integer.MAX_VALUE, 10_000L * 16));
+  }
+}
