@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 final class ExpandCommand implements Callable<Integer> {
 
   @Option(names = "--vectors", required = true,
-      description = "Word-vector file: word2vec text or binary, GloVe, DL4J zip or seqnlp; may be gzipped.")
+      description = "Word-vector file: word2vec text or binary, GloVe, DL4J zip, seqnlp or seqnlp-int8; may be"
+          + " gzipped.")
   Path vectors;
 
   @Option(names = "--format", defaultValue = "auto",

@@ -1,7 +1,6 @@
 package org.seqnlp.cli;
 
 import java.util.Locale;
-import org.seqnlp.vectors.JoinedVectors;
 import org.seqnlp.vectors.VectorEnsemble;
 import picocli.CommandLine;
 
@@ -66,16 +65,6 @@ final class OptionRange {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), ensembleOption + " " + size + ": "
           + e.getMessage());
-    }
-  }
-
-  /** Refuses a --join whose vectors make the trained ones too wide ({@link JoinedVectors#checkWidth}). */
-  static void requireJoinWidth(CommandLine.Model.CommandSpec spec, String joinOption, int trainedDimension,
-      int generalDimension) {
-    try {
-      JoinedVectors.checkWidth(trainedDimension, generalDimension);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), joinOption + ": " + e.getMessage());
     }
   }
 

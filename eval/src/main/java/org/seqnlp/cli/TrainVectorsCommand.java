@@ -138,9 +138,11 @@ final class TrainVectorsCommand implements Callable<Integer> {
 
   @Option(names = "--join", paramLabel = "VECTORS",
       description = "Write each word's trained unit vector beside its unit vector from these general vectors (zeros"
-          + " where they lack the word): a cosine is then the mean of the two spaces', so that neighbours are close"
-          + " in this corpus and in general use; the corpus's words stay the vocabulary. For query expansion on an"
-          + " index, e.g. models/vectors/seqnlp-en-100d.bin; not with --subwords (default: off).")
+          + " where they lack the word, looked up as written): between two words they hold, a cosine is then the"
+          + " mean of the two spaces', so that such neighbours are close in this corpus and in general use; between"
+          + " two words they lack, the trained cosine; between one of each, the trained cosine / sqrt(2). The"
+          + " corpus's words stay the vocabulary. For query expansion on an index, e.g."
+          + " models/vectors/seqnlp-en-100d.bin; not with --subwords (default: off).")
   Path join;
 
   @Option(names = "--lowercase", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -189,16 +191,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
         : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
     requireOneSource();
     long start = System.nanoTime();
-    WordVectors general = null;
-    if (join != null) {
-      // read before the corpus, so that a bad file or a width too large fails before the training, not after it
-      OutputPaths.check(spec, output, join);
-      general = VectorFiles.read(join);
-      OptionRange.requireJoinWidth(spec, "--join", ensemble * dimension, general.dimension());
-    }
     Tokenizer tokenizer = new Tokenizer(lowercase);
     EncodedCorpus encoded;
     String source;
+    WordVectors general;
     if (!indexes.isEmpty()) {
       OutputPaths.check(spec, output, withJoin(indexes));
       for (Path index : indexes) {
@@ -210,6 +206,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
         for (Path index : indexes) {
           shards.add(StoredFieldCorpus.open(index, field, tokenizer));
         }
+        general = readJoin();
         encoded = encode(handler -> {
           for (StoredFieldCorpus shard : shards) {
             shard.forEachSentence(handler);
@@ -230,10 +227,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
         // the next run would read it as corpus text
         OutputPaths.checkNotInside(spec, output, directory, Corpus::isCorpusFileName);
       }
+      general = readJoin();
       encoded = encode(text);
-      source = String.format(Locale.ROOT, "%d files", text.files().size());
+      source = String.format(Locale.ROOT, "%d file%s", text.files().size(), text.files().size() == 1 ? "" : "s");
     }
     checkWritable(encoded.words(), vectorFormat, general);
+    int shared = general == null ? 0 : JoinedVectors.shared(encoded.words(), general);
+    if (general != null && shared == 0) {
+      // the join would only pad every row with zeros
+      throw new IOException(String.format(Locale.ROOT, "%s: holds none of the corpus's %,d words (looked up as"
+          + " written%s); nothing was trained", join, encoded.words().size(), lowercase ? ""
+          : ", and --no-lowercase keeps their case"));
+    }
     WordVectors vectors = VectorEnsemble.train(ensemble, seed, memberSeed -> {
       if (ensemble > 1) {
         spec.commandLine().getErr().printf(Locale.ROOT, "ensemble member %d of %d (seed %d)%n",
@@ -243,8 +248,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
     });
     String joined = "";
     if (general != null) {
-      joined = String.format(Locale.ROOT, ", joined with %s, which holds %,d of them", join,
-          JoinedVectors.shared(vectors, general));
+      joined = String.format(Locale.ROOT, ", joined with %s, which holds %,d of them", join, shared);
       vectors = JoinedVectors.join(vectors, general);
     }
     VectorFiles.write(vectors, output, vectorFormat);
@@ -258,10 +262,32 @@ final class TrainVectorsCommand implements Callable<Integer> {
     if (written < vectors.size()) {
       out.println(ConvertVectorsCommand.zeroVectorsLeftOut(vectors.size() - written));
     }
+    if (shared > 0 && shared * 2L < vectors.size()) {
+      out.printf(Locale.ROOT, "note: %s lacks %,d of the %,d words; between one of them and a word it holds, a cosine"
+          + " is the trained one / sqrt(2), so at a high threshold they are neighbours only of one another%n", join,
+          vectors.size() - shared, vectors.size());
+    }
     if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
       out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
     }
     return 0;
+  }
+
+  /**
+   * The --join vectors, or null without --join: read once the corpus is found and before it is read, so that a
+   * bad file fails before the long work, and checked against the width the training will have.
+   */
+  private WordVectors readJoin() throws IOException {
+    if (join == null) {
+      return null;
+    }
+    WordVectors general = VectorFiles.read(join);
+    try {
+      JoinedVectors.check(ensemble * dimension, general);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join + ": " + e.getMessage());
+    }
+    return general;
   }
 
   /** {@code inputs} and the --join file, which the output must not replace either. */
@@ -309,11 +335,12 @@ final class TrainVectorsCommand implements Callable<Integer> {
       }
     }
     long width = (long) dimension * ensemble + (general == null ? 0 : general.dimension());
-    if (words.size() * width > ArrayLimits.MAX_LENGTH) {
+    if (!ArrayLimits.fitsRows(words.size(), width)) {
       throw new IOException(String.format(Locale.ROOT, "%s: %,d words x %d dimensions are more values than one"
-          + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count", source, words.size(),
-          width));
+          + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count%s", source, words.size(),
+          width, general == null ? "" : ", or join narrower vectors"));
     }
+
   }
 
   /** Either trainer, as the one call this command makes. */

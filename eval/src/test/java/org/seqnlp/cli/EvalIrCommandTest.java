@@ -85,8 +85,10 @@ class EvalIrCommandTest {
         "--train-min-count", "1", "--threads", "1");
 
     assertTrue(report.contains("Then joined with the general vectors, as `train-vectors --join` writes them"), report);
-    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words, trained, joined with the general vectors "
-        + "\\(which hold [0-9,]+ of them\\), in .*"), report);
+    // 4 trained dimensions and the fixture's general 2 beside them
+    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words x 6 dimensions, trained, joined with the general"
+        + " vectors \\(which hold [0-9,]+ of them\\), in .*"), report);
+    assertTrue(report.contains("| own-collection joined / seqnlp, cross-validated settings |"), report);
   }
 
   @Test

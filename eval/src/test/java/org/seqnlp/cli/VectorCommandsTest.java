@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -18,7 +20,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
@@ -216,8 +217,10 @@ class VectorCommandsTest extends ToolTest {
     Path joined = directory.resolve("joined.txt");
     assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", joined.toString(), "--join",
         general.toString()}, settings)), err.toString());
-    assertTrue(out.toString().contains("9 words x 8 dimensions, joined with " + general + ", which holds 2 of them,"
-        + " from"), out.toString());
+    assertTrue(out.toString().matches("(?s).*9 words x 8 dimensions, joined with " + Pattern.quote(general.toString())
+        + ", which holds 2 of them, from [0-9,]+ corpus tokens in 1 file, .*"), out.toString());
+    assertTrue(out.toString().contains("note: " + general + " lacks 7 of the 9 words; between one of them and a word"
+        + " it holds, a cosine is the trained one / sqrt(2)"), out.toString());
     WordVectors own = VectorFiles.read(trained, VectorFormat.WORD2VEC_TEXT);
     WordVectors both = VectorFiles.read(joined, VectorFormat.WORD2VEC_TEXT);
     assertEquals(own.size(), both.size());
@@ -237,6 +240,11 @@ class VectorCommandsTest extends ToolTest {
       };
       assertArrayEquals(want, generalHalf, 1e-6f, word);
     }
+    Path ensemble = directory.resolve("ensemble.txt");
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o", ensemble.toString(), "--join",
+        general.toString(), "--ensemble", "2"}, settings)), err.toString());
+    assertTrue(out.toString().contains("9 words x 14 dimensions, an ensemble of 2 trainings (seeds 1 to 2), joined"
+        + " with " + general + ", which holds 2 of them, from"), out.toString());
   }
 
   @Test
@@ -247,17 +255,29 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
         general.toString(), "--subwords", "3,5"));
     assertTrue(err.toString().contains("--join cannot keep subword vectors"), err.toString());
+    // a usage error, so found before training: the join after it would fail otherwise
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
         general.toString(), "--ensemble", "10", "--dim", "1000"));
-    assertTrue(err.toString().contains("--join: 10,000 + 2 dimensions are 10,002, more than the 10,000"),
-        err.toString());
+    assertTrue(err.toString().contains("--join " + general + ": 10,000 + 2 dimensions are 10,002, more than the"
+        + " 10,000"), err.toString());
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", general.toString(), "--join",
         general.toString()));
     Path broken = Files.writeString(directory.resolve("broken.txt"), "1 2\ncat 3\n");
-    // read before the corpus, whose absence would otherwise be the error
-    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("missing").toString(), "-o",
-        output.toString(), "--join", broken.toString()));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        broken.toString()));
     assertTrue(err.toString().contains(broken.toString()), err.toString());
+    Path elsewhere = Files.writeString(directory.resolve("elsewhere.txt"), "1 2\nzebra 3 4\n");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        elsewhere.toString()));
+    assertTrue(err.toString().contains(elsewhere + ": holds none of the corpus's 9 words (looked up as written);"
+        + " nothing was trained"), err.toString());
+    Path subwordVectors = directory.resolve("subwords.seqnlp");
+    assertEquals(0, run("train-vectors", corpus, "-o", subwordVectors.toString(), "--subwords", "3,4", "--buckets",
+        "100", "--dim", "4", "--epochs", "1", "--threads", "1"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        subwordVectors.toString()));
+    assertTrue(err.toString().contains("the general vectors have subword vectors, which a join would leave unused"),
+        err.toString());
     assertFalse(Files.exists(output));
     assertEquals("1 2\ncat 3 4\n", Files.readString(general));
   }

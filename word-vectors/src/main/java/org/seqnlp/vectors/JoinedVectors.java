@@ -8,27 +8,33 @@ import org.seqnlp.settings.SettingRange;
 
 /**
  * Vectors trained on a collection joined with general vectors, over the collection's words: each word's unit
- * vector from its own training beside its unit vector from the general space, or beside zeros where the
- * general space lacks the word. For two words that both spaces hold, a cosine is the mean of the two spaces'
- * cosines, so that a neighbour must be close in the collection and in general use; a word only the collection
- * holds keeps its collection neighbours at 1/sqrt(2) of their cosine. The collection's words stay the
- * vocabulary, so every neighbour is a word the collection's index holds.
+ * vector from its own training beside its unit vector from the general space, or beside zeros where the general
+ * space lacks the word. For two words the general space holds, a cosine is the mean of the two spaces' cosines,
+ * so that such a neighbour must be close in the collection and in general use. Two words it lacks keep their
+ * collection cosine; between a word it lacks and a word it holds, the cosine is the collection's divided by
+ * sqrt(2), so that at a high threshold the words it lacks find neighbours only among themselves. The
+ * collection's words stay the vocabulary, so every neighbour is a word the collection's index holds.
  */
 public final class JoinedVectors {
 
   private JoinedVectors() {}
 
   /**
-   * Checks that vectors of {@code ownDimension} and {@code generalDimension} make a joined space of at most
-   * {@link SettingRange#MAX_DIMENSION} dimensions, the most of any trained vectors.
+   * Checks, before any training, that trained vectors of {@code ownDimension} can be joined with {@code general}:
+   * together at most {@link SettingRange#MAX_DIMENSION} dimensions, the most of any trained vectors, and no
+   * subword vectors in {@code general}, whose n-grams a joined space would leave unused.
    *
-   * @throws IllegalArgumentException when they do not
+   * @throws IllegalArgumentException when they cannot
    */
-  public static void checkWidth(int ownDimension, int generalDimension) {
-    long width = (long) ownDimension + generalDimension;
+  public static void check(int ownDimension, WordVectors general) {
+    if (general.subwords().isPresent()) {
+      throw new IllegalArgumentException("the general vectors have subword vectors, which a join would leave"
+          + " unused; write their words alone first (convert-vectors --format word2vec-binary)");
+    }
+    long width = (long) ownDimension + general.dimension();
     if (width > SettingRange.MAX_DIMENSION) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d + %,d dimensions are %,d, more than the %,d"
-          + " of any trained vectors", ownDimension, generalDimension, width, SettingRange.MAX_DIMENSION));
+          + " of any trained vectors", ownDimension, general.dimension(), width, SettingRange.MAX_DIMENSION));
     }
   }
 
@@ -36,16 +42,16 @@ public final class JoinedVectors {
    * {@code own}'s words, each with its unit vector from {@code own} and then its unit vector from {@code general}
    * (zeros where {@code general} lacks the word or holds a zero vector).
    *
-   * @throws IllegalArgumentException when {@code own} has subword vectors, which a joined space cannot keep, or
-   *     the joined rows are too wide ({@link #checkWidth}) or more values than one array holds
+   * @throws IllegalArgumentException when either has subword vectors, the joined rows are too wide ({@link
+   *     #check}) or they are more values than one array holds
    */
   public static WordVectors join(WordVectors own, WordVectors general) {
     if (own.subwords().isPresent()) {
       throw new IllegalArgumentException("vectors with subword vectors cannot be joined; train without --subwords");
     }
-    checkWidth(own.dimension(), general.dimension());
+    check(own.dimension(), general);
     int width = own.dimension() + general.dimension();
-    if ((long) own.size() * width > ArrayLimits.MAX_LENGTH) {
+    if (!ArrayLimits.fitsRows(own.size(), width)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "%,d words x %d joined dimensions are more"
           + " values than one Java array holds", own.size(), width));
     }
@@ -66,11 +72,11 @@ public final class JoinedVectors {
     return new WordVectors(words, width, matrix);
   }
 
-  /** How many of {@code own}'s words {@code general} holds: the words whose joined vectors have both halves. */
-  public static int shared(WordVectors own, WordVectors general) {
+  /** How many of {@code words} {@code general} holds, looked up as written. */
+  public static int shared(List<String> words, WordVectors general) {
     int shared = 0;
-    for (int row = 0; row < own.size(); row++) {
-      if (general.contains(own.word(row))) {
+    for (String word : words) {
+      if (general.contains(word)) {
         shared++;
       }
     }

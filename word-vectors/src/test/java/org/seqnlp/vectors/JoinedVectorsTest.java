@@ -45,11 +45,11 @@ class JoinedVectorsTest {
     for (int row = 0; row < OWN.size(); row++) {
       assertEquals(OWN.word(row), joined.word(row));
     }
-    assertEquals(30, JoinedVectors.shared(OWN, GENERAL));
+    assertEquals(30, JoinedVectors.shared(OWN.words(), GENERAL));
   }
 
   @Test
-  void aWordOnlyTheCollectionHoldsKeepsItsOwnNeighboursAtOneOverRootTwo() {
+  void wordsOnlyTheCollectionHoldsKeepTheirCosineAmongThemselvesAndLoseRootTwoToTheOthers() {
     WordVectors joined = JoinedVectors.join(OWN, GENERAL);
     float[] missing = joined.vector(3);
     for (int d = 6; d < 10; d++) {
@@ -68,8 +68,12 @@ class JoinedVectorsTest {
     IllegalArgumentException subword = assertThrows(IllegalArgumentException.class,
         () -> JoinedVectors.join(subwords, GENERAL));
     assertTrue(subword.getMessage().contains("subword"), subword.getMessage());
+    IllegalArgumentException general = assertThrows(IllegalArgumentException.class,
+        () -> JoinedVectors.join(OWN, subwords));
+    assertTrue(general.getMessage().startsWith("the general vectors have subword vectors"), general.getMessage());
+    WordVectors wide = RandomVectors.gaussian(2, 1001, 3);
     assertEquals("9,000 + 1,001 dimensions are 10,001, more than the 10,000 of any trained vectors",
-        assertThrows(IllegalArgumentException.class, () -> JoinedVectors.checkWidth(9000, 1001)).getMessage());
-    JoinedVectors.checkWidth(SettingRange.MAX_DIMENSION - 4, 4);
+        assertThrows(IllegalArgumentException.class, () -> JoinedVectors.check(9000, wide)).getMessage());
+    JoinedVectors.check(SettingRange.MAX_DIMENSION - 1001, wide);
   }
 }

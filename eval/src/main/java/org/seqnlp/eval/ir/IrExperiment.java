@@ -40,6 +40,8 @@ public final class IrExperiment {
   public static final String GENERAL = "general";
   /** Label of the vectors trained on each collection's own documents. */
   public static final String OWN = "own-collection";
+  /** Label of those vectors joined with the general ones ({@link Settings#joinGeneral}). */
+  public static final String OWN_JOINED = "own-collection joined";
   /** Documents of the first collection indexed with each chain to measure indexing throughput. */
   private static final int THROUGHPUT_DOCUMENTS = 100;
   /** Documents indexed first to warm the chain up; the latency pass has already compiled most of it. */
@@ -101,11 +103,17 @@ public final class IrExperiment {
       WordVectors vectors = VectorFiles.read(settings.generalVectors());
       setup.append(String.format(Locale.ROOT, "- general vectors: `%s`, %,d words x %d dimensions, loaded in %.1f s%n",
           settings.generalVectors(), vectors.size(), vectors.dimension(), seconds(System.nanoTime() - start)));
-      general = vectorSet(GENERAL, GENERAL, vectors);
       if (settings.joinGeneral()) {
-        JoinedVectors.checkWidth(settings.training().dimension() * settings.trainingEnsemble(), vectors.dimension());
+        int ownDimension = settings.training().dimension() * settings.trainingEnsemble();
+        try {
+          JoinedVectors.check(ownDimension, vectors);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("own vectors of " + ownDimension + " dimensions cannot be joined with "
+              + settings.generalVectors() + ": " + e.getMessage(), e);
+        }
         generalWords = vectors;
       }
+      general = vectorSet(GENERAL, GENERAL, vectors);
     }
     GridScores grid = new GridScores(settings.grid());
     List<Prepared> prepared = new ArrayList<>();
@@ -138,7 +146,8 @@ public final class IrExperiment {
       vectorSets.add(general);
     }
     if (settings.trainCollectionVectors()) {
-      vectorSets.add(vectorSet(OWN, collection.name() + " " + OWN, ownVectors(collection)));
+      String label = settings.joinGeneral() ? OWN_JOINED : OWN;
+      vectorSets.add(vectorSet(label, collection.name() + " " + label, ownVectors(collection)));
     }
     IrEvaluation evaluation = new IrEvaluation(collection);
     TopicScores bm25 = evaluation.bm25();
@@ -170,11 +179,11 @@ public final class IrExperiment {
     String joined = "";
     if (generalWords != null) {
       joined = String.format(Locale.ROOT, ", joined with the general vectors (which hold %,d of them),",
-          JoinedVectors.shared(own, generalWords));
+          JoinedVectors.shared(own.words(), generalWords));
       own = JoinedVectors.join(own, generalWords);
     }
-    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words, %s%s in %.1f s%n", collection.name(),
-        own.size(), how, joined, seconds(System.nanoTime() - start)));
+    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words x %d dimensions, %s%s in %.1f s%n",
+        collection.name(), own.size(), own.dimension(), how, joined, seconds(System.nanoTime() - start)));
     return own;
   }
 
@@ -281,7 +290,8 @@ public final class IrExperiment {
             settings.trainingMinCount(), t.threads(), seeds(t.seed()), Vectorization.describe())
             + (settings.joinGeneral() ? "Then joined with the general vectors, as `train-vectors --join` writes them:"
                 + " each word's unit vector beside its unit vector from the general vectors (zeros where they lack the"
-                + " word), so that a cosine is the mean of the two spaces'.\n\n" : "") : "")
+                + " word), so that between two words they hold a cosine is the mean of the two spaces', between two"
+                + " they lack the collection's, and between one of each the collection's / sqrt(2).\n\n" : "") : "")
         + setup + "\n";
   }
 

@@ -15,7 +15,8 @@ import org.seqnlp.eval.ir.CrossValidation.Fold;
 public final class IrReport {
 
   /** Targets of issue 14 for the cross-validated settings: mean MAP gain over BM25 per vector set. */
-  static final Map<String, Double> TARGET_MEAN_GAIN = Map.of(IrExperiment.OWN, 0.03, IrExperiment.GENERAL, 0.015);
+  static final Map<String, Double> TARGET_MEAN_GAIN = Map.of(IrExperiment.OWN, 0.03, IrExperiment.OWN_JOINED, 0.03,
+      IrExperiment.GENERAL, 0.015);
   /** The goal beyond the targets. */
   static final double GOAL_MEAN_GAIN = 0.05;
   /** No collection more than this much below BM25 (relative), at the chosen settings and the defaults. */

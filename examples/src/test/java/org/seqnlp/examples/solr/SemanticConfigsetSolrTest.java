@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,6 +20,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.analysis.TokenizerChain;
 import org.apache.solr.common.params.ModifiableSolrParams;
 import org.apache.solr.core.CoreContainer;
 import org.apache.solr.core.SolrCore;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
+import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.format.VectorFiles;
 
@@ -98,6 +101,10 @@ class SemanticConfigsetSolrTest {
    */
   @Test
   void standardParserBuildsTheQueryEvalIrScores() throws IOException, SyntaxError {
+    assertEquals(Map.of("maxExpansions", String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MAX_EXPANSIONS),
+        "minSimilarity", String.valueOf(SemanticExpansionFilterFactory.DEFAULT_MIN_SIMILARITY),
+        "expansionWeight", String.valueOf(SemanticExpansionFilterFactory.DEFAULT_EXPANSION_WEIGHT)),
+        expansionSettings("text_semantic"), "the factory's defaults, which eval-ir's analyzer uses below");
     NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(CONF.resolve("vectors.txt")));
     for (String text : List.of("automobile", "the fast car and a banana", "library archive newspapers")) {
       Query expected;
@@ -116,6 +123,9 @@ class SemanticConfigsetSolrTest {
   @Test
   void sameTermFieldTypeBuildsTheQueryEvalIrScoresInThatStyle()
       throws IOException, SyntaxError, SolrServerException {
+    // the demo vectors' cosines are near 1 or far below 0.4, so the settings are checked where they are written
+    assertEquals(Map.of("maxExpansions", "5", "minSimilarity", "0.7", "expansionWeight", "0.7"),
+        expansionSettings("text_semantic_same_term"));
     NearestNeighbours neighbours = new NearestNeighbours(VectorFiles.read(CONF.resolve("vectors.txt")));
     for (String text : List.of("automobile", "the fast car and a banana", "library archive newspapers")) {
       Query expected;
@@ -139,6 +149,18 @@ class SemanticConfigsetSolrTest {
     assertEquals(standard.keySet(), edismax.keySet());
     standard.forEach((id, score) -> assertEquals(score, edismax.get(id), 1e-5f * score, id));
     assertTrue(standard.get("4") > standard.get("1"), "the original term weighs more than its expansion");
+  }
+
+  /** The settings the configset gives {@code semanticExpansion} in the query analyzer of {@code fieldType}. */
+  private static Map<String, String> expansionSettings(String fieldType) {
+    try (SolrCore core = container.getCore(CORE)) {
+      TokenizerChain chain = (TokenizerChain) core.getLatestSchema().getFieldTypeByName(fieldType).getQueryAnalyzer();
+      Map<String, String> args = Arrays.stream(chain.getTokenFilterFactories())
+          .filter(factory -> factory instanceof SemanticExpansionFilterFactory).findFirst().orElseThrow()
+          .getOriginalArgs();
+      return Map.of("maxExpansions", args.get("maxExpansions"), "minSimilarity", args.get("minSimilarity"),
+          "expansionWeight", args.get("expansionWeight"));
+    }
   }
 
   private static Query parse(String parser, String text, String field) throws SyntaxError {

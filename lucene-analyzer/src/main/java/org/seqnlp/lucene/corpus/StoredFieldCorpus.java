@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.lucene.index.DirectoryReader;
@@ -178,9 +179,9 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
           + " or bytes");
     }
     if (read == 0) {
-      throw new IOException(index + ": field '" + field + "' has no stored text in any of the " + documents()
-          + " documents; only stored values keep the words in order: store the field (Solr: stored=\"true\" "
-          + "in the schema) and reindex");
+      throw new IOException(String.format(Locale.ROOT, "%s: field '%s' has no stored text in any of the %,d"
+          + " documents; only stored values keep the words in order: store the field (Solr: stored=\"true\" in the"
+          + " schema) and reindex", index, field, documents()));
     }
   }
 
