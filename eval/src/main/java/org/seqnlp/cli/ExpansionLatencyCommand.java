@@ -112,7 +112,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
     OptionRange.require(spec, "--terms", terms, 1, MAX_TERMS);
     OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilter.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
-    if ((long) words * Math.max(loadDimension, dimension) > ArrayLimits.MAX_LENGTH) {
+    if (!ArrayLimits.fitsRows(words, Math.max(loadDimension, dimension))) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--words x --dimension must be at most "
           + ArrayLimits.MAX_LENGTH + " values, the most one Java array holds");
     }

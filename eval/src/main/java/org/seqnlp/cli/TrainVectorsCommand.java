@@ -165,7 +165,7 @@ final class TrainVectorsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--subwords trains skip-gram (--model sg), not "
           + model);
     }
-    if (subwords != null && (long) buckets * dimension > ArrayLimits.MAX_LENGTH) {
+    if (subwords != null && !ArrayLimits.fitsRows(buckets, dimension)) {
       // the vocabulary's rows come on top, so this is only the part known before the corpus is read
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets " + buckets + " x --dim " + dimension
           + " are more values than one Java array holds; use fewer buckets");
@@ -340,7 +340,6 @@ final class TrainVectorsCommand implements Callable<Integer> {
           + " Java array holds; lower --dim, --ensemble or --max-vocab, or raise --min-count%s", source, words.size(),
           width, general == null ? "" : ", or join narrower vectors"));
     }
-
   }
 
   /** Either trainer, as the one call this command makes. */

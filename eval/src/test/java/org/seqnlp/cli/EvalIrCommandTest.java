@@ -86,9 +86,11 @@ class EvalIrCommandTest {
 
     assertTrue(report.contains("Then joined with the general vectors, as `train-vectors --join` writes them"), report);
     // 4 trained dimensions and the fixture's general 2 beside them
-    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words x 6 dimensions, trained, joined with the general"
-        + " vectors \\(which hold [0-9,]+ of them\\), in .*"), report);
+    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words, trained, joined with the general vectors"
+        + " \\(which hold [0-9,]+ of them\\): 6 dimensions, in .*"), report);
     assertTrue(report.contains("| own-collection joined / seqnlp, cross-validated settings |"), report);
+    assertTrue(report.matches("(?s).*- own-collection joined vectors, cross-validated: mean MAP \\S+ vs BM25 \\(target"
+        + " >= \\+3\\.0%\\).*"), report);
   }
 
   @Test

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -221,6 +224,11 @@ class VectorCommandsTest extends ToolTest {
         + ", which holds 2 of them, from [0-9,]+ corpus tokens in 1 file, .*"), out.toString());
     assertTrue(out.toString().contains("note: " + general + " lacks 7 of the 9 words; between one of them and a word"
         + " it holds, a cosine is the trained one / sqrt(2)"), out.toString());
+    Path most = Files.writeString(directory.resolve("most.txt"), "5 2\nthe 1 0\ncat 0 1\ndog 1 1\ncar 1 2\nbus 2 1\n");
+    out.getBuffer().setLength(0);
+    assertEquals(0, run(concat(new String[] {"train-vectors", corpus.toString(), "-o",
+        directory.resolve("most-joined.txt").toString(), "--join", most.toString()}, settings)), err.toString());
+    assertTrue(out.toString().contains("which holds 5 of them") && !out.toString().contains("note:"), out.toString());
     WordVectors own = VectorFiles.read(trained, VectorFormat.WORD2VEC_TEXT);
     WordVectors both = VectorFiles.read(joined, VectorFormat.WORD2VEC_TEXT);
     assertEquals(own.size(), both.size());
@@ -255,7 +263,6 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
         general.toString(), "--subwords", "3,5"));
     assertTrue(err.toString().contains("--join cannot keep subword vectors"), err.toString());
-    // a usage error, so found before training: the join after it would fail otherwise
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", output.toString(), "--join",
         general.toString(), "--ensemble", "10", "--dim", "1000"));
     assertTrue(err.toString().contains("--join " + general + ": 10,000 + 2 dimensions are 10,002, more than the"
@@ -263,12 +270,31 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus, "-o", general.toString(), "--join",
         general.toString()));
     Path broken = Files.writeString(directory.resolve("broken.txt"), "1 2\ncat 3\n");
-    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
-        broken.toString()));
-    assertTrue(err.toString().contains(broken.toString()), err.toString());
     Path elsewhere = Files.writeString(directory.resolve("elsewhere.txt"), "1 2\nzebra 3 4\n");
-    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
-        elsewhere.toString()));
+    // the corpus is checked before the join is read, and the join read before the corpus is
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("missing").toString(), "-o",
+        output.toString(), "--join", broken.toString()));
+    assertTrue(err.toString().contains("missing") && !err.toString().contains(broken.toString()), err.toString());
+    PrintStream standardErr = System.err;
+    ByteArrayOutputStream progressOfBroken = new ByteArrayOutputStream();
+    ByteArrayOutputStream progressOfElsewhere = new ByteArrayOutputStream();
+    try {
+      System.setErr(new PrintStream(progressOfBroken, true, StandardCharsets.UTF_8));
+      assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+          broken.toString()));
+      System.setErr(new PrintStream(progressOfElsewhere, true, StandardCharsets.UTF_8));
+      assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+          elsewhere.toString()));
+    } finally {
+      System.setErr(standardErr);
+    }
+    assertTrue(err.toString().contains(broken.toString()), err.toString());
+    assertFalse(progressOfBroken.toString(StandardCharsets.UTF_8).contains("reading corpus"),
+        progressOfBroken.toString(StandardCharsets.UTF_8));
+    // whether the join holds a word is known once the corpus is read, still before training
+    String elsewhereProgress = progressOfElsewhere.toString(StandardCharsets.UTF_8);
+    assertTrue(elsewhereProgress.contains("reading corpus") && !elsewhereProgress.contains("training"),
+        elsewhereProgress);
     assertTrue(err.toString().contains(elsewhere + ": holds none of the corpus's 9 words (looked up as written);"
         + " nothing was trained"), err.toString());
     Path subwordVectors = directory.resolve("subwords.seqnlp");

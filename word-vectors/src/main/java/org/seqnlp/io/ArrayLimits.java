@@ -15,7 +15,8 @@ public final class ArrayLimits {
 
   /**
    * Whether {@code rows} of {@code width} values fit one array; the product is taken in long, so that no int
-   * overflow makes a huge matrix look small.
+   * overflow makes a huge matrix look small. Both are counts, at least 0 and below 2^31, as every array size and
+   * dimension is.
    */
   public static boolean fitsRows(long rows, long width) {
     return rows * width <= MAX_LENGTH;

@@ -1,6 +1,5 @@
 package org.seqnlp.vectors;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seqnlp.io.ArrayLimits;
@@ -58,12 +57,10 @@ public final class JoinedVectors {
     float[] matrix = new float[own.size() * width];
     float[] ownValues = own.matrix();
     float[] generalValues = general.matrix();
-    List<String> words = new ArrayList<>(own.size());
+    List<String> words = own.words();
     for (int row = 0; row < own.size(); row++) {
-      String word = own.word(row);
-      words.add(word);
       UnitVectors.copyUnit(ownValues, row * own.dimension(), own.dimension(), matrix, row * width);
-      int generalRow = general.indexOf(word);
+      int generalRow = general.indexOf(words.get(row));
       if (generalRow >= 0) {
         UnitVectors.copyUnit(generalValues, generalRow * general.dimension(), general.dimension(), matrix,
             row * width + own.dimension());
@@ -72,11 +69,15 @@ public final class JoinedVectors {
     return new WordVectors(words, width, matrix);
   }
 
-  /** How many of {@code words} {@code general} holds, looked up as written. */
+  /**
+   * How many of {@code words} {@code general} holds, looked up as written, with a vector that is not zero: the
+   * words whose joined vectors have both halves.
+   */
   public static int shared(List<String> words, WordVectors general) {
     int shared = 0;
     for (String word : words) {
-      if (general.contains(word)) {
+      int row = general.indexOf(word);
+      if (row >= 0 && UnitVectors.inverseNorm(general.matrix(), row * general.dimension(), general.dimension()) > 0) {
         shared++;
       }
     }

@@ -40,7 +40,7 @@ public final class NeighbourTable implements NeighbourLookup {
   static NeighbourTable build(NearestNeighbours search, int k, Progress progress) {
     NearestNeighbours.requireNonNegative(k);
     int size = search.size();
-    if ((long) size * k > ArrayLimits.MAX_LENGTH) {
+    if (!ArrayLimits.fitsRows(size, k)) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, "a table of %,d neighbours for each of %,d"
           + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size,
           ArrayLimits.MAX_LENGTH));

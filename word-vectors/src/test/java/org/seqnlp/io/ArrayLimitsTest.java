@@ -14,7 +14,7 @@ class ArrayLimitsTest {
     assertTrue(ArrayLimits.fitsRows(half, 2));
     assertFalse(ArrayLimits.fitsRows(half + 1, 2));
     assertFalse(ArrayLimits.fitsRows(ArrayLimits.MAX_LENGTH + 1L, 1));
-    // No int overflow makes a huge matrix look small.
-    assertFalse(ArrayLimits.fitsRows(Integer.MAX_VALUE, 10_000L * 16));
+    // 65,536 x 65,537 overflows an int to 65,536; a product taken in int would pass it.
+    assertFalse(ArrayLimits.fitsRows(65_536, 65_537));
   }
 }

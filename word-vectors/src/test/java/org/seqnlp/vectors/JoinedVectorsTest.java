@@ -46,6 +46,8 @@ class JoinedVectorsTest {
       assertEquals(OWN.word(row), joined.word(row));
     }
     assertEquals(30, JoinedVectors.shared(OWN.words(), GENERAL));
+    WordVectors zeroCat = new WordVectors(List.of("cat", "dog"), 2, new float[] {0, 0, 1, 0});
+    assertEquals(1, JoinedVectors.shared(List.of("cat", "dog", "cow"), zeroCat), "a zero vector joins as zeros");
   }
 
   @Test

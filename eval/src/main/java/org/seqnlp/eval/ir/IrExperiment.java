@@ -178,12 +178,12 @@ public final class IrExperiment {
     }
     String joined = "";
     if (generalWords != null) {
-      joined = String.format(Locale.ROOT, ", joined with the general vectors (which hold %,d of them),",
+      joined = String.format(Locale.ROOT, ", joined with the general vectors (which hold %,d of them)",
           JoinedVectors.shared(own.words(), generalWords));
       own = JoinedVectors.join(own, generalWords);
     }
-    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words x %d dimensions, %s%s in %.1f s%n",
-        collection.name(), own.size(), own.dimension(), how, joined, seconds(System.nanoTime() - start)));
+    setup.append(String.format(Locale.ROOT, "- %s own vectors: %,d words, %s%s: %d dimensions, in %.1f s%n",
+        collection.name(), own.size(), how, joined, own.dimension(), seconds(System.nanoTime() - start)));
     return own;
   }
 

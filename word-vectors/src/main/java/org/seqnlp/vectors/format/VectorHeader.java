@@ -42,7 +42,7 @@ record VectorHeader(int words, int dimension) {
     if (dimension > MAX_DIMENSION) {
       return "header declares " + dimension + " dimensions, more than the " + MAX_DIMENSION + " this reader accepts";
     }
-    if ((long) words * dimension > ArrayLimits.MAX_LENGTH) {
+    if (!ArrayLimits.fitsRows(words, dimension)) {
       return "header declares " + words + " words x " + dimension
           + " dimensions, more values than one Java array holds";
     }
