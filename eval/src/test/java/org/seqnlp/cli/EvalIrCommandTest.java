@@ -94,6 +94,18 @@ class EvalIrCommandTest {
   }
 
   @Test
+  void joinedVectorsTooWideFailBeforeAnyWork() throws IOException {
+    IrFixtures.writeMedAndCisi(dir);
+    Path vectors = IrFixtures.vectors(dir);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ir", "--data", dir.toString(), "--vectors", vectors.toString(),
+        "--join-general", "--collections", "med,cisi", "--train-dimension", "10000", "--train-ensemble", "1",
+        "--output", dir.resolve("ir.md").toString()));
+    assertTrue(err.toString().contains("own vectors of 10000 dimensions cannot be joined with " + vectors
+        + ": 10,000 + 2 dimensions are 10,002"), err.toString());
+    assertEquals(1, err.toString().strip().lines().count(), err.toString());
+  }
+
+  @Test
   void joiningWithoutBothVectorSetsIsAUsageError() throws IOException {
     Path vectors = IrFixtures.vectors(dir);
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", vectors.toString(), "--join-general",

@@ -297,6 +297,10 @@ class VectorCommandsTest extends ToolTest {
         elsewhereProgress);
     assertTrue(err.toString().contains(elsewhere + ": holds none of the corpus's 9 words (looked up as written);"
         + " nothing was trained"), err.toString());
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        elsewhere.toString(), "--no-lowercase"));
+    assertTrue(err.toString().contains("(looked up as written, and --no-lowercase keeps their case); nothing was"
+        + " trained"), err.toString());
     Path subwordVectors = directory.resolve("subwords.seqnlp");
     assertEquals(0, run("train-vectors", corpus, "-o", subwordVectors.toString(), "--subwords", "3,4", "--buckets",
         "100", "--dim", "4", "--epochs", "1", "--threads", "1"), err.toString());

@@ -13,7 +13,7 @@ class JoinedVectorsTest {
 
   private static final WordVectors OWN = RandomVectors.gaussian(40, 6, 1);
 
-  /** General vectors holding OWN's words 10 to 59 (so 0 to 9 are missing), in another order and width. */
+  /** General vectors holding OWN's words 10 to 39 (0 to 9 are missing) and 20 others, in another order and width. */
   private static final WordVectors GENERAL = general();
 
   private static WordVectors general() {
