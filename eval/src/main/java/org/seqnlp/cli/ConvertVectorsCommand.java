@@ -54,24 +54,23 @@ final class ConvertVectorsCommand implements Callable<Integer> {
     int written = to.rowsWritten(vectors);
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes from %,d%n", output, written,
         vectors.dimension(), to.id(), Files.size(output), Files.size(input));
-    if (written < vectors.size()) {
-      out.println(zeroVectorsLeftOut(vectors.size() - written));
-    }
-    if (vectors.subwords().isPresent() && !to.keepsSubwords()) {
-      out.println(subwordsLeftOut(to));
-    }
+    printLeftOut(out, vectors, to, written);
     return 0;
   }
 
-  /** The note for vectors written as a DL4J zip that had zero vectors. */
-  static String zeroVectorsLeftOut(int count) {
-    return String.format(Locale.ROOT, "left out %,d zero vector%s: Lucene's word2vec reader normalises every vector"
-        + " and cannot load one, and it has no neighbours", count, count == 1 ? "" : "s");
-  }
-
-  /** The note for a subword model written in {@code format}, which does not keep its n-gram vectors. */
-  static String subwordsLeftOut(VectorFormat format) {
-    return format.id() + " holds the vocabulary's vectors only: the n-gram vectors that give unseen words vectors"
-        + " are kept by " + VectorFormat.SEQNLP.id() + " and " + VectorFormat.SEQNLP_INT8.id();
+  /**
+   * The notes on what a file in {@code format} left out of {@code vectors}, of which it holds {@code written}
+   * rows: the zero vectors of a DL4J zip, and the n-gram vectors of a subword model in a format without them.
+   */
+  static void printLeftOut(PrintWriter out, WordVectors vectors, VectorFormat format, int written) {
+    int zero = vectors.size() - written;
+    if (zero > 0) {
+      out.printf(Locale.ROOT, "left out %,d zero vector%s: Lucene's word2vec reader normalises every vector and"
+          + " cannot load one, and it has no neighbours%n", zero, zero == 1 ? "" : "s");
+    }
+    if (vectors.subwords().isPresent() && !format.keepsSubwords()) {
+      out.println(format.id() + " holds the vocabulary's vectors only: the n-gram vectors that give unseen words"
+          + " vectors are kept by " + VectorFormat.SEQNLP.id() + " and " + VectorFormat.SEQNLP_INT8.id());
+    }
   }
 }

@@ -259,17 +259,12 @@ final class TrainVectorsCommand implements Callable<Integer> {
         output, written, vectors.dimension(),
         ensemble == 1 ? "" : ", " + VectorEnsemble.describe(ensemble, seed) + (joined.isEmpty() ? "," : ""),
         joined.isEmpty() ? "" : joined + ",", encoded.wordCount(), source, seconds);
-    if (written < vectors.size()) {
-      out.println(ConvertVectorsCommand.zeroVectorsLeftOut(vectors.size() - written));
-    }
     if (shared > 0 && shared * 2L < vectors.size()) {
       out.printf(Locale.ROOT, "note: %s lacks %,d of the %,d words; between one of them and a word it holds, a cosine"
           + " is the trained one / sqrt(2), so at a high threshold they are neighbours only of one another%n", join,
           vectors.size() - shared, vectors.size());
     }
-    if (vectors.subwords().isPresent() && !vectorFormat.keepsSubwords()) {
-      out.println(ConvertVectorsCommand.subwordsLeftOut(vectorFormat));
-    }
+    ConvertVectorsCommand.printLeftOut(out, vectors, vectorFormat, written);
     return 0;
   }
 

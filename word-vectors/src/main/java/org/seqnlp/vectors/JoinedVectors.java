@@ -77,7 +77,7 @@ public final class JoinedVectors {
     int shared = 0;
     for (String word : words) {
       int row = general.indexOf(word);
-      if (row >= 0 && UnitVectors.inverseNorm(general.matrix(), row * general.dimension(), general.dimension()) > 0) {
+      if (row >= 0 && !general.isZero(row)) {
         shared++;
       }
     }

@@ -113,6 +113,16 @@ public final class WordVectors {
     return subwords == null ? null : subwords.vector(word);
   }
 
+  /** Whether every component of row {@code index} is 0: a vector without a direction, which has no neighbours. */
+  public boolean isZero(int index) {
+    for (int at = index * dimension; at < (index + 1) * dimension; at++) {
+      if (matrix[at] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A copy of the vector in row {@code index}. */
   public float[] vector(int index) {
     float[] copy = new float[dimension];

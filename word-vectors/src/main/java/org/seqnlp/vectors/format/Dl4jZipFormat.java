@@ -55,7 +55,7 @@ final class Dl4jZipFormat {
   static void write(WordVectors vectors, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.putNextEntry(new ZipEntry(VECTORS_ENTRY));
-    TextVectorWriter.write(vectors, zip, true, Dl4jZipFormat::encode, row -> !isZero(vectors, row));
+    TextVectorWriter.write(vectors, zip, true, Dl4jZipFormat::encode, row -> !vectors.isZero(row));
     zip.closeEntry();
     zip.finish();
   }
@@ -77,14 +77,5 @@ final class Dl4jZipFormat {
       return TextVectorReader.UTF8_WORDS.decode(decoded, 0, decoded.length);
     }
     return TextVectorReader.UTF8_WORDS.decode(bytes, from, to);
-  }
-
-  static boolean isZero(WordVectors vectors, int row) {
-    for (int component = 0; component < vectors.dimension(); component++) {
-      if (vectors.get(row, component) != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -183,7 +183,7 @@ public enum VectorFormat {
     }
     int written = 0;
     for (int row = 0; row < vectors.size(); row++) {
-      written += Dl4jZipFormat.isZero(vectors, row) ? 0 : 1;
+      written += vectors.isZero(row) ? 0 : 1;
     }
     return written;
   }

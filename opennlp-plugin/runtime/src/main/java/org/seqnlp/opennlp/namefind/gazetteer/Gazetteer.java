@@ -231,7 +231,8 @@ public final class Gazetteer {
         && Arrays.equals(bytes, start, start + prefix.length, prefix, 0, prefix.length);
   }
 
-  private static List<String> tokens(String name) {
+  /** The tokens of {@code name}: its runs of characters between whitespace, as entries are compiled from. */
+  static List<String> tokens(String name) {
     List<String> tokens = new ArrayList<>();
     int start = -1;
     for (int i = 0; i <= name.length(); i++) {

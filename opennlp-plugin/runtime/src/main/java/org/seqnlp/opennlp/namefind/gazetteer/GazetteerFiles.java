@@ -61,7 +61,7 @@ public final class GazetteerFiles {
             String name = tokenize(line);
             names.add(name);
             anyCapitalised |= Capitalisation.hasCapital(line);
-            tooLong += name.split(" ").length > Gazetteer.MAX_ENTRY_TOKENS ? 1 : 0;
+            tooLong += Gazetteer.tokens(name).size() > Gazetteer.MAX_ENTRY_TOKENS ? 1 : 0;
           }
         }
       }
