@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.seqnlp.eval.ir.CollectionVectors;
 import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
 import org.seqnlp.eval.ir.QuerySettings;
@@ -73,6 +74,12 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Own vectors: join them with the general vectors (--vectors), as train-vectors --join does.")
   boolean joinGeneral;
 
+  @Option(names = "--train-text", defaultValue = "analysed",
+      description = "Own vectors: train on the documents as analysed for the index (analysed: every word an index "
+          + "term), or on their text as train-vectors --index reads a stored field (stored: what users get from "
+          + "their index) (default: ${DEFAULT-VALUE}).")
+  String trainText;
+
   @Option(names = "--train-dimension", defaultValue = "100", description = "Own vectors: dimensions (default: ${DEFAULT-VALUE}).")
   int trainDimension;
 
@@ -96,7 +103,7 @@ final class EvalIrCommand implements Callable<Integer> {
 
   @Option(names = "--vector-cache", paramLabel = "DIR",
       description = "Keep the own-collection vectors in DIR and reuse them in later runs that would train the same: "
-          + "each file is named by a digest of the settings, the analysed documents and the SIMD width of the kernels "
+          + "each file is named by a digest of the settings, the text trained on and the SIMD width of the kernels "
           + "(clear DIR after a change to the trainer's code).")
   Path vectorCache;
 
@@ -117,7 +124,8 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, joinGeneral, vectorCache, latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, CollectionVectors.TrainingText.forOption(
+              trainText.strip()), joinGeneral, vectorCache, latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

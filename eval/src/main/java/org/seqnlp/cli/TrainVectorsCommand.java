@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
     resourceBundle = "org.seqnlp.cli.VectorModelDefaults",
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
         + "line), or on the stored values of one field of Lucene or Solr indexes (--index DIR --field F, "
-        + "--index once per shard of a SolrCloud collection; each line of a value a sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
+        + "--index once per shard of a SolrCloud collection; each stored value one sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
         + "writes them most frequent word first.",
         "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
             + "(don't, well-known); words without a letter are dropped; lowercased unless "

@@ -79,6 +79,26 @@ class EvalIrCommandTest {
   }
 
   @Test
+  void ownVectorsTrainedOnTheStoredTextAreCachedApartAndNamedInTheReport() throws IOException {
+    Path cache = dir.resolve("cache");
+    List<String> options = new ArrayList<>(List.of("--no-general-vectors", "--expansion-weight", "0.5",
+        "--train-ensemble", "1", "--train-dimension", "4", "--train-epochs", "1", "--train-min-count", "1", "--threads",
+        "1", "--vector-cache", cache.toString()));
+    runOnFixtures(options.toArray(new String[0]));
+    options.addAll(List.of("--train-text", "stored"));
+    String report = runOnFixtures(options.toArray(new String[0]));
+
+    assertTrue(report.contains("trained on the documents' text as `train-vectors --index` reads a stored field"),
+        report);
+    assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words, trained and kept in .*"), report);
+    try (Stream<Path> files = Files.list(cache)) {
+      assertEquals(4, files.count(), "two collections, each trained on two texts");
+    }
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--no-general-vectors", "--train-text", "parsed"));
+    assertTrue(err.toString().contains("unknown training text 'parsed', expected analysed or stored"), err.toString());
+  }
+
+  @Test
   void joinedOwnVectorsHaveTheGeneralVectorsBesideThem() throws IOException {
     String report = runOnFixtures("--vectors", IrFixtures.vectors(dir).toString(), "--join-general",
         "--expansion-weight", "0.5", "--train-ensemble", "1", "--train-dimension", "4", "--train-epochs", "1",

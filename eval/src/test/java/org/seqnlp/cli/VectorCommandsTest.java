@@ -77,7 +77,7 @@ class VectorCommandsTest extends ToolTest {
   }
 
   @Test
-  void trainsOnTheStoredFieldOfAnIndexAsOnTheSameTextInAFile() throws IOException {
+  void trainsOnTheStoredFieldOfAnIndexAsOnItsValuesOneALineInAFile() throws IOException {
     Path data = solrDataDirectory();
     Path fromIndex = directory.resolve("index.txt");
     Path fromFile = directory.resolve("file.txt");
@@ -86,7 +86,10 @@ class VectorCommandsTest extends ToolTest {
         fromIndex.toString()}, settings)), err.toString());
     assertTrue(out.toString().contains("9 words x 10 dimensions from 3,600 corpus tokens in field body of 150 "
         + "documents"), out.toString());
-    assertEquals(0, run(concat(new String[] {"train-vectors", corpus().toString(), "-o", fromFile.toString()},
+    // each document's two lines on one line of the file: a stored value is one sentence, across its line break
+    Path documents = Files.writeString(directory.resolve("documents.txt"),
+        corpusText().replaceAll("(?m)^(.*)\n(.*\n)", "$1 $2"));
+    assertEquals(0, run(concat(new String[] {"train-vectors", documents.toString(), "-o", fromFile.toString()},
         settings)), err.toString());
     assertEquals(Files.readString(fromFile), Files.readString(fromIndex),
         "one thread and one seed: the same sentences give the same vectors");

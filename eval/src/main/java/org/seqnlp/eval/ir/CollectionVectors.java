@@ -16,11 +16,20 @@ import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
+import org.seqnlp.vectors.corpus.SentenceSource;
 import org.seqnlp.vectors.corpus.Tokenizer;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -29,45 +38,108 @@ import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 
 /**
- * Word vectors trained on a collection's own documents (Kuzi et al., CIKM 2016): the words are the
- * index terms, because the text is first run through the retrieval analysis, so every neighbour the
- * vectors offer is a term the index can match.
+ * Word vectors trained on a collection's own documents (Kuzi et al., CIKM 2016), from the analysed
+ * documents or from their stored text as {@code train-vectors --index} reads it ({@link TrainingText}).
  */
 public final class CollectionVectors {
+
+  /** What the vectors are trained on. */
+  public enum TrainingText {
+    /**
+     * The documents run through the retrieval analysis, one document a sentence: the words are the index
+     * terms, so every neighbour the vectors offer is a term the index can match.
+     */
+    ANALYSED("analysed"),
+    /**
+     * The documents stored in a Lucene index, one stored field, and read back as {@code train-vectors --index}
+     * reads it ({@link StoredFieldCorpus}): the vectors a user gets from an index, stop words and all.
+     */
+    STORED("stored");
+
+    private final String option;
+
+    TrainingText(String option) {
+      this.option = option;
+    }
+
+    /** Looks a value up by its option value, e.g. {@code stored}. */
+    public static TrainingText forOption(String value) {
+      for (TrainingText text : values()) {
+        if (text.option.equals(value)) {
+          return text;
+        }
+      }
+      throw new IllegalArgumentException("unknown training text '" + value + "', expected analysed or stored");
+    }
+
+    @Override
+    public String toString() {
+      return option;
+    }
+  }
 
   private CollectionVectors() {}
 
   /**
-   * Trains word2vec on the analysed documents, one document a sentence: {@code ensemble} times, with
-   * seeds from the settings' on, as {@code train-vectors --ensemble} does.
+   * Trains word2vec on the documents' {@code text}: {@code ensemble} times, with seeds from the settings' on,
+   * as {@code train-vectors --ensemble} does.
    *
+   * @param analysis the retrieval analysis, which {@link TrainingText#ANALYSED} runs the documents through
    * @param minCount words seen fewer times are left out of the vocabulary
    */
-  public static WordVectors train(TestCollection collection, Analyzer analysis, Word2VecSettings settings,
-      int minCount, int ensemble) throws IOException {
-    Path corpusFile = Files.createTempFile("seqnlp-" + collection.name().toLowerCase(Locale.ROOT), ".txt");
+  public static WordVectors train(TestCollection collection, TrainingText text, Analyzer analysis,
+      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+    String name = "seqnlp-" + collection.name().toLowerCase(Locale.ROOT);
+    if (text == TrainingText.STORED) {
+      Path index = Files.createTempDirectory(name);
+      try {
+        writeStored(collection.documents(), index);
+        try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing())) {
+          return train(corpus, settings, minCount, ensemble);
+        }
+      } finally {
+        IOUtils.rm(index);
+      }
+    }
+    Path corpusFile = Files.createTempFile(name, ".txt");
     try {
       try (Writer out = Files.newBufferedWriter(corpusFile, StandardCharsets.UTF_8)) {
         writeAnalysed(collection.documents(), analysis, out);
       }
-      Corpus corpus = Corpus.of(List.of(corpusFile), Tokenizer.lowercasing());
-      EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
-      return VectorEnsemble.train(ensemble, settings.seed(),
-          seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
+      return train(Corpus.of(List.of(corpusFile), Tokenizer.lowercasing()), settings, minCount, ensemble);
     } finally {
       Files.deleteIfExists(corpusFile);
+    }
+  }
+
+  private static WordVectors train(SentenceSource corpus, Word2VecSettings settings, int minCount, int ensemble)
+      throws IOException {
+    EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
+    return VectorEnsemble.train(ensemble, settings.seed(),
+        seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
+  }
+
+  /** An index of the documents' text in the one stored field {@link SearchIndex#FIELD}, as a search engine keeps it. */
+  private static void writeStored(List<CollectionDocument> documents, Path index) throws IOException {
+    try (Directory files = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(files, new IndexWriterConfig())) {
+      for (CollectionDocument document : documents) {
+        Document stored = new Document();
+        stored.add(new StoredField(SearchIndex.FIELD, document.text()));
+        writer.addDocument(stored);
+      }
     }
   }
 
   /**
    * The file under {@code cacheDirectory} that holds the vectors {@link #train} makes of the collection
    * with these settings: named by collection and a digest of everything the training reads (the settings, the
-   * analysed documents and the kernels that add the sums, whose SIMD width changes the vectors), so that a
-   * file trained from other input is never read back. A change to the trainer's code is not in the name: clear
-   * the cache after one.
+   * analysed documents or the stored text, and the kernels that add the sums, whose SIMD width changes the
+   * vectors), so that a file trained from other input is never read back. A change to the trainer's code is not
+   * in the name: clear the cache after one.
    */
-  public static Path cacheFile(Path cacheDirectory, TestCollection collection, Analyzer analysis,
-      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+  public static Path cacheFile(Path cacheDirectory, TestCollection collection, TrainingText text,
+      Analyzer analysis, Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -79,7 +151,16 @@ public final class CollectionVectors {
       input.append(settings.toString()).append(" minCount=").append(Integer.toString(minCount))
           .append(" ensemble=").append(Integer.toString(ensemble)).append(" kernels=")
           .append(Vectorization.describe()).append('\n');
-      writeAnalysed(collection.documents(), analysis, input);
+      if (text == TrainingText.STORED) {
+        input.append("text=stored\n");
+        for (CollectionDocument document : collection.documents()) {
+          // each text's length first, so that where one document ends is part of what is digested
+          input.append(Integer.toString(document.text().length())).append(':').append(document.text());
+        }
+      } else {
+        // the analysed vectors' names predate the stored ones and stay as they were
+        writeAnalysed(collection.documents(), analysis, input);
+      }
     }
     String hash = HexFormat.of().formatHex(digest.digest(), 0, 8);
     return cacheDirectory.resolve(collection.name().toLowerCase(Locale.ROOT) + "-" + hash + ".bin");
@@ -89,12 +170,12 @@ public final class CollectionVectors {
    * The vectors in {@code cacheFile} if it exists, else {@link #train}ed and written there (word2vec
    * binary, which keeps every float exactly).
    */
-  public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, Analyzer analysis,
-      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+  public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, TrainingText text,
+      Analyzer analysis, Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     if (Files.isRegularFile(cacheFile)) {
       return VectorFiles.read(cacheFile, VectorFormat.WORD2VEC_BINARY);
     }
-    WordVectors vectors = train(collection, analysis, settings, minCount, ensemble);
+    WordVectors vectors = train(collection, text, analysis, settings, minCount, ensemble);
     Files.createDirectories(cacheFile.toAbsolutePath().getParent());
     VectorFiles.write(vectors, cacheFile, VectorFormat.WORD2VEC_BINARY);
     return vectors;

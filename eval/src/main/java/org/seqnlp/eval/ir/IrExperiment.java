@@ -55,7 +55,8 @@ public final class IrExperiment {
    */
   public record Settings(Path data, Path generalVectors, List<StandardCollection> collections,
       List<QuerySettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
-      int trainingEnsemble, boolean joinGeneral, Path vectorCache, int latencyRepetitions) {
+      int trainingEnsemble, CollectionVectors.TrainingText trainingText, boolean joinGeneral, Path vectorCache,
+      int latencyRepetitions) {
 
     public Settings {
       if (generalVectors == null && !trainCollectionVectors) {
@@ -165,15 +166,15 @@ public final class IrExperiment {
     WordVectors own;
     String how;
     if (settings.vectorCache() != null) {
-      Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, RetrievalAnalyzer.baseline(),
-          settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
+      Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, settings.trainingText(),
+          RetrievalAnalyzer.baseline(), settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
       boolean hit = Files.isRegularFile(cached);
-      own = CollectionVectors.trainOrRead(cached, collection, RetrievalAnalyzer.baseline(), settings.training(),
-          settings.trainingMinCount(), settings.trainingEnsemble());
+      own = CollectionVectors.trainOrRead(cached, collection, settings.trainingText(), RetrievalAnalyzer.baseline(),
+          settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
       how = hit ? "read from `" + cached + "` (trained by an earlier run)" : "trained and kept in `" + cached + "`";
     } else {
-      own = CollectionVectors.train(collection, RetrievalAnalyzer.baseline(), settings.training(),
-          settings.trainingMinCount(), settings.trainingEnsemble());
+      own = CollectionVectors.train(collection, settings.trainingText(), RetrievalAnalyzer.baseline(),
+          settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
       how = "trained";
     }
     String joined = "";
@@ -284,15 +285,24 @@ public final class IrExperiment {
         + "rank.\n\n"
         + (settings.trainCollectionVectors() ? String.format(Locale.ROOT,
             "Own-collection vectors: %s, %d dimensions, window %d, %d negative, sample %.0e, %d epochs, min count "
-                + "%d, %d thread(s), %s, trained on the analysed documents (one document a sentence) by %s "
+                + "%d, %d thread(s), %s, trained on %s by %s "
                 + "(another SIMD width adds the sums in another order and trains slightly different vectors).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), seeds(t.seed()), Vectorization.describe())
+            settings.trainingMinCount(), t.threads(), seeds(t.seed()), trainingText(), Vectorization.describe())
             + (settings.joinGeneral() ? "Then joined with the general vectors, as `train-vectors --join` writes them:"
                 + " each word's unit vector beside its unit vector from the general vectors (zeros where they lack the"
                 + " word), so that between two words they hold a cosine is the mean of the two spaces', between two"
                 + " they lack the collection's, and between one of each the collection's / sqrt(2).\n\n" : "") : "")
         + setup + "\n";
+  }
+
+  private String trainingText() {
+    return switch (settings.trainingText()) {
+      case ANALYSED -> "the analysed documents (one document a sentence)";
+      case STORED -> "the documents' text as `train-vectors --index` reads a stored field (each document one"
+          + " sentence, split into words and lowercased by its tokenizer: stop words kept, numbers dropped, hyphens"
+          + " and apostrophes inside words kept)";
+    };
   }
 
   /** The seed of the own vectors, or of the trainings of their ensemble. */

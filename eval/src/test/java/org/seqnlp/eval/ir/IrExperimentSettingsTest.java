@@ -2,6 +2,7 @@ package org.seqnlp.eval.ir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.seqnlp.eval.ir.CollectionVectors.TrainingText.ANALYSED;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ class IrExperimentSettingsTest {
 
   private static IrExperiment.Settings settings(List<StandardCollection> collections, int ensemble) {
     return new IrExperiment.Settings(Path.of("data"), null, collections, grid(), true, Word2VecSettings.DEFAULTS, 3,
-        ensemble, false, null, 1);
+        ensemble, ANALYSED, false, null, 1);
   }
 
   private static List<QuerySettings> grid() {
@@ -33,7 +34,7 @@ class IrExperimentSettingsTest {
   @Test
   void theEnsembleIsNotCheckedWhenNoOwnVectorsAreTrained() {
     IrExperiment.Settings general = new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(),
-        false, Word2VecSettings.DEFAULTS, 3, 0, false, null, 1);
+        false, Word2VecSettings.DEFAULTS, 3, 0, ANALYSED, false, null, 1);
     assertEquals(0, general.trainingEnsemble());
   }
 
@@ -41,11 +42,11 @@ class IrExperimentSettingsTest {
   void joiningNeedsBothVectorSets() {
     String message = "joining needs both the general vectors and own vectors";
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
-        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, true, null, 1)).getMessage());
+        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1)).getMessage());
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
-        Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, true, null, 1))
+        Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1))
         .getMessage());
     assertEquals(true, new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(), true,
-        Word2VecSettings.DEFAULTS, 3, 3, true, null, 1).joinGeneral());
+        Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1).joinGeneral());
   }
 }

@@ -27,9 +27,12 @@ import org.seqnlp.vectors.corpus.Tokenizer;
 
 /**
  * The stored text of one field of a Lucene index (a Solr core's too) as a word-vector training corpus:
- * every stored value of the field in every live document, each line of a value one sentence, split into
- * words by the same {@link Tokenizer} as corpus files. Vectors trained on the documents a search engine
- * holds offer neighbours from that engine's own vocabulary, the best expansion source measured.
+ * every stored value of the field in every live document, each value one sentence, split into words by
+ * the same {@link Tokenizer} as corpus files. A value is one sentence, not one per line as in corpus files,
+ * because a document's line breaks are formatting: hard-wrapped text (abstracts, mail, plain-text files)
+ * cut at every line gave vectors that expanded queries worse (the module README measures it). Vectors
+ * trained on the documents a search engine holds offer neighbours from that engine's own vocabulary, the
+ * best expansion source measured.
  *
  * <p>The index is read at the commit that was current when the corpus was opened, without a lock, so
  * a running Solr may keep indexing. Stored values are the only text an index keeps as it was written:
@@ -144,8 +147,8 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
   }
 
   /**
-   * Calls {@code handler} with the words of every line of every stored value of the field, document
-   * after document in index order.
+   * Calls {@code handler} with the words of every stored value of the field, document after document in
+   * index order.
    *
    * @throws IOException naming the index and field when no document has a stored text value for it
    */
@@ -169,7 +172,10 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
               + context.ord + ": " + e.getMessage(), e);
         }
         for (String text : values.texts) {
-          forEachLine(text, handler);
+          List<String> words = tokenizer.tokenize(text);
+          if (!words.isEmpty()) {
+            handler.accept(words);
+          }
         }
         read += values.texts.size();
       }
@@ -182,19 +188,6 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
       throw new IOException(String.format(Locale.ROOT, "%s: field '%s' has no stored text in any of the %,d"
           + " documents; only stored values keep the words in order: store the field (Solr: stored=\"true\" in the"
           + " schema) and reindex", index, field, documents()));
-    }
-  }
-
-  private void forEachLine(String text, SentenceHandler handler) throws IOException {
-    int start = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      if (i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
-        List<String> words = tokenizer.tokenize(text.subSequence(start, i));
-        if (!words.isEmpty()) {
-          handler.accept(words);
-        }
-        start = i + 1;
-      }
     }
   }
 
