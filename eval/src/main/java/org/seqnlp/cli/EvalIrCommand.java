@@ -78,7 +78,7 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Own vectors: train on the documents as analysed for the index (analysed: every word an index "
           + "term), or on their text as train-vectors --index reads a stored field (stored: what users get from "
           + "their index) (default: ${DEFAULT-VALUE}).")
-  String trainText;
+  CollectionVectors.TrainingText trainText;
 
   @Option(names = "--train-dimension", defaultValue = "100", description = "Own vectors: dimensions (default: ${DEFAULT-VALUE}).")
   int trainDimension;
@@ -124,8 +124,7 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, CollectionVectors.TrainingText.forOption(
-              trainText.strip()), joinGeneral, vectorCache, latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, trainText, joinGeneral, vectorCache, latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

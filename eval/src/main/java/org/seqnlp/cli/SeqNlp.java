@@ -3,6 +3,8 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
@@ -112,6 +114,17 @@ public final class SeqNlp implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException("no character encoding named '" + name + "' (e.g. UTF-8,"
             + " ISO-8859-1)");
+      }
+    });
+    // Path.of("") is the working directory, so an empty value would be read or written as that directory.
+    commandLine.registerConverter(Path.class, value -> {
+      if (value.isEmpty()) {
+        throw new CommandLine.TypeConversionException("an empty path names no file");
+      }
+      try {
+        return Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
       }
     });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

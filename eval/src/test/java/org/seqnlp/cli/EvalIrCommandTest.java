@@ -95,7 +95,8 @@ class EvalIrCommandTest {
       assertEquals(4, files.count(), "two collections, each trained on two texts");
     }
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--no-general-vectors", "--train-text", "parsed"));
-    assertTrue(err.toString().contains("unknown training text 'parsed', expected analysed or stored"), err.toString());
+    assertTrue(err.toString().contains("expected one of [ANALYSED, STORED] (case-insensitive) but was 'parsed'"),
+        err.toString());
   }
 
   @Test

@@ -36,6 +36,19 @@ class OutputSafetyTest extends ToolTest {
     assertTrue(err.toString().startsWith(expectedStart), err.toString());
   }
 
+  /** Path.of("") is the working directory: read as vectors or written to, it would give a misleading error. */
+  @Test
+  void anEmptyPathIsAUsageErrorNamingTheOption() throws IOException {
+    Path corpus = corpus();
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "--join", "", "-o",
+        directory.resolve("v.bin").toString(), "--min-count", "1"), "seqnlp train-vectors: Invalid value for option"
+        + " '--join': an empty path names no file (see --help)");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", "", "--min-count", "1"),
+        "seqnlp train-vectors: Invalid value for option '--output': an empty path names no file");
+    assertEquals("", out.toString(), "nothing was trained");
+  }
+
   @Test
   void trainVectorsRefusesToOverwriteItsCorpus() throws IOException {
     Path corpus = corpus();

@@ -49,33 +49,12 @@ public final class CollectionVectors {
      * The documents run through the retrieval analysis, one document a sentence: the words are the index
      * terms, so every neighbour the vectors offer is a term the index can match.
      */
-    ANALYSED("analysed"),
+    ANALYSED,
     /**
      * The documents stored in a Lucene index, one stored field, and read back as {@code train-vectors --index}
      * reads it ({@link StoredFieldCorpus}): the vectors a user gets from an index, stop words and all.
      */
-    STORED("stored");
-
-    private final String option;
-
-    TrainingText(String option) {
-      this.option = option;
-    }
-
-    /** Looks a value up by its option value, e.g. {@code stored}. */
-    public static TrainingText forOption(String value) {
-      for (TrainingText text : values()) {
-        if (text.option.equals(value)) {
-          return text;
-        }
-      }
-      throw new IllegalArgumentException("unknown training text '" + value + "', expected analysed or stored");
-    }
-
-    @Override
-    public String toString() {
-      return option;
-    }
+    STORED
   }
 
   private CollectionVectors() {}
