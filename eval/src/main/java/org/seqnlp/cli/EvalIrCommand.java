@@ -75,9 +75,9 @@ final class EvalIrCommand implements Callable<Integer> {
   boolean joinGeneral;
 
   @Option(names = "--train-text", defaultValue = "analysed",
-      description = "Own vectors: train on the documents as analysed for the index (analysed: every word an index "
-          + "term), or on their text as train-vectors --index reads a stored field (stored: what users get from "
-          + "their index) (default: ${DEFAULT-VALUE}).")
+      description = "Own vectors: train on the index's terms, as train-vectors --index --standard-analysis does "
+          + "(analysed), or on the stored text as written, as plain train-vectors --index does (stored) "
+          + "(default: ${DEFAULT-VALUE}).")
   CollectionVectors.TrainingText trainText;
 
   @Option(names = "--train-dimension", defaultValue = "100", description = "Own vectors: dimensions (default: ${DEFAULT-VALUE}).")
@@ -124,7 +124,8 @@ final class EvalIrCommand implements Callable<Integer> {
     IrExperiment.Settings settings;
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
-          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, trainText, joinGeneral, vectorCache, latencyRepetitions);
+          grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, trainText, joinGeneral, vectorCache,
+          latencyRepetitions);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -2,6 +2,7 @@ package org.seqnlp.cli;
 
 import static java.util.Objects.requireNonNullElse;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.util.IOUtils;
 import org.seqnlp.io.ArrayLimits;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.CharacterNgrams;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Parameters;
     resourceBundle = "org.seqnlp.cli.VectorModelDefaults",
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
         + "line), or on the stored values of one field of Lucene or Solr indexes (--index DIR --field F, "
-        + "--index once per shard of a SolrCloud collection; each stored value one sentence), with skip-gram or CBOW (negative sampling) or GloVe, and "
+        + "--index once per shard of a SolrCloud collection; each stored value one sentence), with skip-gram or "
+        + "CBOW (negative sampling) or GloVe, and "
         + "writes them most frequent word first.",
         "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
             + "(don't, well-known); words without a letter are dropped; lowercased unless "
@@ -67,6 +71,12 @@ final class TrainVectorsCommand implements Callable<Integer> {
   @Option(names = "--field", paramLabel = "F",
       description = "With --index: the stored field whose values are the corpus.")
   String field;
+
+  @Option(names = "--standard-analysis",
+      description = "With --index: split each value as an index of Lucene's StandardTokenizer, lowercase and English "
+          + "stop words does (the example configset's text fields) before the tokenizer below, so that the words "
+          + "trained are the index's terms; measured best for query expansion.")
+  boolean standardAnalysis;
 
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
   Path output;
@@ -202,9 +212,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
         OutputPaths.checkNotInside(spec, output, index);
       }
       List<StoredFieldCorpus> shards = new ArrayList<>();
+      Analyzer analysis = standardAnalysis ? new StandardEnglishAnalyzer() : null;
       try {
         for (Path index : indexes) {
-          shards.add(StoredFieldCorpus.open(index, field, tokenizer));
+          shards.add(StoredFieldCorpus.open(index, field, tokenizer, analysis));
         }
         general = readJoin();
         encoded = encode(handler -> {
@@ -216,7 +227,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
             shards.stream().mapToLong(StoredFieldCorpus::documents).sum(),
             shards.size() > 1 ? " in " + shards.size() + " indexes" : "");
       } finally {
-        IOUtils.close(shards);
+        List<Closeable> resources = new ArrayList<>(shards);
+        resources.add(analysis);
+        IOUtils.close(resources);
       }
     } else {
       Corpus text = parse(() -> Corpus.of(corpus, tokenizer));
@@ -297,6 +310,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
     String problem = null;
     if (indexes.isEmpty() && field != null) {
       problem = "--field needs --index";
+    } else if (indexes.isEmpty() && standardAnalysis) {
+      problem = "--standard-analysis needs --index";
     } else if (!indexes.isEmpty() && field == null) {
       problem = "--index needs --field, the stored field to read";
     } else if (!indexes.isEmpty() && !corpus.isEmpty()) {

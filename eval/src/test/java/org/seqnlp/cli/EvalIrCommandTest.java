@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
 
@@ -92,7 +93,13 @@ class EvalIrCommandTest {
         report);
     assertTrue(report.matches("(?s).*- MED own vectors: [0-9,]+ words, trained and kept in .*"), report);
     try (Stream<Path> files = Files.list(cache)) {
-      assertEquals(4, files.count(), "two collections, each trained on two texts");
+      List<WordVectors> cached = new ArrayList<>();
+      for (Path file : files.toList()) {
+        cached.add(VectorFiles.read(file, VectorFormat.WORD2VEC_BINARY));
+      }
+      assertEquals(4, cached.size(), "two collections, each trained on two texts");
+      assertEquals(2, cached.stream().filter(vectors -> vectors.contains("the")).count(),
+          "the stored text keeps the stop word the analysis removes");
     }
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--no-general-vectors", "--train-text", "parsed"));
     assertTrue(err.toString().contains("expected one of [ANALYSED, STORED] (case-insensitive) but was 'parsed'"),

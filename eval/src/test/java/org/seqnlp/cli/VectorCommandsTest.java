@@ -26,6 +26,8 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
+import org.seqnlp.lucene.corpus.AnalysedText;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.vectors.CharacterNgrams;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
@@ -93,6 +95,35 @@ class VectorCommandsTest extends ToolTest {
         settings)), err.toString());
     assertEquals(Files.readString(fromFile), Files.readString(fromIndex),
         "one thread and one seed: the same sentences give the same vectors");
+  }
+
+  /** What eval-ir's analysed collection vectors are trained on (CollectionVectorsTest): the index terms. */
+  @Test
+  void standardAnalysisTrainsOnTheIndexTermsAsOnThemOneDocumentALineInAFile() throws IOException {
+    Path data = solrDataDirectory();
+    Path fromIndex = directory.resolve("index.txt");
+    Path fromFile = directory.resolve("file.txt");
+    String[] settings = {"--format", "word2vec-text", "--dim", "10", "--epochs", "2", "--threads", "1"};
+    assertEquals(0, run(concat(new String[] {"train-vectors", "--index", data.toString(), "--field", "body",
+        "--standard-analysis", "-o", fromIndex.toString()}, settings)), err.toString());
+    // "the" is an English stop word: 3,600 tokens less the 600 the corpus holds
+    assertTrue(out.toString().contains("8 words x 10 dimensions from 3,000 corpus tokens in field body of 150 "
+        + "documents"), out.toString());
+    StringBuilder terms = new StringBuilder();
+    String[] lines = corpusText().split("\n");
+    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
+      for (int line = 0; line < lines.length; line += 2) {
+        terms.append(AnalysedText.of(analysis, "body", lines[line] + "\n" + lines[line + 1])).append('\n');
+      }
+    }
+    Path termFile = Files.writeString(directory.resolve("terms.txt"), terms);
+    assertEquals(0, run(concat(new String[] {"train-vectors", termFile.toString(), "-o", fromFile.toString()},
+        settings)), err.toString());
+    assertEquals(Files.readString(fromFile), Files.readString(fromIndex));
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus().toString(), "--standard-analysis", "-o",
+        fromFile.toString()));
+    assertTrue(err.toString().contains("--standard-analysis needs --index"), err.toString());
   }
 
   @Test

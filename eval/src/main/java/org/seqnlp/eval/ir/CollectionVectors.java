@@ -14,22 +14,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.seqnlp.lucene.corpus.AnalysedText;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
-import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
-import org.seqnlp.vectors.corpus.SentenceSource;
 import org.seqnlp.vectors.corpus.Tokenizer;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -38,70 +37,55 @@ import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 
 /**
- * Word vectors trained on a collection's own documents (Kuzi et al., CIKM 2016), from the analysed
- * documents or from their stored text as {@code train-vectors --index} reads it ({@link TrainingText}).
+ * Word vectors trained on a collection's own documents (Kuzi et al., CIKM 2016) as {@code train-vectors --index}
+ * trains them from a search index: the documents are stored in a Lucene index, one stored field, and read back
+ * through {@link StoredFieldCorpus}, with or without the analysis of the index ({@link TrainingText}).
  */
 public final class CollectionVectors {
 
   /** What the vectors are trained on. */
   public enum TrainingText {
     /**
-     * The documents run through the retrieval analysis, one document a sentence: the words are the index
-     * terms, so every neighbour the vectors offer is a term the index can match.
+     * The documents split by {@link StandardEnglishAnalyzer}, the index's analysis, as {@code train-vectors --index
+     * --standard-analysis} splits them: the words are the index terms, so every neighbour the vectors offer is a
+     * term the index can match.
      */
     ANALYSED,
-    /**
-     * The documents stored in a Lucene index, one stored field, and read back as {@code train-vectors --index}
-     * reads it ({@link StoredFieldCorpus}): the vectors a user gets from an index, stop words and all.
-     */
+    /** The documents' text as stored, as plain {@code train-vectors --index} reads it: stop words and all. */
     STORED
   }
 
   private CollectionVectors() {}
 
   /**
-   * Trains word2vec on the documents' {@code text}: {@code ensemble} times, with seeds from the settings' on,
-   * as {@code train-vectors --ensemble} does.
+   * Trains word2vec on the documents' {@code text}, one document a sentence: {@code ensemble} times, with seeds
+   * from the settings' on, as {@code train-vectors --ensemble} does.
    *
-   * @param analysis the retrieval analysis, which {@link TrainingText#ANALYSED} runs the documents through
    * @param minCount words seen fewer times are left out of the vocabulary
    */
-  public static WordVectors train(TestCollection collection, TrainingText text, Analyzer analysis,
-      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
-    String name = "seqnlp-" + collection.name().toLowerCase(Locale.ROOT);
-    if (text == TrainingText.STORED) {
-      Path index = Files.createTempDirectory(name);
-      try {
-        writeStored(collection.documents(), index);
-        try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing())) {
-          return train(corpus, settings, minCount, ensemble);
-        }
-      } finally {
-        IOUtils.rm(index);
+  public static WordVectors train(TestCollection collection, TrainingText text, Word2VecSettings settings,
+      int minCount, int ensemble) throws IOException {
+    Path index = Files.createTempDirectory("seqnlp-" + collection.name().toLowerCase(Locale.ROOT));
+    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
+      writeStored(collection.documents(), index);
+      try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing(),
+          text == TrainingText.ANALYSED ? analysis : null)) {
+        EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
+        return VectorEnsemble.train(ensemble, settings.seed(),
+            seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
       }
-    }
-    Path corpusFile = Files.createTempFile(name, ".txt");
-    try {
-      try (Writer out = Files.newBufferedWriter(corpusFile, StandardCharsets.UTF_8)) {
-        writeAnalysed(collection.documents(), analysis, out);
-      }
-      return train(Corpus.of(List.of(corpusFile), Tokenizer.lowercasing()), settings, minCount, ensemble);
     } finally {
-      Files.deleteIfExists(corpusFile);
+      IOUtils.rm(index);
     }
   }
 
-  private static WordVectors train(SentenceSource corpus, Word2VecSettings settings, int minCount, int ensemble)
-      throws IOException {
-    EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
-    return VectorEnsemble.train(ensemble, settings.seed(),
-        seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
-  }
-
-  /** An index of the documents' text in the one stored field {@link SearchIndex#FIELD}, as a search engine keeps it. */
+  /**
+   * An index of the documents' text in the one stored field {@link SearchIndex#FIELD}, as a search engine keeps
+   * it; unmerged, so that its segments, and the documents, are read back in the order given.
+   */
   private static void writeStored(List<CollectionDocument> documents, Path index) throws IOException {
     try (Directory files = FSDirectory.open(index);
-        IndexWriter writer = new IndexWriter(files, new IndexWriterConfig())) {
+        IndexWriter writer = new IndexWriter(files, new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE))) {
       for (CollectionDocument document : documents) {
         Document stored = new Document();
         stored.add(new StoredField(SearchIndex.FIELD, document.text()));
@@ -118,7 +102,7 @@ public final class CollectionVectors {
    * in the name: clear the cache after one.
    */
   public static Path cacheFile(Path cacheDirectory, TestCollection collection, TrainingText text,
-      Analyzer analysis, Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -138,7 +122,9 @@ public final class CollectionVectors {
         }
       } else {
         // the analysed vectors' names predate the stored ones and stay as they were
-        writeAnalysed(collection.documents(), analysis, input);
+        try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
+          writeAnalysed(collection.documents(), analysis, input);
+        }
       }
     }
     String hash = HexFormat.of().formatHex(digest.digest(), 0, 8);
@@ -150,29 +136,21 @@ public final class CollectionVectors {
    * binary, which keeps every float exactly).
    */
   public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, TrainingText text,
-      Analyzer analysis, Word2VecSettings settings, int minCount, int ensemble) throws IOException {
+      Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     if (Files.isRegularFile(cacheFile)) {
       return VectorFiles.read(cacheFile, VectorFormat.WORD2VEC_BINARY);
     }
-    WordVectors vectors = train(collection, text, analysis, settings, minCount, ensemble);
+    WordVectors vectors = train(collection, text, settings, minCount, ensemble);
     Files.createDirectories(cacheFile.toAbsolutePath().getParent());
     VectorFiles.write(vectors, cacheFile, VectorFormat.WORD2VEC_BINARY);
     return vectors;
   }
 
-  /** The analysed documents, one a line, as the training reads them. */
+  /** The analysed documents' terms, one document a line. */
   private static void writeAnalysed(List<CollectionDocument> documents, Analyzer analysis, Writer out)
       throws IOException {
     for (CollectionDocument document : documents) {
-      try (TokenStream tokens = analysis.tokenStream(SearchIndex.FIELD, document.text())) {
-        CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-        tokens.reset();
-        while (tokens.incrementToken()) {
-          out.append(term).append(' ');
-        }
-        tokens.end();
-      }
-      out.append('\n');
+      out.append(AnalysedText.of(analysis, SearchIndex.FIELD, document.text())).append('\n');
     }
   }
 }

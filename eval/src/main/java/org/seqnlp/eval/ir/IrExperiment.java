@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -74,6 +75,7 @@ public final class IrExperiment {
       if (trainCollectionVectors) {
         VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
       }
+      Objects.requireNonNull(trainingText, "trainingText");
       grid = List.copyOf(grid);
     }
   }
@@ -167,14 +169,14 @@ public final class IrExperiment {
     String how;
     if (settings.vectorCache() != null) {
       Path cached = CollectionVectors.cacheFile(settings.vectorCache(), collection, settings.trainingText(),
-          RetrievalAnalyzer.baseline(), settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
-      boolean hit = Files.isRegularFile(cached);
-      own = CollectionVectors.trainOrRead(cached, collection, settings.trainingText(), RetrievalAnalyzer.baseline(),
           settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
+      boolean hit = Files.isRegularFile(cached);
+      own = CollectionVectors.trainOrRead(cached, collection, settings.trainingText(), settings.training(),
+          settings.trainingMinCount(), settings.trainingEnsemble());
       how = hit ? "read from `" + cached + "` (trained by an earlier run)" : "trained and kept in `" + cached + "`";
     } else {
-      own = CollectionVectors.train(collection, settings.trainingText(), RetrievalAnalyzer.baseline(),
-          settings.training(), settings.trainingMinCount(), settings.trainingEnsemble());
+      own = CollectionVectors.train(collection, settings.trainingText(), settings.training(),
+          settings.trainingMinCount(), settings.trainingEnsemble());
       how = "trained";
     }
     String joined = "";
@@ -298,7 +300,8 @@ public final class IrExperiment {
 
   private String trainingText() {
     return switch (settings.trainingText()) {
-      case ANALYSED -> "the analysed documents (one document a sentence)";
+      case ANALYSED -> "the analysed documents, one document a sentence, as `train-vectors --index"
+          + " --standard-analysis` reads a stored field";
       case STORED -> "the documents' text as `train-vectors --index` reads a stored field (each document one"
           + " sentence, split into words and lowercased by its tokenizer: stop words kept, numbers dropped, hyphens"
           + " and apostrophes inside words kept)";

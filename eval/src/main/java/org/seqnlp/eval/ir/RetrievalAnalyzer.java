@@ -3,14 +3,14 @@ package org.seqnlp.eval.ir;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 
 /**
- * The analysis every run shares: {@link StandardTokenizer}, lowercase, Lucene's English stop words
- * (no stemming), then, for expanding query analyzers, one more filter at the end of the chain.
+ * The analysis every run shares, {@link StandardEnglishAnalyzer}'s: {@link StandardTokenizer}, lowercase,
+ * Lucene's English stop words (no stemming), then, for expanding query analyzers, one more filter at the end of
+ * the chain.
  */
 public final class RetrievalAnalyzer extends Analyzer {
 
@@ -33,8 +33,7 @@ public final class RetrievalAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer tokenizer = new StandardTokenizer();
-    TokenStream stream = new StopFilter(new LowerCaseFilter(tokenizer), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-    return new TokenStreamComponents(tokenizer, lastFilter.apply(stream));
+    return new TokenStreamComponents(tokenizer, lastFilter.apply(StandardEnglishAnalyzer.filter(tokenizer)));
   }
 
   @Override

@@ -8,19 +8,24 @@ import static org.seqnlp.eval.ir.CollectionVectors.TrainingText.ANALYSED;
 import static org.seqnlp.eval.ir.CollectionVectors.TrainingText.STORED;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.lucene.corpus.AnalysedText;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.corpus.Corpus;
 import org.seqnlp.vectors.corpus.EncodedCorpus;
 import org.seqnlp.vectors.corpus.Tokenizer;
+import org.seqnlp.vectors.kernels.Vectorization;
 import org.seqnlp.vectors.train.Word2VecSettings;
 import org.seqnlp.vectors.train.Word2VecTrainer;
 
@@ -42,79 +47,132 @@ class CollectionVectorsTest {
   @Test
   void anEnsembleIsItsMembersTrainedWithConsecutiveSeeds() throws IOException {
     TestCollection collection = collection();
-    WordVectors ensemble = CollectionVectors.train(collection, ANALYSED, RetrievalAnalyzer.baseline(), SETTINGS, 1, 2);
-    WordVectors first = CollectionVectors.train(collection, ANALYSED, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1);
-    WordVectors second = CollectionVectors.train(collection, ANALYSED, RetrievalAnalyzer.baseline(),
-        SETTINGS.withSeed(8), 1, 1);
-    WordVectors expected = VectorEnsemble.train(2, 7, seed -> seed == 7 ? first : second);
+    WordVectors ensemble = CollectionVectors.train(collection, ANALYSED, SETTINGS, 1, 2);
+    WordVectors first = CollectionVectors.train(collection, ANALYSED, SETTINGS, 1, 1);
+    WordVectors second = CollectionVectors.train(collection, ANALYSED, SETTINGS.withSeed(8), 1, 1);
     assertEquals(8, ensemble.dimension());
-    for (int row = 0; row < expected.size(); row++) {
-      assertEquals(expected.word(row), ensemble.word(row));
-      for (int d = 0; d < 8; d++) {
-        assertEquals(expected.get(row, d), ensemble.get(row, d), "row " + row + ", dimension " + d);
-      }
-    }
+    assertSameVectors(VectorEnsemble.train(2, 7, seed -> seed == 7 ? first : second), ensemble);
   }
 
   @Test
   void theCacheNameChangesWithEverythingTheTrainingReads() throws IOException {
     Path directory = Path.of("cache");
     TestCollection collection = collection();
-    Path name = CollectionVectors.cacheFile(directory, collection, ANALYSED, RetrievalAnalyzer.baseline(), SETTINGS, 1,
-        1);
+    Path name = CollectionVectors.cacheFile(directory, collection, ANALYSED, SETTINGS, 1, 1);
     assertTrue(name.getFileName().toString().matches("fixture-[0-9a-f]{16}\\.bin"), name.toString());
     assertEquals(name,
-        CollectionVectors.cacheFile(directory, collection, ANALYSED, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1));
-    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED, RetrievalAnalyzer.baseline(),
+        CollectionVectors.cacheFile(directory, collection, ANALYSED, SETTINGS, 1, 1));
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED,
         SETTINGS, 1, 3));
-    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED, RetrievalAnalyzer.baseline(),
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED,
         SETTINGS, 2, 1));
-    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED, RetrievalAnalyzer.baseline(),
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED,
         SETTINGS.withSeed(8), 1, 1));
-    assertNotEquals(name, CollectionVectors.cacheFile(directory, collection, ANALYSED, new StandardAnalyzer(), SETTINGS,
-        1, 1), "another analysis trains on other text");
     List<CollectionDocument> edited = new ArrayList<>(collection.documents());
     CollectionDocument first = edited.get(0);
     edited.set(0, new CollectionDocument(first.id(), first.text() + " more"));
     TestCollection changed = new TestCollection(collection.name(), edited, collection.topics(),
         collection.judgements());
-    assertNotEquals(name, CollectionVectors.cacheFile(directory, changed, ANALYSED, RetrievalAnalyzer.baseline(),
+    assertNotEquals(name, CollectionVectors.cacheFile(directory, changed, ANALYSED,
         SETTINGS, 1, 1));
-    Path stored = CollectionVectors.cacheFile(directory, collection, STORED, RetrievalAnalyzer.baseline(), SETTINGS,
+    Path stored = CollectionVectors.cacheFile(directory, collection, STORED, SETTINGS,
         1, 1);
     assertNotEquals(name, stored, "the stored text is other text");
-    assertNotEquals(stored, CollectionVectors.cacheFile(directory, changed, STORED, RetrievalAnalyzer.baseline(),
+    assertNotEquals(stored, CollectionVectors.cacheFile(directory, changed, STORED,
         SETTINGS, 1, 1));
+  }
+
+  /** Files cached by earlier runs stay names of the same vectors: the digest of analysed vectors is pinned. */
+  @Test
+  void theCacheNameOfAnalysedVectorsDigestsTheSettingsAndTheAnalysedTerms() throws Exception {
+    TestCollection collection = collection();
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    StringBuilder input = new StringBuilder(SETTINGS + " minCount=3 ensemble=2 kernels=" + Vectorization.describe()
+        + "\n");
+    for (CollectionDocument document : collection.documents()) {
+      input.append(AnalysedText.of(RetrievalAnalyzer.baseline(), SearchIndex.FIELD, document.text())).append('\n');
+    }
+    String hash = HexFormat.of().formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
+    assertEquals(Path.of("cache", "fixture-" + hash + ".bin"),
+        CollectionVectors.cacheFile(Path.of("cache"), collection, ANALYSED, SETTINGS, 3, 2));
+  }
+
+  @Test
+  void theCacheNameOfStoredVectorsKnowsWhereEachDocumentEnds() throws IOException {
+    TestCollection split = new TestCollection("SPLIT", List.of(new CollectionDocument("1", "ab"),
+        new CollectionDocument("2", "c")), List.of(), Judgements.builder().build());
+    TestCollection splitElsewhere = new TestCollection("SPLIT", List.of(new CollectionDocument("1", "a"),
+        new CollectionDocument("2", "bc")), List.of(), Judgements.builder().build());
+    assertNotEquals(CollectionVectors.cacheFile(Path.of("cache"), split, STORED, SETTINGS, 1, 1),
+        CollectionVectors.cacheFile(Path.of("cache"), splitElsewhere, STORED, SETTINGS, 1, 1));
+  }
+
+  @Test
+  void theTemporaryIndexIsDeleted() throws IOException {
+    List<Path> before = temporaryIndexes();
+    CollectionVectors.train(linesCollection(), STORED, SETTINGS, 1, 1);
+    assertEquals(before, temporaryIndexes());
+  }
+
+  private static List<Path> temporaryIndexes() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(path -> path.getFileName().toString().startsWith("seqnlp-lines")).sorted().toList();
+    }
+  }
+
+  /** Documents of several lines, with stop words, a hyphenated word and a number. */
+  private static TestCollection linesCollection() {
+    List<CollectionDocument> documents = new ArrayList<>();
+    String[] texts = {"Heart attack and\ncardiac arrest in 1987", "the heart muscle\nand the cardiac valve",
+        "library books and\nreading-rooms"};
+    for (int i = 0; i < 30; i++) {
+      documents.add(new CollectionDocument("d" + i, texts[i % texts.length]));
+    }
+    return new TestCollection("LINES", documents, List.of(), Judgements.builder().build());
+  }
+
+  /** One training of SETTINGS on {@code lines}, a corpus file, as train-vectors trains on files. */
+  private static WordVectors trainedOnFile(Path directory, CharSequence lines) throws IOException {
+    Path file = Files.writeString(directory.resolve("documents.txt"), lines);
+    EncodedCorpus encoded = EncodedCorpus.encode(Corpus.of(List.of(file), Tokenizer.lowercasing()), 1, 0,
+        Progress.silent("encoding", 0, "words"));
+    return new Word2VecTrainer(SETTINGS).train(encoded, Progress::silent);
+  }
+
+  private static void assertSameVectors(WordVectors expected, WordVectors actual) {
+    assertEquals(expected.size(), actual.size());
+    for (int row = 0; row < expected.size(); row++) {
+      assertEquals(expected.word(row), actual.word(row));
+      for (int d = 0; d < expected.dimension(); d++) {
+        assertEquals(expected.get(row, d), actual.get(row, d), "row " + row + ", dimension " + d);
+      }
+    }
   }
 
   @Test
   void theStoredTextIsEachDocumentAsOneSentenceAcrossItsLinesStopWordsKept(@TempDir Path directory)
       throws IOException {
-    List<CollectionDocument> documents = new ArrayList<>();
-    String[] texts = {"Heart attack and\ncardiac arrest", "the heart muscle\nand the cardiac valve",
-        "library books and\nreading rooms"};
-    for (int i = 0; i < 30; i++) {
-      documents.add(new CollectionDocument("d" + i, texts[i % texts.length]));
-    }
-    TestCollection collection = new TestCollection("LINES", documents, List.of(), Judgements.builder().build());
-    WordVectors stored = CollectionVectors.train(collection, STORED, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1);
+    TestCollection collection = linesCollection();
     StringBuilder oneALine = new StringBuilder();
-    for (CollectionDocument document : documents) {
+    for (CollectionDocument document : collection.documents()) {
       oneALine.append(document.text().replace('\n', ' ')).append('\n');
     }
-    Path file = Files.writeString(directory.resolve("documents.txt"), oneALine);
-    EncodedCorpus encoded = EncodedCorpus.encode(Corpus.of(List.of(file), Tokenizer.lowercasing()), 1, 0,
-        Progress.silent("encoding", 0, "words"));
-    WordVectors expected = new Word2VecTrainer(SETTINGS).train(encoded, Progress::silent);
-    assertEquals(expected.size(), stored.size());
-    for (int row = 0; row < expected.size(); row++) {
-      assertEquals(expected.word(row), stored.word(row));
-      for (int d = 0; d < expected.dimension(); d++) {
-        assertEquals(expected.get(row, d), stored.get(row, d), "row " + row + ", dimension " + d);
-      }
+    WordVectors stored = CollectionVectors.train(collection, STORED, SETTINGS, 1, 1);
+    assertSameVectors(trainedOnFile(directory, oneALine), stored);
+    assertTrue(stored.contains("and") && stored.contains("reading-rooms"), "stop words kept, hyphenated words whole");
+  }
+
+  /** Written to a file, a document's analysed terms a line, as eval-ir trained before it read an index. */
+  @Test
+  void theAnalysedTextIsEachDocumentsTermsOfTheRetrievalAnalysis(@TempDir Path directory) throws IOException {
+    TestCollection collection = linesCollection();
+    StringBuilder terms = new StringBuilder();
+    for (CollectionDocument document : collection.documents()) {
+      terms.append(AnalysedText.of(RetrievalAnalyzer.baseline(), SearchIndex.FIELD, document.text())).append('\n');
     }
-    assertTrue(stored.contains("and"), "stop words are kept");
-    assertFalse(CollectionVectors.train(collection, ANALYSED, RetrievalAnalyzer.baseline(), SETTINGS, 1, 1)
-        .contains("and"), "the analysis removes stop words");
+    WordVectors analysed = CollectionVectors.train(collection, ANALYSED, SETTINGS, 1, 1);
+    assertSameVectors(trainedOnFile(directory, terms), analysed);
+    assertFalse(analysed.contains("and"), "the analysis removes stop words");
+    assertTrue(analysed.contains("reading") && !analysed.contains("1987"), "and splits at hyphens; numbers dropped");
   }
 }

@@ -42,10 +42,11 @@ class IrExperimentSettingsTest {
   void joiningNeedsBothVectorSets() {
     String message = "joining needs both the general vectors and own vectors";
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
-        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1)).getMessage());
-    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
-        Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1))
+        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1))
         .getMessage());
+    assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
+        Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true,
+        null, 1)).getMessage());
     assertEquals(true, new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(), true,
         Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1).joinGeneral());
   }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
@@ -30,9 +31,9 @@ import org.seqnlp.vectors.corpus.Tokenizer;
  * every stored value of the field in every live document, each value one sentence, split into words by
  * the same {@link Tokenizer} as corpus files. A value is one sentence, not one per line as in corpus files,
  * because a document's line breaks are formatting: hard-wrapped text (abstracts, mail, plain-text files)
- * cut at every line gave vectors that expanded queries worse (the module README measures it). Vectors
- * trained on the documents a search engine holds offer neighbours from that engine's own vocabulary, the
- * best expansion source measured.
+ * cut at every line gave vectors that expanded queries worse (the module README reports a run of a patched
+ * {@code eval-ir}). Vectors trained on the documents a search engine holds offer neighbours from that
+ * engine's own vocabulary, the best expansion source measured.
  *
  * <p>The index is read at the commit that was current when the corpus was opened, without a lock, so
  * a running Solr may keep indexing. Stored values are the only text an index keeps as it was written:
@@ -47,14 +48,16 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
   private final Path index;
   private final String field;
   private final Tokenizer tokenizer;
+  private final Analyzer analysis;
   private final Directory directory;
   private final DirectoryReader reader;
 
-  private StoredFieldCorpus(Path index, String field, Tokenizer tokenizer, Directory directory,
+  private StoredFieldCorpus(Path index, String field, Tokenizer tokenizer, Analyzer analysis, Directory directory,
       DirectoryReader reader) {
     this.index = index;
     this.field = field;
     this.tokenizer = tokenizer;
+    this.analysis = analysis;
     this.directory = directory;
     this.reader = reader;
   }
@@ -63,17 +66,20 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
    * Opens the index in {@code directory}, or in its {@code index} subdirectory (a Solr core's data
    * directory), and checks that it has {@code field}.
    *
+   * @param analysis run over each value before {@code tokenizer} (e.g. {@link StandardEnglishAnalyzer}, so that
+   *     the words are an index's terms), or null to split the text as stored; the caller closes it
    * @throws IOException naming the directory and the problem when it is missing, not a Lucene index,
    *     unreadable, or has no such field
    */
-  public static StoredFieldCorpus open(Path directory, String field, Tokenizer tokenizer) throws IOException {
+  public static StoredFieldCorpus open(Path directory, String field, Tokenizer tokenizer, Analyzer analysis)
+      throws IOException {
     Path index = indexDirectory(directory);
     Directory files = FSDirectory.open(index);
     DirectoryReader reader = null;
     try {
       reader = openReader(index, files);
       requireField(index, reader, field);
-      return new StoredFieldCorpus(index, field, tokenizer, files, reader);
+      return new StoredFieldCorpus(index, field, tokenizer, analysis, files, reader);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(reader, files);
       throw e;
@@ -172,7 +178,8 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
               + context.ord + ": " + e.getMessage(), e);
         }
         for (String text : values.texts) {
-          List<String> words = tokenizer.tokenize(text);
+          // analysed terms are split again, as analysed text written to a corpus file would be (numbers dropped)
+          List<String> words = tokenizer.tokenize(analysis == null ? text : AnalysedText.of(analysis, field, text));
           if (!words.isEmpty()) {
             handler.accept(words);
           }

@@ -71,7 +71,7 @@ class StoredFieldCorpusTest {
   @Test
   void eachStoredValueOfLiveDocumentsIsOneSentenceAcrossItsLineBreaks() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
-    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing())) {
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing(), null)) {
       List<List<String>> expected = List.of(List.of("the", "red", "kite", "circles", "it", "doesn't", "land"),
           List.of("rivers", "flow", "to", "the", "sea"), List.of("second", "value"));
       assertEquals(expected, sentences(corpus));
@@ -81,9 +81,20 @@ class StoredFieldCorpusTest {
   }
 
   @Test
+  void anAnalysisGivenSplitsEachValueIntoTheIndexTermsBeforeTheTokenizer() throws IOException {
+    Path index = writeIndex(directory.resolve("index"));
+    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer();
+        StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing(), analysis)) {
+      // stop words (the, it, to) are gone; "doesn't" is one term of StandardTokenizer's and one word of the tokenizer's
+      assertEquals(List.of(List.of("red", "kite", "circles", "doesn't", "land"), List.of("rivers", "flow", "sea"),
+          List.of("second", "value")), sentences(corpus));
+    }
+  }
+
+  @Test
   void usesTheTokenizerGiven() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
-    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "body", new Tokenizer(false))) {
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "body", new Tokenizer(false), null)) {
       assertEquals(List.of("The", "Red", "kite", "circles", "It", "doesn't", "land"), sentences(corpus).get(0));
     }
   }
@@ -92,7 +103,8 @@ class StoredFieldCorpusTest {
   void aSolrDataDirectoryIsReadThroughItsIndexSubdirectory() throws IOException {
     Path index = writeIndex(directory.resolve("data/index"));
     Files.createDirectories(directory.resolve("data/tlog"));
-    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(directory.resolve("data"), "body", Tokenizer.lowercasing())) {
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(directory.resolve("data"), "body", Tokenizer.lowercasing(),
+        null)) {
       assertEquals(index, corpus.index());
       assertEquals(3, sentences(corpus).size());
     }
@@ -102,14 +114,14 @@ class StoredFieldCorpusTest {
   void aMissingFieldIsNamedWithTheFieldsTheIndexHas() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
     IOException error = assertThrows(IOException.class,
-        () -> StoredFieldCorpus.open(index, "title", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(index, "title", Tokenizer.lowercasing(), null));
     assertEquals(index + ": no field 'title' in the index; its fields: body, id, summary, year", error.getMessage());
   }
 
   @Test
   void aFieldWithoutStoredTextFailsWhenReadNamingTheRemedy() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
-    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "summary", Tokenizer.lowercasing())) {
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "summary", Tokenizer.lowercasing(), null)) {
       IOException error = assertThrows(IOException.class, () -> corpus.forEachSentence(words -> { }));
       assertTrue(error.getMessage().startsWith(index + ": field 'summary' has no stored text in any of the 2 "
           + "documents"), error.getMessage());
@@ -120,7 +132,7 @@ class StoredFieldCorpusTest {
   @Test
   void aStoredFieldOfNumbersIsNotText() throws IOException {
     Path index = writeIndex(directory.resolve("index"));
-    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "year", Tokenizer.lowercasing())) {
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, "year", Tokenizer.lowercasing(), null)) {
       IOException error = assertThrows(IOException.class, () -> corpus.forEachSentence(words -> { }));
       assertEquals(index + ": field 'year' has no text to train on: its stored values are numbers or bytes",
           error.getMessage());
@@ -138,7 +150,7 @@ class StoredFieldCorpusTest {
     bytes[bytes.length / 2] ^= (byte) 0x55;
     Files.write(largest, bytes);
     IOException error = assertThrows(IOException.class,
-        () -> StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing(), null));
     assertTrue(error.getMessage().startsWith(index + ": cannot read the Lucene index: "), error.getMessage());
   }
 
@@ -155,7 +167,7 @@ class StoredFieldCorpusTest {
     Path empty = Files.createDirectories(directory.resolve("empty"));
     Files.writeString(empty.resolve("notes.txt"), "not an index");
     IOException error = assertThrows(IOException.class,
-        () -> StoredFieldCorpus.open(empty, "body", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(empty, "body", Tokenizer.lowercasing(), null));
     assertTrue(error.getMessage().startsWith(empty + ": not a Lucene index (no segments_N file"), error.getMessage());
   }
 
@@ -163,11 +175,11 @@ class StoredFieldCorpusTest {
   void aMissingDirectoryOrAFileIsNamed() throws IOException {
     Path missing = directory.resolve("missing");
     NoSuchFileException notFound = assertThrows(NoSuchFileException.class,
-        () -> StoredFieldCorpus.open(missing, "body", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(missing, "body", Tokenizer.lowercasing(), null));
     assertEquals(missing + ": no such index directory", notFound.getMessage());
     Path file = Files.writeString(directory.resolve("file.txt"), "text");
     IOException notDirectory = assertThrows(IOException.class,
-        () -> StoredFieldCorpus.open(file, "body", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(file, "body", Tokenizer.lowercasing(), null));
     assertEquals(file + ": is a file, not a Lucene index directory", notDirectory.getMessage());
   }
 
@@ -180,7 +192,7 @@ class StoredFieldCorpusTest {
       }
     }
     IOException error = assertThrows(IOException.class,
-        () -> StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing()));
+        () -> StoredFieldCorpus.open(index, "body", Tokenizer.lowercasing(), null));
     assertTrue(error.getMessage().startsWith(index + ": cannot read the Lucene index: "), error.getMessage());
   }
 }
