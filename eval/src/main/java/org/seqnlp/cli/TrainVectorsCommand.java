@@ -47,8 +47,7 @@ import picocli.CommandLine.Parameters;
     description = {"Trains word vectors on text files (plain or gzip UTF-8, one sentence or paragraph a "
         + "line), or on the stored values of one field of Lucene or Solr indexes (--index DIR --field F, "
         + "--index once per shard of a SolrCloud collection; each stored value one sentence), with skip-gram or "
-        + "CBOW (negative sampling) or GloVe, and "
-        + "writes them most frequent word first.",
+        + "CBOW (negative sampling) or GloVe, and writes them most frequent word first.",
         "Words are runs of letters and digits; apostrophes and hyphens inside a word are kept "
             + "(don't, well-known); words without a letter are dropped; lowercased unless "
             + "--no-lowercase."})
@@ -73,9 +72,9 @@ final class TrainVectorsCommand implements Callable<Integer> {
   String field;
 
   @Option(names = "--standard-analysis",
-      description = "With --index: split each value as an index of Lucene's StandardTokenizer, lowercase and English "
-          + "stop words does (the example configset's text fields) before the tokenizer below, so that the words "
-          + "trained are the index's terms; measured best for query expansion.")
+      description = "With --index: first split each value into the terms an index makes of it with Lucene's "
+          + "StandardTokenizer, lowercase and English stop words (the example configset's text fields), so that the "
+          + "words trained are the index's terms; measured best for query expansion.")
   boolean standardAnalysis;
 
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
@@ -312,6 +311,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
       problem = "--field needs --index";
     } else if (indexes.isEmpty() && standardAnalysis) {
       problem = "--standard-analysis needs --index";
+    } else if (standardAnalysis && !lowercase) {
+      problem = "--standard-analysis lowercases every word; drop --no-lowercase";
     } else if (!indexes.isEmpty() && field == null) {
       problem = "--index needs --field, the stored field to read";
     } else if (!indexes.isEmpty() && !corpus.isEmpty()) {

@@ -46,6 +46,9 @@ class OutputSafetyTest extends ToolTest {
     err.getBuffer().setLength(0);
     assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", "", "--min-count", "1"),
         "seqnlp train-vectors: Invalid value for option '--output': an empty path names no file");
+    err.getBuffer().setLength(0);
+    assertOneLineUsageError(run("train-vectors", corpus.toString(), "-o", "v\0.bin", "--min-count", "1"),
+        "seqnlp train-vectors: Invalid value for option '--output': Nul character not allowed");
     assertEquals("", out.toString(), "nothing was trained");
   }
 

@@ -124,6 +124,11 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus().toString(), "--standard-analysis", "-o",
         fromFile.toString()));
     assertTrue(err.toString().contains("--standard-analysis needs --index"), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", "--index", data.toString(), "--field", "body",
+        "--standard-analysis", "--no-lowercase", "-o", fromFile.toString()));
+    assertTrue(err.toString().contains("--standard-analysis lowercases every word; drop --no-lowercase"),
+        err.toString());
   }
 
   @Test
@@ -135,6 +140,12 @@ class VectorCommandsTest extends ToolTest {
         "--threads", "1"), err.toString());
     assertTrue(out.toString().contains("from 7,200 corpus tokens in field body of 300 documents in 2 indexes"),
         out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", data.resolve("index").toString(),
+        "--field", "body", "--standard-analysis", "-o", output.toString(), "--format", "word2vec-text", "--dim", "10",
+        "--epochs", "1", "--threads", "1"), err.toString());
+    assertTrue(out.toString().contains("from 6,000 corpus tokens in field body of 300 documents in 2 indexes"),
+        "every index analysed: " + out);
   }
 
   @Test

@@ -47,8 +47,8 @@ public final class CollectionVectors {
   public enum TrainingText {
     /**
      * The documents split by {@link StandardEnglishAnalyzer}, the index's analysis, as {@code train-vectors --index
-     * --standard-analysis} splits them: the words are the index terms, so every neighbour the vectors offer is a
-     * term the index can match.
+     * --standard-analysis} splits them: the words are the index terms (numbers dropped), so every neighbour the
+     * vectors offer is a term the index can match.
      */
     ANALYSED,
     /** The documents' text as stored, as plain {@code train-vectors --index} reads it: stop words and all. */
@@ -66,10 +66,10 @@ public final class CollectionVectors {
   public static WordVectors train(TestCollection collection, TrainingText text, Word2VecSettings settings,
       int minCount, int ensemble) throws IOException {
     Path index = Files.createTempDirectory("seqnlp-" + collection.name().toLowerCase(Locale.ROOT));
-    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
+    try (Analyzer analysis = text == TrainingText.ANALYSED ? new StandardEnglishAnalyzer() : null) {
       writeStored(collection.documents(), index);
       try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing(),
-          text == TrainingText.ANALYSED ? analysis : null)) {
+          analysis)) {
         EncodedCorpus encoded = EncodedCorpus.encode(corpus, minCount, 0, Progress.silent("encoding", 0, "words"));
         return VectorEnsemble.train(ensemble, settings.seed(),
             seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));

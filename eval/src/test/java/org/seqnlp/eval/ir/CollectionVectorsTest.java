@@ -82,7 +82,10 @@ class CollectionVectorsTest {
         SETTINGS, 1, 1));
   }
 
-  /** Files cached by earlier runs stay names of the same vectors: the digest of analysed vectors is pinned. */
+  /**
+   * Files cached by earlier runs stay names of the same vectors: the layout of what analysed vectors' names digest
+   * is fixed here (the terms themselves are the retrieval analysis's).
+   */
   @Test
   void theCacheNameOfAnalysedVectorsDigestsTheSettingsAndTheAnalysedTerms() throws Exception {
     TestCollection collection = collection();
