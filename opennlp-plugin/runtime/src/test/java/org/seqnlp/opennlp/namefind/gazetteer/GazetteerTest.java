@@ -3,9 +3,12 @@ package org.seqnlp.opennlp.namefind.gazetteer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +87,26 @@ class GazetteerTest {
     assertEquals(List.of("location", "organization"), gazetteer.types());
     assertEquals(List.of("\" angel \" university", "10x genomics , inc."), gazetteer.entries("organization"));
     assertEquals("BIIE", positions(gazetteer, "organization", "10x Genomics , Inc."));
+  }
+
+  /** Compilation leaves such names out; only the reader can say which list lost them. */
+  @Test
+  void logsHowManyNamesOfTooManyTokensAListLoses() throws IOException {
+    // nine tokens each; in the second, a thin space (U+2009) separates two of them, as Gazetteer.tokens splits
+    Path list = Files.writeString(directory.resolve("org-long.txt"), "Acme\nOne Two Three Four Five Six Seven Eight"
+        + " Nine\nOne\u2009Two Three Four Five Six Seven Eight Nine\n");
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    Gazetteer gazetteer;
+    try {
+      gazetteer = GazetteerFiles.read(List.of(list));
+    } finally {
+      System.setErr(stderr);
+    }
+    assertEquals(List.of("acme"), gazetteer.entries("organization"));
+    assertTrue(printed.toString(StandardCharsets.UTF_8).contains(list + ": 2 names of more than "
+        + Gazetteer.MAX_ENTRY_TOKENS + " tokens left out"), printed.toString(StandardCharsets.UTF_8));
   }
 
   @Test
