@@ -74,7 +74,7 @@ final class EvalIrCommand implements Callable<Integer> {
       description = "Own vectors: join them with the general vectors (--vectors), as train-vectors --join does.")
   boolean joinGeneral;
 
-  @Option(names = "--train-text", defaultValue = "analysed",
+  @Option(names = "--train-text", defaultValue = "analysed", paramLabel = "analysed|stored",
       description = "Own vectors: train on the index's terms, as train-vectors --index --standard-analysis does "
           + "(analysed), or on the stored text as written, as plain train-vectors --index does (stored) "
           + "(default: ${DEFAULT-VALUE}).")

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.util.IOUtils;
 import org.seqnlp.io.ArrayLimits;
@@ -73,8 +74,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
 
   @Option(names = "--standard-analysis",
       description = "With --index: first split each value into the terms an index makes of it with Lucene's "
-          + "StandardTokenizer, lowercase and English stop words (the example configset's text fields), so that the "
-          + "words trained are the index's terms; measured best for query expansion.")
+          + "StandardTokenizer, lowercase and English stop words (the field types of SeqNLP's example configset, "
+          + "examples/solr/configsets/semantic), so that the words trained are the index's terms, but for numbers "
+          + "and terms with inner dots (u.s, e.g), which the tokenizer then drops or splits; the vectors eval-ir's "
+          + "figures are for.")
   boolean standardAnalysis;
 
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write.")
@@ -243,6 +246,14 @@ final class TrainVectorsCommand implements Callable<Integer> {
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d file%s", text.files().size(), text.files().size() == 1 ? "" : "s");
     }
+    if (encoded.words().isEmpty()) {
+      // said here, before the join's check, which would blame the join's file for an empty corpus
+      List<Path> read = indexes.isEmpty() ? corpus : indexes;
+      throw new IOException(String.format(Locale.ROOT, "%s%s: no word seen at least %,d times (--min-count)%s;"
+          + " nothing was trained", read.stream().map(Path::toString).collect(Collectors.joining(", ")),
+          field == null ? "" : " (field " + field + ")", minCount,
+          standardAnalysis ? " after --standard-analysis, which drops stop words and numbers" : ""));
+    }
     checkWritable(encoded.words(), vectorFormat, general);
     int shared = general == null ? 0 : JoinedVectors.shared(encoded.words(), general);
     if (general != null && shared == 0) {
@@ -304,7 +315,10 @@ final class TrainVectorsCommand implements Callable<Integer> {
     return all;
   }
 
-  /** Corpus files or an index field, never both or neither: a usage error before any work. */
+  /**
+   * Corpus files or an index field, never both or neither, and the index-only options only with an index: a
+   * usage error before any work.
+   */
   private void requireOneSource() {
     String problem = null;
     if (indexes.isEmpty() && field != null) {

@@ -129,6 +129,14 @@ class VectorCommandsTest extends ToolTest {
         "--standard-analysis", "--no-lowercase", "-o", fromFile.toString()));
     assertTrue(err.toString().contains("--standard-analysis lowercases every word; drop --no-lowercase"),
         err.toString());
+    err.getBuffer().setLength(0);
+    // an empty vocabulary is the index's, not the join file's, whose check comes after
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", "--index", data.toString(), "--field", "body",
+        "--standard-analysis", "--min-count", "100000", "--join", fromFile.toString(), "-o",
+        directory.resolve("none.bin").toString()));
+    assertEquals("seqnlp train-vectors: error: " + data + " (field body): no word seen at least 100,000 times"
+        + " (--min-count) after --standard-analysis, which drops stop words and numbers; nothing was trained",
+        err.toString().strip());
   }
 
   @Test

@@ -47,8 +47,8 @@ public final class CollectionVectors {
   public enum TrainingText {
     /**
      * The documents split by {@link StandardEnglishAnalyzer}, the index's analysis, as {@code train-vectors --index
-     * --standard-analysis} splits them: the words are the index terms (numbers dropped), so every neighbour the
-     * vectors offer is a term the index can match.
+     * --standard-analysis} splits them: the words are the index terms but for numbers, dropped, and terms with
+     * inner dots (u.s), split, so nearly every neighbour the vectors offer is a term the index can match.
      */
     ANALYSED,
     /** The documents' text as stored, as plain {@code train-vectors --index} reads it: stop words and all. */
@@ -58,15 +58,15 @@ public final class CollectionVectors {
   private CollectionVectors() {}
 
   /**
-   * Trains word2vec on the documents' {@code text}, one document a sentence: {@code ensemble} times, with seeds
+   * Trains word2vec on the documents as {@code trainingText} says, one document a sentence: {@code ensemble} times, with seeds
    * from the settings' on, as {@code train-vectors --ensemble} does.
    *
    * @param minCount words seen fewer times are left out of the vocabulary
    */
-  public static WordVectors train(TestCollection collection, TrainingText text, Word2VecSettings settings,
+  public static WordVectors train(TestCollection collection, TrainingText trainingText, Word2VecSettings settings,
       int minCount, int ensemble) throws IOException {
     Path index = Files.createTempDirectory("seqnlp-" + collection.name().toLowerCase(Locale.ROOT));
-    try (Analyzer analysis = text == TrainingText.ANALYSED ? new StandardEnglishAnalyzer() : null) {
+    try (Analyzer analysis = trainingText == TrainingText.ANALYSED ? new StandardEnglishAnalyzer() : null) {
       writeStored(collection.documents(), index);
       try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing(),
           analysis)) {
@@ -101,7 +101,7 @@ public final class CollectionVectors {
    * vectors), so that a file trained from other input is never read back. A change to the trainer's code is not
    * in the name: clear the cache after one.
    */
-  public static Path cacheFile(Path cacheDirectory, TestCollection collection, TrainingText text,
+  public static Path cacheFile(Path cacheDirectory, TestCollection collection, TrainingText trainingText,
       Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     MessageDigest digest;
     try {
@@ -114,7 +114,7 @@ public final class CollectionVectors {
       input.append(settings.toString()).append(" minCount=").append(Integer.toString(minCount))
           .append(" ensemble=").append(Integer.toString(ensemble)).append(" kernels=")
           .append(Vectorization.describe()).append('\n');
-      if (text == TrainingText.STORED) {
+      if (trainingText == TrainingText.STORED) {
         input.append("text=stored\n");
         for (CollectionDocument document : collection.documents()) {
           // each text's length first, so that where one document ends is part of what is digested
@@ -135,12 +135,12 @@ public final class CollectionVectors {
    * The vectors in {@code cacheFile} if it exists, else {@link #train}ed and written there (word2vec
    * binary, which keeps every float exactly).
    */
-  public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, TrainingText text,
+  public static WordVectors trainOrRead(Path cacheFile, TestCollection collection, TrainingText trainingText,
       Word2VecSettings settings, int minCount, int ensemble) throws IOException {
     if (Files.isRegularFile(cacheFile)) {
       return VectorFiles.read(cacheFile, VectorFormat.WORD2VEC_BINARY);
     }
-    WordVectors vectors = train(collection, text, settings, minCount, ensemble);
+    WordVectors vectors = train(collection, trainingText, settings, minCount, ensemble);
     Files.createDirectories(cacheFile.toAbsolutePath().getParent());
     VectorFiles.write(vectors, cacheFile, VectorFormat.WORD2VEC_BINARY);
     return vectors;

@@ -290,7 +290,7 @@ public final class IrExperiment {
                 + "%d, %d thread(s), %s, trained on %s by %s "
                 + "(another SIMD width adds the sums in another order and trains slightly different vectors).%n%n",
             t.architecture(), t.dimension(), t.window(), t.negative(), t.sample(), t.epochs(),
-            settings.trainingMinCount(), t.threads(), seeds(t.seed()), trainingText(), Vectorization.describe())
+            settings.trainingMinCount(), t.threads(), seeds(t.seed()), describeTrainingText(), Vectorization.describe())
             + (settings.joinGeneral() ? "Then joined with the general vectors, as `train-vectors --join` writes them:"
                 + " each word's unit vector beside its unit vector from the general vectors (zeros where they lack the"
                 + " word), so that between two words they hold a cosine is the mean of the two spaces', between two"
@@ -298,7 +298,7 @@ public final class IrExperiment {
         + setup + "\n";
   }
 
-  private String trainingText() {
+  private String describeTrainingText() {
     return switch (settings.trainingText()) {
       case ANALYSED -> "the analysed documents, one document a sentence, as `train-vectors --index"
           + " --standard-analysis` reads a stored field";

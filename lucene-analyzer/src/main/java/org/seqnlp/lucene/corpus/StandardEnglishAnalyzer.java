@@ -10,7 +10,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 /**
  * {@link StandardTokenizer}, lowercase and Lucene's English stop words, without stemming: how the example
  * configset's text fields are indexed (Solr's {@code lang/stopwords_en.txt} holds the same words). Vectors
- * trained on text split so hold the index's terms, so every neighbour they offer can match.
+ * trained on text split so hold the index's terms, so the neighbours they offer can match.
  */
 public final class StandardEnglishAnalyzer extends Analyzer {
 
