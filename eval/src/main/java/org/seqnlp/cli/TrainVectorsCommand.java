@@ -246,14 +246,6 @@ final class TrainVectorsCommand implements Callable<Integer> {
       encoded = encode(text);
       source = String.format(Locale.ROOT, "%d file%s", text.files().size(), text.files().size() == 1 ? "" : "s");
     }
-    if (encoded.words().isEmpty()) {
-      // said here, before the join's check, which would blame the join's file for an empty corpus
-      List<Path> read = indexes.isEmpty() ? corpus : indexes;
-      throw new IOException(String.format(Locale.ROOT, "%s%s: no word seen at least %,d times (--min-count)%s;"
-          + " nothing was trained", read.stream().map(Path::toString).collect(Collectors.joining(", ")),
-          field == null ? "" : " (field " + field + ")", minCount,
-          standardAnalysis ? " after --standard-analysis, which drops stop words and numbers" : ""));
-    }
     checkWritable(encoded.words(), vectorFormat, general);
     int shared = general == null ? 0 : JoinedVectors.shared(encoded.words(), general);
     if (general != null && shared == 0) {
@@ -346,11 +338,18 @@ final class TrainVectorsCommand implements Callable<Integer> {
   }
 
   /**
-   * Fails before training, not after it, when the vectors could not be written: a word the format
-   * cannot hold, or more values than one array holds.
+   * Fails before training, not after it, when the vectors could not be written: no word at all (checked before the
+   * join's words, which would otherwise blame the join's file), a word the format cannot hold, or more values than
+   * one array holds.
    */
   private void checkWritable(List<String> words, VectorFormat vectorFormat, WordVectors general) throws IOException {
     List<Path> inputs = indexes.isEmpty() ? corpus : indexes;
+    if (words.isEmpty()) {
+      throw new IOException(String.format(Locale.ROOT, "%s%s: no word seen at least %,d times (--min-count)%s;"
+          + " nothing was trained", inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
+          field == null ? "" : " (field " + field + ")", minCount,
+          standardAnalysis ? " after --standard-analysis, which drops stop words and numbers" : ""));
+    }
     String source = inputs.size() == 1 ? inputs.get(0).toString() : "corpus";
     for (String word : words) {
       try {

@@ -59,18 +59,23 @@ class VectorCommandsTest extends ToolTest {
     return text.toString();
   }
 
+  /** The corpus as documents of two lines each. */
+  private static List<String> documents() {
+    String[] lines = corpusText().split("\n");
+    return IntStream.range(0, lines.length / 2).mapToObj(d -> lines[2 * d] + "\n" + lines[2 * d + 1]).toList();
+  }
+
   /**
-   * A Solr core's data directory whose index holds the corpus, two lines a document, in the stored field
-   * "body", and each document's topic in the indexed but unstored field "topic".
+   * A Solr core's data directory whose index holds the {@link #documents} in the stored field "body", and each
+   * document's topic in the indexed but unstored field "topic".
    */
   private Path solrDataDirectory() throws IOException {
     Path data = directory.resolve("data");
-    String[] lines = corpusText().split("\n");
     try (FSDirectory files = FSDirectory.open(data.resolve("index"));
         IndexWriter writer = new IndexWriter(files, new IndexWriterConfig(new StandardAnalyzer()))) {
-      for (int line = 0; line < lines.length; line += 2) {
+      for (String body : documents()) {
         Document document = new Document();
-        document.add(new TextField("body", lines[line] + "\n" + lines[line + 1], Field.Store.YES));
+        document.add(new TextField("body", body, Field.Store.YES));
         document.add(new TextField("topic", "animals vehicles", Field.Store.NO));
         writer.addDocument(document);
       }
@@ -78,48 +83,49 @@ class VectorCommandsTest extends ToolTest {
     return data;
   }
 
-  @Test
-  void trainsOnTheStoredFieldOfAnIndexAsOnItsValuesOneALineInAFile() throws IOException {
-    Path data = solrDataDirectory();
+  /**
+   * Trains on an index with {@code indexOptions}, then on {@code lines} written to a file, with one thread and
+   * one seed, and checks that both give the same vectors, as the same sentences do.
+   */
+  private void assertTrainsAsOnAFile(String[] indexOptions, CharSequence lines) throws IOException {
     Path fromIndex = directory.resolve("index.txt");
     Path fromFile = directory.resolve("file.txt");
     String[] settings = {"--format", "word2vec-text", "--dim", "10", "--epochs", "2", "--threads", "1"};
-    assertEquals(0, run(concat(new String[] {"train-vectors", "--index", data.toString(), "--field", "body", "-o",
-        fromIndex.toString()}, settings)), err.toString());
-    assertTrue(out.toString().contains("9 words x 10 dimensions from 3,600 corpus tokens in field body of 150 "
-        + "documents"), out.toString());
-    // each document's two lines on one line of the file: a stored value is one sentence, across its line break
-    Path documents = Files.writeString(directory.resolve("documents.txt"),
-        corpusText().replaceAll("(?m)^(.*)\n(.*\n)", "$1 $2"));
-    assertEquals(0, run(concat(new String[] {"train-vectors", documents.toString(), "-o", fromFile.toString()},
+    assertEquals(0, run(concat(concat(new String[] {"train-vectors"}, indexOptions),
+        concat(new String[] {"-o", fromIndex.toString()}, settings))), err.toString());
+    Path file = Files.writeString(directory.resolve("lines.txt"), lines);
+    assertEquals(0, run(concat(new String[] {"train-vectors", file.toString(), "-o", fromFile.toString()},
         settings)), err.toString());
     assertEquals(Files.readString(fromFile), Files.readString(fromIndex),
         "one thread and one seed: the same sentences give the same vectors");
+  }
+
+  @Test
+  void trainsOnTheStoredFieldOfAnIndexAsOnItsValuesOneALineInAFile() throws IOException {
+    Path data = solrDataDirectory();
+    // each document's two lines on one line of the file: a stored value is one sentence, across its line break
+    StringBuilder oneALine = new StringBuilder();
+    documents().forEach(document -> oneALine.append(document.replace('\n', ' ')).append('\n'));
+    assertTrainsAsOnAFile(new String[] {"--index", data.toString(), "--field", "body"}, oneALine);
+    assertTrue(out.toString().contains("9 words x 10 dimensions from 3,600 corpus tokens in field body of 150 "
+        + "documents"), out.toString());
   }
 
   /** What eval-ir's analysed collection vectors are trained on (CollectionVectorsTest): the index terms. */
   @Test
   void standardAnalysisTrainsOnTheIndexTermsAsOnThemOneDocumentALineInAFile() throws IOException {
     Path data = solrDataDirectory();
-    Path fromIndex = directory.resolve("index.txt");
-    Path fromFile = directory.resolve("file.txt");
-    String[] settings = {"--format", "word2vec-text", "--dim", "10", "--epochs", "2", "--threads", "1"};
-    assertEquals(0, run(concat(new String[] {"train-vectors", "--index", data.toString(), "--field", "body",
-        "--standard-analysis", "-o", fromIndex.toString()}, settings)), err.toString());
+    StringBuilder terms = new StringBuilder();
+    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
+      for (String document : documents()) {
+        terms.append(AnalysedText.of(analysis, "body", document)).append('\n');
+      }
+    }
+    assertTrainsAsOnAFile(new String[] {"--index", data.toString(), "--field", "body", "--standard-analysis"}, terms);
     // "the" is an English stop word: 3,600 tokens less the 600 the corpus holds
     assertTrue(out.toString().contains("8 words x 10 dimensions from 3,000 corpus tokens in field body of 150 "
         + "documents"), out.toString());
-    StringBuilder terms = new StringBuilder();
-    String[] lines = corpusText().split("\n");
-    try (StandardEnglishAnalyzer analysis = new StandardEnglishAnalyzer()) {
-      for (int line = 0; line < lines.length; line += 2) {
-        terms.append(AnalysedText.of(analysis, "body", lines[line] + "\n" + lines[line + 1])).append('\n');
-      }
-    }
-    Path termFile = Files.writeString(directory.resolve("terms.txt"), terms);
-    assertEquals(0, run(concat(new String[] {"train-vectors", termFile.toString(), "-o", fromFile.toString()},
-        settings)), err.toString());
-    assertEquals(Files.readString(fromFile), Files.readString(fromIndex));
+    Path fromFile = directory.resolve("file.txt");
     err.getBuffer().setLength(0);
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus().toString(), "--standard-analysis", "-o",
         fromFile.toString()));
