@@ -47,7 +47,6 @@ final class ConvertVectorsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     OutputPaths.check(spec, output, input);
-    InputPaths.requireFile(input, "vector file");
     WordVectors vectors = from == null ? VectorFiles.read(input) : VectorFiles.read(input, from);
     VectorFiles.write(vectors, output, to);
     PrintWriter out = spec.commandLine().getOut();

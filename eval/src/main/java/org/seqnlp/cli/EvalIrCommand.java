@@ -1,6 +1,6 @@
 package org.seqnlp.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,10 +160,8 @@ final class EvalIrCommand implements Callable<Integer> {
     OptionRange.require(spec, "--latency-repetitions", latencyRepetitions, 1, MAX_REPETITIONS);
   }
 
-  private Path existingVectors() {
-    if (!Files.isRegularFile(vectors)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "vectors file not found: " + vectors);
-    }
+  private Path existingVectors() throws IOException {
+    InputPaths.requireFile(vectors, "vector file");
     return vectors;
   }
 

@@ -106,7 +106,7 @@ class ErrorMessagesTest extends ToolTest {
     Path missing = directory.resolve("missing.bin");
     assertEquals(SeqNlp.EXIT_FAILURE, run("-v", "expand", "--vectors", missing.toString(), "word"));
     String text = err.toString();
-    assertTrue(text.startsWith("seqnlp expand: error: " + missing + ": no such file or directory"), text);
+    assertTrue(text.startsWith("seqnlp expand: error: " + missing + ": no such vector file"), text);
     assertTrue(text.contains("\tat org.seqnlp."), text);
   }
 }

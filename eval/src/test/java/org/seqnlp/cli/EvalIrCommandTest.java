@@ -164,9 +164,10 @@ class EvalIrCommandTest {
   }
 
   @Test
-  void missingVectorsFileIsAUsageError() {
-    assertEquals(SeqNlp.EXIT_USAGE, run("eval-ir", "--vectors", dir.resolve("none.bin").toString()));
-    assertTrue(err.toString().contains("vectors file not found"), err.toString());
+  void missingVectorsFileFailsAsInEveryCommand() {
+    Path missing = dir.resolve("none.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-ir", "--vectors", missing.toString()));
+    assertEquals("seqnlp eval-ir: error: " + missing + ": no such vector file\n", err.toString());
   }
 
   @Test

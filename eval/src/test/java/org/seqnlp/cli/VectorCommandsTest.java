@@ -334,6 +334,11 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("missing").toString(), "-o",
         output.toString(), "--join", broken.toString()));
     assertTrue(err.toString().contains("missing") && !err.toString().contains(broken.toString()), err.toString());
+    Path absent = directory.resolve("absent.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", corpus, "-o", output.toString(), "--join",
+        absent.toString()));
+    assertTrue(err.toString().contains("seqnlp train-vectors: error: " + absent + ": no such vector file"),
+        err.toString());
     PrintStream standardErr = System.err;
     ByteArrayOutputStream progressOfBroken = new ByteArrayOutputStream();
     ByteArrayOutputStream progressOfElsewhere = new ByteArrayOutputStream();

@@ -79,10 +79,10 @@ class ExampleMainTest {
   @Test
   void aMissingFileIsOneLineAndExitCodeOne(@TempDir Path directory) {
     String missing = directory.resolve("absent.bin").toString();
-    for (Example example : List.<Example>of(FindNamesExample::run, LanguageModelExample::run,
-        ExpandQueryExample::run)) {
+    for (Example example : List.<Example>of(FindNamesExample::run, LanguageModelExample::run)) {
       assertEquals(new Run(1, "", missing + ": no such file or directory\n"), run(example, missing, "text"));
     }
+    assertEquals(new Run(1, "", missing + ": no such vector file\n"), run(ExpandQueryExample::run, missing, "text"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.seqnlp.io.GzipInput;
@@ -154,7 +155,12 @@ public final class VectorFiles {
     if (Files.isDirectory(file)) {
       throw new FileSystemException(file.toString(), null, "is a directory, not a vector file");
     }
-    InputStream raw = InputFiles.open(file);
+    InputStream raw;
+    try {
+      raw = InputFiles.open(file);
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(file.toString(), null, "no such vector file");
+    }
     try {
       return decompressed(raw, file.toString());
     } catch (IOException | RuntimeException e) {

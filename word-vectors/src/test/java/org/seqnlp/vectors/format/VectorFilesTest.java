@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.seqnlp.io.FileProblems;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.NamedPipes;
 import org.seqnlp.vectors.WordVectors;
@@ -117,6 +119,14 @@ class VectorFilesTest {
   void aDirectoryIsNamedAsOne() {
     FileSystemException e = assertThrows(FileSystemException.class, () -> VectorFiles.read(directory));
     assertEquals(directory + ": is a directory, not a vector file", e.getMessage());
+  }
+
+  @Test
+  void aMissingFileIsNamedAsAMissingVectorFile() {
+    Path missing = directory.resolve("missing.bin");
+    NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> VectorFiles.read(missing));
+    assertEquals(missing + ": no such vector file", e.getMessage());
+    assertEquals(missing + ": no such vector file", FileProblems.describe(e));
   }
 
   @ParameterizedTest
