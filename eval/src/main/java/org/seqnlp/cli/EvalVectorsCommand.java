@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.seqnlp.eval.vectors.AnalogyEvaluator;
 import org.seqnlp.eval.vectors.PcaProjection;
 import org.seqnlp.eval.vectors.PlotWords;
@@ -107,6 +108,9 @@ final class EvalVectorsCommand implements Callable<Integer> {
     OptionRange.require(spec, "--analogy-vocabulary", analogyVocabulary, 1, Integer.MAX_VALUE);
     OptionRange.require(spec, "--neighbour-count", neighbourCount, 0, MAX_NEIGHBOURS);
     OptionRange.requirePositive(spec, "--perplexity", perplexity, PlotWords.MAX_WORDS);
+    requireUsed(plot != null, "--plot PNG", "--plot-method", "--plot-groups", "--plot-words", "--perplexity",
+        "--seed");
+    requireUsed(plotMethod == PlotMethod.tsne, "--plot-method tsne", "--perplexity", "--seed");
     Path dataDirectory = data != null ? data : DataDirectory.resolve();
     if (plot != null) {
       List<Path> inputs = new ArrayList<>(StandardVectorTests.files(dataDirectory));
@@ -116,14 +120,22 @@ final class EvalVectorsCommand implements Callable<Integer> {
     }
     InputPaths.requireFile(vectorsFile, "vector file");
     PlotWords words = plotGroups == null ? PlotWords.of(plotWords) : PlotWords.read(plotGroups);
-    VectorFormat vectorFormat;
+    VectorFormat givenFormat;
     try {
-      vectorFormat = format == null ? VectorFiles.detect(vectorsFile) : VectorFormat.forId(format);
+      givenFormat = format == null ? null : VectorFormat.forId(format);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     StandardVectorTests tests = StandardVectorTests.read(dataDirectory);
-    WordVectors vectors = VectorFiles.read(vectorsFile, vectorFormat);
+    WordVectors vectors;
+    VectorFormat vectorFormat = givenFormat;
+    if (givenFormat == null) {
+      VectorFiles.Detected detected = VectorFiles.readDetected(vectorsFile);
+      vectors = detected.vectors();
+      vectorFormat = detected.format();
+    } else {
+      vectors = VectorFiles.read(vectorsFile, givenFormat);
+    }
     UnitVectors unitVectors = new UnitVectors(vectors);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s)%n", vectorsFile, vectors.size(),
@@ -150,12 +162,31 @@ final class EvalVectorsCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A usage error naming those of {@code options} given, which only count with {@code needed}, unless {@code used}. */
+  private void requireUsed(boolean used, String needed, String... options) {
+    if (used) {
+      return;
+    }
+    CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    List<String> ignored = Stream.of(options).filter(given::hasMatchedOption).toList();
+    if (!ignored.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), String.join(", ", ignored)
+          + (ignored.size() == 1 ? " does" : " do") + " nothing without " + needed);
+    }
+  }
+
   private WordPlot plot(PlotWords.Known known, List<String> groups) {
     if (plotMethod == PlotMethod.pca) {
       PcaProjection pca = PcaProjection.of(known.vectors());
       return WordPlot.of(known, pca.coordinates(), groups, pca.caption());
     }
     Tsne tsne = new Tsne(perplexity, seed);
+    try {
+      tsne.checkPoints(known.words().size());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--perplexity: " + e.getMessage()
+          + " (the plot words with a vector)");
+    }
     return WordPlot.of(known, tsne.embed(known.vectors()), groups, tsne.caption(known.words().size()));
   }
 

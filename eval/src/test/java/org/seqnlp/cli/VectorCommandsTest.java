@@ -26,6 +26,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
+import org.seqnlp.io.NamedPipes;
 import org.seqnlp.lucene.corpus.AnalysedText;
 import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.vectors.CharacterNgrams;
@@ -543,9 +544,40 @@ class VectorCommandsTest extends ToolTest {
     assertTrue(Files.size(plot) > 0);
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(),
         "--perplexity", "0"));
-    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
-        plot.toString(), "--plot-method", "tsne", "--plot-words", "king,queen,man,woman"));
-    assertTrue(err.toString().contains("t-SNE with perplexity 30.0 needs more than 30 points, got 4"),
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
+        plot.toString(), "--plot-method", "tsne", "--plot-words", "king,queen,man,woman,nothing"));
+    assertTrue(err.toString().contains("--perplexity: t-SNE with perplexity 30.0 needs more than 30 points, got 4;"
+        + " lower the perplexity (the plot words with a vector)"), err.toString());
+  }
+
+  @Test
+  void plotOptionsWithoutAPlotOrWithoutTsneAreUsageErrors() throws IOException {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(),
+        "--plot-method", "tsne", "--seed", "2"));
+    assertTrue(err.toString().contains("--plot-method, --seed do nothing without --plot PNG"), err.toString());
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(),
+        "--plot-words", "king,queen"));
+    assertTrue(err.toString().contains("--plot-words does nothing without --plot PNG"), err.toString());
+    Path plot = directory.resolve("pca.png");
+    assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot",
+        plot.toString(), "--perplexity", "2"));
+    assertTrue(err.toString().contains("--perplexity does nothing without --plot-method tsne"), err.toString());
+    assertFalse(Files.exists(plot));
+  }
+
+  @Test
+  void evaluatesVectorsReadFromAPipeInTheFormatDetected() throws Exception {
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    Path file = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), file, VectorFormat.WORD2VEC_BINARY);
+    NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"), Files.readAllBytes(file));
+    assertEquals(0, run("eval-vectors", directory.resolve("pipe").toString(), "--data", data.toString()),
         err.toString());
+    writing.finish();
+    assertTrue(out.toString().contains("(word2vec-binary)\n"), out.toString());
+    assertTrue(out.toString().contains("analogy 3CosAdd: total 100.00%"), out.toString());
   }
 }

@@ -66,6 +66,14 @@ public final class Tsne {
     return points <= exactLimit;
   }
 
+  /** Throws IllegalArgumentException unless there are more points than the perplexity, as a map needs. */
+  public void checkPoints(int points) {
+    if (points <= perplexity) {
+      throw new IllegalArgumentException("t-SNE with perplexity " + perplexity + " needs more than "
+          + (int) Math.floor(perplexity) + " points, got " + points + "; lower the perplexity");
+    }
+  }
+
   /**
    * The two-dimensional map of {@code rows} (one input vector each, all of one length).
    *
@@ -73,10 +81,7 @@ public final class Tsne {
    */
   public double[][] embed(double[][] rows) {
     int n = rows.length;
-    if (n <= perplexity) {
-      throw new IllegalArgumentException("t-SNE with perplexity " + perplexity + " needs more than "
-          + (int) Math.floor(perplexity) + " points, got " + n + "; lower the perplexity");
-    }
+    checkPoints(n);
     Affinities p = isExact(n) ? exactAffinities(rows) : neighbourAffinities(rows);
     Random random = new Random(seed);
     double[] y = new double[2 * n];

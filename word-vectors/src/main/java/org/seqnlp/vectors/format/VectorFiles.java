@@ -35,8 +35,20 @@ public final class VectorFiles {
    * @throws org.seqnlp.io.InputFormatException when the file does not follow the detected format
    */
   public static WordVectors read(Path file) throws IOException {
+    return readDetected(file).vectors();
+  }
+
+  /** Vectors and the format they were read in. */
+  public record Detected(WordVectors vectors, VectorFormat format) {}
+
+  /**
+   * As {@link #read(Path)}, also giving the format detected; in one pass, so that a pipe is read too, where
+   * {@link #detect(Path)} and then a read would open it twice.
+   */
+  public static Detected readDetected(Path file) throws IOException {
     try (Sampled in = open(file)) {
-      return read(in, file.toString(), knownSize(file, in));
+      VectorFormat format = detect(in);
+      return new Detected(format.read(in, file.toString(), knownSize(file, in)), format);
     }
   }
 

@@ -48,12 +48,13 @@ class VectorFilesTest {
   }
 
   @Test
-  void readsFromAPipeAsFromAFile() throws Exception {
+  void readsFromAPipeAsFromAFileGivingTheFormatDetectedInTheSamePass() throws Exception {
     NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"),
         "2 2\na 1 0\nb 0 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    WordVectors read = VectorFiles.read(directory.resolve("pipe"));
+    VectorFiles.Detected read = VectorFiles.readDetected(directory.resolve("pipe"));
     writing.finish();
-    assertEquals(List.of("a", "b"), List.of(read.word(0), read.word(1)));
+    assertEquals(VectorFormat.WORD2VEC_TEXT, read.format());
+    assertEquals(List.of("a", "b"), read.vectors().words());
   }
 
   @ParameterizedTest
