@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
             + " documents), conll (token and IOB2 tag a line, a blank line after each sentence), json (one"
             + " object a line per sentence: input, document, sentence, start, end, text, tokens with start and"
             + " end, names with type, tokenStart, tokenEnd, start, end, text and probability; offsets count"
-            + " characters from the start of the input, a line end as one)."})
+            + " UTF-16 code units (Java's and JavaScript's characters) from the start of the input, a line end as"
+            + " one)."})
 final class NerCommand implements Callable<Integer> {
 
   /** Documents are held whole for sentence detection; beyond this, a missing blank line is the likely cause. */

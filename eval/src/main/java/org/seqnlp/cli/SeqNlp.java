@@ -59,7 +59,9 @@ public final class SeqNlp implements Runnable {
   static final String WITHOUT_TRAINING_COMMANDS = "%nTraining the name finder (train-ner, compare-ner) needs DL4J"
       + " and is in the seqnlp-eval-training jar: ./seqnlp builds it when one of those commands is run.%n";
 
-  @Option(names = {"-v", "--verbose"}, description = "Log progress details, including DL4J/ND4J messages.")
+  // Inherited, so that it may follow the subcommand as well as precede it.
+  @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "Log progress details, including DL4J/ND4J messages, and print an error's stack trace.")
   boolean verbose;
 
   @CommandLine.Spec
@@ -129,7 +131,7 @@ public final class SeqNlp implements Runnable {
     });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + ErrorMessages.describe(exception));
-      if (parseResult.hasMatchedOption("--verbose")) {
+      if (isVerbose(parseResult)) {
         exception.printStackTrace(cmd.getErr());
       }
       return EXIT_FAILURE;
@@ -146,6 +148,16 @@ public final class SeqNlp implements Runnable {
       return EXIT_USAGE;
     });
     return commandLine;
+  }
+
+  /** Whether -v was given, before the subcommand or after it. */
+  private static boolean isVerbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
+      if (command.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The version, and which kernels train vectors and search neighbours, so users can check SIMD is on. */

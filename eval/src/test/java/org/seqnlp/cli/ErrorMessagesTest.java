@@ -108,5 +108,11 @@ class ErrorMessagesTest extends ToolTest {
     String text = err.toString();
     assertTrue(text.startsWith("seqnlp expand: error: " + missing + ": no such vector file"), text);
     assertTrue(text.contains("\tat org.seqnlp."), text);
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("expand", "--vectors", missing.toString(), "-v", "word"));
+    assertTrue(err.toString().contains("\tat org.seqnlp."), "-v after the subcommand: " + err);
+    err.getBuffer().setLength(0);
+    assertEquals(SeqNlp.EXIT_FAILURE, run("expand", "--vectors", missing.toString(), "word"));
+    assertEquals("seqnlp expand: error: " + missing + ": no such vector file", err.toString().strip());
   }
 }

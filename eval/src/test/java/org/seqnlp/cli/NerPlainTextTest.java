@@ -70,6 +70,15 @@ class NerPlainTextTest extends ToolTest {
   }
 
   @Test
+  void jsonOffsetsCountUtf16CodeUnitsAsJavaStringsDo() {
+    String text = "\uD83D\uDE00 Tim Cook left Paris.\n";
+    assertEquals(0, runWithStdin(text, "ner", "--model", MODEL, "--output-format", "json"), err.toString());
+    String line = out.toString().strip();
+    assertTrue(line.contains("\"start\":3,\"end\":11,\"text\":\"Tim Cook\""), line);
+    assertEquals("Tim Cook", text.substring(3, 11));
+  }
+
+  @Test
   void markupAndConllSeparateDocuments() {
     String input = "Tim Cook left.\n\nAngela Merkel arrived.\n";
     assertEquals(0, runWithStdin(input, "ner", "--model", MODEL), err.toString());
