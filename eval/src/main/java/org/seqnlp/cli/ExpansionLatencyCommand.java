@@ -91,6 +91,10 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     checkOptions();
+    if (vectors != null) {
+      // before the load benchmark, which writes and reads files for a while
+      InputPaths.requireFile(vectors, "vector file");
+    }
     out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%d processors, load average %.1f, max heap %,d MB%n",
         Runtime.getRuntime().availableProcessors(),

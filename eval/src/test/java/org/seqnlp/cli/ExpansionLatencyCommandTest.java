@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExpansionLatencyCommandTest extends ToolTest {
 
@@ -31,6 +33,15 @@ class ExpansionLatencyCommandTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("expansion-latency", "--max-expansions", "100000"));
     assertEquals("seqnlp expansion-latency: --max-expansions must be an integer in [1, 1000], got 100000"
         + " (see --help)", err.toString().strip());
+  }
+
+  @Test
+  void aMissingVectorFileFailsBeforeAnyBenchmark(@TempDir Path directory) {
+    Path missing = directory.resolve("missing.bin");
+    assertEquals(SeqNlp.EXIT_FAILURE, run("expansion-latency", "--vectors", missing.toString(), "--words", "300",
+        "--load-dimension", "10"));
+    assertEquals("seqnlp expansion-latency: error: " + missing + ": no such vector file", err.toString().strip());
+    assertEquals("", out.toString(), "nothing timed");
   }
 
   @Test
