@@ -38,13 +38,22 @@ abstract class SettingOptions implements CommandLine.IDefaultValueProvider {
 
   /** {@code invalid}'s message as a usage error, its leading setting key replaced by the option that sets it. */
   CommandLine.ParameterException usageError(CommandLine.Model.CommandSpec spec, IllegalArgumentException invalid) {
+    Setting named = named(invalid);
     String message = invalid.getMessage();
-    for (Setting setting : settings) {
-      if (setting.key() != null && message.startsWith(setting.key() + " ")) {
-        message = setting.option() + message.substring(setting.key().length());
-        break;
-      }
+    if (named != null) {
+      message = named.option() + message.substring(named.key().length());
     }
     return new CommandLine.ParameterException(spec.commandLine(), message, invalid);
+  }
+
+  /** The setting whose key {@code invalid}'s message starts with, or null. */
+  Setting named(IllegalArgumentException invalid) {
+    String message = String.valueOf(invalid.getMessage());
+    for (Setting setting : settings) {
+      if (setting.key() != null && message.startsWith(setting.key() + " ")) {
+        return setting;
+      }
+    }
+    return null;
   }
 }

@@ -49,7 +49,7 @@ final class TrainLmCommand implements Callable<Integer> {
   CellType cell;
 
   @Option(names = "--threads", description = "Training threads; rows are split between them "
-      + "(default: ${DEFAULT-VALUE}, up to 2).")
+      + "(default: ${DEFAULT-VALUE}: the processors, at most 2).")
   int threads;
 
   @Option(names = "--output-classes", description = "Word classes of a factored softmax: a number, 0 for the "
@@ -161,7 +161,17 @@ final class TrainLmCommand implements Callable<Integer> {
       // Read before the training, so that an empty or damaged test file fails before it, not after it.
       testSentences = SentenceFile.readToScore(test, settings.unit());
     }
-    RnnLanguageModel model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
+    RnnLanguageModel model;
+    try {
+      model = new RnnLmTrainer(settings, true).train(train, valid, workDirectory);
+    } catch (IllegalArgumentException e) {
+      // a setting checked against the data (--output-classes against the vocabulary read from --train)
+      Defaults defaults = new Defaults();
+      if (defaults.named(e) != null) {
+        throw defaults.usageError(spec, e);
+      }
+      throw e;
+    }
     // Saved before scoring too, so that nothing in the scoring (memory, for a large text of characters) can
     // cost the training.
     model.save(output);

@@ -118,6 +118,7 @@ class LanguageModelCommandsTest extends ToolTest {
       "--lr-decay; 1.5; --lr-decay must be in (0, 1], not 1.5",
       "--cutoff; 0; --cutoff must be in [1, 2147483647], not 0",
       "--output-classes; -1; --output-classes must be auto or a whole number, not -1",
+      "--output-classes; 100000; --output-classes must be auto or in [0, ",
       "--vocabulary-size; 1; --vocabulary-size must be 0 (no limit) or at least 3 (<eos>, <unk> and one word), not 1"})
   void settingsOutOfRangeAreUsageErrors(String option, String value, String message) throws IOException {
     Path output = directory.resolve("refused.zip");
