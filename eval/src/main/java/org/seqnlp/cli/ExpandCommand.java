@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "expand", mixinStandardHelpOptions = true,
     description = {"Expands a query as the semanticExpansion Lucene filter does (standard tokenizer, lowercase,"
         + " nearest neighbours by cosine similarity) and prints each term with its expansions, one term a line,"
-        + " each neighbour with its cosine similarity and its weight in the query (its boost):",
-        "  term -> neighbour cos C weight W, ..."})
+        + " each neighbour with its cosine similarity and its weight in the query (its boost).",
+        "Each line: term -> neighbour cos C weight W, ..."})
 final class ExpandCommand implements Callable<Integer> {
 
   @Option(names = "--vectors", required = true,

@@ -54,6 +54,15 @@ class SeqNlpTest extends ToolTest {
   }
 
   @Test
+  void everySummaryInTheCommandListIsAWholeSentence() {
+    // --help lists each subcommand with the first line of its description alone
+    for (var subcommand : SeqNlp.newCommandLine().getSubcommands().entrySet()) {
+      String[] description = subcommand.getValue().getCommandSpec().usageMessage().description();
+      assertTrue(description.length > 0 && description[0].endsWith("."), subcommand.getKey() + ": " + description[0]);
+    }
+  }
+
+  @Test
   void missingSubcommandIsAUsageError() {
     assertEquals(SeqNlp.EXIT_USAGE, run());
     assertEquals("seqnlp: a subcommand is required (see --help)", err.toString().strip());
