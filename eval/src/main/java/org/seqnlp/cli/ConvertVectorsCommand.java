@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.seqnlp.io.InputFiles;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -51,8 +52,10 @@ final class ConvertVectorsCommand implements Callable<Integer> {
     VectorFiles.write(vectors, output, to);
     PrintWriter out = spec.commandLine().getOut();
     int written = to.rowsWritten(vectors);
-    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes from %,d%n", output, written,
-        vectors.dimension(), to.id(), Files.size(output), Files.size(input));
+    long inputBytes = InputFiles.sizeOf(input);
+    String inputSize = inputBytes < 0 ? "" : String.format(Locale.ROOT, " from %,d", inputBytes);
+    out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s), %,d bytes%s%n", output, written,
+        vectors.dimension(), to.id(), Files.size(output), inputSize);
     printLeftOut(out, vectors, to, written);
     return 0;
   }

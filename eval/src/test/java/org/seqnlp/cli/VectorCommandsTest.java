@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -493,7 +494,8 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(0, run("convert-vectors", binary.toString(), "-o", compact.toString(), "--format", "seqnlp-int8"),
         err.toString());
     assertEquals(VectorFormat.SEQNLP_INT8, VectorFiles.detect(compact));
-    assertTrue(out.toString().contains("10 words x 2 dimensions (seqnlp-int8)"), out.toString());
+    assertTrue(out.toString().contains("10 words x 2 dimensions (seqnlp-int8), " + String.format(Locale.ROOT,
+        "%,d bytes from %,d\n", Files.size(compact), Files.size(binary))), out.toString());
     WordVectors read = VectorFiles.read(compact);
     assertEquals(EvaluationFixtures.vectors().word(3), read.word(3));
     assertEquals(1.2f, read.get(3, 1), 3f / 127);
@@ -507,6 +509,20 @@ class VectorCommandsTest extends ToolTest {
         "seqnlp"));
     assertEquals(SeqNlp.EXIT_FAILURE, run("convert-vectors", directory.resolve("none.bin").toString(), "-o",
         text.toString(), "--format", "seqnlp"));
+    assertTrue(err.toString().contains("none.bin: no such vector file"), err.toString());
+  }
+
+  @Test
+  void convertingFromAPipeGivesNoSizeOfThePipe() throws Exception {
+    Path binary = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), binary, VectorFormat.WORD2VEC_BINARY);
+    NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"), Files.readAllBytes(binary));
+    Path text = directory.resolve("piped.txt");
+    assertEquals(0, run("convert-vectors", directory.resolve("pipe").toString(), "-o", text.toString(), "--format",
+        "word2vec-text"), err.toString());
+    writing.finish();
+    assertTrue(out.toString().startsWith(text + ": 10 words x 2 dimensions (word2vec-text), "
+        + String.format(Locale.ROOT, "%,d bytes\n", Files.size(text))), out.toString());
   }
 
   @Test
