@@ -33,7 +33,7 @@ final class TextModelOptions {
       return OpenNlpModelJars.sentenceModel(DEFAULT_LANGUAGE);
     }
     InputPaths.requireFile(sentenceModel, "sentence model file");
-    return OpenNlpModelFiles.load(sentenceModel, SentenceModel::new);
+    return OpenNlpModelFiles.load(sentenceModel, OpenNlpModelFiles.SENTENCE_MODEL);
   }
 
   TokenizerModel loadTokenizerModel() throws IOException {
@@ -41,7 +41,7 @@ final class TextModelOptions {
       return OpenNlpModelJars.tokenizerModel(DEFAULT_LANGUAGE);
     }
     InputPaths.requireFile(tokenizerModel, "tokenizer model file");
-    return OpenNlpModelFiles.load(tokenizerModel, TokenizerModel::new);
+    return OpenNlpModelFiles.load(tokenizerModel, OpenNlpModelFiles.TOKENIZER_MODEL);
   }
 
 }

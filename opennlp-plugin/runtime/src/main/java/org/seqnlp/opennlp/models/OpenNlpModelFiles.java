@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.model.BaseModel;
 import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
@@ -42,6 +46,17 @@ public final class OpenNlpModelFiles {
   public interface Parser<T> {
     T parse(InputStream in) throws IOException;
   }
+
+  /**
+   * OpenNLP's sentence-detector model, its factory checked at once: OpenNLP makes the factory the manifest names,
+   * of any class, and casts it only when the detector first asks for it.
+   */
+  public static final Parser<SentenceModel> SENTENCE_MODEL =
+      in -> requireFactory(new SentenceModel(in), "sentence-detector", SentenceModel::getFactory);
+
+  /** OpenNLP's tokenizer model, its factory checked at once, as {@link #SENTENCE_MODEL}'s. */
+  public static final Parser<TokenizerModel> TOKENIZER_MODEL =
+      in -> requireFactory(new TokenizerModel(in), "tokenizer", TokenizerModel::getFactory);
 
   private OpenNlpModelFiles() {
   }
@@ -93,6 +108,16 @@ public final class OpenNlpModelFiles {
     } catch (IOException | RuntimeException e) {
       throw asFormatError(source, e);
     }
+  }
+
+  private static <M extends BaseModel> M requireFactory(M model, String component, Consumer<M> getFactory) {
+    try {
+      getFactory.accept(model);
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException("its manifest's factory, " + model.getManifestProperty("factory")
+          + ", is no " + component + " factory", e);
+    }
+    return model;
   }
 
   /**

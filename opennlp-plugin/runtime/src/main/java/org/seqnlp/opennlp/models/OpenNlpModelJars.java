@@ -55,7 +55,7 @@ public final class OpenNlpModelJars {
   /** The sentence-detector model for {@code language} that {@code loader} can see. */
   public static SentenceModel sentenceModel(String language, ClassLoader loader) throws IOException {
     ModelJar.ModelFile model = read(loader, Kind.SENTENCE_DETECTOR, language);
-    return OpenNlpModelFiles.load(model.bytes(), model.source(), SentenceModel::new);
+    return OpenNlpModelFiles.load(model.bytes(), model.source(), OpenNlpModelFiles.SENTENCE_MODEL);
   }
 
   /** The tokenizer model for {@code language} ({@code en}, {@code de}, ...) on the classpath. */
@@ -66,7 +66,7 @@ public final class OpenNlpModelJars {
   /** The tokenizer model for {@code language} that {@code loader} can see. */
   public static TokenizerModel tokenizerModel(String language, ClassLoader loader) throws IOException {
     ModelJar.ModelFile model = read(loader, Kind.TOKENIZER, language);
-    return OpenNlpModelFiles.load(model.bytes(), model.source(), TokenizerModel::new);
+    return OpenNlpModelFiles.load(model.bytes(), model.source(), OpenNlpModelFiles.TOKENIZER_MODEL);
   }
 
   static ModelJar.ModelFile read(ClassLoader loader, Kind kind, String language) throws IOException {

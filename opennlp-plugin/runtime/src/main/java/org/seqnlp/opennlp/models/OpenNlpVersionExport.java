@@ -13,8 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.TokenizerModel;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.OutputFiles;
 import org.seqnlp.io.PropertyFiles;
@@ -120,8 +118,8 @@ public final class OpenNlpVersionExport {
   private static void requireLoadable(byte[] model, String source, String component) throws IOException {
     switch (component) {
       case "NameFinderME" -> NameFinderModels.load(model, source);
-      case "SentenceDetectorME" -> OpenNlpModelFiles.load(model, source, SentenceModel::new);
-      default -> OpenNlpModelFiles.load(model, source, TokenizerModel::new);
+      case "SentenceDetectorME" -> OpenNlpModelFiles.load(model, source, OpenNlpModelFiles.SENTENCE_MODEL);
+      default -> OpenNlpModelFiles.load(model, source, OpenNlpModelFiles.TOKENIZER_MODEL);
     }
   }
 
