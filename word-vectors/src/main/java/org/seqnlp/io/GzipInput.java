@@ -17,7 +17,10 @@ import java.util.zip.Inflater;
  * appended, loses data without a word. Here every byte after the first member must belong to another
  * well-formed member, and each member's checksum and length are checked; so even zero bytes padding a
  * file, which {@code gzip -d} skips, are refused. Its errors also name the file and the offset, where the
- * JDK's give a bare "Unexpected end of ZLIB input stream".
+ * JDK's give a bare "Unexpected end of ZLIB input stream". Like a zip entry ({@link ZipEntries}), the data may
+ * not decompress to more than {@value ZipEntries#MAX_INFLATION} times the compressed bytes read so far (after a
+ * first MiB): a few megabytes would otherwise fill gigabytes of a reader's memory, where vector files, corpora and
+ * lists compress a few times at most.
  */
 public final class GzipInput extends InputStream {
 
@@ -43,6 +46,8 @@ public final class GzipInput extends InputStream {
   private int inputPosition;
   private int inputLimit;
   private long memberLength;
+  /** Bytes decompressed from all members so far. */
+  private long decompressed;
   private boolean ended;
   private boolean closed;
   private final byte[] single = new byte[1];
@@ -107,6 +112,11 @@ public final class GzipInput extends InputStream {
       if (inflated > 0) {
         dataCrc.update(buffer, offset, inflated);
         memberLength += inflated;
+        decompressed += inflated;
+        if (decompressed > ZipEntries.inflationLimit(inflatedTo(), Long.MAX_VALUE)) {
+          throw error(inflatedTo(), "gzip data that decompress to more than " + ZipEntries.MAX_INFLATION
+              + " times their size (a decompression bomb?)");
+        }
         return inflated;
       }
       if (inflater.finished()) {

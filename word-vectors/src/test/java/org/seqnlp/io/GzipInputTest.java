@@ -30,6 +30,16 @@ class GzipInputTest {
   }
 
   @Test
+  void dataThatDecompressToMoreThanTheLimitTimesTheirSizeAreRefused() throws IOException {
+    byte[] bomb = gzip(new byte[64 << 20]);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> decompress(bomb));
+    assertTrue(e.getMessage().startsWith(SOURCE + ": byte "), e.getMessage());
+    assertTrue(e.getMessage().contains("decompress to more than 100 times their size"), e.getMessage());
+    byte[] compressible = new byte[1 << 20];
+    assertArrayEquals(compressible, decompress(gzip(compressible)), "the first MiB may compress any amount");
+  }
+
+  @Test
   void readsEveryMemberOfAConcatenatedFile() throws IOException {
     byte[] first = "first member\n".getBytes(StandardCharsets.UTF_8);
     byte[] second = "second member\n".getBytes(StandardCharsets.UTF_8);

@@ -89,19 +89,12 @@ class LineReaderTest {
 
   @Test
   void aLineLongerThanTheLimitIsAnErrorAtItsLine() throws IOException {
-    // A few hundred kilobytes of gzip that would unpack into one line of more than 64 MiB.
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream out = new GZIPOutputStream(bytes)) {
-      out.write("first\n".getBytes(StandardCharsets.UTF_8));
-      byte[] block = new byte[1 << 20];
-      Arrays.fill(block, (byte) 'a');
-      for (int written = 0; written <= LineReader.MAX_LINE_BYTES; written += block.length) {
-        out.write(block);
-      }
+    Path file = write("long.txt.gz", gzip(("first\n" + "a".repeat(2_000) + "\n").getBytes(StandardCharsets.UTF_8)));
+    try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8, 1_000)) {
+      assertEquals("first", reader.readLine());
+      InputFormatException e = assertThrows(InputFormatException.class, reader::readLine);
+      assertEquals(file + ":2: line longer than 1000 bytes", e.getMessage());
     }
-    Path file = write("bomb.txt.gz", bytes.toByteArray());
-    InputFormatException e = assertThrows(InputFormatException.class, () -> readAll(file, StandardCharsets.UTF_8));
-    assertEquals(file + ":2: line longer than 67108864 bytes", e.getMessage());
   }
 
   @Test
