@@ -23,9 +23,10 @@ final class ErrorMessages {
     return printable(problem(exception));
   }
 
-  /** {@code message} on one line, with non-printable characters escaped. */
+  /** {@code message} on one line, with non-printable characters escaped, and shortened when very long. */
   static String printable(String message) {
-    return PrintableText.of(message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').strip());
+    return PrintableText.shortened(PrintableText.of(message.replace("\r\n", " ").replace('\n', ' ')
+        .replace('\r', ' ').strip()));
   }
 
   private static String problem(Throwable exception) {

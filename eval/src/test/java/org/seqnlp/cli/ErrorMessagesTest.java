@@ -48,6 +48,14 @@ class ErrorMessagesTest extends ToolTest {
   }
 
   @Test
+  void aMessageQuotingAHugeValueIsShortened() {
+    String described = ErrorMessages.describe(new IllegalArgumentException("bad value '" + "v".repeat(100_000)
+        + "' for --x"));
+    assertTrue(described.length() <= 1100, "length " + described.length());
+    assertTrue(described.startsWith("bad value 'vvv") && described.endsWith("' for --x"), described);
+  }
+
+  @Test
   void aDirectoryGivenAsAnInputIsNamed() throws IOException {
     assertEquals(SeqNlp.EXIT_FAILURE, run("expand", "--vectors", directory.toString(), "word"));
     assertEquals("seqnlp expand: error: " + directory + ": is a directory, not a vector file", oneErrorLine());

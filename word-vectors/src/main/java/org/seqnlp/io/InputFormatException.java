@@ -5,7 +5,8 @@ import java.io.IOException;
 /**
  * Input that does not follow its format: a corpus, a data set or a model file. The message always
  * names the source, the position (line or byte offset) and the problem, in one line, so a command-line
- * tool can print it as it is.
+ * tool can print it as it is; a problem quoting the input is shortened to {@value
+ * PrintableText#MAX_MESSAGE_CHARS} characters.
  */
 public final class InputFormatException extends IOException {
 
@@ -19,12 +20,12 @@ public final class InputFormatException extends IOException {
   private InputFormatException(String source, long position, boolean byteOffset, String problem,
       Throwable cause) {
     super(PrintableText.of(source) + (byteOffset ? ": byte " + position : ":" + position) + ": "
-        + PrintableText.of(problem),
+        + PrintableText.shortened(PrintableText.of(problem)),
         cause);
     this.source = source;
     this.position = position;
     this.byteOffset = byteOffset;
-    this.problem = PrintableText.of(problem);
+    this.problem = PrintableText.shortened(PrintableText.of(problem));
   }
 
   /** A problem on line {@code line} (1-based) of {@code source}. */

@@ -16,11 +16,37 @@ public final class PrintableText {
   private PrintableText() {
   }
 
+  /**
+   * The most characters of a message line that {@link #shortened} keeps: one quoting a whole line or value of a
+   * hostile file could otherwise be megabytes long.
+   */
+  public static final int MAX_MESSAGE_CHARS = 1000;
+
   /** {@code text} with every non-printable character escaped. */
   public static String of(String text) {
     StringBuilder printable = new StringBuilder(text.length());
     text.codePoints().forEach(codePoint -> appendCodePoint(printable, codePoint));
     return printable.toString();
+  }
+
+  /**
+   * {@code text} as it is when it has at most {@value #MAX_MESSAGE_CHARS} characters; else its start and its end,
+   * which often says what was expected, around a note of how many characters were left out.
+   */
+  public static String shortened(String text) {
+    if (text.length() <= MAX_MESSAGE_CHARS) {
+      return text;
+    }
+    int headEnd = MAX_MESSAGE_CHARS / 2;
+    int tailStart = text.length() - MAX_MESSAGE_CHARS / 4;
+    if (Character.isHighSurrogate(text.charAt(headEnd - 1))) {
+      headEnd--;
+    }
+    if (Character.isLowSurrogate(text.charAt(tailStart))) {
+      tailStart++;
+    }
+    return text.substring(0, headEnd) + " [" + (tailStart - headEnd) + " characters left out] "
+        + text.substring(tailStart);
   }
 
   /**

@@ -1,11 +1,36 @@
 package org.seqnlp.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class PrintableTextTest {
+
+  @Test
+  void longTextKeepsItsStartAndEndAroundANoteOfWhatWasLeftOut() {
+    String limit = "x".repeat(PrintableText.MAX_MESSAGE_CHARS);
+    assertEquals(limit, PrintableText.shortened(limit));
+    String text = "unknown tag '" + "y".repeat(5_000_000) + "' (expected O, B-type or I-type)";
+    String shortened = PrintableText.shortened(text);
+    assertEquals(text.substring(0, 500) + " [" + (text.length() - 750) + " characters left out] "
+        + text.substring(text.length() - 250), shortened);
+    assertTrue(shortened.endsWith("' (expected O, B-type or I-type)"), shortened);
+    String pairs = "a" + "\uD83D\uDE00".repeat(1_000) + "b";  // a pair across both cuts
+    String cut = PrintableText.shortened(pairs);
+    assertEquals(cut.codePoints().count(), cut.codePoints().filter(c -> c == 0x1F600 || c < 0x80).count(),
+        "no half of a pair is left: " + cut);
+  }
+
+  @Test
+  void inputFormatErrorsQuotingAHugeValueStayShort() {
+    InputFormatException e = InputFormatException.atLine("f.txt", 2, "'" + "z".repeat(1 << 20) + "' is not a number");
+    assertTrue(e.getMessage().length() < 1100, "length " + e.getMessage().length());
+    assertTrue(e.getMessage().startsWith("f.txt:2: 'zzz"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("' is not a number"), e.getMessage());
+    assertEquals(e.getMessage(), "f.txt:2: " + e.problem());
+  }
 
   @Test
   void printableTextIsUnchanged() {
