@@ -23,7 +23,8 @@ import java.util.Arrays;
  *   <li>A gzip-compressed file is recognised by its first two bytes, whatever its name, and
  *       decompressed by {@link GzipInput}: damaged gzip data are an {@link InputFormatException} at their
  *       offset in the compressed file.
- *   <li>Lines end at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the
+ *   <li>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac files), as for Java's {@code
+ *       BufferedReader} and Python's universal newlines. A UTF-8 byte order mark at the
  *       start of the file is dropped, and is an error when the file is read in another charset. A line
  *       longer than the reader's limit is an {@link InputFormatException}, since a few megabytes of gzip
  *       can hold a line of gigabytes: {@value #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES}
@@ -52,6 +53,8 @@ public final class LineReader implements Closeable {
   private int limit;
   private byte[] line = new byte[256];
   private long lineNumber;
+  /** Whether the last line ended at a {@code \r} that was the buffer's last byte: a {@code \n} next is its end too. */
+  private boolean afterCarriageReturn;
 
   private LineReader(String source, InputStream in, Charset charset, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -125,15 +128,31 @@ public final class LineReader implements Closeable {
     if (position == limit && !fill()) {
       return null;
     }
+    if (afterCarriageReturn) {
+      afterCarriageReturn = false;
+      if (buffer[position] == '\n') {
+        position++;
+        if (position == limit && !fill()) {
+          return null;
+        }
+      }
+    }
     int length = 0;
     while (true) {
       int end = position;
-      while (end < limit && buffer[end] != '\n') {
+      while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
         end++;
       }
       length = append(length, end - position);
       if (end < limit) {
         position = end + 1;
+        if (buffer[end] == '\r') {
+          if (position < limit) {
+            position += buffer[position] == '\n' ? 1 : 0;
+          } else {
+            afterCarriageReturn = true;
+          }
+        }
         break;
       }
       position = limit;
@@ -142,9 +161,6 @@ public final class LineReader implements Closeable {
       }
     }
     lineNumber++;
-    if (length > 0 && line[length - 1] == '\r') {
-      length--;
-    }
     if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(line, 0, length)
         && !charset.equals(StandardCharsets.UTF_8)) {
       // decoded as ISO-8859-1 it would be three letters at the start of the first token, and a silent misreading

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +87,28 @@ class LineReaderTest {
     String longLine = "x".repeat(200_000);
     Path file = write("long.txt", (longLine + "\nshort\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(longLine, "short"), readAll(file, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void linesEndAtALoneCarriageReturnTooWhereverTheBufferEnds() throws IOException {
+    byte[] text = "old\rmac\r\rlines\r\nmixed\nend\r".getBytes(StandardCharsets.UTF_8);
+    List<String> expected = List.of("old", "mac", "", "lines", "mixed", "end");
+    assertEquals(expected, readAll(write("mac.txt", text), StandardCharsets.UTF_8));
+    // a byte a read: each \r ends the buffer, and the \n of a \r\n comes with the next read
+    InputStream trickle = new ByteArrayInputStream(text) {
+      @Override
+      public synchronized int read(byte[] buffer, int offset, int length) {
+        return super.read(buffer, offset, Math.min(length, 1));
+      }
+    };
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = LineReader.of("mac.txt", trickle, StandardCharsets.UTF_8)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        lines.add(line);
+      }
+      assertEquals(6, reader.lineNumber());
+    }
+    assertEquals(expected, lines);
   }
 
   @Test
