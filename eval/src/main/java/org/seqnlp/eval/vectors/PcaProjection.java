@@ -14,7 +14,11 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  */
 public record PcaProjection(double[][] coordinates, double[] explainedVariance) {
 
-  /** Projects {@code rows}, at least two vectors of one length. */
+  /**
+   * Projects {@code rows}, at least two vectors of one length.
+   *
+   * @throws IllegalArgumentException when the rows are all the same, or too large to project
+   */
   public static PcaProjection of(double[][] rows) {
     RealMatrix data = new Array2DRowRealMatrix(rows, true);
     for (int column = 0; column < data.getColumnDimension(); column++) {
@@ -30,12 +34,19 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
     SingularValueDecomposition svd = new SingularValueDecomposition(data);
     RealMatrix projected = data.multiply(svd.getV().getSubMatrix(0, data.getColumnDimension() - 1, 0, 1));
     double[] singular = svd.getSingularValues();
+    double largest = singular[0];
+    if (largest == 0 || !Double.isFinite(largest)) {
+      throw new IllegalArgumentException(largest == 0
+          ? "the words to plot all have the same vector, so no axis tells them apart"
+          : "the vectors of the words to plot are too large for PCA (values near the float limit)");
+    }
+    // relative to the largest, so that squares of large values do not overflow
     double total = 0;
     for (double value : singular) {
-      total += value * value;
+      total += (value / largest) * (value / largest);
     }
-    return new PcaProjection(projected.getData(), new double[] {singular[0] * singular[0] / total,
-        singular[1] * singular[1] / total});
+    return new PcaProjection(projected.getData(), new double[] {1 / total,
+        (singular[1] / largest) * (singular[1] / largest) / total});
   }
 
   /** How the plot was made, for its caption. */
