@@ -89,8 +89,12 @@ public final class ZipEntries {
     read(zip, source, name -> entryLimit, totalLimit, reader);
   }
 
-  /** @param limitOf an entry's limit by its name, null for an entry to skip unread */
-  private static void read(InputStream zip, String source, Function<String, Long> limitOf, long totalLimit,
+  /**
+   * As {@link #read(InputStream, String, Map, long, EntryReader)}, with each entry's limit given by its name:
+   * null for an entry to skip unread. An entry given a limit and left unread by {@code reader} is still refused
+   * when it appears twice.
+   */
+  public static void read(InputStream zip, String source, Function<String, Long> limitOf, long totalLimit,
       EntryReader reader) throws IOException {
     LimitedInputStream raw = new LimitedInputStream(zip, source, Long.MAX_VALUE);
     ZipInputStream entries = new ZipInputStream(raw);

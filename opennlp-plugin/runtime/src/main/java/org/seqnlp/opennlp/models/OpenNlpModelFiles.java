@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -40,6 +39,8 @@ public final class OpenNlpModelFiles {
   /** The feature-generator descriptor of a name finder, as OpenNLP names it. */
   private static final String DESCRIPTOR = "generator.featuregen";
   private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
+  /** How OpenNLP names the XML dictionaries a model holds, such as a sentence detector's abbreviations. */
+  private static final String DICTIONARY = ".dictionary";
 
   /** What OpenNLP makes of a checked model's bytes, e.g. {@code TokenNameFinderModel::new}. */
   @FunctionalInterface
@@ -91,13 +92,17 @@ public final class OpenNlpModelFiles {
   public static <T> T load(byte[] bytes, String source, Parser<T> parser) throws IOException {
     long totalLimit = ZipEntries.inflationLimit(bytes.length, Long.MAX_VALUE);
     boolean[] manifest = {false};
+    // Every entry has a limit, so that one named twice is refused: OpenNLP would keep the last silently.
     ZipEntries.read(new ByteArrayInputStream(bytes), source,
-        Map.of(MANIFEST, MAX_MANIFEST_BYTES, DESCRIPTOR, MAX_DESCRIPTOR_BYTES), totalLimit,
+        name -> name.equals(MANIFEST) ? MAX_MANIFEST_BYTES : name.equals(DESCRIPTOR) ? MAX_DESCRIPTOR_BYTES
+            : totalLimit, totalLimit,
         (name, in, entrySource) -> {
           if (name.equals(MANIFEST)) {
             manifest[0] = true;
-          } else {
-            requireWellFormed(in, entrySource);
+          } else if (name.equals(DESCRIPTOR)) {
+            requireWellFormed(in, entrySource, "a descriptor");
+          } else if (name.endsWith(DICTIONARY)) {
+            requireWellFormed(in, entrySource, "a dictionary");
           }
         });
     if (!manifest[0]) {
@@ -121,10 +126,13 @@ public final class OpenNlpModelFiles {
   }
 
   /**
-   * Parses a feature-generator descriptor with an error handler of our own: OpenNLP's parser has none, so the JDK
-   * would print a "[Fatal Error]" line on stderr before OpenNLP reports the error without naming the file.
+   * Parses an XML entry (a feature-generator descriptor or a dictionary) with an error handler of our own:
+   * OpenNLP's parsers have none, so the JDK would print a "[Fatal Error]" line on stderr before OpenNLP reports the
+   * error without naming the file or the line.
+   *
+   * @param kind what the entry is, for the message on a DOCTYPE, e.g. "a dictionary"
    */
-  private static void requireWellFormed(InputStream descriptor, String source) throws IOException {
+  private static void requireWellFormed(InputStream entry, String source, String kind) throws IOException {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -136,11 +144,11 @@ public final class OpenNlpModelFiles {
         }
       });
       // From a copy: the parser closes what it reads, and the zip's own stream must stay open.
-      builder.parse(new ByteArrayInputStream(descriptor.readAllBytes()));
+      builder.parse(new ByteArrayInputStream(entry.readAllBytes()));
     } catch (SAXParseException e) {
       // The parser's own words for a refused DOCTYPE name its configuration, not the problem.
       String problem = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-          ? "a DOCTYPE, which a descriptor may not have (OpenNLP refuses one too)"
+          ? "a DOCTYPE, which " + kind + " may not have (it could make the parser read other files)"
           : "not well-formed XML: " + e.getMessage();
       throw InputFormatException.atLine(source, Math.max(1, e.getLineNumber()), problem, e);
     } catch (SAXException e) {
