@@ -105,7 +105,8 @@ final class TensorVectorFormat {
     List<String> words = bundle.strings(WORDS);
     float[] rows = rows(bundle, VECTORS, words.size(), dimension, precision);
     SubwordVectors subwords = null;
-    if (bundle.texts().containsKey(BUCKETS)) {
+    // any one of the n-gram settings means a subword model, whose others must then be there too
+    if (bundle.texts().containsKey(BUCKETS) || bundle.texts().containsKey(MIN_N) || bundle.texts().containsKey(MAX_N)) {
       CharacterNgrams ngrams = ngrams(bundle);
       subwords = new SubwordVectors(ngrams, dimension,
           rows(bundle, NGRAM_VECTORS, ngrams.buckets(), dimension, precision));

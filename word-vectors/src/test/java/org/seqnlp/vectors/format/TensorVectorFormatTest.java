@@ -121,6 +121,10 @@ class TensorVectorFormatTest {
         .addText("subword-max-n", "3").addText("subword-buckets", "2");
     assertTrue(assertThrows(InputFormatException.class, () -> read(ngrams)).getMessage()
         .endsWith("n-gram lengths must satisfy 1 <= min <= max <= 20, not 5,3"));
+    TensorBundle noBuckets = vectors(List.of("a"), new float[] {1}, "float32").addText("subword-min-n", "3")
+        .addText("subword-max-n", "5");
+    String lost = assertThrows(InputFormatException.class, () -> read(noBuckets)).getMessage();
+    assertTrue(lost.contains("subword-buckets"), "a subword part without its buckets is not dropped: " + lost);
   }
 
   private static TensorBundle vectors(List<String> words, float[] values, String precision) {
