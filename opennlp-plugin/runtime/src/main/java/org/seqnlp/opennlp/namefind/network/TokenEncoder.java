@@ -72,6 +72,13 @@ public final class TokenEncoder {
       throw new IllegalArgumentException("the character vocabulary must hold " + SpecialTokens.PADDING + " at "
           + CHAR_PADDING);
     }
+    for (String entry : chars.tokens()) {
+      // tokens are looked up a UTF-16 char at a time, so a longer entry is never found, and hides nothing
+      if (entry.length() != 1 && !SpecialTokens.isSpecial(entry)) {
+        throw new IllegalArgumentException("the character vocabulary holds '" + entry + "', which is no single"
+            + " character");
+      }
+    }
     if (maxWordChars < 2) {
       throw new IllegalArgumentException("maxWordChars must be at least 2, got " + maxWordChars);
     }

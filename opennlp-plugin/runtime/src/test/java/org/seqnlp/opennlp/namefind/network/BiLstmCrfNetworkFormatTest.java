@@ -252,6 +252,19 @@ class BiLstmCrfNetworkFormatTest {
   }
 
   @Test
+  void aCharacterEntryOfMoreThanOneCharacterIsRejected() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
+    TensorBundle changed = new TensorBundle();
+    bundle.texts().forEach(changed::addText);
+    bundle.stringLists().forEach((name, list) -> changed.addStrings(name, !name.equals("characters") ? list
+        : list.stream().map(entry -> entry.equals("e") ? "ee" : entry).toList()));
+    bundle.tensors().values().forEach(changed::add);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(changed)));
+    assertTrue(e.getMessage().contains("the character vocabulary holds 'ee', which is no single character"),
+        e.getMessage());
+  }
+
+  @Test
   void aMissingTensorIsNamed() throws IOException {
     TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5));
     TensorBundle changed = new TensorBundle();
