@@ -159,11 +159,13 @@ public final class OpenNlpVersionExport {
       start = line.start(1);
       end = line.end(1);
     }
-    if (lines != 1 || !text.substring(start, end).equals(properties.getProperty(VERSION))) {
+    byte[] stamped = (text.substring(0, start) + version + text.substring(end)).getBytes(StandardCharsets.ISO_8859_1);
+    // read back, since a line can look like the version's and be the continuation of another property's value
+    if (lines != 1 || !text.substring(start, end).equals(properties.getProperty(VERSION))
+        || !version.equals(PropertyFiles.parse(stamped, source).getProperty(VERSION))) {
       throw InputFormatException.atByte(source, 0, "expected one line " + VERSION + "=<version>, as OpenNLP"
           + " writes its manifests");
     }
-    return (text.substring(0, start) + version + text.substring(end))
-        .getBytes(StandardCharsets.ISO_8859_1);
+    return stamped;
   }
 }

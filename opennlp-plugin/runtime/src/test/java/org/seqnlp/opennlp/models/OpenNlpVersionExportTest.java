@@ -117,6 +117,12 @@ class OpenNlpVersionExportTest {
         withManifestEdit("OpenNLP-Version=", "OpenNLP-Version : "), "m.bin", "1.9.4"));
     assertEquals("m.bin!manifest.properties: byte 0: expected one line OpenNLP-Version=<version>, as OpenNLP"
         + " writes its manifests", noVersion.getMessage());
+    // the only line that looks like the version's continues another value; the version is set on the next
+    String version = opennlp.tools.util.Version.currentVersion().toString();
+    InputFormatException continued = assertThrows(InputFormatException.class, () -> OpenNlpVersionExport.export(
+        withManifestEdit("OpenNLP-Version=", "Note=see\\\nOpenNLP-Version=" + version + "\nOpenNLP-Version "),
+        "m.bin", "1.9.4"));
+    assertEquals(noVersion.getMessage(), continued.getMessage());
 
     byte[] withoutManifest = ModelZips.rewritten(nameFinder, entries -> {
       entries.remove("manifest.properties");
