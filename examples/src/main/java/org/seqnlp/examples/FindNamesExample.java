@@ -10,6 +10,8 @@ import opennlp.tools.sentdetect.SentenceDetectorME;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 import org.seqnlp.opennlp.namefind.NameFinderModels;
 import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
+import org.seqnlp.opennlp.text.RunBoundedSentenceDetector;
+import org.seqnlp.opennlp.text.RunBoundedTokenizer;
 import org.seqnlp.opennlp.models.OpenNlpModelJars;
 
 /**
@@ -46,10 +48,12 @@ public final class FindNamesExample {
   static List<DocumentNameFinder.Name> findNames(Path modelFile, String text) throws IOException {
     // Models are loaded once and shared by all threads; the detector, tokenizer and finder over them keep
     // state, so a multi-threaded program makes one DocumentNameFinder per thread over the same models.
+    // OpenNLP's detector and tokenizer take time in the square of a run without whitespace; the wrappers give them
+    // runs of at most 1,000 characters, so that text such as encoded data cannot stall the program.
     DocumentNameFinder finder = new DocumentNameFinder(
-        new SentenceDetectorME(OpenNlpModelJars.sentenceModel("en")),
+        new RunBoundedSentenceDetector(new SentenceDetectorME(OpenNlpModelJars.sentenceModel("en"))),
         // The English name finder learnt CoNLL-2003's tokens, where "Apple's" is "Apple 's".
-        CliticSplittingTokenizer.forModel(OpenNlpModelJars.tokenizerModel("en")),
+        new RunBoundedTokenizer(CliticSplittingTokenizer.forModel(OpenNlpModelJars.tokenizerModel("en"))),
         // NameFinderModels checks the zip before OpenNLP parses it, and lets OpenNLP 2.5.9+, which instantiates only
         // allow-listed classes from a model, make ours.
         new NameFinderME(NameFinderModels.load(modelFile)));

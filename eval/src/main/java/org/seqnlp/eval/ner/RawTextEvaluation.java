@@ -16,6 +16,7 @@ import org.seqnlp.eval.ner.ConllDetokenizer.Layout;
 import org.seqnlp.opennlp.namefind.DocumentNameFinder;
 import org.seqnlp.opennlp.namefind.EntityScores;
 import org.seqnlp.opennlp.namefind.TextLayout;
+import org.seqnlp.opennlp.text.RunBoundedTokenizer;
 
 /**
  * What splitting raw text costs a name finder: the CoNLL test documents are rebuilt as text ({@link
@@ -128,6 +129,7 @@ public final class RawTextEvaluation {
   }
 
   private Tokenizer tokenizer(Setting setting) {
-    return setting.splitClitics ? setting.splitting.tokenizer(tokenizerModel) : new TokenizerME(tokenizerModel);
+    return setting.splitClitics ? setting.splitting.tokenizer(tokenizerModel)
+        : new RunBoundedTokenizer(new TokenizerME(tokenizerModel));
   }
 }

@@ -8,7 +8,6 @@ import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
-import org.seqnlp.opennlp.text.LongRuns;
 import org.seqnlp.opennlp.text.SentenceSpans;
 
 /**
@@ -28,9 +27,10 @@ import org.seqnlp.opennlp.text.SentenceSpans;
  * second even the first sentences are tagged with what the whole document says about their names.
  *
  * <p>Offsets are {@code String} indices (UTF-16 code units), as OpenNLP's {@link Span} uses; ends are
- * exclusive. A sentence of more than {@value #MAX_PIECE_TOKENS} tokens is tagged in pieces of that many. A run
- * of more than {@value LongRuns#MAX_CHARS} characters without whitespace is a sentence of its own and is
- * tokenised in pieces of that many characters ({@link LongRuns}).
+ * exclusive. A sentence of more than {@value #MAX_PIECE_TOKENS} tokens is tagged in pieces of that many. Give it
+ * OpenNLP's {@code SentenceDetectorME} and {@code TokenizerME} wrapped in {@link
+ * org.seqnlp.opennlp.text.RunBoundedSentenceDetector} and {@link org.seqnlp.opennlp.text.RunBoundedTokenizer}, as
+ * {@link TextLayout} does: alone, they take time in the square of the length of a run without whitespace.
  *
  * <p>Not thread-safe, like {@code NameFinderME}, {@code SentenceDetectorME} and {@code TokenizerME},
  * which it holds: make one instance per thread, each with its own detector, tokenizer and finder. The
@@ -150,7 +150,7 @@ public final class DocumentNameFinder {
   /** The sentence from {@code start} to {@code end} of {@code text} with its tokens, without names yet. */
   private Sentence tokenize(String text, int start, int end) {
     String sentence = text.substring(start, end);
-    Span[] tokenSpans = LongRuns.tokenize(tokenizer, sentence);
+    Span[] tokenSpans = tokenizer.tokenizePos(sentence);
     List<Token> tokens = new ArrayList<>(tokenSpans.length);
     for (Span span : tokenSpans) {
       tokens.add(new Token(span.getCoveredText(sentence).toString(), start + span.getStart(), start + span.getEnd()));

@@ -9,6 +9,8 @@ import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.tokenize.WhitespaceTokenizer;
 import org.seqnlp.opennlp.text.CliticSplittingTokenizer;
 import org.seqnlp.opennlp.text.LineBoundedSentenceDetector;
+import org.seqnlp.opennlp.text.RunBoundedSentenceDetector;
+import org.seqnlp.opennlp.text.RunBoundedTokenizer;
 
 /**
  * How the text given to a {@link DocumentNameFinder} is laid out, and so how it is split: the input modes
@@ -33,17 +35,28 @@ public enum TextLayout {
     return this == PARAGRAPHS || this == DOCUMENTS;
   }
 
-  /** @param model the sentence model; unused (may be null) unless {@link #needsSentenceModel()} */
+  /**
+   * The sentence detector of this layout: the model's bounded to runs it takes in linear time ({@link
+   * RunBoundedSentenceDetector}), within each line for {@link #PARAGRAPHS}; a line a sentence without a model.
+   *
+   * @param model the sentence model; unused (may be null) unless {@link #needsSentenceModel()}
+   */
   public SentenceDetector sentenceDetector(SentenceModel model) {
     return switch (this) {
       case TOKENIZED, SENTENCES -> new NewlineSentenceDetector();
-      case PARAGRAPHS -> new LineBoundedSentenceDetector(new SentenceDetectorME(model));
-      case DOCUMENTS -> new SentenceDetectorME(model);
+      case PARAGRAPHS -> new LineBoundedSentenceDetector(new RunBoundedSentenceDetector(new SentenceDetectorME(model)));
+      case DOCUMENTS -> new RunBoundedSentenceDetector(new SentenceDetectorME(model));
     };
   }
 
-  /** @param model the tokenizer model; unused (may be null) for {@link #TOKENIZED} */
+  /**
+   * The tokenizer of this layout: the model's with English clitics split, bounded to runs it takes in linear time
+   * ({@link RunBoundedTokenizer}); for {@link #TOKENIZED} text, whitespace alone, so tokens of any length stay whole.
+   *
+   * @param model the tokenizer model; unused (may be null) for {@link #TOKENIZED}
+   */
   public Tokenizer tokenizer(TokenizerModel model) {
-    return this == TOKENIZED ? WhitespaceTokenizer.INSTANCE : CliticSplittingTokenizer.forModel(model);
+    return this == TOKENIZED ? WhitespaceTokenizer.INSTANCE
+        : new RunBoundedTokenizer(CliticSplittingTokenizer.forModel(model));
   }
 }

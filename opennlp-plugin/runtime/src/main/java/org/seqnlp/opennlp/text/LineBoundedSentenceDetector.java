@@ -2,7 +2,6 @@ package org.seqnlp.opennlp.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.util.Span;
 
@@ -14,27 +13,10 @@ import opennlp.tools.util.Span;
  *
  * <p>As thread-safe as the detector it wraps ({@code SentenceDetectorME} is not).
  */
-public final class LineBoundedSentenceDetector implements SentenceDetector {
-
-  private final SentenceDetector detector;
+public final class LineBoundedSentenceDetector extends WrappingSentenceDetector {
 
   public LineBoundedSentenceDetector(SentenceDetector detector) {
-    this.detector = Objects.requireNonNull(detector, "detector");
-  }
-
-  @Override
-  public String[] sentDetect(CharSequence text) {
-    return Span.spansToStrings(sentPosDetect(text), text);
-  }
-
-  /** OpenNLP 1.9's form of {@link #sentDetect(CharSequence)}: its {@code SentenceDetector} takes Strings. */
-  public String[] sentDetect(String text) {
-    return sentDetect((CharSequence) text);
-  }
-
-  /** OpenNLP 1.9's form of {@link #sentPosDetect(CharSequence)}. */
-  public Span[] sentPosDetect(String text) {
-    return sentPosDetect((CharSequence) text);
+    super(detector);
   }
 
   @Override

@@ -2,8 +2,6 @@ package org.seqnlp.opennlp.text;
 
 import java.util.ArrayList;
 import java.util.List;
-import opennlp.tools.tokenize.Tokenizer;
-import opennlp.tools.util.Span;
 import opennlp.tools.util.StringUtil;
 
 /**
@@ -11,13 +9,11 @@ import opennlp.tools.util.StringUtil;
  * and sentence detector take time for in the square of their length: they describe each candidate split or
  * sentence end by the whole run around it, so a run of 320,000 characters took two minutes and one of a few
  * megabytes would take hours. No word is that long; such runs are encoded data, minified code or tables without
- * spaces. {@link SentenceSpans#detect} makes each such run a sentence of its own, and {@link #tokenize} gives it to
- * the tokenizer in pieces of {@value #MAX_CHARS} characters (a piece's end splits a token there). Text without
- * such runs is detected and tokenised exactly as before.
+ * spaces. {@link RunBoundedSentenceDetector} and {@link RunBoundedTokenizer} keep them from those models.
  */
 public final class LongRuns {
 
-  /** The longest run of characters without whitespace given to a tokenizer or sentence detector whole. */
+  /** The longest run of characters without whitespace given to a model whole. */
   public static final int MAX_CHARS = 1000;
 
   private LongRuns() {
@@ -56,26 +52,8 @@ public final class LongRuns {
     return stretches;
   }
 
-  /** The tokens {@code tokenizer} finds in {@code text}, each long run tokenised in pieces of {@value #MAX_CHARS}. */
-  public static Span[] tokenize(Tokenizer tokenizer, String text) {
-    List<Stretch> stretches = stretches(text);
-    if (stretches.size() == 1 && !stretches.get(0).longRun()) {
-      return tokenizer.tokenizePos(text);
-    }
-    List<Span> tokens = new ArrayList<>();
-    for (Stretch stretch : stretches) {
-      int from = stretch.start();
-      while (from < stretch.end()) {
-        int to = stretch.longRun() ? Math.min(stretch.end(), from + MAX_CHARS) : stretch.end();
-        if (to < stretch.end() && Character.isHighSurrogate(text.charAt(to - 1))) {
-          to--;  // a piece never ends inside a character beyond U+FFFF
-        }
-        for (Span token : tokenizer.tokenizePos(text.substring(from, to))) {
-          tokens.add(new Span(token, from));
-        }
-        from = to;
-      }
-    }
-    return tokens.toArray(Span[]::new);
+  /** Whether {@code stretches} are one stretch of short runs: the text can go to a model whole. */
+  static boolean allShort(List<Stretch> stretches) {
+    return stretches.size() == 1 && !stretches.get(0).longRun();
   }
 }

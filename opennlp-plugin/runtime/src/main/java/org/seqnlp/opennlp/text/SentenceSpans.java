@@ -3,16 +3,13 @@ package org.seqnlp.opennlp.text;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
-import java.util.List;
 import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.util.Span;
 
 /**
  * Calls {@link SentenceDetector#sentPosDetect} on any OpenNLP release: OpenNLP 2 declares it for a {@code
  * CharSequence}, 1.9 (which Solr 9 bundles) for a {@code String}, and a call compiled against one fails on the
- * other with {@code NoSuchMethodError}. The method is looked up once. Runs too long for the detector to take in
- * reasonable time are sentences of their own ({@link LongRuns}).
+ * other with {@code NoSuchMethodError}. The method is looked up once.
  */
 public final class SentenceSpans {
 
@@ -22,29 +19,8 @@ public final class SentenceSpans {
   private SentenceSpans() {
   }
 
-  /**
-   * The sentences {@code detector} finds in {@code text}, as spans over it; a run of more than {@value
-   * LongRuns#MAX_CHARS} characters without whitespace is a sentence of its own ({@link LongRuns}).
-   */
+  /** The sentences {@code detector} finds in {@code text}, as spans over it. */
   public static Span[] detect(SentenceDetector detector, CharSequence text) {
-    List<LongRuns.Stretch> stretches = LongRuns.stretches(text);
-    if (stretches.size() == 1 && !stretches.get(0).longRun()) {
-      return detectWhole(detector, text);
-    }
-    List<Span> sentences = new ArrayList<>();
-    for (LongRuns.Stretch stretch : stretches) {
-      if (stretch.longRun()) {
-        sentences.add(new Span(stretch.start(), stretch.end()));
-      } else {
-        for (Span sentence : detectWhole(detector, text.subSequence(stretch.start(), stretch.end()))) {
-          sentences.add(new Span(sentence, stretch.start()));
-        }
-      }
-    }
-    return sentences.toArray(Span[]::new);
-  }
-
-  private static Span[] detectWhole(SentenceDetector detector, CharSequence text) {
     try {
       return (Span[]) SENT_POS_DETECT.invokeExact(detector, text);
     } catch (RuntimeException | Error e) {

@@ -10,10 +10,8 @@ import java.util.List;
 import opennlp.tools.namefind.TokenNameFinder;
 import opennlp.tools.sentdetect.NewlineSentenceDetector;
 import opennlp.tools.tokenize.SimpleTokenizer;
-import opennlp.tools.tokenize.Tokenizer;
 import opennlp.tools.util.Span;
 import org.junit.jupiter.api.Test;
-import org.seqnlp.opennlp.text.LongRuns;
 
 class DocumentNameFinderTest {
 
@@ -120,32 +118,6 @@ class DocumentNameFinderTest {
     assertEquals("Paris. Anna Smith.", sentence.text());
     assertEquals(List.of(new DocumentNameFinder.Name("location", 0, 1, 1, 6, "Paris", 0.5),
         new DocumentNameFinder.Name("person", 2, 4, 8, 18, "Anna Smith", 0.75)), sentence.names());
-  }
-
-  @Test
-  void aRunTooLongForOpenNlpsModelsIsASentenceOfItsOwnTokenisedInPieces() {
-    List<String> tokenized = new ArrayList<>();
-    Tokenizer recording = new Tokenizer() {
-      @Override
-      public String[] tokenize(String text) {
-        return Span.spansToStrings(tokenizePos(text), text);
-      }
-
-      @Override
-      public Span[] tokenizePos(String text) {
-        tokenized.add(text);
-        return SimpleTokenizer.INSTANCE.tokenizePos(text);
-      }
-    };
-    String run = "x,".repeat(LongRuns.MAX_CHARS);
-    String document = "Anna lives in Paris. " + run + " Anna left.";
-    List<DocumentNameFinder.Sentence> sentences =
-        new DocumentNameFinder(new NewlineSentenceDetector(), recording, names).findInDocument(document);
-    assertEquals(List.of("Anna lives in Paris.", run, "Anna left."),
-        sentences.stream().map(DocumentNameFinder.Sentence::text).toList());
-    assertEquals(2 * LongRuns.MAX_CHARS, sentences.get(1).tokens().size());
-    assertEquals(List.of("Anna lives in Paris.", run.substring(0, LongRuns.MAX_CHARS),
-        run.substring(LongRuns.MAX_CHARS), "Anna left."), tokenized);
   }
 
   @Test

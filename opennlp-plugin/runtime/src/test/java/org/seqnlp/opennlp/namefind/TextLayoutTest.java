@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,28 @@ class TextLayoutTest {
     assertFalse(TextLayout.TOKENIZED.needsSentenceModel());
     assertArrayEquals(new String[] {"Apple's", "chief"}, TextLayout.TOKENIZED.tokenizer(null).tokenize("Apple's chief"));
     assertEquals(2, TextLayout.TOKENIZED.sentenceDetector(null).sentDetect("Dr. Bob left.\nHe came.").length);
+  }
+
+  @Test
+  void tokenizedTextKeepsATokenOfAnyLengthWholeInOneSentence() {
+    String text = "Anna lives in " + "x".repeat(1_500) + " Paris .";
+    assertEquals(6, TextLayout.TOKENIZED.tokenizer(null).tokenize(text).length);
+    assertEquals(1, TextLayout.TOKENIZED.sentenceDetector(null).sentDetect(text).length);
+  }
+
+  @Test
+  void theModelsOfTheOtherLayoutsGetLongRunsInPiecesAndAsSentencesOfTheirOwn() throws IOException {
+    TokenizerModel tokenizer = new TokenizerModel(new ByteArrayInputStream(TextModelFixtures.tokenizerModelBytes("en")));
+    SentenceModel sentences = new SentenceModel(new ByteArrayInputStream(TextModelFixtures.sentenceModelBytes("en")));
+    String run = "x".repeat(1_500);
+    String text = "Anna came home. " + run + " Bob left.";
+    for (TextLayout layout : new TextLayout[] {TextLayout.SENTENCES, TextLayout.PARAGRAPHS, TextLayout.DOCUMENTS}) {
+      String[] tokens = layout.tokenizer(tokenizer).tokenize(text);
+      assertEquals(List.of("x".repeat(1_000), "x".repeat(500)), List.of(tokens).subList(4, 6), layout.name());
+    }
+    for (TextLayout layout : new TextLayout[] {TextLayout.PARAGRAPHS, TextLayout.DOCUMENTS}) {
+      assertTrue(List.of(layout.sentenceDetector(sentences).sentDetect(text)).contains(run), layout.name());
+    }
   }
 
   @Test

@@ -1,0 +1,34 @@
+package org.seqnlp.opennlp.text;
+
+import java.util.Objects;
+import opennlp.tools.sentdetect.SentenceDetector;
+import opennlp.tools.util.Span;
+
+/**
+ * A sentence detector that calls another, with the forms of its methods that OpenNLP 1.9 (which Solr 9 bundles)
+ * declares: that release's {@code SentenceDetector} takes Strings, OpenNLP 2's CharSequences.
+ */
+public abstract class WrappingSentenceDetector implements SentenceDetector {
+
+  /** The detector called, through {@link SentenceSpans}, which reaches it on either release. */
+  protected final SentenceDetector detector;
+
+  protected WrappingSentenceDetector(SentenceDetector detector) {
+    this.detector = Objects.requireNonNull(detector, "detector");
+  }
+
+  @Override
+  public final String[] sentDetect(CharSequence text) {
+    return Span.spansToStrings(sentPosDetect(text), text);
+  }
+
+  /** OpenNLP 1.9's form of {@link #sentDetect(CharSequence)}. */
+  public final String[] sentDetect(String text) {
+    return sentDetect((CharSequence) text);
+  }
+
+  /** OpenNLP 1.9's form of {@link #sentPosDetect(CharSequence)}. */
+  public final Span[] sentPosDetect(String text) {
+    return sentPosDetect((CharSequence) text);
+  }
+}
