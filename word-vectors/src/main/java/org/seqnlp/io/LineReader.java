@@ -24,7 +24,8 @@ import java.util.Arrays;
  *       decompressed by {@link GzipInput}: damaged gzip data are an {@link InputFormatException} at their
  *       offset in the compressed file.
  *   <li>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac files), as for Java's {@code
- *       BufferedReader} and Python's universal newlines. A UTF-8 byte order mark at the
+ *       BufferedReader} and Python's universal newlines; {@code \r\r\n}, a {@code \r\n} file converted again
+ *       by a Windows program, ends one line too. A UTF-8 byte order mark at the
  *       start of the file is dropped, and is an error when the file is read in another charset. A line
  *       longer than the reader's limit is an {@link InputFormatException}, since a few megabytes of gzip
  *       can hold a line of gigabytes: {@value #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES}
@@ -53,8 +54,10 @@ public final class LineReader implements Closeable {
   private int limit;
   private byte[] line = new byte[256];
   private long lineNumber;
-  /** Whether the last line ended at a {@code \r} that was the buffer's last byte: a {@code \n} next is its end too. */
+  /** Whether the last line ended at a {@code \r}: {@code \r} bytes and a {@code \n} after it may be its end too. */
   private boolean afterCarriageReturn;
+  /** Empty lines, ended by {@code \r} alone, read but not yet returned. */
+  private int blankLinesPending;
 
   private LineReader(String source, InputStream in, Charset charset, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -125,16 +128,28 @@ public final class LineReader implements Closeable {
 
   /** The next line without its line end, or null at the end of the file. */
   public String readLine() throws IOException {
+    if (blankLinesPending > 0) {
+      blankLinesPending--;
+      lineNumber++;
+      return "";
+    }
     if (position == limit && !fill()) {
       return null;
     }
     if (afterCarriageReturn) {
       afterCarriageReturn = false;
-      if (buffer[position] == '\n') {
+      int returns = skipCarriageReturns();
+      if (position < limit && buffer[position] == '\n') {
+        // \r\n, or \r\r\n from a \r\n file converted once more: one line end, that of the line returned last
         position++;
-        if (position == limit && !fill()) {
-          return null;
-        }
+      } else if (returns > 0) {
+        // old Mac line ends: each further \r ends an empty line
+        blankLinesPending = returns - 1;
+        lineNumber++;
+        return "";
+      }
+      if (position == limit && !fill()) {
+        return null;
       }
     }
     int length = 0;
@@ -146,13 +161,8 @@ public final class LineReader implements Closeable {
       length = append(length, end - position);
       if (end < limit) {
         position = end + 1;
-        if (buffer[end] == '\r') {
-          if (position < limit) {
-            position += buffer[position] == '\n' ? 1 : 0;
-          } else {
-            afterCarriageReturn = true;
-          }
-        }
+        // what follows a \r decides whether it ends the line alone, so the next call looks
+        afterCarriageReturn = buffer[end] == '\r';
         break;
       }
       position = limit;
@@ -169,6 +179,20 @@ public final class LineReader implements Closeable {
     }
     String text = decode(length);
     return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+  }
+
+  /** Skips the {@code \r} bytes at the reading position, refilling as needed, and counts them. */
+  private int skipCarriageReturns() throws IOException {
+    int count = 0;
+    while (true) {
+      while (position < limit && buffer[position] == '\r') {
+        position++;
+        count++;
+      }
+      if (position < limit || !fill()) {
+        return count;
+      }
+    }
   }
 
   private int append(int length, int count) throws InputFormatException {

@@ -91,8 +91,8 @@ class LineReaderTest {
 
   @Test
   void linesEndAtALoneCarriageReturnTooWhereverTheBufferEnds() throws IOException {
-    byte[] text = "old\rmac\r\rlines\r\nmixed\nend\r".getBytes(StandardCharsets.UTF_8);
-    List<String> expected = List.of("old", "mac", "", "lines", "mixed", "end");
+    byte[] text = "old\rmac\r\rlines\r\nmixed\nconverted twice\r\r\nend\r\n".getBytes(StandardCharsets.UTF_8);
+    List<String> expected = List.of("old", "mac", "", "lines", "mixed", "converted twice", "end");
     assertEquals(expected, readAll(write("mac.txt", text), StandardCharsets.UTF_8));
     // a byte a read: each \r ends the buffer, and the \n of a \r\n comes with the next read
     InputStream trickle = new ByteArrayInputStream(text) {
@@ -106,9 +106,11 @@ class LineReaderTest {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         lines.add(line);
       }
-      assertEquals(6, reader.lineNumber());
+      assertEquals(7, reader.lineNumber());
     }
     assertEquals(expected, lines);
+    assertEquals(List.of("a", "", ""), readAll(write("ends.txt", "a\r\r\r".getBytes(StandardCharsets.UTF_8)),
+        StandardCharsets.UTF_8), "each \\r ends a line, as for BufferedReader");
   }
 
   @Test

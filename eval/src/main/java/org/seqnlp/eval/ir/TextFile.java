@@ -10,7 +10,7 @@ import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LineReader;
 
 /**
- * The lines of one collection file (read by {@link LineReader}: gzipped or not, line endings LF or CRLF
+ * The lines of one collection file (read by {@link LineReader}: gzipped or not, line endings LF, CRLF or CR
  * removed), kept in memory for the parsers that look back and ahead, with the file name, so that every
  * parsing error can name file and line.
  *
