@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.tensor.Int8Rows;
 import org.seqnlp.io.tensor.Tensor;
@@ -105,8 +106,8 @@ final class TensorVectorFormat {
     List<String> words = bundle.strings(WORDS);
     float[] rows = rows(bundle, VECTORS, words.size(), dimension, precision);
     SubwordVectors subwords = null;
-    // any one of the n-gram settings means a subword model, whose others must then be there too
-    if (bundle.texts().containsKey(BUCKETS) || bundle.texts().containsKey(MIN_N) || bundle.texts().containsKey(MAX_N)) {
+    // any one part of a subword model means one, whose other parts must then be there too
+    if (Stream.of(MIN_N, MAX_N, BUCKETS, NGRAM_VECTORS).anyMatch(bundle::contains)) {
       CharacterNgrams ngrams = ngrams(bundle);
       subwords = new SubwordVectors(ngrams, dimension,
           rows(bundle, NGRAM_VECTORS, ngrams.buckets(), dimension, precision));

@@ -125,6 +125,10 @@ class TensorVectorFormatTest {
         .addText("subword-max-n", "5");
     String lost = assertThrows(InputFormatException.class, () -> read(noBuckets)).getMessage();
     assertTrue(lost.contains("subword-buckets"), "a subword part without its buckets is not dropped: " + lost);
+    TensorBundle noSettings = vectors(List.of("a"), new float[] {1}, "float32")
+        .add(new Tensor("ngram-vectors", new int[] {2, 1}, new float[] {1, 2}));
+    String unread = assertThrows(InputFormatException.class, () -> read(noSettings)).getMessage();
+    assertTrue(unread.contains("subword-min-n"), "n-gram vectors without their settings are not dropped: " + unread);
   }
 
   private static TensorBundle vectors(List<String> words, float[] values, String precision) {
