@@ -1,5 +1,6 @@
 package org.seqnlp.eval.vectors;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -17,9 +18,13 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
   /**
    * Projects {@code rows}, at least two vectors of one length.
    *
-   * @throws IllegalArgumentException when the rows are all the same, or too large to project
+   * @throws IllegalArgumentException when the rows are all the same
    */
   public static PcaProjection of(double[][] rows) {
+    // compared as they are: centred, equal rows leave rounding residue that would pass for an axis of all the variance
+    if (Arrays.stream(rows).allMatch(row -> Arrays.equals(row, rows[0]))) {
+      throw new IllegalArgumentException("the words to plot all have the same vector, so no axis tells them apart");
+    }
     RealMatrix data = new Array2DRowRealMatrix(rows, true);
     for (int column = 0; column < data.getColumnDimension(); column++) {
       double mean = 0;
@@ -34,19 +39,12 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
     SingularValueDecomposition svd = new SingularValueDecomposition(data);
     RealMatrix projected = data.multiply(svd.getV().getSubMatrix(0, data.getColumnDimension() - 1, 0, 1));
     double[] singular = svd.getSingularValues();
-    double largest = singular[0];
-    if (largest == 0 || !Double.isFinite(largest)) {
-      throw new IllegalArgumentException(largest == 0
-          ? "the words to plot all have the same vector, so no axis tells them apart"
-          : "the vectors of the words to plot are too large for PCA (values near the float limit)");
-    }
-    // relative to the largest, so that squares of large values do not overflow
     double total = 0;
     for (double value : singular) {
-      total += (value / largest) * (value / largest);
+      total += value * value;
     }
-    return new PcaProjection(projected.getData(), new double[] {1 / total,
-        (singular[1] / largest) * (singular[1] / largest) / total});
+    return new PcaProjection(projected.getData(), new double[] {singular[0] * singular[0] / total,
+        singular[1] * singular[1] / total});
   }
 
   /** How the plot was made, for its caption. */
