@@ -1,13 +1,13 @@
 package org.seqnlp.opennlp.models;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.model.BaseModel;
@@ -134,17 +134,17 @@ public final class OpenNlpModelFiles {
    */
   private static void requireWellFormed(InputStream entry, String source, String kind) throws IOException {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      // SAX, which keeps nothing of the document: a dictionary may be large
+      SAXParserFactory factory = SAXParserFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new DefaultHandler() {
+      // the parser closes what it reads, and the zip's own stream must stay open
+      InputStream unclosed = new FilterInputStream(entry) {
         @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
+        public void close() {
         }
-      });
-      // From a copy: the parser closes what it reads, and the zip's own stream must stay open.
-      builder.parse(new ByteArrayInputStream(entry.readAllBytes()));
+      };
+      // DefaultHandler throws at a fatal error, so the JDK prints nothing
+      factory.newSAXParser().parse(unclosed, new DefaultHandler());
     } catch (SAXParseException e) {
       // The parser's own words for a refused DOCTYPE name its configuration, not the problem.
       String problem = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
