@@ -5,8 +5,8 @@ import java.io.IOException;
 /**
  * Input that does not follow its format: a corpus, a data set or a model file. The message always
  * names the source, the position (line or byte offset) and the problem, in one line, so a command-line
- * tool can print it as it is; a problem quoting the input is shortened to {@value
- * PrintableText#MAX_MESSAGE_CHARS} characters.
+ * tool can print it as it is; a problem longer than {@value PrintableText#MAX_MESSAGE_CHARS} characters (one
+ * quoting the input) is shortened.
  */
 public final class InputFormatException extends IOException {
 

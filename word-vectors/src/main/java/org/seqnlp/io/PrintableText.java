@@ -17,8 +17,8 @@ public final class PrintableText {
   }
 
   /**
-   * The most characters of a message line that {@link #shortened} keeps: one quoting a whole line or value of a
-   * hostile file could otherwise be megabytes long.
+   * The length beyond which {@link #shortened} cuts a message, to three quarters of it: one quoting a whole line or
+   * value of a hostile file could otherwise be megabytes long.
    */
   public static final int MAX_MESSAGE_CHARS = 1000;
 

@@ -37,6 +37,12 @@ class GzipInputTest {
     assertTrue(e.getMessage().contains("decompress to more than 100 times their size"), e.getMessage());
     byte[] compressible = new byte[1 << 20];
     assertArrayEquals(compressible, decompress(gzip(compressible)), "the first MiB may compress any amount");
+    // the limit holds for the file, not each member: members of half a MiB each, every one below the first MiB
+    byte[] member = gzip(new byte[1 << 19]);
+    byte[] members = concat(member, member, member, member);
+    InputFormatException manyMembers = assertThrows(InputFormatException.class, () -> decompress(members));
+    assertTrue(manyMembers.getMessage().contains("decompress to more than 100 times their size"),
+        manyMembers.getMessage());
   }
 
   @Test
