@@ -47,8 +47,7 @@ public final class VectorFiles {
    */
   public static Detected readDetected(Path file) throws IOException {
     try (Sampled in = open(file)) {
-      VectorFormat format = detect(in);
-      return new Detected(format.read(in, file.toString(), knownSize(file, in)), format);
+      return readDetected(in, file.toString(), knownSize(file, in));
     }
   }
 
@@ -69,7 +68,7 @@ public final class VectorFiles {
    * @param source the name errors give for the input
    */
   public static WordVectors read(InputStream in, String source) throws IOException {
-    return read(decompressed(in, source), source, -1);
+    return readDetected(decompressed(in, source), source, -1).vectors();
   }
 
   /** Reads vectors in {@code format} from a stream, which is not closed. */
@@ -122,8 +121,10 @@ public final class VectorFiles {
     });
   }
 
-  private static WordVectors read(InputStream in, String source, long fileBytes) throws IOException {
-    return detect(in).read(in, source, fileBytes);
+  /** @param in decompressed and mark-supporting */
+  private static Detected readDetected(InputStream in, String source, long fileBytes) throws IOException {
+    VectorFormat format = detect(in);
+    return new Detected(format.read(in, source, fileBytes), format);
   }
 
   /** Detects the format of a decompressed, mark-supporting stream without consuming it. */
