@@ -17,6 +17,13 @@ public abstract class WrappingSentenceDetector implements SentenceDetector {
     this.detector = Objects.requireNonNull(detector, "detector");
   }
 
+  /**
+   * The sentences of {@code text}. Declared here, not only in OpenNLP 2's interface, so that the calls below
+   * resolve on OpenNLP 1.9 too, whose interface lacks it.
+   */
+  @Override
+  public abstract Span[] sentPosDetect(CharSequence text);
+
   @Override
   public final String[] sentDetect(CharSequence text) {
     return Span.spansToStrings(sentPosDetect(text), text);
