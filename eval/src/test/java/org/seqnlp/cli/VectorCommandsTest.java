@@ -43,6 +43,13 @@ class VectorCommandsTest extends ToolTest {
   Path directory;
 
 
+  /** The fixture's vectors as word2vec binary, in {@code fixture.bin}. */
+  private Path fixtureVectors() throws IOException {
+    Path vectors = directory.resolve("fixture.bin");
+    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    return vectors;
+  }
+
   private Path corpus() throws IOException {
     return Files.writeString(directory.resolve("corpus.txt"), corpusText());
   }
@@ -414,9 +421,7 @@ class VectorCommandsTest extends ToolTest {
   @Test
   void evaluatesVectorsListsNeighboursAndPlots() throws IOException {
     Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
-    Path vectors = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), vectors,
-        VectorFormat.WORD2VEC_BINARY);
+    Path vectors = fixtureVectors();
     Path plot = directory.resolve("plot.png");
     assertEquals(0, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--neighbours",
         "king,nothing", "--plot", plot.toString(), "--plot-words", "king,queen,man,woman"), err.toString());
@@ -431,9 +436,7 @@ class VectorCommandsTest extends ToolTest {
 
   @Test
   void missingTestSetsFailWithTheDirectoryNamed() throws IOException {
-    Path vectors = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), vectors,
-        VectorFormat.WORD2VEC_BINARY);
+    Path vectors = fixtureVectors();
     assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", vectors.toString(), "--data", directory.toString()));
     assertTrue(err.toString().contains("test set missing"), err.toString());
   }
@@ -488,8 +491,7 @@ class VectorCommandsTest extends ToolTest {
 
   @Test
   void convertsBetweenFormatsAndToEightBitRows() throws IOException {
-    Path binary = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), binary, VectorFormat.WORD2VEC_BINARY);
+    Path binary = fixtureVectors();
     Path compact = directory.resolve("fixture.seqnlp");
     assertEquals(0, run("convert-vectors", binary.toString(), "-o", compact.toString(), "--format", "seqnlp-int8"),
         err.toString());
@@ -514,8 +516,7 @@ class VectorCommandsTest extends ToolTest {
 
   @Test
   void convertingFromAPipeGivesNoSizeOfThePipe() throws Exception {
-    Path binary = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), binary, VectorFormat.WORD2VEC_BINARY);
+    Path binary = fixtureVectors();
     NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"), Files.readAllBytes(binary));
     Path text = directory.resolve("piped.txt");
     assertEquals(0, run("convert-vectors", directory.resolve("pipe").toString(), "-o", text.toString(), "--format",
@@ -549,8 +550,7 @@ class VectorCommandsTest extends ToolTest {
   @Test
   void plotsByTsneWithAPerplexityBelowTheWords() throws IOException {
     Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
-    Path vectors = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    Path vectors = fixtureVectors();
     Path plot = directory.resolve("tsne.png");
     assertEquals(0, run("eval-vectors", vectors.toString(), "--data", data.toString(), "--plot", plot.toString(),
         "--plot-method", "tsne", "--perplexity", "2", "--seed", "3", "--plot-words",
@@ -569,8 +569,7 @@ class VectorCommandsTest extends ToolTest {
   @Test
   void plotOptionsWithoutAPlotOrWithoutTsneAreUsageErrors() throws IOException {
     Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
-    Path vectors = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), vectors, VectorFormat.WORD2VEC_BINARY);
+    Path vectors = fixtureVectors();
     assertEquals(SeqNlp.EXIT_USAGE, run("eval-vectors", vectors.toString(), "--data", data.toString(),
         "--plot-method", "tsne", "--seed", "2"));
     assertTrue(err.toString().contains("--plot-method, --seed do nothing without --plot PNG"), err.toString());
@@ -587,8 +586,7 @@ class VectorCommandsTest extends ToolTest {
   @Test
   void evaluatesVectorsReadFromAPipeInTheFormatDetected() throws Exception {
     Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
-    Path file = directory.resolve("fixture.bin");
-    VectorFiles.write(EvaluationFixtures.vectors(), file, VectorFormat.WORD2VEC_BINARY);
+    Path file = fixtureVectors();
     NamedPipes.Writing writing = NamedPipes.withContent(directory.resolve("pipe"), Files.readAllBytes(file));
     assertEquals(0, run("eval-vectors", directory.resolve("pipe").toString(), "--data", data.toString()),
         err.toString());
