@@ -73,7 +73,7 @@ public final class TokenEncoder {
           + CHAR_PADDING);
     }
     for (String entry : chars.tokens()) {
-      // tokens are looked up a UTF-16 char at a time, so a longer entry is never found, and hides nothing
+      // tokens are looked up a UTF-16 char at a time: a longer entry would never be found, its letters unknown
       if (entry.length() != 1 && !SpecialTokens.isSpecial(entry)) {
         throw new IllegalArgumentException("the character vocabulary holds '" + entry + "', which is no single"
             + " character");
