@@ -24,8 +24,8 @@ import java.util.Arrays;
  *       decompressed by {@link GzipInput}: damaged gzip data are an {@link InputFormatException} at their
  *       offset in the compressed file.
  *   <li>Lines end at {@code \n}, {@code \r\n} or a lone {@code \r} (old Mac files), as for Java's {@code
- *       BufferedReader} and Python's universal newlines; {@code \r\r\n}, a {@code \r\n} file converted again
- *       by a Windows program, ends one line too. A UTF-8 byte order mark at the
+ *       BufferedReader} and Python's universal newlines; {@code \r} bytes followed by {@code \n} end one line
+ *       ({@code \r\r\n} is a {@code \r\n} file converted again by a Windows program). A UTF-8 byte order mark at the
  *       start of the file is dropped, and is an error when the file is read in another charset. A line
  *       longer than the reader's limit is an {@link InputFormatException}, since a few megabytes of gzip
  *       can hold a line of gigabytes: {@value #MAX_LINE_BYTES} bytes, or {@value #MAX_CORPUS_LINE_BYTES}
@@ -57,7 +57,7 @@ public final class LineReader implements Closeable {
   /** Whether the last line ended at a {@code \r}: {@code \r} bytes and a {@code \n} after it may be its end too. */
   private boolean afterCarriageReturn;
   /** Empty lines, ended by {@code \r} alone, read but not yet returned. */
-  private int blankLinesPending;
+  private long blankLinesPending;
 
   private LineReader(String source, InputStream in, Charset charset, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -138,7 +138,7 @@ public final class LineReader implements Closeable {
     }
     if (afterCarriageReturn) {
       afterCarriageReturn = false;
-      int returns = skipCarriageReturns();
+      long returns = skipCarriageReturns();
       if (position < limit && buffer[position] == '\n') {
         // \r\n, or \r\r\n from a \r\n file converted once more: one line end, that of the line returned last
         position++;
@@ -182,8 +182,8 @@ public final class LineReader implements Closeable {
   }
 
   /** Skips the {@code \r} bytes at the reading position, refilling as needed, and counts them. */
-  private int skipCarriageReturns() throws IOException {
-    int count = 0;
+  private long skipCarriageReturns() throws IOException {
+    long count = 0;
     while (true) {
       while (position < limit && buffer[position] == '\r') {
         position++;

@@ -111,6 +111,8 @@ class LineReaderTest {
     assertEquals(expected, lines);
     assertEquals(List.of("a", "", ""), readAll(write("ends.txt", "a\r\r\r".getBytes(StandardCharsets.UTF_8)),
         StandardCharsets.UTF_8), "each \\r ends a line, as for BufferedReader");
+    assertEquals(List.of("a", "b"), readAll(write("thrice.txt", "a\r\r\r\nb".getBytes(StandardCharsets.UTF_8)),
+        StandardCharsets.UTF_8), "\\r bytes before \\n end one line");
   }
 
   @Test

@@ -22,7 +22,7 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
    */
   public static PcaProjection of(double[][] rows) {
     // compared as they are: centred, equal rows leave rounding residue that would pass for an axis of all the variance
-    if (Arrays.stream(rows).allMatch(row -> Arrays.equals(row, rows[0]))) {
+    if (Arrays.stream(rows).allMatch(row -> sameValues(row, rows[0]))) {
       throw new IllegalArgumentException("the words to plot all have the same vector, so no axis tells them apart");
     }
     RealMatrix data = new Array2DRowRealMatrix(rows, true);
@@ -45,6 +45,16 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
     }
     return new PcaProjection(projected.getData(), new double[] {singular[0] * singular[0] / total,
         singular[1] * singular[1] / total});
+  }
+
+  /** Whether the rows hold equal numbers, 0 and -0 alike (which {@link Arrays#equals(double[], double[])} tells apart). */
+  private static boolean sameValues(double[] row, double[] other) {
+    for (int i = 0; i < row.length; i++) {
+      if (row[i] != other[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** How the plot was made, for its caption. */

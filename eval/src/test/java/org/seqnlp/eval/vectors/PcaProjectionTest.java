@@ -24,5 +24,7 @@ class PcaProjectionTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PcaProjection.of(rows));
       assertEquals("the words to plot all have the same vector, so no axis tells them apart", e.getMessage());
     }
+    assertThrows(IllegalArgumentException.class, () -> PcaProjection.of(new double[][] {{0.0, 1}, {-0.0, 1}}),
+        "0 and -0 are one value");
   }
 }

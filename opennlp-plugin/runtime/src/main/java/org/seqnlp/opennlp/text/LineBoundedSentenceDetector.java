@@ -29,9 +29,7 @@ public final class LineBoundedSentenceDetector extends WrappingSentenceDetector 
         lineEnd++;
       }
       if (lineEnd > lineStart) {
-        for (Span sentence : SentenceSpans.detect(detector, text.subSequence(lineStart, lineEnd))) {
-          sentences.add(new Span(sentence, lineStart));
-        }
+        detectIn(text, lineStart, lineEnd, sentences);
       }
       lineStart = lineEnd + 1;
     }

@@ -30,9 +30,7 @@ public final class RunBoundedSentenceDetector extends WrappingSentenceDetector {
       if (stretch.longRun()) {
         sentences.add(new Span(stretch.start(), stretch.end()));
       } else {
-        for (Span sentence : SentenceSpans.detect(detector, text.subSequence(stretch.start(), stretch.end()))) {
-          sentences.add(new Span(sentence, stretch.start()));
-        }
+        detectIn(text, stretch.start(), stretch.end(), sentences);
       }
     }
     return sentences.toArray(Span[]::new);

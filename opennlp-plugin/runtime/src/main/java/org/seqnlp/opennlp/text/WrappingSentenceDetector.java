@@ -1,5 +1,6 @@
 package org.seqnlp.opennlp.text;
 
+import java.util.List;
 import java.util.Objects;
 import opennlp.tools.sentdetect.SentenceDetector;
 import opennlp.tools.util.Span;
@@ -27,6 +28,13 @@ public abstract class WrappingSentenceDetector implements SentenceDetector {
   @Override
   public final String[] sentDetect(CharSequence text) {
     return Span.spansToStrings(sentPosDetect(text), text);
+  }
+
+  /** Adds the sentences the wrapped detector finds in {@code text} from {@code start} to {@code end}, as spans over text. */
+  protected final void detectIn(CharSequence text, int start, int end, List<Span> sentences) {
+    for (Span sentence : SentenceSpans.detect(detector, text.subSequence(start, end))) {
+      sentences.add(new Span(sentence, start));
+    }
   }
 
   /** OpenNLP 1.9's form of {@link #sentDetect(CharSequence)}. */
