@@ -60,7 +60,8 @@ public final class RnnLanguageModel implements LanguageModel {
   /** Longest continuation {@link #predictNextTokens} returns when no end of sentence comes first. */
   public static final int MAX_CONTINUATION = 256;
 
-  static final String COMPONENT = "RnnLanguageModel";
+  /** The {@code Component-Name} of a language-model zip's manifest, as OpenNLP's models name their tool there. */
+  public static final String COMPONENT = "RnnLanguageModel";
 
   final LmArchitecture architecture;
   final Vocabulary vocabulary;

@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
@@ -14,7 +15,9 @@ import opennlp.tools.util.model.BaseModel;
 import org.seqnlp.io.InputFiles;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LimitedInputStream;
+import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.io.ZipEntries;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -36,6 +39,8 @@ public final class OpenNlpModelFiles {
   public static final long MAX_MANIFEST_BYTES = 1 << 16;
 
   private static final String MANIFEST = "manifest.properties";
+  /** The manifest property every OpenNLP model has, naming the tool it is for. */
+  static final String COMPONENT = "Component-Name";
   /** The feature-generator descriptor of a name finder, as OpenNLP names it. */
   private static final String DESCRIPTOR = "generator.featuregen";
   private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
@@ -91,22 +96,31 @@ public final class OpenNlpModelFiles {
    */
   public static <T> T load(byte[] bytes, String source, Parser<T> parser) throws IOException {
     long totalLimit = ZipEntries.inflationLimit(bytes.length, Long.MAX_VALUE);
-    boolean[] manifest = {false};
+    Properties[] manifest = {null};
     // Every entry has a limit, so that one named twice is refused: OpenNLP would keep the last silently.
     ZipEntries.read(new ByteArrayInputStream(bytes), source,
         name -> name.equals(MANIFEST) ? MAX_MANIFEST_BYTES : name.equals(DESCRIPTOR) ? MAX_DESCRIPTOR_BYTES
             : totalLimit, totalLimit,
         (name, in, entrySource) -> {
           if (name.equals(MANIFEST)) {
-            manifest[0] = true;
+            manifest[0] = PropertyFiles.parse(in.readAllBytes(), entrySource);
           } else if (name.equals(DESCRIPTOR)) {
             requireWellFormed(in, entrySource, "a descriptor");
           } else if (name.endsWith(DICTIONARY)) {
             requireWellFormed(in, entrySource, "a dictionary");
           }
         });
-    if (!manifest[0]) {
+    if (manifest[0] == null) {
       throw InputFormatException.atByte(source, 0, "not an OpenNLP model zip: no " + MANIFEST);
+    }
+    // OpenNLP's own words would be about the first entry it cannot place, such as a language model's weights.bin
+    String component = manifest[0].getProperty(COMPONENT);
+    if (component == null) {
+      throw InputFormatException.atByte(source, 0, "not an OpenNLP model: its manifest names no " + COMPONENT);
+    }
+    if (component.equals(RnnLanguageModel.COMPONENT)) {
+      throw InputFormatException.atByte(source, 0, "a SeqNLP language model, not an OpenNLP model: it is read by"
+          + " perplexity and sample, and by RnnLanguageModel in code");
     }
     try {
       return parser.parse(new ByteArrayInputStream(bytes));

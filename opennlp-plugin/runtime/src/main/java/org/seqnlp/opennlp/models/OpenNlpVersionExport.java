@@ -40,7 +40,6 @@ public final class OpenNlpVersionExport {
 
   private static final String MANIFEST = "manifest.properties";
   private static final String VERSION = "OpenNLP-Version";
-  private static final String COMPONENT = "Component-Name";
   /** The version line as {@code Properties.store} writes it, the way OpenNLP writes every manifest. */
   private static final Pattern VERSION_LINE = Pattern.compile("(?m)^" + VERSION + "=([^\r\n]*)$");
   /** Per component, the manifest entries a model must have to be exported. */
@@ -101,7 +100,7 @@ public final class OpenNlpVersionExport {
           }
           Properties properties = PropertyFiles.parse(manifest, entrySource);
           zip.write(stamped(manifest, properties, entrySource, openNlpVersion));
-          component[0] = properties.getProperty(COMPONENT);
+          component[0] = properties.getProperty(OpenNlpModelFiles.COMPONENT);
         } else {
           in.transferTo(zip);
         }
@@ -136,11 +135,12 @@ public final class OpenNlpVersionExport {
    */
   private static byte[] stamped(byte[] manifest, Properties properties, String source, String version)
       throws IOException {
-    String component = properties.getProperty(COMPONENT);
+    String component = properties.getProperty(OpenNlpModelFiles.COMPONENT);
     Map<String, String> required = component == null ? null : EXPORTABLE.get(component);
     if (required == null) {
-      throw InputFormatException.atByte(source, 0, COMPONENT + "=" + component + ": only SeqNLP name finders and"
-          + " sentence-detector and tokenizer models are known to run the same on OpenNLP " + version);
+      throw InputFormatException.atByte(source, 0, OpenNlpModelFiles.COMPONENT + "=" + component
+          + ": only SeqNLP name finders and sentence-detector and tokenizer models are known to run the same on"
+          + " OpenNLP " + version);
     }
     for (Map.Entry<String, String> entry : required.entrySet()) {
       String value = properties.getProperty(entry.getKey());

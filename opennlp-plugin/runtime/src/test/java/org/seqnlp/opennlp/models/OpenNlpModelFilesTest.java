@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.seqnlp.io.InputFormatException;
+import org.seqnlp.opennlp.lm.RnnLanguageModel;
 import org.seqnlp.opennlp.namefind.ModelZips;
 import org.seqnlp.opennlp.text.TextModelFixtures;
 
@@ -110,6 +111,29 @@ class OpenNlpModelFilesTest {
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> OpenNlpModelFiles.load(bytes, "t.bin", OpenNlpModelFiles.TOKENIZER_MODEL));
     assertEquals("t.bin!" + twice + ": byte 0: the entry appears twice in the zip", e.getMessage());
+  }
+
+  @Test
+  void aLanguageModelOrAZipWhoseManifestNamesNoComponentIsNoOpenNlpModel() throws IOException {
+    byte[] languageModel = zipOf("Component-Name=" + RnnLanguageModel.COMPONENT + "\nFormat-Version=1\n");
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> OpenNlpModelFiles.load(languageModel, "lm.zip", OpenNlpModelFiles.TOKENIZER_MODEL));
+    assertEquals("lm.zip: byte 0: a SeqNLP language model, not an OpenNLP model: it is read by perplexity and sample,"
+        + " and by RnnLanguageModel in code", e.getMessage());
+    byte[] other = zipOf("Format-Version=1\n");
+    e = assertThrows(InputFormatException.class,
+        () -> OpenNlpModelFiles.load(other, "o.zip", OpenNlpModelFiles.TOKENIZER_MODEL));
+    assertEquals("o.zip: byte 0: not an OpenNLP model: its manifest names no Component-Name", e.getMessage());
+  }
+
+  /** A zip of {@code manifest} and an entry OpenNLP knows no reader for. */
+  private static byte[] zipOf(String manifest) throws IOException {
+    return ModelZips.rewritten(TextModelFixtures.tokenizerModelBytes("en"), entries -> {
+      entries.clear();
+      entries.put("manifest.properties", manifest.getBytes(StandardCharsets.ISO_8859_1));
+      entries.put("weights.bin", new byte[8]);
+      return entries;
+    });
   }
 
   @Test
