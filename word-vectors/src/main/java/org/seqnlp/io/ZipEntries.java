@@ -185,7 +185,7 @@ public final class ZipEntries {
     private void count(long bytes) throws InputFormatException {
       inflated += bytes;
       long compressedBytes = compressed.position() - compressedStart;
-      if (checking && inflated > MIN_INFLATION_LIMIT && inflated > MAX_INFLATION * compressedBytes) {
+      if (checking && inflated > inflationLimit(compressedBytes, Long.MAX_VALUE)) {
         throw InputFormatException.atByte(source, inflated, "the entry inflates to more than " + MAX_INFLATION
             + " times its compressed size, as a zip bomb does");
       }
