@@ -128,13 +128,50 @@ public final class LineReader implements Closeable {
 
   /** The next line without its line end, or null at the end of the file. */
   public String readLine() throws IOException {
+    int length = nextLine();
+    if (length < 0) {
+      return null;
+    }
+    if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(line, 0, length)
+        && !charset.equals(StandardCharsets.UTF_8)) {
+      // decoded as ISO-8859-1 it would be three letters at the start of the first token, and a silent misreading
+      throw InputFormatException.atLine(source, 1, "starts with a UTF-8 byte order mark, but is read as " + charset
+          + "; is the file UTF-8?");
+    }
+    String text = decode(length);
+    return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+  }
+
+  /**
+   * Reads the next line undecoded, for a format that parses bytes itself (tens of millions of numbers, where
+   * Strings would cost more than the parse): its bytes without the line end are {@link #lineBytes()} from index 0
+   * up to the length returned, until the next read. A UTF-8 byte order mark at the start of the file is dropped.
+   *
+   * @return the line's length in bytes, or -1 at the end of the file
+   */
+  public int readLineBytes() throws IOException {
+    int length = nextLine();
+    if (lineNumber == 1 && length >= 0 && StrictUtf8.startsWithByteOrderMark(line, 0, length)) {
+      length -= 3;
+      System.arraycopy(line, 3, line, 0, length);
+    }
+    return length;
+  }
+
+  /** The bytes of the line {@link #readLineBytes()} read last (and of no line else), from index 0. */
+  public byte[] lineBytes() {
+    return line;
+  }
+
+  /** Reads the next line's bytes into {@link #line}: its length, or -1 at the end of the file. */
+  private int nextLine() throws IOException {
     if (blankLinesPending > 0) {
       blankLinesPending--;
       lineNumber++;
-      return "";
+      return 0;
     }
     if (position == limit && !fill()) {
-      return null;
+      return -1;
     }
     if (afterCarriageReturn) {
       afterCarriageReturn = false;
@@ -146,10 +183,10 @@ public final class LineReader implements Closeable {
         // old Mac line ends: each further \r ends an empty line
         blankLinesPending = returns - 1;
         lineNumber++;
-        return "";
+        return 0;
       }
       if (position == limit && !fill()) {
-        return null;
+        return -1;
       }
     }
     int length = 0;
@@ -171,14 +208,7 @@ public final class LineReader implements Closeable {
       }
     }
     lineNumber++;
-    if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(line, 0, length)
-        && !charset.equals(StandardCharsets.UTF_8)) {
-      // decoded as ISO-8859-1 it would be three letters at the start of the first token, and a silent misreading
-      throw InputFormatException.atLine(source, 1, "starts with a UTF-8 byte order mark, but is read as " + charset
-          + "; is the file UTF-8?");
-    }
-    String text = decode(length);
-    return lineNumber == 1 && !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+    return length;
   }
 
   /** Skips the {@code \r} bytes at the reading position, refilling as needed, and counts them. */

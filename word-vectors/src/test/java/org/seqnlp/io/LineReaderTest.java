@@ -115,6 +115,20 @@ class LineReaderTest {
         StandardCharsets.UTF_8), "\\r bytes before \\n end one line");
   }
 
+  /** The byte form splits lines by the same rules, so a format parsing bytes reads what the others read. */
+  @Test
+  void readsUndecodedLinesByTheSameRules() throws IOException {
+    byte[] text = "\uFEFFold\rmac\r\rcrlf\r\n\u00e9t\u00e9\nlast".getBytes(StandardCharsets.UTF_8);
+    List<String> lines = new ArrayList<>();
+    try (LineReader reader = LineReader.of("bytes.txt", new ByteArrayInputStream(text), StandardCharsets.UTF_8)) {
+      for (int length = reader.readLineBytes(); length >= 0; length = reader.readLineBytes()) {
+        lines.add(new String(reader.lineBytes(), 0, length, StandardCharsets.UTF_8));
+        assertEquals(lines.size(), reader.lineNumber());
+      }
+    }
+    assertEquals(List.of("old", "mac", "", "crlf", "\u00e9t\u00e9", "last"), lines);
+  }
+
   @Test
   void aLineLongerThanTheLimitIsAnErrorAtItsLine() throws IOException {
     Path file = write("long.txt.gz", gzip(("first\n" + "a".repeat(2_000) + "\n").getBytes(StandardCharsets.UTF_8)));

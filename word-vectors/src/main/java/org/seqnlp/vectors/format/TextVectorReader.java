@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import org.seqnlp.io.ArrayLimits;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.LineReader;
@@ -17,8 +16,9 @@ import org.seqnlp.vectors.WordVectors;
  * (a {@code "<words> <dimension>"} header line first), GloVe (no header: the first line sets the
  * dimension) and the {@code syn0} entry of Lucene's DL4J zip (word2vec text with encoded words).
  *
- * <p>Works on raw bytes with a hand-written tokenizer and {@link DecimalParser}: splitting Strings
- * costs several times the parse itself on files of tens of millions of values.
+ * <p>Works on each line's raw bytes, as {@link LineReader#readLineBytes()} gives them, with a hand-written
+ * tokenizer and {@link DecimalParser}: splitting Strings costs several times the parse itself on files of tens of
+ * millions of values.
  */
 final class TextVectorReader {
 
@@ -36,23 +36,19 @@ final class TextVectorReader {
     }
   };
 
-  private static final int INITIAL_BUFFER_BYTES = 1 << 18;
   /** A rough lower bound on the bytes of a GloVe line per dimension, to size the matrix from the file size. */
   private static final int TYPICAL_BYTES_PER_VALUE = 8;
 
-  private final InputStream in;
+  private final LineReader lines;
   private final String source;
   private final WordDecoder decoder;
-  private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
-  private int bufferStart;
-  private int bufferLimit;
-  private boolean endOfInput;
-  private int lineStart;
+  /** The current line's bytes: the word from index 0, the line up to {@link #lineEnd}. */
+  private byte[] buffer;
   private int lineEnd;
   private long lineNumber;
 
-  private TextVectorReader(InputStream in, String source, WordDecoder decoder) {
-    this.in = in;
+  private TextVectorReader(InputStream in, String source, WordDecoder decoder) throws IOException {
+    this.lines = LineReader.of(source, in, StandardCharsets.UTF_8);
     this.source = source;
     this.decoder = decoder;
   }
@@ -69,7 +65,7 @@ final class TextVectorReader {
     if (!reader.nextLine()) {
       throw InputFormatException.atLine(source, 1, "empty file, expected a '<words> <dimension>' header");
     }
-    VectorHeader header = VectorHeader.parse(reader.buffer, reader.lineStart, reader.lineEnd);
+    VectorHeader header = VectorHeader.parse(reader.buffer, 0, reader.lineEnd);
     if (header == null) {
       throw InputFormatException.atLine(source, 1, "expected a '<words> <dimension>' header, found '"
           + reader.lineText() + "'");
@@ -113,7 +109,7 @@ final class TextVectorReader {
   private void readRows(WordVectorsBuilder builder, int maxWords) throws IOException {
     long blankLine = 0;
     while (nextLine()) {
-      if (lineStart == lineEnd) {
+      if (lineEnd == 0) {
         blankLine = blankLine == 0 ? lineNumber : blankLine;
         continue;
       }
@@ -130,16 +126,16 @@ final class TextVectorReader {
 
   /** Parses the current line into a new row of {@code builder}. */
   private void parseRow(WordVectorsBuilder builder) throws InputFormatException {
-    int wordEnd = nextSeparator(lineStart);
-    if (wordEnd == lineStart) {
+    int wordEnd = nextSeparator(0);
+    if (wordEnd == 0) {
       throw InputFormatException.atLine(source, lineNumber, "line starts with a space, expected a word");
     }
     String word;
     try {
-      word = decoder.decode(buffer, lineStart, wordEnd);
+      word = decoder.decode(buffer, 0, wordEnd);
     } catch (IllegalArgumentException e) {
       throw InputFormatException.atLine(source, lineNumber, "cannot decode word '"
-          + PrintableText.of(buffer, lineStart, wordEnd) + "': " + e.getMessage(), e);
+          + PrintableText.of(buffer, 0, wordEnd) + "': " + e.getMessage(), e);
     }
     int firstRow = builder.rowOf(word);
     if (firstRow >= 0) {
@@ -181,7 +177,7 @@ final class TextVectorReader {
   /** Counts the values after the word on the current line. */
   private int countValuesOnLine() {
     int count = 0;
-    for (int position = skipSeparators(nextSeparator(lineStart)); position < lineEnd;
+    for (int position = skipSeparators(nextSeparator(0)); position < lineEnd;
         position = skipSeparators(nextSeparator(position))) {
       count++;
     }
@@ -203,70 +199,25 @@ final class TextVectorReader {
   }
 
   /**
-   * Advances to the next line, setting {@code lineStart}/{@code lineEnd} to its bytes without the line
-   * terminator and trailing spaces (the C word2vec tool ends every line with a space).
+   * Advances to the next line, setting {@code buffer}/{@code lineEnd} to its bytes without trailing spaces (the C
+   * word2vec tool ends every line with a space).
    */
   private boolean nextLine() throws IOException {
-    int scanFrom = bufferStart;
-    int newline;
-    while ((newline = indexOfNewline(scanFrom)) < 0) {
-      if (endOfInput) {
-        if (bufferStart == bufferLimit) {
-          return false;
-        }
-        newline = bufferLimit;
-        break;
-      }
-      scanFrom = bufferLimit - bufferStart;
-      fill();
+    int length = lines.readLineBytes();
+    if (length < 0) {
+      return false;
     }
-    lineNumber++;
-    lineStart = bufferStart;
-    lineEnd = newline;
-    // a UTF-8 byte-order mark, as LineReader drops it: else it would be part of the first word or header
-    if (lineNumber == 1 && StrictUtf8.startsWithByteOrderMark(buffer, lineStart, lineEnd)) {
-      lineStart += 3;
-    }
-    while (lineEnd > lineStart && (buffer[lineEnd - 1] == '\r' || buffer[lineEnd - 1] == ' '
-        || buffer[lineEnd - 1] == '\t')) {
+    buffer = lines.lineBytes();
+    lineNumber = lines.lineNumber();
+    lineEnd = length;
+    while (lineEnd > 0 && (buffer[lineEnd - 1] == ' ' || buffer[lineEnd - 1] == '\t')) {
       lineEnd--;
     }
-    bufferStart = Math.min(newline + 1, bufferLimit);
     return true;
   }
 
-  private int indexOfNewline(int from) {
-    for (int i = from; i < bufferLimit; i++) {
-      if (buffer[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** Moves the unread bytes to the front of the buffer (growing it for long lines) and reads more. */
-  private void fill() throws IOException {
-    int unread = bufferLimit - bufferStart;
-    if (unread == buffer.length) {
-      if (buffer.length >= LineReader.MAX_LINE_BYTES) {
-        throw InputFormatException.atLine(source, lineNumber + 1, "line longer than " + LineReader.MAX_LINE_BYTES
-            + " bytes; is this a text vector file?");
-      }
-      buffer = Arrays.copyOf(buffer, buffer.length * 2);
-    }
-    System.arraycopy(buffer, bufferStart, buffer, 0, unread);
-    bufferStart = 0;
-    bufferLimit = unread;
-    int read = in.read(buffer, bufferLimit, buffer.length - bufferLimit);
-    if (read < 0) {
-      endOfInput = true;
-    } else {
-      bufferLimit += read;
-    }
-  }
-
   private String lineText() {
-    return text(lineStart, Math.min(lineEnd, lineStart + 80));
+    return text(0, Math.min(lineEnd, 80));
   }
 
   private String text(int from, int to) {

@@ -76,6 +76,13 @@ class TextFormatsTest {
     assertArrayEquals(new float[] {0.4f, 0.5f, 0.6f}, vectors.vector(1));
   }
 
+  /** Old Mac line ends: the text formats split lines as every other reader does (LineReader). */
+  @Test
+  void linesMayEndAtALoneCarriageReturn() throws IOException {
+    assertArrayEquals(new float[] {3, 4}, read("2 2\rking 1 2\rqueen 3 4\r", VectorFormat.WORD2VEC_TEXT).vector(1));
+    assertEquals("b", read("a 1 2\rb 3 4", VectorFormat.GLOVE).word(1));
+  }
+
   @Test
   void readsALastLineWithoutNewline() throws IOException {
     assertEquals(2, read("a 1 2\nb 3 4", VectorFormat.GLOVE).size());
