@@ -71,23 +71,6 @@ final class TextVectorWriter {
     return requireLength(word);
   }
 
-  /**
-   * {@link #requireToken}, and for word2vec text also no byte that format detection takes for binary data
-   * ({@link VectorFiles#isControlCharacter}): the file would not read back as text.
-   */
-  static String requireTextToken(String word) {
-    requireToken(word);
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      // Characters from U+0080 on are written as bytes from 0x80 on, which detection does not look at.
-      if (c < 0x80 && VectorFiles.isControlCharacter((byte) c)) {
-        throw new IllegalArgumentException("cannot write word '" + PrintableText.of(shortened(word))
-            + "' in word2vec text: it holds a control character, which would make the file read as binary");
-      }
-    }
-    return word;
-  }
-
   /** Checks that {@code word} has at most {@link VectorFormat#MAX_WORD_BYTES} bytes of UTF-8. */
   static String requireLength(String word) {
     // A UTF-8 character takes at most 3 bytes per UTF-16 char (4 per surrogate pair).

@@ -25,6 +25,8 @@ import org.seqnlp.vectors.WordVectors;
 public final class VectorFiles {
 
   private static final int SAMPLE_BYTES = 1 << 16;
+  /** The characters of the numbers text vector files hold, {@code -1.5E-3}, and of the non-finite ones refused. */
+  private static final String NUMBER_CHARACTERS = "0123456789+-.eEnNaAiIfFtTyY";
   private static final int ZIP_MAGIC = 0x504b0304;
 
   private VectorFiles() {}
@@ -144,24 +146,55 @@ public final class VectorFiles {
       return VectorFormat.DL4J_ZIP;
     }
     int start = StrictUtf8.startsWithByteOrderMark(sample, 0, length) ? 3 : 0;
-    int newline = start;
-    while (newline < length && sample[newline] != '\n') {
-      newline++;
-    }
-    if (newline == length || VectorHeader.parse(sample, start, newline) == null) {
+    int headerEnd = lineEnd(sample, start, length);
+    // a first line cut off by the sample's end is no header; a file of a header alone is one, newline or not
+    boolean wholeLine = headerEnd < length || length < SAMPLE_BYTES;
+    VectorHeader header = wholeLine ? VectorHeader.parse(sample, start, headerEnd) : null;
+    if (header == null) {
       return VectorFormat.GLOVE;
     }
-    for (int i = newline + 1; i < length; i++) {
-      if (isControlCharacter(sample[i])) {
-        return VectorFormat.WORD2VEC_BINARY;
-      }
+    int rowStart = headerEnd;
+    while (rowStart < length && (sample[rowStart] == '\n' || sample[rowStart] == '\r')) {
+      rowStart++;
     }
-    return VectorFormat.WORD2VEC_TEXT;
+    return rowStart == length || isTextRow(sample, rowStart, length, header.dimension())
+        ? VectorFormat.WORD2VEC_TEXT : VectorFormat.WORD2VEC_BINARY;
   }
 
-  /** Control bytes never occur in text vector files but nearly always among float32 bytes. */
-  static boolean isControlCharacter(byte b) {
-    return (b >= 0 && b < ' ' && b != '\n' && b != '\r' && b != '\t') || b == 0x7f;
+  /**
+   * Whether the row from {@code from} reads as word2vec text: after the word (any bytes but a space or tab, as
+   * in both formats) only the characters of decimal numbers and their separators, {@code dimension} numbers up
+   * to the line end (fewer when the sample ends first). A binary row's float bytes nearly never do.
+   */
+  private static boolean isTextRow(byte[] sample, int from, int length, int dimension) {
+    int position = from;
+    while (position < length && sample[position] != ' ' && sample[position] != '\t') {
+      position++;
+    }
+    int end = lineEnd(sample, position, length);
+    long values = 0;
+    boolean inValue = false;
+    for (int i = position; i < end; i++) {
+      byte b = sample[i];
+      if (b == ' ' || b == '\t') {
+        inValue = false;
+      } else if (NUMBER_CHARACTERS.indexOf(b) >= 0) {
+        values += inValue ? 0 : 1;
+        inValue = true;
+      } else {
+        return false;
+      }
+    }
+    return end < length ? values == dimension : values <= dimension;
+  }
+
+  /** The index of the first line end ({@code \n} or {@code \r}) at or after {@code from}, or {@code length}. */
+  private static int lineEnd(byte[] sample, int from, int length) {
+    int end = from;
+    while (end < length && sample[end] != '\n' && sample[end] != '\r') {
+      end++;
+    }
+    return end;
   }
 
   private static Sampled open(Path file) throws IOException {

@@ -20,7 +20,7 @@ public enum VectorFormat {
 
     @Override
     public void write(WordVectors vectors, OutputStream out) throws IOException {
-      TextVectorWriter.write(vectors, out, true, TextVectorWriter::requireTextToken, row -> true);
+      TextVectorWriter.write(vectors, out, true, TextVectorWriter::requireToken, row -> true);
     }
   },
 
@@ -157,7 +157,7 @@ public enum VectorFormat {
 
   /**
    * Checks that {@code word} can be written in this format and read back: in the space-separated
-   * formats it is not empty and holds no whitespace (in word2vec text, no control character either); in
+   * formats it is not empty and holds no whitespace; in
    * {@link #DL4J_ZIP}, which Base64-encodes words, anything goes; in the SeqNLP formats it holds no half of
    * a UTF-16 surrogate pair; in all, it has at most {@link #MAX_WORD_BYTES} bytes of UTF-8.
    *
@@ -168,7 +168,6 @@ public enum VectorFormat {
     return switch (this) {
       case DL4J_ZIP -> TextVectorWriter.requireLength(word);
       case SEQNLP, SEQNLP_INT8 -> TensorVectorFormat.requireWritable(word);
-      case WORD2VEC_TEXT -> TextVectorWriter.requireTextToken(word);
       default -> TextVectorWriter.requireToken(word);
     };
   }
