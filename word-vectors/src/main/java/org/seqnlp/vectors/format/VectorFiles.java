@@ -25,8 +25,11 @@ import org.seqnlp.vectors.WordVectors;
 public final class VectorFiles {
 
   private static final int SAMPLE_BYTES = 1 << 16;
-  /** The characters of the numbers text vector files hold, {@code -1.5E-3}, and of the non-finite ones refused. */
-  private static final String NUMBER_CHARACTERS = "0123456789+-.eEnNaAiIfFtTyY";
+  /**
+   * The characters of the numbers text vector files hold: decimal ({@code -1.5E-3}), hexadecimal as C's {@code %a}
+   * writes them ({@code 0x1.8p1}), and the non-finite ones the readers refuse ({@code NaN}, {@code -Infinity}).
+   */
+  private static final String NUMBER_CHARACTERS = "0123456789abcdefABCDEF+-.xXpPnNiItTyY";
   private static final int ZIP_MAGIC = 0x504b0304;
 
   private VectorFiles() {}
@@ -163,7 +166,7 @@ public final class VectorFiles {
 
   /**
    * Whether the row from {@code from} reads as word2vec text: after the word (any bytes but a space or tab, as
-   * in both formats) only the characters of decimal numbers and their separators, {@code dimension} numbers up
+   * in both formats) only the characters of numbers and their separators, {@code dimension} numbers up
    * to the line end (fewer when the sample ends first). A binary row's float bytes nearly never do.
    */
   private static boolean isTextRow(byte[] sample, int from, int length, int dimension) {

@@ -110,6 +110,9 @@ class TextFormatsTest {
     Path mac = Files.writeString(directory.resolve("mac.txt"), "2 2\rking 1 2\rqueen 3 4\r");
     assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(mac));
     assertEquals("queen", VectorFiles.read(mac).word(1));
+    Path hexadecimal = Files.writeString(directory.resolve("hex.txt"), "1 2\na 0x1.8p1 -0x1p-2\n");
+    assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(hexadecimal), "C's %a spelling");
+    assertArrayEquals(new float[] {3, -0.25f}, VectorFiles.read(hexadecimal).vector(0));
     Path headerAlone = Files.writeString(directory.resolve("header.txt"), "3 100");
     assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(headerAlone));
     InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(headerAlone));
