@@ -3,9 +3,11 @@ package org.seqnlp.io.tensor;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.seqnlp.io.InputFormatException;
 
 /**
@@ -21,6 +23,8 @@ public final class TensorBundle {
   private final Map<String, List<String>> stringLists = new LinkedHashMap<>();
   private final Map<String, String> texts = new LinkedHashMap<>();
   private final Map<String, Long> offsets = new HashMap<>();
+  /** The entries a typed getter has handed out, for {@link #requireAllTaken}. */
+  private final Set<String> taken = new HashSet<>();
   private String source = "tensor bundle";
   private long end;
 
@@ -105,6 +109,7 @@ public final class TensorBundle {
       throw missing("tensor", name);
     }
     requireShape("tensor", name, tensor.shape(), shape);
+    taken.add(name);
     return tensor;
   }
 
@@ -115,6 +120,7 @@ public final class TensorBundle {
       throw missing("byte tensor", name);
     }
     requireShape("byte tensor", name, tensor.shape(), shape);
+    taken.add(name);
     return tensor;
   }
 
@@ -131,6 +137,7 @@ public final class TensorBundle {
     if (strings == null) {
       throw missing("string list", name);
     }
+    taken.add(name);
     return strings;
   }
 
@@ -140,6 +147,7 @@ public final class TensorBundle {
     if (text == null) {
       throw missing("text value", name);
     }
+    taken.add(name);
     return text;
   }
 
@@ -157,9 +165,34 @@ public final class TensorBundle {
     throw fail(name, name + " '" + text + "' is not a whole number in " + min + ".." + max);
   }
 
+  /**
+   * Fails at the first entry, in file order, that no typed getter ({@link #tensor}, {@link #byteTensor}, {@link
+   * #strings}, {@link #text}) has handed out. A loader calls it once it has taken all it uses, so that an entry it
+   * does not know, written by another version or for another kind of model, is an error rather than ignored.
+   *
+   * @param what the kind of file the loader reads, for the message
+   */
+  public void requireAllTaken(String what) throws InputFormatException {
+    String first = null;
+    for (Map<String, ?> entries : List.of(tensors, byteTensors, stringLists, texts)) {
+      for (String name : entries.keySet()) {
+        if (!taken.contains(name) && (first == null || offsetOf(name) < offsetOf(first))) {
+          first = name;
+        }
+      }
+    }
+    if (first != null) {
+      throw fail(first, "entry '" + first + "' is not part of " + what);
+    }
+  }
+
   /** An error about entry {@code name}, at the byte offset where it began. */
   public InputFormatException fail(String name, String problem) {
-    return InputFormatException.atByte(source, offsets.getOrDefault(name, end), problem);
+    return InputFormatException.atByte(source, offsetOf(name), problem);
+  }
+
+  private long offsetOf(String name) {
+    return offsets.getOrDefault(name, end);
   }
 
   private InputFormatException missing(String kind, String name) {

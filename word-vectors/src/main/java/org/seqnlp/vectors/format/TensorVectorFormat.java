@@ -112,6 +112,7 @@ final class TensorVectorFormat {
       subwords = new SubwordVectors(ngrams, dimension,
           rows(bundle, NGRAM_VECTORS, ngrams.buckets(), dimension, precision));
     }
+    bundle.requireAllTaken("a word-vector file");
     try {
       return new WordVectors(words, dimension, rows, subwords);
     } catch (IllegalArgumentException e) {

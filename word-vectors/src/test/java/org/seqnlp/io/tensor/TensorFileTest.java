@@ -64,6 +64,20 @@ class TensorFileTest {
   }
 
   @Test
+  void anEntryNoLoaderTookIsNamedFirstInFileOrder() throws IOException {
+    TensorBundle read = read(bytesOf(sample()));
+    read.text("architecture");
+    read.tensor("w", 2, 3);
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read.requireAllTaken("a test file"));
+    assertTrue(e.getMessage().matches("t\\.bin: byte [1-9]\\d*: entry 'labels' is not part of a test file"),
+        e.getMessage());
+    read.strings("labels");
+    read.tensor("scalar");
+    read.tensor("empty", 0, 4);
+    read.requireAllTaken("a test file");
+  }
+
+  @Test
   void byteTensorsRoundTripInAVersion3File() throws IOException {
     TensorBundle bundle = sample().add(new ByteTensor("q", new int[] {2, 2}, new byte[] {-128, -1, 0, 127}));
     byte[] bytes = bytesOf(bundle);

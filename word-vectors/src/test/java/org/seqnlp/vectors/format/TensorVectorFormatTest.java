@@ -129,6 +129,9 @@ class TensorVectorFormatTest {
         .add(new Tensor("ngram-vectors", new int[] {2, 1}, new float[] {1, 2}));
     String unread = assertThrows(InputFormatException.class, () -> read(noSettings)).getMessage();
     assertTrue(unread.contains("subword-min-n"), "n-gram vectors without their settings are not dropped: " + unread);
+    TensorBundle extra = vectors(List.of("a"), new float[] {1}, "float32").addText("normalised", "true");
+    assertTrue(assertThrows(InputFormatException.class, () -> read(extra)).getMessage()
+        .endsWith("entry 'normalised' is not part of a word-vector file"));
   }
 
   private static TensorBundle vectors(List<String> words, float[] values, String precision) {

@@ -181,9 +181,11 @@ public final class BiLstmCrfNetworkFormat {
       LinearChainCrf crf = new LinearChainCrf(labelCount, bundle.tensor("crf-start", labelCount).values(),
           bundle.tensor("crf-end", labelCount).values(),
           bundle.tensor("crf-transitions", labelCount, labelCount).values());
-      return new BiLstmCrfNetwork(labels, encoder, gazetteer, forward, backward,
+      BiLstmCrfNetwork network = new BiLstmCrfNetwork(labels, encoder, gazetteer, forward, backward,
           bundle.tensor("output-weights", 2 * hidden, labelCount).values(),
           bundle.tensor("output-bias", labelCount).values(), crf);
+      bundle.requireAllTaken("a " + ARCHITECTURE + " network");
+      return network;
     } catch (IllegalArgumentException e) {
       throw bundle.fail("architecture", "inconsistent network: " + e.getMessage());
     }

@@ -101,6 +101,16 @@ class BiLstmCrfNetworkFormatTest {
     return changed;
   }
 
+  /** An entry of another version or kind of model might matter to its outputs: it is refused, not ignored. */
+  @Test
+  void anEntryTheNetworkDoesNotUseIsRefused() throws IOException {
+    TensorBundle extra = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5))
+        .add(new Tensor("attention-weights", new int[] {2}, new float[] {1, 2}));
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(extra)));
+    assertTrue(e.getMessage().endsWith(": entry 'attention-weights' is not part of a bilstm-crf network"),
+        e.getMessage());
+  }
+
   @Test
   void roundTripKeepsTheGazetteer() throws IOException {
     BiLstmCrfNetwork network = RandomNetworks.withGazetteer(5);
