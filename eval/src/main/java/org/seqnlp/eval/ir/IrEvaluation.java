@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.QueryBuilder;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 
 /**
  * Scores query formulations on one collection, over one index built with the baseline analysis:
@@ -19,7 +20,7 @@ public final class IrEvaluation implements Closeable {
   private static final int MAX_CLAUSES = 1 << 16;
 
   private final TestCollection collection;
-  private final RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
+  private final StandardEnglishAnalyzer baseline = new StandardEnglishAnalyzer();
   private final SearchIndex index;
 
   /** Indexes {@code collection} and runs BM25 once to warm the JIT, so that throughput is comparable. */

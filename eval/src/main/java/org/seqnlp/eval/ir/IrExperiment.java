@@ -19,6 +19,7 @@ import org.seqnlp.eval.ir.IrReport.CollectionInfo;
 import org.seqnlp.eval.ir.IrReport.Row;
 import org.seqnlp.eval.ir.IrReport.VectorRows;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.JoinedVectors;
 import org.seqnlp.vectors.NearestNeighbours;
@@ -321,7 +322,7 @@ public final class IrExperiment {
   }
 
   private String efficiency(List<TestCollection> collections, VectorSet vectors) throws IOException {
-    RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
+    StandardEnglishAnalyzer baseline = new StandardEnglishAnalyzer();
     List<String> terms = ExpansionTiming.queryTerms(collections, baseline);
     StringBuilder out = new StringBuilder("\n## Efficiency (" + vectors.label() + " vectors)\n\n");
     out.append("Latency: each distinct query term of the collections (").append(terms.size())

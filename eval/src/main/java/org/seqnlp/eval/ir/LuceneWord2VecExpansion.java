@@ -9,6 +9,7 @@ import org.apache.lucene.analysis.synonym.word2vec.Dl4jModelReader;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymFilter;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymProvider;
 import org.seqnlp.io.InputFiles;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
 import org.seqnlp.vectors.format.VectorFormat;
@@ -65,7 +66,7 @@ public final class LuceneWord2VecExpansion implements ExpansionMethod {
   /** The filter at {@code settings}; it reads no expansion weight, as it sets no boosts. */
   @Override
   public Analyzer analyzer(ExpansionSettings settings) {
-    return RetrievalAnalyzer.followedBy(input -> new Word2VecSynonymFilter(input, provider,
+    return StandardEnglishAnalyzer.followedBy(input -> new Word2VecSynonymFilter(input, provider,
         settings.maxExpansions(), settings.luceneMinAcceptedSimilarity()));
   }
 }

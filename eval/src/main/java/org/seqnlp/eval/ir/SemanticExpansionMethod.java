@@ -2,12 +2,13 @@ package org.seqnlp.eval.ir;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.expansion.SemanticExpansionAnalyzer;
 import org.seqnlp.vectors.NeighbourLookup;
 
 /**
  * Our filter as a plain Lucene user runs it: {@link SemanticExpansionAnalyzer}, whose chain before the
- * filter is {@link RetrievalAnalyzer}'s (standard tokenizer, lowercase, Lucene's English stop words).
+ * filter is {@link StandardEnglishAnalyzer}'s (standard tokenizer, lowercase, Lucene's English stop words).
  */
 public final class SemanticExpansionMethod implements ExpansionMethod {
 

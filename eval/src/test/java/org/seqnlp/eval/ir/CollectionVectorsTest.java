@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.lucene.corpus.AnalysedText;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.progress.Progress;
 import org.seqnlp.vectors.VectorEnsemble;
 import org.seqnlp.vectors.WordVectors;
@@ -93,7 +94,7 @@ class CollectionVectorsTest {
     StringBuilder input = new StringBuilder(SETTINGS + " minCount=3 ensemble=2 kernels=" + Vectorization.describe()
         + "\n");
     for (CollectionDocument document : collection.documents()) {
-      input.append(AnalysedText.of(RetrievalAnalyzer.baseline(), SearchIndex.FIELD, document.text())).append('\n');
+      input.append(AnalysedText.of(new StandardEnglishAnalyzer(), SearchIndex.FIELD, document.text())).append('\n');
     }
     String hash = HexFormat.of().formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)), 0, 8);
     assertEquals(Path.of("cache", "fixture-" + hash + ".bin"),
@@ -171,7 +172,7 @@ class CollectionVectorsTest {
     TestCollection collection = linesCollection();
     StringBuilder terms = new StringBuilder();
     for (CollectionDocument document : collection.documents()) {
-      terms.append(AnalysedText.of(RetrievalAnalyzer.baseline(), SearchIndex.FIELD, document.text())).append('\n');
+      terms.append(AnalysedText.of(new StandardEnglishAnalyzer(), SearchIndex.FIELD, document.text())).append('\n');
     }
     WordVectors analysed = CollectionVectors.train(collection, ANALYSED, SETTINGS, 1, 1);
     assertSameVectors(trainedOnFile(directory, terms), analysed);

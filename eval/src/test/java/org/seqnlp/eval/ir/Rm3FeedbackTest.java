@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -20,6 +20,7 @@ import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 import org.seqnlp.vectors.NearestNeighbours;
 import org.seqnlp.vectors.WordVectors;
@@ -41,7 +42,7 @@ class Rm3FeedbackTest {
     for (int i = 3; i < 20; i++) {
       documents.add(new CollectionDocument("d" + i, "filler" + i));
     }
-    index = SearchIndex.build(documents, RetrievalAnalyzer.baseline());
+    index = SearchIndex.build(documents, new StandardEnglishAnalyzer());
   }
 
   @AfterAll
@@ -61,7 +62,8 @@ class Rm3FeedbackTest {
         .add(weighted("stripes", 0.125), Occur.SHOULD)
         .add(weighted("zebra", 0.75), Occur.SHOULD)
         .build();
-    assertEquals(expected, new Rm3Feedback(index, new QueryBuilder(RetrievalAnalyzer.baseline())).formulate("the zebra"));
+    assertEquals(expected,
+        new Rm3Feedback(index, new QueryBuilder(new StandardEnglishAnalyzer())).formulate("the zebra"));
   }
 
   @Test
@@ -85,6 +87,7 @@ class Rm3FeedbackTest {
 
   @Test
   void queryOfStopWordsOnlyMatchesNothing() throws IOException {
-    assertInstanceOf(MatchNoDocsQuery.class, new Rm3Feedback(index, new QueryBuilder(RetrievalAnalyzer.baseline())).formulate("the"));
+    assertInstanceOf(MatchNoDocsQuery.class,
+        new Rm3Feedback(index, new QueryBuilder(new StandardEnglishAnalyzer())).formulate("the"));
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 
 /**
  * Reads the real collections from {@code seqnlp.data}: the counts must match their PROVENANCE files
@@ -39,7 +40,7 @@ class StandardCollectionDataTest {
     assertEquals(judged, collection.evaluatedTopics().size());
     assertEquals(pairs, collection.judgements().relevantPairs());
 
-    RetrievalAnalyzer analyzer = RetrievalAnalyzer.baseline();
+    StandardEnglishAnalyzer analyzer = new StandardEnglishAnalyzer();
     try (SearchIndex index = SearchIndex.build(collection.documents(), analyzer)) {
       TopicScores scores = TopicScores.evaluate(collection, index, QueryFormulation.of(new QueryBuilder(analyzer)));
       assertEquals(map, scores.meanAveragePrecision(), 5e-5);

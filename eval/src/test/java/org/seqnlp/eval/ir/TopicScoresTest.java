@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.util.QueryBuilder;
 import org.junit.jupiter.api.Test;
+import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.expansion.DistinctTermsQueryBuilder;
 import org.seqnlp.vectors.NearestNeighbours;
 
@@ -15,7 +16,7 @@ class TopicScoresTest {
   @Test
   void scoresOnlyJudgedTopicsAndExpansionRecoversMissedDocuments() throws IOException {
     TestCollection collection = TinyCollection.collection();
-    RetrievalAnalyzer baseline = RetrievalAnalyzer.baseline();
+    StandardEnglishAnalyzer baseline = new StandardEnglishAnalyzer();
     try (SearchIndex index = SearchIndex.build(collection.documents(), baseline)) {
       TopicScores bm25 = TopicScores.evaluate(collection, index, QueryFormulation.of(new QueryBuilder(baseline)));
       assertEquals(List.of("1", "2"), bm25.topicIds(), "topic 3 has no judgements");
