@@ -101,7 +101,9 @@ final class BiLstmCrfTrainingOptions {
   int seed;
 
   @Option(names = "--checkpoint", paramLabel = "FILE",
-      description = "Where the best network so far is written after every improving epoch.")
+      description = "Where the best network so far is written after every improving epoch; the run's state goes"
+          + " to FILE.state after every epoch until the run ends, and the same command run again after an"
+          + " interruption resumes after the last epoch saved.")
   Path checkpoint;
 
   @Option(names = "--gazetteers", arity = "1..*", paramLabel = "PATH",

@@ -13,8 +13,8 @@ import org.seqnlp.io.InputFormatException;
 /**
  * What a {@link TensorFile} holds: named float tensors, named byte tensors (8-bit weights), named string
  * lists (vocabularies, labels) and named text values (small metadata such as an architecture name or a
- * dimension), names unique across all four. A bundle read from a file remembers where each entry began, so that a model loader that
- * finds an entry unusable reports its byte offset.
+ * dimension), names unique across all four. A bundle read from a file remembers where each entry began, so that a
+ * model loader that finds an entry unusable reports its byte offset.
  */
 public final class TensorBundle {
 
@@ -54,6 +54,64 @@ public final class TensorBundle {
     requireNewName(name);
     texts.put(name, value);
     return this;
+  }
+
+  /**
+   * Adds every entry of {@code other} with its name prefixed by {@code prefix}, so that one file can hold a bundle
+   * of its own (a network inside a training state, say) beside other entries; {@link #part} takes it out again.
+   */
+  public TensorBundle addAll(String prefix, TensorBundle other) {
+    other.tensors.values().forEach(t -> add(new Tensor(prefix + t.name(), t.shape(), t.values())));
+    other.byteTensors.values().forEach(t -> add(new ByteTensor(prefix + t.name(), t.shape(), t.values())));
+    other.stringLists.forEach((name, strings) -> addStrings(prefix + name, strings));
+    other.texts.forEach((name, text) -> addText(prefix + name, text));
+    return this;
+  }
+
+  /**
+   * The entries whose names start with {@code prefix}, under their names without it, as {@link #addAll} added them;
+   * errors about them name this bundle's source and their offsets in it. They count as taken here.
+   */
+  public TensorBundle part(String prefix) {
+    TensorBundle part = new TensorBundle();
+    part.source = source;
+    part.end = end;
+    tensors.forEach((name, t) -> {
+      if (takeInto(part, prefix, name)) {
+        part.tensors.put(name.substring(prefix.length()), new Tensor(name.substring(prefix.length()), t.shape(),
+            t.values()));
+      }
+    });
+    byteTensors.forEach((name, t) -> {
+      if (takeInto(part, prefix, name)) {
+        part.byteTensors.put(name.substring(prefix.length()), new ByteTensor(name.substring(prefix.length()),
+            t.shape(), t.values()));
+      }
+    });
+    stringLists.forEach((name, strings) -> {
+      if (takeInto(part, prefix, name)) {
+        part.stringLists.put(name.substring(prefix.length()), strings);
+      }
+    });
+    texts.forEach((name, text) -> {
+      if (takeInto(part, prefix, name)) {
+        part.texts.put(name.substring(prefix.length()), text);
+      }
+    });
+    return part;
+  }
+
+  /** Whether entry {@code name} belongs to the part under {@code prefix}; if so, takes it and gives its offset. */
+  private boolean takeInto(TensorBundle part, String prefix, String name) {
+    if (!name.startsWith(prefix)) {
+      return false;
+    }
+    taken.add(name);
+    Long offset = offsets.get(name);
+    if (offset != null) {
+      part.offsets.put(name.substring(prefix.length()), offset);
+    }
+    return true;
   }
 
   private void requireNewName(String name) {

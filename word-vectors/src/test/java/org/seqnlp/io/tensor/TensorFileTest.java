@@ -77,6 +77,26 @@ class TensorFileTest {
     read.requireAllTaken("a test file");
   }
 
+  /** A bundle kept inside another under a prefix comes out whole, its errors at its entries' offsets in the file. */
+  @Test
+  void aBundleAddedUnderAPrefixIsTakenOutWhole() throws IOException {
+    TensorBundle outer = new TensorBundle().addText("epoch", "3").addAll("inner/", sample())
+        .add(new ByteTensor("inner/bytes", new int[] {2}, new byte[] {1, -1}));
+    TensorBundle read = read(bytesOf(outer));
+    TensorBundle inner = read.part("inner/");
+    assertEquals("test", inner.text("architecture"));
+    assertEquals(List.of("a", "b", "ü"), inner.strings("labels"));
+    assertArrayEquals(new float[] {1, 2, 3, 4, 5, -6.5f}, inner.tensor("w", 2, 3).values());
+    assertArrayEquals(new byte[] {1, -1}, inner.byteTensor("bytes", 2).values());
+    InputFormatException e = assertThrows(InputFormatException.class, () -> inner.tensor("w", 3, 2));
+    assertTrue(e.getMessage().matches("t\\.bin: byte [1-9]\\d*: tensor 'w' has shape \\[2, 3\\], expected \\[3, 2\\]"),
+        e.getMessage());
+    InputFormatException epoch = assertThrows(InputFormatException.class, () -> read.requireAllTaken("a state"));
+    assertTrue(epoch.getMessage().endsWith("entry 'epoch' is not part of a state"), epoch.getMessage());
+    read.text("epoch");
+    read.requireAllTaken("a state");
+  }
+
   @Test
   void byteTensorsRoundTripInAVersion3File() throws IOException {
     TensorBundle bundle = sample().add(new ByteTensor("q", new int[] {2, 2}, new byte[] {-128, -1, 0, 127}));

@@ -66,7 +66,8 @@ public final class BiLstmCrfNetworkFormat {
     TensorFile.write(toBundle(network), out);
   }
 
-  static TensorBundle toBundle(BiLstmCrfNetwork network) {
+  /** The entries {@link #write} writes, for a file that holds a network among other entries. */
+  public static TensorBundle toBundle(BiLstmCrfNetwork network) {
     TokenEncoder encoder = network.encoder();
     int hidden = network.forward().hidden();
     int features = network.inputSize();
@@ -143,7 +144,8 @@ public final class BiLstmCrfNetworkFormat {
     return read(in, source, TensorFile.MAX_FILE_BYTES);
   }
 
-  static BiLstmCrfNetwork fromBundle(TensorBundle bundle) throws InputFormatException {
+  /** The network of the entries {@link #toBundle} made, which must be all the bundle holds. */
+  public static BiLstmCrfNetwork fromBundle(TensorBundle bundle) throws InputFormatException {
     String architecture = bundle.text("architecture");
     if (!architecture.equals(ARCHITECTURE)) {
       throw bundle.fail("architecture", "unsupported architecture '" + architecture + "'");

@@ -1,5 +1,10 @@
 package org.seqnlp.opennlp.namefind.training;
 
+import java.util.Arrays;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
+
 /**
  * A parameter array outside DL4J's network (embeddings, character CNN, CRF scores) with the state of
  * its Adam optimiser and, optionally, the moving average of its values ({@link TrainingSettings#averageDecay}).
@@ -134,6 +139,39 @@ final class AdamParameter {
       averaged[i] = (float) (averaged[i] / correction);
     }
     return averaged;
+  }
+
+  /**
+   * Adds the values and the optimiser's state after {@code step} steps to {@code state}, under names starting with
+   * {@code name}, for {@link #restore}. The average is brought up to {@code step} first, which changes nothing that
+   * {@link #averaged} returns.
+   */
+  void save(TensorBundle state, String name, int step) {
+    state.add(new Tensor(name + ".values", new int[] {values.length}, values));
+    state.add(new Tensor(name + ".first-moment", new int[] {values.length}, firstMoment));
+    state.add(new Tensor(name + ".second-moment", new int[] {values.length}, secondMoment));
+    if (average != null) {
+      for (int row = 0; row < averagedUpTo.length; row++) {
+        catchUp(row, step, average);
+      }
+      Arrays.fill(averagedUpTo, step);
+      state.add(new Tensor(name + ".average", new int[] {values.length}, average));
+    }
+  }
+
+  /** Sets the values and the optimiser's state to those {@link #save} wrote after {@code step} steps. */
+  void restore(TensorBundle state, String name, int step) throws InputFormatException {
+    restore(state, name + ".values", values);
+    restore(state, name + ".first-moment", firstMoment);
+    restore(state, name + ".second-moment", secondMoment);
+    if (average != null) {
+      restore(state, name + ".average", average);
+      Arrays.fill(averagedUpTo, step);
+    }
+  }
+
+  private static void restore(TensorBundle state, String name, float[] into) throws InputFormatException {
+    System.arraycopy(state.tensor(name, into.length).values(), 0, into, 0, into.length);
   }
 
   void step(double learningRate, double scale, int step) {

@@ -3,6 +3,8 @@ package org.seqnlp.opennlp.namefind.training;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 
@@ -97,6 +99,26 @@ final class BatchTrainer {
     tokenEncoder.step(1.0 / batchSize, settings.learningRate(), settings.gradientClip(), step);
     crf.step(1.0 / batchSize, settings.learningRate(), settings.gradientClip(), step);
     return crf.loss().lastScore();
+  }
+
+  /** The steps taken so far. */
+  int steps() {
+    return step;
+  }
+
+  /** Adds every trained array and its optimiser's state to {@code state}, for {@link #restore}. */
+  void save(TensorBundle state) {
+    tokenEncoder.save(state, step);
+    crf.save(state, step);
+    emissions.save(state);
+  }
+
+  /** Continues from the arrays {@link #save} wrote after {@code steps} steps. */
+  void restore(TensorBundle state, int steps) throws InputFormatException {
+    tokenEncoder.restore(state, steps);
+    crf.restore(state, steps);
+    emissions.restore(state, steps);
+    step = steps;
   }
 
   /** A snapshot of the current parameters as a plain-Java network. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import opennlp.tools.ml.BeamSearch;
 import opennlp.tools.ml.SequenceTrainer;
 import opennlp.tools.ml.model.Event;
@@ -122,6 +123,7 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       }
       try {
         OutputFiles.checkWritable(settings.checkpoint(), inputs.toArray(new Path[0]));
+        OutputFiles.checkWritable(TrainingRunState.fileFor(settings.checkpoint()), inputs.toArray(new Path[0]));
       } catch (IOException e) {
         throw new IOException(TrainingSettings.CHECKPOINT + ": " + e.getMessage(), e);
       }
@@ -312,16 +314,38 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
   static BiLstmCrfTrainer.DevelopmentScore developmentF1(List<NameSample> samples, List<String> labels) {
     BioCodec codec = new BioCodec();
     Set<String> types = typesOf(labels);
-    return network -> {
-      BiLstmCrfSequenceModel model = new BiLstmCrfSequenceModel(network);
-      EntityScores scores = new EntityScores();
-      for (NameSample sample : samples) {
-        List<String> predicted = model.tag(sample.getSentence()).getOutcomes();
-        Span[] learnt = Arrays.stream(sample.getNames()).filter(name -> types.contains(name.getType()))
-            .toArray(Span[]::new);
-        scores.add(learnt, codec.decode(predicted));
+    String identity = digest(samples);
+    return new BiLstmCrfTrainer.DevelopmentScore() {
+      @Override
+      public double score(BiLstmCrfNetwork network) {
+        BiLstmCrfSequenceModel model = new BiLstmCrfSequenceModel(network);
+        EntityScores scores = new EntityScores();
+        for (NameSample sample : samples) {
+          List<String> predicted = model.tag(sample.getSentence()).getOutcomes();
+          Span[] learnt = Arrays.stream(sample.getNames()).filter(name -> types.contains(name.getType()))
+              .toArray(Span[]::new);
+          scores.add(learnt, codec.decode(predicted));
+        }
+        return scores.overall().f1();
       }
-      return scores.overall().f1();
+
+      @Override
+      public String identity() {
+        return identity;
+      }
     };
+  }
+
+  /** The number of samples and a CRC-32 of their tokens and names. */
+  private static String digest(List<NameSample> samples) {
+    CRC32 crc = new CRC32();
+    for (NameSample sample : samples) {
+      crc.update(String.join(" ", sample.getSentence()).getBytes(StandardCharsets.UTF_8));
+      for (Span name : sample.getNames()) {
+        crc.update((name.getStart() + ":" + name.getEnd() + ":" + name.getType()).getBytes(StandardCharsets.UTF_8));
+      }
+      crc.update('\n');
+    }
+    return samples.size() + " sentences, CRC-32 " + Long.toHexString(crc.getValue());
   }
 }

@@ -32,16 +32,29 @@ import org.slf4j.LoggerFactory;
  * After every epoch the network is scored on the development set (when given) with the plain-Java
  * tagger; training stops after {@code patience} epochs without improvement and returns the best
  * network. With {@link TrainingSettings#averageDecay} each epoch's network is the moving average of the weights.
+ *
+ * <p>With a {@link TrainingSettings#checkpoint}, the run's state is saved beside it after every epoch ({@link
+ * TrainingRunState}) and deleted when the run ends; the same training started again after an interruption resumes
+ * after the last epoch saved, with the optimiser's state and the early-stopping state as they were. Its random draws
+ * from there on (batch order, dropout) differ from those the uninterrupted run would have made: it trains as well,
+ * not to the same bits.
  */
 public final class BiLstmCrfTrainer {
 
   private static final Logger LOG = LoggerFactory.getLogger(BiLstmCrfTrainer.class);
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** Apart from the seed, per epoch resumed after, for the random draws of a resumed run. */
+  private static final long RESUMED_SEED_STEP = 0x9E3779B97F4A7C15L;
 
   /** Scores a network on development data; higher is better (e.g. entity F1). */
   @FunctionalInterface
   public interface DevelopmentScore {
     double score(BiLstmCrfNetwork network);
+
+    /** What identifies the data scored on, e.g. a digest: a run resumes only with the data it was scored on. */
+    default String identity() {
+      return "given in code";
+    }
   }
 
   private final TrainingSettings settings;
@@ -85,7 +98,26 @@ public final class BiLstmCrfTrainer {
     BiLstmCrfNetwork best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     int epochsWithoutGain = 0;
-    for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+    int firstEpoch = 1;
+    TrainingRunState run = settings.checkpoint() == null ? null : new TrainingRunState(settings.checkpoint(),
+        TrainingRunState.identity(settings, labels, usable, vectors, gazetteer,
+            development == null ? null : development.identity()));
+    if (run != null && run.exists()) {
+      TrainingRunState.Resumed resumed = run.resume(trainer);
+      best = resumed.best();
+      bestScore = resumed.bestScore();
+      epochsWithoutGain = resumed.epochsWithoutGain();
+      firstEpoch = resumed.epoch() + 1;
+      // The draws an uninterrupted run would make next are not saved; these are as good, not the same.
+      random.setSeed(settings.seed() + (long) resumed.epoch() * RESUMED_SEED_STEP);
+      LOG.info("resuming after epoch {} from {}", resumed.epoch(), TrainingRunState.fileFor(settings.checkpoint()));
+      if (stopsEarly(development, epochsWithoutGain)) {
+        LOG.info("the run had stopped early: no gain for {} epochs", epochsWithoutGain);
+        run.finish();
+        return best;
+      }
+    }
+    for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
       long started = System.nanoTime();
       long cpuStarted = THREADS.getCurrentThreadCpuTime();
       double loss = epoch(epoch, trainer, batches, usable.size());
@@ -100,26 +132,39 @@ public final class BiLstmCrfTrainer {
         best = network;
         LOG.info("epoch {}: loss {} per sentence, {}", epoch, String.format("%.3f", loss), time);
         writeCheckpoint(network);
-        continue;
+      } else {
+        double score = development.score(network);
+        // The last step's weights are scored too, so that the log shows what the average gains.
+        String lastStep = averaging ? String.format(Locale.ROOT, " (last step's weights %.4f)",
+            development.score(trainer.network().withEmbeddingBits(settings.embeddingBits()))) : "";
+        LOG.info("epoch {}: loss {} per sentence, {}, development score {}{}", epoch, String.format("%.3f", loss),
+            time, String.format("%.4f", score), lastStep);
+        if (score > bestScore) {
+          bestScore = score;
+          best = network;
+          epochsWithoutGain = 0;
+          writeCheckpoint(network);
+        } else {
+          epochsWithoutGain++;
+        }
       }
-      double score = development.score(network);
-      // The last step's weights are scored too, so that the log shows what the average gains.
-      String lastStep = averaging ? String.format(Locale.ROOT, " (last step's weights %.4f)",
-          development.score(trainer.network().withEmbeddingBits(settings.embeddingBits()))) : "";
-      LOG.info("epoch {}: loss {} per sentence, {}, development score {}{}", epoch, String.format("%.3f", loss),
-          time, String.format("%.4f", score), lastStep);
-      if (score > bestScore) {
-        bestScore = score;
-        best = network;
-        epochsWithoutGain = 0;
-        writeCheckpoint(network);
-      } else if (settings.patience() > 0 && ++epochsWithoutGain >= settings.patience()) {
+      if (run != null && best != null) {
+        run.save(epoch, trainer, best, bestScore, epochsWithoutGain);
+      }
+      if (stopsEarly(development, epochsWithoutGain)) {
         LOG.info("stopping early: no gain for {} epochs; best development score {}", epochsWithoutGain,
             String.format("%.4f", bestScore));
         break;
       }
     }
+    if (run != null) {
+      run.finish();
+    }
     return best;
+  }
+
+  private boolean stopsEarly(DevelopmentScore development, int epochsWithoutGain) {
+    return development != null && settings.patience() > 0 && epochsWithoutGain >= settings.patience();
   }
 
   /**

@@ -20,6 +20,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.nn.Lstm;
 
 /**
@@ -94,6 +97,35 @@ final class EmissionNetwork {
       average.muli(averageDecay).addi(network.params().mul(1 - averageDecay));
     }
     return gradients.getSecond().castTo(DataType.FLOAT).dup('c').data().asFloat();
+  }
+
+  /** Adds the parameters, Adam's state and the moving average to {@code state}. */
+  void save(TensorBundle state) {
+    add(state, "emissions.parameters", network.params());
+    add(state, "emissions.updater", network.getUpdater().getStateViewArray());
+    if (average != null) {
+      add(state, "emissions.average", average);
+    }
+  }
+
+  private static void add(TensorBundle state, String name, INDArray array) {
+    float[] values = rowMajor(array);
+    state.add(new Tensor(name, new int[] {values.length}, values));
+  }
+
+  /** Sets the parameters, Adam's state and the moving average to those {@link #save} wrote after {@code steps}. */
+  void restore(TensorBundle state, int steps) throws InputFormatException {
+    restore(state, "emissions.parameters", network.params());
+    restore(state, "emissions.updater", network.getUpdater().getStateViewArray());
+    if (average != null) {
+      restore(state, "emissions.average", average);
+    }
+    iteration = steps;
+  }
+
+  private static void restore(TensorBundle state, String name, INDArray into) throws InputFormatException {
+    float[] values = state.tensor(name, (int) into.length()).values();
+    into.assign(Nd4j.create(values, into.shape(), 'c').castTo(into.dataType()));
   }
 
   /** DL4J's own inference: emissions {@code [batch, labels, time]} in 'c' order. */

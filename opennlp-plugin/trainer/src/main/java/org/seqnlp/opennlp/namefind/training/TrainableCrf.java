@@ -1,5 +1,7 @@
 package org.seqnlp.opennlp.namefind.training;
 
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.namefind.network.LinearChainCrf;
 
 /**
@@ -44,6 +46,20 @@ final class TrainableCrf {
     for (int i = 0; i < from.length; i++) {
       to[i] = (float) from[i];
     }
+  }
+
+  /** Adds the scores and their optimiser's state after {@code step} steps to {@code state}. */
+  void save(TensorBundle state, int step) {
+    start.save(state, "crf-start", step);
+    end.save(state, "crf-end", step);
+    transitions.save(state, "crf-transitions", step);
+  }
+
+  /** Sets the scores and their optimiser's state to those {@link #save} wrote after {@code step} steps. */
+  void restore(TensorBundle state, int step) throws InputFormatException {
+    start.restore(state, "crf-start", step);
+    end.restore(state, "crf-end", step);
+    transitions.restore(state, "crf-transitions", step);
   }
 
   /** The moving averages of the scores after {@code step} steps. */

@@ -39,7 +39,8 @@ import org.seqnlp.settings.SettingRange;
  *     scored on development data, checkpointed and returned are stored so
  * @param seed seed of every random choice
  * @param checkpoint where the best network so far is written after every improving epoch (every epoch
- *     without development data), or null
+ *     without development data), or null; the run's state goes beside it after every epoch until the run ends, and
+ *     the same training started again after an interruption resumes from it ({@link TrainingRunState})
  * @param gazetteers name lists (files or directories, as {@code GazetteerFiles} reads them) whose match
  *     features join the LSTM input; empty for none
  * @param freezeVectors whether the words that start from a word vector keep it through training (only the

@@ -1,0 +1,208 @@
+package org.seqnlp.opennlp.namefind.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.TensorBundle;
+import org.seqnlp.io.tensor.TensorFile;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
+import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
+
+/** A run started again with its checkpoint resumes after its last epoch, with every trained array's state. */
+class TrainingRunStateTest {
+
+  private static final List<String> LABELS = List.of("other", "name-start");
+  private static final String[] PROBE = {"we", "met", "Anna", "in", "Oslo"};
+
+  @TempDir
+  Path directory;
+
+  private static List<LabeledSentence> sentences(int count, long seed) {
+    String[] words = {"we", "met", "in", "the", "city", "Anna", "Oslo", "Berlin", "Peter", "saw", "near"};
+    Random random = new Random(seed);
+    List<LabeledSentence> sentences = new ArrayList<>();
+    for (int s = 0; s < count; s++) {
+      String[] tokens = new String[3 + random.nextInt(3)];
+      int[] labels = new int[tokens.length];
+      for (int t = 0; t < tokens.length; t++) {
+        tokens[t] = words[random.nextInt(words.length)];
+        labels[t] = Character.isUpperCase(tokens[t].charAt(0)) ? 1 : 0;
+      }
+      sentences.add(new LabeledSentence(tokens, labels));
+    }
+    return sentences;
+  }
+
+  private static TrainingSettings settings(int epochs, int patience, int hidden, double averageDecay,
+      Path checkpoint) {
+    TrainingSettings d = TrainingSettings.DEFAULTS;
+    return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), hidden, 0.02, 0, d.gradientClip(),
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false, averageDecay, 0, 0);
+  }
+
+  private static BatchTrainer batchTrainer(TrainingSettings settings, List<LabeledSentence> sentences) {
+    Random random = new Random(settings.seed());
+    TrainingVocabulary vocabulary = new TrainingVocabulary(sentences, null, settings.maxVocabulary());
+    return new BatchTrainer(settings, LABELS, sentences, vocabulary, new GazetteerMatches(null, sentences),
+        new TrainableTokenEncoder(vocabulary, null, settings, random), random);
+  }
+
+  /** The batches of {@code sentences} of one length, in order. */
+  private static List<int[]> batches(List<LabeledSentence> sentences) {
+    return new LengthBatches(sentences, 8, new Random(3)).shuffled();
+  }
+
+  /**
+   * The state restores everything a step depends on: after it, a fresh trainer takes the next steps exactly as the
+   * one that saved it (the last steps' weights and their moving average alike), which it would not with any of
+   * Adam's moments, an average or the step count left at its start.
+   */
+  @Test
+  void aRestoredTrainerStepsExactlyAsTheOneThatSavedIt() throws IOException {
+    TrainingSettings settings = settings(1, 0, 8, 0.9, null);
+    List<LabeledSentence> sentences = sentences(60, 2);
+    List<int[]> batches = batches(sentences);
+    BatchTrainer saving = batchTrainer(settings, sentences);
+    for (int[] batch : batches.subList(0, 4)) {
+      saving.train(batch);
+    }
+    TensorBundle state = new TensorBundle();
+    saving.save(state);
+    Path file = directory.resolve("state.bin");
+    try (var out = Files.newOutputStream(file)) {
+      TensorFile.write(state, out);
+    }
+    BatchTrainer restored = batchTrainer(settings, sentences);
+    assertFalse(Arrays.equals(saving.network().emissions(PROBE), restored.network().emissions(PROBE)));
+    restored.restore(TensorFile.read(file), saving.steps());
+    assertEquals(4, restored.steps());
+    for (int[] batch : batches.subList(4, batches.size())) {
+      assertEquals(saving.train(batch), restored.train(batch), 0.0, "the loss of each next step");
+    }
+    assertArrayEquals(saving.network().emissions(PROBE), restored.network().emissions(PROBE));
+    assertArrayEquals(saving.averagedNetwork().emissions(PROBE), restored.averagedNetwork().emissions(PROBE));
+  }
+
+  /**
+   * Counts the epochs scored, with a score that rises every epoch so that each is the best so far; the process
+   * "dies" at epoch {@code diesAt}: before that epoch's state is saved, as a killed process would.
+   */
+  private static final class CountingScore implements BiLstmCrfTrainer.DevelopmentScore {
+    private final int diesAt;
+    int scored;
+
+    CountingScore(int diesAt) {
+      this.diesAt = diesAt;
+    }
+
+    @Override
+    public double score(BiLstmCrfNetwork network) {
+      if (++scored == diesAt) {
+        throw new IllegalStateException("killed");
+      }
+      return scored;
+    }
+  }
+
+  /** Trains until the run is killed in epoch {@code diesAt}; leaves the state of the epoch before. */
+  private static void trainUntilKilled(TrainingSettings settings, List<LabeledSentence> sentences, int diesAt) {
+    assertThrows(IllegalStateException.class, () -> new BiLstmCrfTrainer(settings, false)
+        .train(LABELS, sentences, null, new CountingScore(diesAt)));
+  }
+
+  @Test
+  void anInterruptedRunResumesAfterItsLastEpochAndAnEndedOneDeletesItsState() throws IOException {
+    Path checkpoint = directory.resolve("best.bin");
+    List<LabeledSentence> sentences = sentences(60, 2);
+    trainUntilKilled(settings(4, 0, 8, 0, checkpoint), sentences, 2);
+    assertTrue(Files.exists(TrainingRunState.fileFor(checkpoint)));
+
+    CountingScore resumed = new CountingScore(0);
+    BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings(3, 0, 8, 0, checkpoint), false)
+        .train(LABELS, sentences, null, resumed);
+    assertEquals(2, resumed.scored, "epochs 2 and 3 only: Epochs may change on resuming");
+    assertArrayEquals(best.emissions(PROBE), BiLstmCrfNetworkFormat.read(checkpoint).emissions(PROBE));
+    assertFalse(Files.exists(TrainingRunState.fileFor(checkpoint)), "the run ended");
+
+    CountingScore afresh = new CountingScore(0);
+    new BiLstmCrfTrainer(settings(3, 0, 8, 0, checkpoint), false).train(LABELS, sentences, null, afresh);
+    assertEquals(3, afresh.scored, "the next run with the checkpoint, say the next fold, starts afresh");
+  }
+
+  /** A run killed in the epoch that would have stopped it resumes with its count of epochs without gain. */
+  @Test
+  void aResumedRunKeepsItsEarlyStoppingState() throws IOException {
+    Path checkpoint = directory.resolve("early.bin");
+    List<LabeledSentence> sentences = sentences(40, 5);
+    List<Integer> scored = new ArrayList<>();
+    BiLstmCrfTrainer.DevelopmentScore falling = network -> {
+      scored.add(scored.size());
+      if (scored.size() == 3) {
+        throw new IllegalStateException("killed");
+      }
+      return -scored.size();
+    };
+    assertThrows(IllegalStateException.class, () -> new BiLstmCrfTrainer(settings(6, 2, 8, 0, checkpoint), false)
+        .train(LABELS, sentences, null, falling));
+    BiLstmCrfNetwork best = new BiLstmCrfTrainer(settings(6, 2, 8, 0, checkpoint), false)
+        .train(LABELS, sentences, null, falling);
+    assertEquals(4, scored.size(), "one epoch after epoch 2, the first without gain, and it stops");
+    assertArrayEquals(best.emissions(PROBE), BiLstmCrfNetworkFormat.read(checkpoint).emissions(PROBE),
+        "the best stays epoch 1's");
+  }
+
+  @Test
+  void theStateOfAnotherRunIsRefusedNamingTheDifference() throws IOException {
+    Path checkpoint = directory.resolve("run.bin");
+    List<LabeledSentence> sentences = sentences(40, 1);
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
+    IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings(2, 0, 9, 0, checkpoint), false).train(LABELS, sentences, null, null));
+    assertTrue(hidden.getMessage().contains("Hidden was 8, is 9"), hidden.getMessage());
+    assertTrue(hidden.getMessage().endsWith("delete it to start afresh, or give another Checkpoint"),
+        hidden.getMessage());
+    IllegalArgumentException data = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings(2, 0, 8, 0, checkpoint), false)
+            .train(LABELS, sentences(40, 2), null, null));
+    assertTrue(data.getMessage().contains("training-sentences was 40 sentences, CRC-32 "), data.getMessage());
+  }
+
+  @Test
+  void aDamagedStateIsAnErrorNamingTheFile() throws IOException {
+    Path checkpoint = directory.resolve("damaged.bin");
+    List<LabeledSentence> sentences = sentences(40, 1);
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
+    Path state = TrainingRunState.fileFor(checkpoint);
+    byte[] bytes = Files.readAllBytes(state);
+    Files.write(state, Arrays.copyOf(bytes, bytes.length / 2));
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> new BiLstmCrfTrainer(settings(2, 0, 8, 0, checkpoint), false).train(LABELS, sentences, null, null));
+    assertTrue(e.getMessage().startsWith(state + ": byte "), e.getMessage());
+  }
+
+  @Test
+  void theIdentityLeavesOutWhatAResumedRunMayChange() {
+    Map<String, String> identity = TrainingRunState.identity(settings(5, 3, 8, 0, directory.resolve("c.bin")),
+        LABELS, sentences(10, 1), null, null, null);
+    assertFalse(identity.containsKey(TrainingSettings.EPOCHS));
+    assertFalse(identity.containsKey(TrainingSettings.PATIENCE));
+    assertFalse(identity.containsKey(TrainingSettings.CHECKPOINT));
+    assertEquals("8", identity.get(TrainingSettings.HIDDEN));
+    assertEquals(identity, TrainingRunState.identity(settings(9, 0, 8, 0, directory.resolve("other.bin")), LABELS,
+        sentences(10, 1), null, null, null));
+  }
+}
