@@ -109,6 +109,17 @@ public final class LineReader implements Closeable {
     return of(source, in, charset, MAX_LINE_BYTES);
   }
 
+  /**
+   * Reads {@code in} as it is, for a stream its caller has already decompressed: gzip bytes in it are then content,
+   * not one more layer. Errors name it {@code source}; closing the reader closes {@code in}.
+   *
+   * @throws IllegalArgumentException if {@code charset} does not encode {@code \n} as one byte
+   */
+  public static LineReader ofDecompressed(String source, InputStream in, Charset charset) {
+    requireSupported(charset);
+    return new LineReader(source, in, charset, MAX_LINE_BYTES);
+  }
+
   private static LineReader of(String source, InputStream in, Charset charset, int maxLineBytes) throws IOException {
     requireSupported(charset);
     return new LineReader(source, GzipInput.decompressIfGzip(source, in), charset, maxLineBytes);
@@ -145,7 +156,9 @@ public final class LineReader implements Closeable {
   /**
    * Reads the next line undecoded, for a format that parses bytes itself (tens of millions of numbers, where
    * Strings would cost more than the parse): its bytes without the line end are {@link #lineBytes()} from index 0
-   * up to the length returned, until the next read. A UTF-8 byte order mark at the start of the file is dropped.
+   * up to the length returned, until the next read. Lines end as for {@link #readLine()}, and a UTF-8 byte order
+   * mark at the start of the file is dropped, but the bytes are not checked against the charset: the caller decodes
+   * what it keeps.
    *
    * @return the line's length in bytes, or -1 at the end of the file
    */
@@ -158,7 +171,7 @@ public final class LineReader implements Closeable {
     return length;
   }
 
-  /** The bytes of the line {@link #readLineBytes()} read last (and of no line else), from index 0. */
+  /** The bytes of the line {@link #readLineBytes()} read last, from index 0; valid until the next read. */
   public byte[] lineBytes() {
     return line;
   }
@@ -252,7 +265,7 @@ public final class LineReader implements Closeable {
     }
   }
 
-  /** The number (1-based) of the line last returned by {@link #readLine()}; 0 before the first. */
+  /** The number (1-based) of the line last read ({@link #readLine()}, {@link #readLineBytes()}); 0 before the first. */
   public long lineNumber() {
     return lineNumber;
   }
@@ -262,7 +275,7 @@ public final class LineReader implements Closeable {
     return source;
   }
 
-  /** An error about the line last returned. */
+  /** An error about the line last read. */
   public InputFormatException error(String problem) {
     // Before any line, as for an empty file, there is no line to name: its first byte is named instead.
     return lineNumber == 0 ? InputFormatException.atByte(source, 0, problem)

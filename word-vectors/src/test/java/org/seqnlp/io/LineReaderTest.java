@@ -1,5 +1,6 @@
 package org.seqnlp.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -127,6 +128,18 @@ class LineReaderTest {
       }
     }
     assertEquals(List.of("old", "mac", "", "crlf", "\u00e9t\u00e9", "last"), lines);
+  }
+
+  /** A stream already decompressed is read as it is: gzip bytes in it are content, not another layer. */
+  @Test
+  void aDecompressedStreamIsNotDecompressedAgain() throws IOException {
+    byte[] gzipped = gzip("inner\n".getBytes(StandardCharsets.UTF_8));
+    try (LineReader reader = LineReader.ofDecompressed("twice.gz", new ByteArrayInputStream(gzipped),
+        StandardCharsets.ISO_8859_1)) {
+      int length = reader.readLineBytes();
+      assertTrue(length > 0);
+      assertArrayEquals(Arrays.copyOf(gzipped, 2), Arrays.copyOf(reader.lineBytes(), 2));
+    }
   }
 
   @Test

@@ -47,8 +47,8 @@ final class TextVectorReader {
   private int lineEnd;
   private long lineNumber;
 
-  private TextVectorReader(InputStream in, String source, WordDecoder decoder) throws IOException {
-    this.lines = LineReader.of(source, in, StandardCharsets.UTF_8);
+  private TextVectorReader(InputStream in, String source, WordDecoder decoder) {
+    this.lines = LineReader.ofDecompressed(source, in, StandardCharsets.UTF_8);
     this.source = source;
     this.decoder = decoder;
   }

@@ -84,9 +84,10 @@ public final class VectorFiles {
   /**
    * The format of {@code file}, from its first bytes: a SeqNLP tensor file is {@link
    * VectorFormat#SEQNLP_INT8} when its leading text values say so, else {@link VectorFormat#SEQNLP}; a zip
-   * is {@link VectorFormat#DL4J_ZIP}; a first line of two integers is a word2vec header, followed by {@link VectorFormat#WORD2VEC_BINARY} when
-   * control characters follow within the sample, else by {@link VectorFormat#WORD2VEC_TEXT}; anything
-   * else is {@link VectorFormat#GLOVE}.
+   * is {@link VectorFormat#DL4J_ZIP}; a first line of two integers is a word2vec header, followed by {@link
+   * VectorFormat#WORD2VEC_TEXT} when the first row holds the header's number of values as text, else by {@link
+   * VectorFormat#WORD2VEC_BINARY} when control characters follow within the first 64 KiB or the first record has a
+   * binary record's shape, else (damaged text) by text; anything else is {@link VectorFormat#GLOVE}.
    */
   public static VectorFormat detect(Path file) throws IOException {
     try (InputStream in = open(file)) {
@@ -137,10 +138,12 @@ public final class VectorFiles {
     in.mark(SAMPLE_BYTES);
     byte[] sample = in.readNBytes(SAMPLE_BYTES);
     in.reset();
-    return detect(sample, sample.length);
+    // a file of exactly SAMPLE_BYTES counts as cut off: it is then read as a longer one would be
+    return detect(sample, sample.length, sample.length < SAMPLE_BYTES);
   }
 
-  static VectorFormat detect(byte[] sample, int length) {
+  /** @param whole whether {@code sample[0, length)} is the whole file, not its start */
+  static VectorFormat detect(byte[] sample, int length, boolean whole) {
     if (TensorFile.startsLikeTensorFile(sample, length)) {
       return TensorVectorFormat.precisionOf(sample, length) == TensorVectorFormat.Precision.INT8
           ? VectorFormat.SEQNLP_INT8 : VectorFormat.SEQNLP;
@@ -151,8 +154,7 @@ public final class VectorFiles {
     int start = StrictUtf8.startsWithByteOrderMark(sample, 0, length) ? 3 : 0;
     int headerEnd = lineEnd(sample, start, length);
     // a first line cut off by the sample's end is no header; a file of a header alone is one, newline or not
-    boolean wholeLine = headerEnd < length || length < SAMPLE_BYTES;
-    VectorHeader header = wholeLine ? VectorHeader.parse(sample, start, headerEnd) : null;
+    VectorHeader header = headerEnd < length || whole ? VectorHeader.parse(sample, start, headerEnd) : null;
     if (header == null) {
       return VectorFormat.GLOVE;
     }
@@ -160,14 +162,49 @@ public final class VectorFiles {
     while (rowStart < length && (sample[rowStart] == '\n' || sample[rowStart] == '\r')) {
       rowStart++;
     }
-    return rowStart == length || isTextRow(sample, rowStart, length, header.dimension())
-        ? VectorFormat.WORD2VEC_TEXT : VectorFormat.WORD2VEC_BINARY;
+    if (rowStart == length || isTextRow(sample, rowStart, length, header.dimension())) {
+      return VectorFormat.WORD2VEC_TEXT;
+    }
+    for (int i = rowStart; i < length; i++) {
+      if (isControlCharacter(sample[i])) {
+        return VectorFormat.WORD2VEC_BINARY;
+      }
+    }
+    // Text throughout, but a first row the header does not describe: damaged text, which the text reader names at
+    // its line, unless the row is a binary record whose float bytes happen to be printable.
+    return isBinaryRecord(sample, rowStart, length, whole, header.dimension())
+        ? VectorFormat.WORD2VEC_BINARY : VectorFormat.WORD2VEC_TEXT;
+  }
+
+  /** Control bytes never occur in a text vector file's numbers, but nearly always among float32 bytes. */
+  private static boolean isControlCharacter(byte b) {
+    return (b >= 0 && b < ' ' && b != '\n' && b != '\r' && b != '\t') || b == 0x7f;
+  }
+
+  /**
+   * Whether the record from {@code from} has a binary record's shape: the word, a space, {@code dimension} floats
+   * without a line end among their bytes, and then a newline or the file's end.
+   */
+  private static boolean isBinaryRecord(byte[] sample, int from, int length, boolean whole, int dimension) {
+    int space = from;
+    while (space < length && sample[space] != ' ') {
+      space++;
+    }
+    long end = space + 1 + 4L * dimension;
+    if (end > length || end == length && !whole) {
+      return false;
+    }
+    int values = space + 1;
+    if (lineEnd(sample, values, (int) end) < end) {
+      return false;
+    }
+    return end == length || sample[(int) end] == '\n';
   }
 
   /**
    * Whether the row from {@code from} reads as word2vec text: after the word (any bytes but a space or tab, as
    * in both formats) only the characters of numbers and their separators, {@code dimension} numbers up
-   * to the line end (fewer when the sample ends first). A binary row's float bytes nearly never do.
+   * to the line end (fewer when the sample ends first).
    */
   private static boolean isTextRow(byte[] sample, int from, int length, int dimension) {
     int position = from;

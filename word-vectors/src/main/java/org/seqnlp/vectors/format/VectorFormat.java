@@ -151,7 +151,7 @@ public enum VectorFormat {
    * Writes {@code vectors} in this format; {@code out} is flushed, not closed.
    *
    * @throws IllegalArgumentException when a word cannot be spelled in the format (space-separated
-   *     formats cannot hold words with whitespace, nor word2vec text words with control characters)
+   *     formats cannot hold words with whitespace)
    */
   public abstract void write(WordVectors vectors, OutputStream out) throws IOException;
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
@@ -118,6 +119,26 @@ class TextFormatsTest {
     InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(headerAlone));
     assertEquals(headerAlone + ":1: header declares 3 words x 100 dimensions, more than a file of 5 bytes can hold",
         e.getMessage());
+  }
+
+  /**
+   * A first row the header does not describe, in a file of text throughout, is damaged text: the text reader names
+   * what is wrong at its line, where reading it as binary would fail elsewhere or, worse, read floats from its digits.
+   */
+  @Test
+  void aFirstRowThatDisagreesWithTheHeaderIsReadAsTextAndNamed() throws IOException {
+    Map<String, String> expected = Map.of(
+        "2 2\nab 1 2 3\ncd 4 5\n", ":2: expected 2 values after word 'ab', found 3",
+        "1 2\na 1,5 2,5\n", ":2: not a number: '1,5'",
+        "2 2\nab 1 2 3 4\ncd 5 6 7 8\n", ":2: expected 2 values after word 'ab', found 4",
+        "1 5\n2 6\n3 7\n", ":2: expected 5 values after word '2', found 1");
+    int file = 0;
+    for (Map.Entry<String, String> entry : expected.entrySet()) {
+      Path path = Files.writeString(directory.resolve("damaged" + file++ + ".txt"), entry.getKey());
+      assertEquals(VectorFormat.WORD2VEC_TEXT, VectorFiles.detect(path), entry.getKey());
+      InputFormatException e = assertThrows(InputFormatException.class, () -> VectorFiles.read(path));
+      assertEquals(path + entry.getValue(), e.getMessage());
+    }
   }
 
   /** A byte-order mark (some editors write one) is dropped, as LineReader drops it, rather than made part of a word. */
