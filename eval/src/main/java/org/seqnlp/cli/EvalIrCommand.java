@@ -10,6 +10,7 @@ import org.seqnlp.eval.ir.ExpansionSettings;
 import org.seqnlp.eval.ir.IrExperiment;
 import org.seqnlp.eval.ir.QuerySettings;
 import org.seqnlp.eval.ir.StandardCollection;
+import org.seqnlp.eval.ir.Stemming;
 import org.seqnlp.eval.ir.SynonymQueryStyle;
 import org.seqnlp.io.DataDirectory;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
@@ -107,6 +108,11 @@ final class EvalIrCommand implements Callable<Integer> {
           + "(clear DIR after a change to the trainer's code).")
   Path vectorCache;
 
+  @Option(names = "--stemming", defaultValue = "none", paramLabel = "none|porter",
+      description = "Stemmer at the end of the index's analysis and of every query's, after the expansion filter: none"
+          + " (the issue's figures), or porter, as Solr's text_en field type stems (default: ${DEFAULT-VALUE}).")
+  Stemming stemming;
+
   @Option(names = "--latency-repetitions", defaultValue = "5",
       description = "Repetitions per term when timing expansion (default: ${DEFAULT-VALUE}).")
   int latencyRepetitions;
@@ -125,7 +131,7 @@ final class EvalIrCommand implements Callable<Integer> {
     try {
       settings = new IrExperiment.Settings(dataDirectory, noGeneralVectors ? null : existingVectors(), collections(),
           grid(), !noOwnVectors, training(), trainMinCount, trainEnsemble, trainText, joinGeneral, vectorCache,
-          latencyRepetitions);
+          latencyRepetitions, stemming);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

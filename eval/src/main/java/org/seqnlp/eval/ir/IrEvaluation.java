@@ -20,13 +20,19 @@ public final class IrEvaluation implements Closeable {
   private static final int MAX_CLAUSES = 1 << 16;
 
   private final TestCollection collection;
-  private final StandardEnglishAnalyzer baseline = new StandardEnglishAnalyzer();
+  private final Stemming stemming;
+  private final Analyzer baseline;
   private final SearchIndex index;
 
-  /** Indexes {@code collection} and runs BM25 once to warm the JIT, so that throughput is comparable. */
-  public IrEvaluation(TestCollection collection) throws IOException {
+  /**
+   * Indexes {@code collection}, with {@code stemming} after {@link StandardEnglishAnalyzer}'s analysis, and runs BM25
+   * once to warm the JIT, so that throughput is comparable.
+   */
+  public IrEvaluation(TestCollection collection, Stemming stemming) throws IOException {
     IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), MAX_CLAUSES));
     this.collection = collection;
+    this.stemming = stemming;
+    this.baseline = stemming.after(new StandardEnglishAnalyzer());
     this.index = SearchIndex.build(collection.documents(), baseline);
     bm25();
   }
@@ -48,16 +54,19 @@ public final class IrEvaluation implements Closeable {
     return score(new Rm3Feedback(index, new QueryBuilder(baseline)));
   }
 
-  /** The expanded query as Solr builds it with the analyzer of {@code method} and the style of {@code settings}. */
+  /**
+   * The expanded query as Solr builds it with the analyzer of {@code method}, then this run's stemming, and the style
+   * of {@code settings}.
+   */
   public TopicScores expanded(ExpansionMethod method, QuerySettings settings) throws IOException {
-    try (Analyzer analyzer = method.analyzer(settings.expansion())) {
+    try (Analyzer analyzer = stemming.after(method.analyzer(settings.expansion()))) {
       return score(QueryFormulation.of(settings.style().builder(analyzer)));
     }
   }
 
   /** RM3 feedback starting from the expanded query and keeping its weighted expansions. */
   public TopicScores expandedWithRm3(ExpansionMethod method, QuerySettings settings) throws IOException {
-    try (Analyzer analyzer = method.analyzer(settings.expansion())) {
+    try (Analyzer analyzer = stemming.after(method.analyzer(settings.expansion()))) {
       return score(new Rm3Feedback(index, settings.style().builder(analyzer)));
     }
   }
@@ -69,5 +78,6 @@ public final class IrEvaluation implements Closeable {
   @Override
   public void close() throws IOException {
     index.close();
+    baseline.close();
   }
 }

@@ -53,12 +53,14 @@ public final class IrExperiment {
    * What to run. {@code generalVectors} may be null (only own-collection vectors then), but not together
    * with {@code trainCollectionVectors} false. {@code joinGeneral} joins the own-collection vectors with the
    * general ones as {@code train-vectors --join} does. {@code vectorCache}, if not null, keeps the own-collection
-   * vectors between runs (before they are joined).
+   * vectors between runs (before they are joined). {@code stemming} ends every analysis, the index's and the
+   * queries' (after the expansion filter); the own-collection vectors are trained on the unstemmed terms, which the
+   * filter looks up.
    */
   public record Settings(Path data, Path generalVectors, List<StandardCollection> collections,
       List<QuerySettings> grid, boolean trainCollectionVectors, Word2VecSettings training, int trainingMinCount,
       int trainingEnsemble, CollectionVectors.TrainingText trainingText, boolean joinGeneral, Path vectorCache,
-      int latencyRepetitions) {
+      int latencyRepetitions, Stemming stemming) {
 
     public Settings {
       if (generalVectors == null && !trainCollectionVectors) {
@@ -77,6 +79,7 @@ public final class IrExperiment {
         VectorEnsemble.check(trainingEnsemble, training.dimension(), training.seed());
       }
       Objects.requireNonNull(trainingText, "trainingText");
+      Objects.requireNonNull(stemming, "stemming");
       grid = List.copyOf(grid);
     }
   }
@@ -153,7 +156,7 @@ public final class IrExperiment {
       String label = settings.joinGeneral() ? OWN_JOINED : OWN;
       vectorSets.add(vectorSet(label, collection.name() + " " + label, ownVectors(collection)));
     }
-    IrEvaluation evaluation = new IrEvaluation(collection);
+    IrEvaluation evaluation = new IrEvaluation(collection, settings.stemming());
     TopicScores bm25 = evaluation.bm25();
     grid.addBaseline(collection.name(), bm25);
     for (VectorSet vectors : vectorSets) {
@@ -246,7 +249,8 @@ public final class IrExperiment {
         progress.advance(1);
       }
     }
-    return new IrReport(collections, bm25, rm3, List.copyOf(byVectors.values()), grid, folds, foldsAlone);
+    return new IrReport(collections, bm25, rm3, List.copyOf(byVectors.values()), grid, folds, foldsAlone,
+        settings.stemming() == Stemming.NONE);
   }
 
   /** One row of the factory defaults per synonym query style, in the order of the styles. */
@@ -263,8 +267,12 @@ public final class IrExperiment {
     return "# Query expansion on the classic IR collections\n\n"
         + "Produced on " + LocalDate.now() + " by\n\n```\n" + command + "\n```\n\n"
         + "Measured on a shared, loaded machine (times and queries/s are indicative only).\n\n"
-        + "Index: title and text in one field; StandardTokenizer, lowercase, Lucene's English stop words, no "
-        + "stemming; BM25 (k1 1.2, b 0.75). Every judged query; MAP over the top " + TopicScores.RANKING_DEPTH
+        + "Index: title and text in one field; StandardTokenizer, lowercase, Lucene's English stop words, "
+        + (settings.stemming() == Stemming.NONE ? "no stemming"
+            : "Porter's stemmer (`PorterStemFilter`, as Solr's `text_en`), also at the end of every query analyzer, "
+                + "after the expansion filter, so that neighbours are stemmed as terms are (the issue's targets are "
+                + "set for the index without stemming, and are not checked here)")
+        + "; BM25 (k1 1.2, b 0.75). Every judged query; MAP over the top " + TopicScores.RANKING_DEPTH
         + ", nDCG@10 (linear gains; Cranfield gain = 5 - code) and recall@100, averaged over queries with at "
         + "least one relevant document. TIME qrels positions map to file records p (p <= 370) and p - 2 "
         + "(p >= 373); LISA judgements from LISARJ.NUM, repeated records 1998-2001 kept once.\n\n"

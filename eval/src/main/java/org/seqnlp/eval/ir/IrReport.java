@@ -63,13 +63,15 @@ public final class IrReport {
   private final CrossValidation validation;
   private final List<Fold> folds;
   private final Map<String, List<Fold>> foldsAlone;
+  private final boolean checksTargets;
 
   /**
    * @param folds leave-one-collection-out over every vector set together
    * @param foldsAlone the same for each vector set alone, by label
+   * @param checksTargets whether to check the issue's targets, which are set for the analysis without stemming
    */
   public IrReport(List<CollectionInfo> collections, Row bm25, Row rm3, List<VectorRows> vectorRows, GridScores grid,
-      List<Fold> folds, Map<String, List<Fold>> foldsAlone) {
+      List<Fold> folds, Map<String, List<Fold>> foldsAlone, boolean checksTargets) {
     this.collections = List.copyOf(collections);
     this.bm25 = bm25;
     this.rm3 = rm3;
@@ -78,13 +80,16 @@ public final class IrReport {
     this.validation = new CrossValidation(grid);
     this.folds = List.copyOf(folds);
     this.foldsAlone = Map.copyOf(foldsAlone);
+    this.checksTargets = checksTargets;
   }
 
   /** Every section but the header and the efficiency measurements. */
   public String tables() {
     StringBuilder out = new StringBuilder();
     summary(out);
-    targets(out);
+    if (checksTargets) {
+      targets(out);
+    }
     crossValidation(out);
     for (int c = 0; c < collections.size(); c++) {
       collection(out, c);

@@ -16,7 +16,7 @@ class IrEvaluationTest {
 
   @Test
   void expansionAsDistinctTermsFindsWhatBm25Misses() throws IOException {
-    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection())) {
+    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection(), Stemming.NONE)) {
       // "automobile" is only in d2; its neighbour "car" brings d1, the other relevant document.
       assertArrayEquals(new double[] {0.5, 0.5}, evaluation.bm25().averagePrecision(), 1e-9);
       assertArrayEquals(new double[] {1, 0.5}, evaluation.expanded(ours, settings).averagePrecision(), 1e-9);
@@ -28,10 +28,20 @@ class IrEvaluationTest {
   @Test
   void rm3WithoutFeedbackTermsRanksAsItsFirstSearch() throws IOException {
     // Four documents: every term is in more than 10% of them, so none may be a feedback term.
-    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection())) {
+    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection(), Stemming.NONE)) {
       assertArrayEquals(evaluation.bm25().averagePrecision(), evaluation.rm3().averagePrecision(), 1e-9);
       assertArrayEquals(evaluation.expanded(ours, settings).averagePrecision(),
           evaluation.expandedWithRm3(ours, settings).averagePrecision(), 1e-9);
+    }
+  }
+
+  /** Porter's stemmer ends the index's analysis and every query's: "bananas" is then "banana", and so is the query. */
+  @Test
+  void withPorterStemmingTheIndexAndTheQueriesAreStemmed() throws IOException {
+    try (IrEvaluation evaluation = new IrEvaluation(TinyCollection.collection(), Stemming.PORTER)) {
+      assertArrayEquals(new double[] {0.5, 1}, evaluation.bm25().averagePrecision(), 1e-9,
+          "d3's bananas match the query's banana");
+      assertArrayEquals(new double[] {1, 1}, evaluation.expanded(ours, settings).averagePrecision(), 1e-9);
     }
   }
 }

@@ -15,7 +15,7 @@ class IrExperimentSettingsTest {
 
   private static IrExperiment.Settings settings(List<StandardCollection> collections, int ensemble) {
     return new IrExperiment.Settings(Path.of("data"), null, collections, grid(), true, Word2VecSettings.DEFAULTS, 3,
-        ensemble, ANALYSED, false, null, 1);
+        ensemble, ANALYSED, false, null, 1, Stemming.NONE);
   }
 
   private static List<QuerySettings> grid() {
@@ -34,7 +34,7 @@ class IrExperimentSettingsTest {
   @Test
   void theEnsembleIsNotCheckedWhenNoOwnVectorsAreTrained() {
     IrExperiment.Settings general = new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(),
-        false, Word2VecSettings.DEFAULTS, 3, 0, ANALYSED, false, null, 1);
+        false, Word2VecSettings.DEFAULTS, 3, 0, ANALYSED, false, null, 1, Stemming.NONE);
     assertEquals(0, general.trainingEnsemble());
   }
 
@@ -42,12 +42,13 @@ class IrExperimentSettingsTest {
   void joiningNeedsBothVectorSets() {
     String message = "joining needs both the general vectors and own vectors";
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
-        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1))
+        Path.of("data"), null, TWO, grid(), true, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1,
+        Stemming.NONE))
         .getMessage());
     assertEquals(message, assertThrows(IllegalArgumentException.class, () -> new IrExperiment.Settings(
         Path.of("data"), Path.of("general.bin"), TWO, grid(), false, Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true,
-        null, 1)).getMessage());
+        null, 1, Stemming.NONE)).getMessage());
     assertEquals(true, new IrExperiment.Settings(Path.of("data"), Path.of("general.bin"), TWO, grid(), true,
-        Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1).joinGeneral());
+        Word2VecSettings.DEFAULTS, 3, 3, ANALYSED, true, null, 1, Stemming.NONE).joinGeneral());
   }
 }

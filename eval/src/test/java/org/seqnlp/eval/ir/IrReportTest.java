@@ -39,7 +39,11 @@ class IrReportTest {
       alone.put(vectors, new CrossValidation(grid, List.of(vectors)).leaveOneCollectionOut());
     }
     String report = new IrReport(collections, bm25, rm3, List.of(own), grid,
-        new CrossValidation(grid).leaveOneCollectionOut(), alone).tables();
+        new CrossValidation(grid).leaveOneCollectionOut(), alone, true).tables();
+    String unchecked = new IrReport(collections, bm25, rm3, List.of(own), grid,
+        new CrossValidation(grid).leaveOneCollectionOut(), alone, false).tables();
+    assertTrue(report.contains("### Targets (issue 14)"), report);
+    assertFalse(unchecked.contains("Targets"), "a stemmed run's baseline is not the one the targets are set for");
 
     assertTrue(report.contains("| BM25 | 0.5000 | | | | | |\n"), report);
     // The prose counts the collections of the run: three here, so two in each fold's choice.
