@@ -2,7 +2,9 @@ package org.seqnlp.opennlp.namefind.training;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -108,17 +110,26 @@ final class BatchTrainer {
 
   /** Adds every trained array and its optimiser's state to {@code state}, for {@link #restore}. */
   void save(TensorBundle state) {
-    tokenEncoder.save(state, step);
-    crf.save(state, step);
+    for (Map.Entry<String, AdamParameter> parameter : plainJavaParameters().entrySet()) {
+      parameter.getValue().save(state, parameter.getKey(), step);
+    }
     emissions.save(state);
   }
 
   /** Continues from the arrays {@link #save} wrote after {@code steps} steps. */
   void restore(TensorBundle state, int steps) throws InputFormatException {
-    tokenEncoder.restore(state, steps);
-    crf.restore(state, steps);
+    for (Map.Entry<String, AdamParameter> parameter : plainJavaParameters().entrySet()) {
+      parameter.getValue().restore(state, parameter.getKey(), steps);
+    }
     emissions.restore(state, steps);
     step = steps;
+  }
+
+  /** The arrays trained outside DL4J, by name. */
+  private Map<String, AdamParameter> plainJavaParameters() {
+    Map<String, AdamParameter> parameters = new TreeMap<>(tokenEncoder.parameters());
+    parameters.putAll(crf.parameters());
+    return parameters;
   }
 
   /** A snapshot of the current parameters as a plain-Java network. */

@@ -1,7 +1,6 @@
 package org.seqnlp.opennlp.namefind.training;
 
-import org.seqnlp.io.InputFormatException;
-import org.seqnlp.io.tensor.TensorBundle;
+import java.util.Map;
 import org.seqnlp.opennlp.namefind.network.LinearChainCrf;
 
 /**
@@ -48,18 +47,9 @@ final class TrainableCrf {
     }
   }
 
-  /** Adds the scores and their optimiser's state after {@code step} steps to {@code state}. */
-  void save(TensorBundle state, int step) {
-    start.save(state, "crf-start", step);
-    end.save(state, "crf-end", step);
-    transitions.save(state, "crf-transitions", step);
-  }
-
-  /** Sets the scores and their optimiser's state to those {@link #save} wrote after {@code step} steps. */
-  void restore(TensorBundle state, int step) throws InputFormatException {
-    start.restore(state, "crf-start", step);
-    end.restore(state, "crf-end", step);
-    transitions.restore(state, "crf-transitions", step);
+  /** The scores under training by their names in a run's saved state. */
+  Map<String, AdamParameter> parameters() {
+    return Map.of("crf-start", start, "crf-end", end, "crf-transitions", transitions);
   }
 
   /** The moving averages of the scores after {@code step} steps. */

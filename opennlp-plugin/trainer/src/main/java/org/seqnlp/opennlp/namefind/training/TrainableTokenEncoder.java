@@ -1,9 +1,8 @@
 package org.seqnlp.opennlp.namefind.training;
 
 import java.util.BitSet;
+import java.util.Map;
 import java.util.Random;
-import org.seqnlp.io.InputFormatException;
-import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.namefind.network.TokenEncoder;
 import org.seqnlp.vectors.WordVectors;
 
@@ -125,20 +124,10 @@ final class TrainableTokenEncoder {
         maxWordChars, words, chars, weights, bias);
   }
 
-  /** Adds the arrays and their optimiser's state after {@code step} steps to {@code state}. */
-  void save(TensorBundle state, int step) {
-    wordEmbeddings.save(state, "word-embeddings", step);
-    charEmbeddings.save(state, "char-embeddings", step);
-    convolutionWeights.save(state, "convolution-weights", step);
-    convolutionBias.save(state, "convolution-bias", step);
-  }
-
-  /** Sets the arrays and their optimiser's state to those {@link #save} wrote after {@code step} steps. */
-  void restore(TensorBundle state, int step) throws InputFormatException {
-    wordEmbeddings.restore(state, "word-embeddings", step);
-    charEmbeddings.restore(state, "char-embeddings", step);
-    convolutionWeights.restore(state, "convolution-weights", step);
-    convolutionBias.restore(state, "convolution-bias", step);
+  /** The arrays under training by their names in a run's saved state. */
+  Map<String, AdamParameter> parameters() {
+    return Map.of("word-embeddings", wordEmbeddings, "char-embeddings", charEmbeddings, "convolution-weights",
+        convolutionWeights, "convolution-bias", convolutionBias);
   }
 
   /** Copies the embedding of word row {@code row} to the start of {@code into}. */

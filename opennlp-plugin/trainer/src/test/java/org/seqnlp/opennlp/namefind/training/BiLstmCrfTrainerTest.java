@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.LABELS;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.PROBE;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.sentences;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -24,29 +26,8 @@ import org.seqnlp.vectors.WordVectors;
 
 class BiLstmCrfTrainerTest {
 
-  private static final List<String> LABELS = List.of("other", "name-start");
-  private static final String[] PROBE = {"we", "met", "Anna", "in", "Oslo"};
-
   @TempDir
   Path directory;
-
-  /** Capitalised words are names: a task the character CNN learns in a few epochs. */
-  private static List<LabeledSentence> sentences(int count, long seed) {
-    String[] words = {"we", "met", "in", "the", "city", "Anna", "Oslo", "Berlin", "Peter", "saw", "near"};
-    Random random = new Random(seed);
-    List<LabeledSentence> sentences = new ArrayList<>();
-    for (int s = 0; s < count; s++) {
-      int length = 3 + random.nextInt(3);
-      String[] tokens = new String[length];
-      int[] labels = new int[length];
-      for (int t = 0; t < length; t++) {
-        tokens[t] = words[random.nextInt(words.length)];
-        labels[t] = Character.isUpperCase(tokens[t].charAt(0)) ? 1 : 0;
-      }
-      sentences.add(new LabeledSentence(tokens, labels));
-    }
-    return sentences;
-  }
 
   /** A small network with {@link TrainingSettings#DEFAULTS} for the settings not given. */
   private static TrainingSettings small(int epochs, int patience, double dropout, Path checkpoint) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.LABELS;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.PROBE;
+import static org.seqnlp.opennlp.namefind.training.CapitalisedNames.sentences;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,27 +28,8 @@ import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
 /** A run started again with its checkpoint resumes after its last epoch, with every trained array's state. */
 class TrainingRunStateTest {
 
-  private static final List<String> LABELS = List.of("other", "name-start");
-  private static final String[] PROBE = {"we", "met", "Anna", "in", "Oslo"};
-
   @TempDir
   Path directory;
-
-  private static List<LabeledSentence> sentences(int count, long seed) {
-    String[] words = {"we", "met", "in", "the", "city", "Anna", "Oslo", "Berlin", "Peter", "saw", "near"};
-    Random random = new Random(seed);
-    List<LabeledSentence> sentences = new ArrayList<>();
-    for (int s = 0; s < count; s++) {
-      String[] tokens = new String[3 + random.nextInt(3)];
-      int[] labels = new int[tokens.length];
-      for (int t = 0; t < tokens.length; t++) {
-        tokens[t] = words[random.nextInt(words.length)];
-        labels[t] = Character.isUpperCase(tokens[t].charAt(0)) ? 1 : 0;
-      }
-      sentences.add(new LabeledSentence(tokens, labels));
-    }
-    return sentences;
-  }
 
   private static TrainingSettings settings(int epochs, int patience, int hidden, double averageDecay,
       Path checkpoint) {
