@@ -330,8 +330,10 @@ public final class IrExperiment {
   }
 
   private String efficiency(List<TestCollection> collections, VectorSet vectors) throws IOException {
-    StandardEnglishAnalyzer baseline = new StandardEnglishAnalyzer();
-    List<String> terms = ExpansionTiming.queryTerms(collections, baseline);
+    List<String> terms;
+    try (StandardEnglishAnalyzer words = new StandardEnglishAnalyzer()) {
+      terms = ExpansionTiming.queryTerms(collections, words);
+    }
     StringBuilder out = new StringBuilder("\n## Efficiency (" + vectors.label() + " vectors)\n\n");
     out.append("Latency: each distinct query term of the collections (").append(terms.size())
         .append(") analysed alone through the whole chain, fastest of ").append(settings.latencyRepetitions())
@@ -339,9 +341,10 @@ public final class IrExperiment {
             + "factory defaults (an exact scan per term), Lucene's at its defaults.\n\n");
     out.append("| chain | median µs/term | p90 | max |\n|---|---|---|---|\n");
     Map<String, Analyzer> chains = new LinkedHashMap<>();
-    chains.put("baseline (no expansion)", baseline);
-    chains.put(vectors.timed().name(), vectors.timed().analyzer(ExpansionSettings.FACTORY_DEFAULTS));
-    chains.put(vectors.lucene().name(), vectors.lucene().analyzer(ExpansionSettings.LUCENE_DEFAULTS));
+    Stemming stemming = settings.stemming();
+    chains.put("baseline (no expansion)", stemming.after(new StandardEnglishAnalyzer()));
+    chains.put(vectors.timed().name(), stemming.after(vectors.timed().analyzer(ExpansionSettings.FACTORY_DEFAULTS)));
+    chains.put(vectors.lucene().name(), stemming.after(vectors.lucene().analyzer(ExpansionSettings.LUCENE_DEFAULTS)));
     for (Map.Entry<String, Analyzer> chain : chains.entrySet()) {
       Latency latency = ExpansionTiming.perTerm(chain.getValue(), terms, settings.latencyRepetitions());
       out.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", chain.getKey(), latency.medianMicros(),

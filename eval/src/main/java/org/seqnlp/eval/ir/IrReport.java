@@ -9,7 +9,7 @@ import org.seqnlp.eval.ir.CrossValidation.Choice;
 import org.seqnlp.eval.ir.CrossValidation.Fold;
 
 /**
- * Writes the results as markdown: the summary over collections with the targets checked, how the
+ * Writes the results as markdown: the summary over collections with the targets checked (when they apply), how the
  * settings were chosen, each collection with significance tests, and every setting of the grid.
  */
 public final class IrReport {

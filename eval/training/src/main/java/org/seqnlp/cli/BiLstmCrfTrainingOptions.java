@@ -146,16 +146,22 @@ final class BiLstmCrfTrainingOptions {
   }
 
   /**
-   * Checks, before the work, the model output and {@code --checkpoint}, both written only after minutes or hours:
-   * neither may be one of the inputs ({@code otherInputs}, these options' files, the other output) nor be named as
-   * a list in a {@code --gazetteers} directory, where it would be read as one next time; usage errors of
-   * {@code spec}.
+   * Checks, before the work, the model output, {@code --checkpoint} and the run's state beside it, all written only
+   * after minutes or hours: none may be one of the inputs ({@code otherInputs}, these options' files, the other
+   * outputs; the state is read too, on resuming) nor be named as a list in a {@code --gazetteers} directory, where it
+   * would be read as one next time; usage errors of {@code spec}.
    */
   void checkOutputs(CommandLine.Model.CommandSpec spec, Path output, List<Path> otherInputs) {
-    checkOutput(spec, output, otherInputs, checkpoint);
-    if (checkpoint != null) {
-      checkOutput(spec, checkpoint, otherInputs, output);
+    if (checkpoint == null) {
+      checkOutput(spec, output, otherInputs, null);
+      return;
     }
+    Path state = TrainingSettings.runStateOf(checkpoint);
+    List<Path> withState = new ArrayList<>(otherInputs);
+    withState.add(state);
+    checkOutput(spec, output, withState, checkpoint);
+    checkOutput(spec, checkpoint, withState, output);
+    checkOutput(spec, state, otherInputs, output);
   }
 
   /** As {@link #checkOutputs} for a command that writes {@code output} alone. */

@@ -303,6 +303,16 @@ class TrainNerCommandTest extends ToolTest {
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", model.toString(),
         "--checkpoint", train.toString()), "seqnlp train-ner: error: " + train + ": is also an input");
     err.getBuffer().setLength(0);
+    Path checkpoint = scratch.resolve("run.checkpoint");
+    Path state = scratch.resolve("run.checkpoint.state");
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", state.toString(),
+        "--checkpoint", checkpoint.toString()), "seqnlp train-ner: error: " + state + ": is also an input");
+    err.getBuffer().setLength(0);
+    Path heldOut = ConllFixtures.conllFile(scratch.resolve("held.state"), 5, 3);
+    assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--dev", heldOut.toString(), "--output",
+        model.toString(), "--checkpoint", scratch.resolve("held").toString()),
+        "seqnlp train-ner: error: " + heldOut + ": is also an input");
+    err.getBuffer().setLength(0);
     Path lists = Files.createDirectories(scratch.resolve("lists"));
     Path cities = Files.writeString(lists.resolve("loc-cities.txt"), "Oslo\n");
     assertOneLineUsageError(run("train-ner", "--train", train.toString(), "--output", cities.toString(),

@@ -143,19 +143,19 @@ final class AdamParameter {
 
   /**
    * Adds the values and the optimiser's state after {@code step} steps to {@code state}, under names starting with
-   * {@code name}, for {@link #restore}. The average is brought up to {@code step} first, which changes nothing that
-   * {@link #averaged} returns.
+   * {@code name}, for {@link #restore}. The average goes as a copy brought up to {@code step}: the run's own stays as
+   * it is, so that saving does not change its rounding.
    */
   void save(TensorBundle state, String name, int step) {
     state.add(new Tensor(name + ".values", new int[] {values.length}, values));
     state.add(new Tensor(name + ".first-moment", new int[] {values.length}, firstMoment));
     state.add(new Tensor(name + ".second-moment", new int[] {values.length}, secondMoment));
     if (average != null) {
+      float[] caughtUp = average.clone();
       for (int row = 0; row < averagedUpTo.length; row++) {
-        catchUp(row, step, average);
+        catchUp(row, step, caughtUp);
       }
-      Arrays.fill(averagedUpTo, step);
-      state.add(new Tensor(name + ".average", new int[] {values.length}, average));
+      state.add(new Tensor(name + ".average", new int[] {values.length}, caughtUp));
     }
   }
 

@@ -51,7 +51,10 @@ public final class BiLstmCrfTrainer {
   public interface DevelopmentScore {
     double score(BiLstmCrfNetwork network);
 
-    /** What identifies the data scored on, e.g. a digest: a run resumes only with the data it was scored on. */
+    /**
+     * What identifies the data scored on, e.g. a digest: a run resumes only with the data it was scored on. Scores
+     * that keep the default cannot be told apart.
+     */
     default String identity() {
       return "given in code";
     }
@@ -111,6 +114,8 @@ public final class BiLstmCrfTrainer {
       // The draws an uninterrupted run would make next are not saved; these are as good, not the same.
       random.setSeed(settings.seed() + (long) resumed.epoch() * RESUMED_SEED_STEP);
       LOG.info("resuming after epoch {} from {}", resumed.epoch(), TrainingRunState.fileFor(settings.checkpoint()));
+      // A run stopped between writing an improved checkpoint and its state left the checkpoint one epoch ahead.
+      writeCheckpoint(best);
       if (stopsEarly(development, epochsWithoutGain)) {
         LOG.info("the run had stopped early: no gain for {} epochs", epochsWithoutGain);
         run.finish();

@@ -37,10 +37,12 @@ final class TrainingRunState {
   static final String SUFFIX = ".state";
   private static final String IDENTITY = "identity.";
   private static final String BEST = "best/";
+  private static final String LABELS = "labels";
   private static final String EPOCH = "epoch";
   private static final String STEPS = "steps";
   private static final String BEST_SCORE = "best-score";
   private static final String EPOCHS_WITHOUT_GAIN = "epochs-without-gain";
+  private static final String AFRESH = "; delete it to start afresh";
 
   private final Path file;
   private final Map<String, String> identity;
@@ -62,20 +64,22 @@ final class TrainingRunState {
   }
 
   /**
-   * What a run belongs to: its settings but {@code Epochs}, {@code Patience} and {@code Checkpoint}, its labels,
-   * and digests of its training sentences (copies included), word vectors, gazetteer and development data.
+   * What a run belongs to: its settings but {@code Epochs}, {@code Patience}, {@code Checkpoint} and the
+   * {@code Gazetteers}' paths, its labels, and digests of its training sentences (copies included), word vectors,
+   * gazetteer lists and development data.
    */
   static Map<String, String> identity(TrainingSettings settings, List<String> labels, List<LabeledSentence> sentences,
       WordVectors vectors, Gazetteer gazetteer, String development) {
     Map<String, String> identity = new LinkedHashMap<>();
     TrainingParameters parameters = settings.parameters();
     new TreeMap<>(parameters.getObjectSettings()).forEach((key, value) -> {
+      // The gazetteers' paths may move: their lists are compared by content below.
       if (!key.equals(TrainingSettings.EPOCHS) && !key.equals(TrainingSettings.PATIENCE)
-          && !key.equals(TrainingSettings.CHECKPOINT)) {
+          && !key.equals(TrainingSettings.CHECKPOINT) && !key.equals(TrainingSettings.GAZETTEERS)) {
         identity.put(key, String.valueOf(value));
       }
     });
-    identity.put("labels", String.join(" ", labels));
+    identity.put(LABELS, String.join(" ", labels));
     CRC32 crc = new CRC32();
     for (LabeledSentence sentence : sentences) {
       for (int t = 0; t < sentence.length(); t++) {
@@ -138,7 +142,16 @@ final class TrainingRunState {
    * @throws InputFormatException when the file is damaged, or its arrays do not fit the network being trained
    */
   Resumed resume(BatchTrainer trainer) throws IOException {
-    TensorBundle state = TensorFile.read(file);
+    try {
+      return resume(TensorFile.read(file), trainer);
+    } catch (InputFormatException e) {
+      throw e.isByteOffset()
+          ? InputFormatException.atByte(e.source(), e.position(), e.problem() + AFRESH, e)
+          : InputFormatException.atLine(e.source(), e.position(), e.problem() + AFRESH, e);
+    }
+  }
+
+  private Resumed resume(TensorBundle state, BatchTrainer trainer) throws IOException {
     List<String> differences = new ArrayList<>();
     identity.forEach((key, value) -> {
       String was = state.texts().get(IDENTITY + key);
@@ -148,7 +161,7 @@ final class TrainingRunState {
     });
     if (!differences.isEmpty()) {
       throw new IllegalArgumentException(file + " holds the state of another training run (" + String.join("; ",
-          differences) + "): delete it to start afresh, or give another " + TrainingSettings.CHECKPOINT);
+          differences) + ")" + AFRESH + ", or give another " + TrainingSettings.CHECKPOINT);
     }
     for (String key : identity.keySet()) {
       state.text(IDENTITY + key);
@@ -167,6 +180,9 @@ final class TrainingRunState {
       throw state.fail(BEST_SCORE, BEST_SCORE + " '" + scoreText + "' is not a score");
     }
     BiLstmCrfNetwork best = BiLstmCrfNetworkFormat.fromBundle(state.part(BEST));
+    if (!String.join(" ", best.labels()).equals(identity.get(LABELS))) {
+      throw state.fail(BEST + "labels", "the best network's labels " + best.labels() + " are not the run's");
+    }
     trainer.restore(state, steps);
     state.requireAllTaken("a name-finder training state");
     return new Resumed(epoch, best, bestScore, epochsWithoutGain);

@@ -112,6 +112,11 @@ public record TrainingSettings(int epochs, int patience, int batchSize, int word
       new TrainingSettings(30, 5, 32, 100, 25, 50, 16, 100, 0.003, 0.5, 5.0, 50_000, 32, 42, null, List.of(),
           false, 0, 0, 0);
 
+  /** Where a run checkpointed to {@code checkpoint} keeps its state until it ends ({@link TrainingRunState}). */
+  public static Path runStateOf(Path checkpoint) {
+    return TrainingRunState.fileFor(checkpoint);
+  }
+
   public TrainingSettings {
     gazetteers = List.copyOf(gazetteers);
   }

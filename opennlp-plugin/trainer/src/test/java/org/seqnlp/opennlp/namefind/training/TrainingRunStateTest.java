@@ -149,6 +149,48 @@ class TrainingRunStateTest {
         "the best stays epoch 1's");
   }
 
+  /** Stopped between writing an improved checkpoint and its state, a run puts the state's best network back. */
+  @Test
+  void aResumedRunRewritesItsCheckpointWithTheBestNetworkOfItsState() throws IOException {
+    Path checkpoint = directory.resolve("ahead.bin");
+    List<LabeledSentence> sentences = sentences(40, 3);
+    trainUntilKilled(settings(4, 0, 8, 0, checkpoint), sentences, 2);
+    BiLstmCrfNetwork saved = BiLstmCrfNetworkFormat.fromBundle(
+        TensorFile.read(TrainingRunState.fileFor(checkpoint)).part("best/"));
+    BiLstmCrfNetwork other = new BiLstmCrfTrainer(settings(1, 0, 8, 0, null), false)
+        .train(LABELS, sentences(40, 9), null, null);
+    try (var out = Files.newOutputStream(checkpoint)) {
+      BiLstmCrfNetworkFormat.write(other, out);
+    }
+    trainUntilKilled(settings(4, 0, 8, 0, checkpoint), sentences, 1);
+    assertArrayEquals(saved.emissions(PROBE), BiLstmCrfNetworkFormat.read(checkpoint).emissions(PROBE));
+  }
+
+  /**
+   * Saving the state leaves the run alone: with a moving average over many steps and many words, whose rows catch
+   * up at different steps, a run with a checkpoint ends with the same bits as one without.
+   */
+  @Test
+  void savingTheStateDoesNotChangeTheRun() throws IOException {
+    Random random = new Random(4);
+    List<LabeledSentence> sentences = new ArrayList<>();
+    for (int s = 0; s < 150; s++) {
+      String[] tokens = new String[4];
+      int[] labels = new int[4];
+      for (int t = 0; t < 4; t++) {
+        boolean name = random.nextInt(4) == 0;
+        tokens[t] = (name ? "Name" : "w") + random.nextInt(400);
+        labels[t] = name ? 1 : 0;
+      }
+      sentences.add(new LabeledSentence(tokens, labels));
+    }
+    BiLstmCrfNetwork without = new BiLstmCrfTrainer(settings(3, 0, 8, 0.999, null), false)
+        .train(LABELS, sentences, null, null);
+    BiLstmCrfNetwork with = new BiLstmCrfTrainer(settings(3, 0, 8, 0.999, directory.resolve("bits.bin")), false)
+        .train(LABELS, sentences, null, null);
+    assertArrayEquals(without.emissions(PROBE), with.emissions(PROBE));
+  }
+
   @Test
   void theStateOfAnotherRunIsRefusedNamingTheDifference() throws IOException {
     Path checkpoint = directory.resolve("run.bin");
@@ -176,6 +218,7 @@ class TrainingRunStateTest {
     InputFormatException e = assertThrows(InputFormatException.class,
         () -> new BiLstmCrfTrainer(settings(2, 0, 8, 0, checkpoint), false).train(LABELS, sentences, null, null));
     assertTrue(e.getMessage().startsWith(state + ": byte "), e.getMessage());
+    assertTrue(e.getMessage().endsWith("; delete it to start afresh"), e.getMessage());
   }
 
   @Test
