@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -17,6 +18,7 @@ import org.seqnlp.io.OutputFiles;
 import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.io.ZipEntries;
 import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
@@ -110,7 +112,7 @@ final class LanguageModelFile {
         case MANIFEST_ENTRY -> manifestBytes[0] = entry.readAllBytes();
         case VOCABULARY_ENTRY -> vocabulary[0] = Vocabulary.read(entry, entrySource);
         case WEIGHTS_ENTRY -> {
-          weights.putAll(TensorFile.read(entry, entrySource, entry.remaining()).tensors());
+          weights.putAll(floatTensorsOnly(TensorFile.read(entry, entrySource, entry.remaining())));
           weightsFound[0] = true;
         }
         default -> throw new IllegalStateException("ZipEntries hands over only the entries given limits");
@@ -121,6 +123,21 @@ final class LanguageModelFile {
     requireEntry(weightsFound[0], WEIGHTS_ENTRY, source);
     requireLanguageModelLayout(vocabulary[0], source + "!" + VOCABULARY_ENTRY);
     return model(manifestBytes[0], vocabulary[0], weights, source);
+  }
+
+  /**
+   * The float tensors of a weights entry, which must hold nothing else: an entry of another kind (8-bit weights, a
+   * list, a text value) would be another version's or another model's, and is refused rather than ignored.
+   */
+  private static Map<String, Tensor> floatTensorsOnly(TensorBundle weights) throws InputFormatException {
+    for (Map<String, ?> others : List.of(weights.byteTensors(), weights.stringLists(), weights.texts())) {
+      if (!others.isEmpty()) {
+        String name = others.keySet().iterator().next();
+        throw weights.fail(name, "entry '" + name + "' is not a float tensor, which is all a language model's"
+            + " weights hold");
+      }
+    }
+    return weights.tensors();
   }
 
   /** The language model's ids: {@code <eos>} first, {@code <unk>} second, as {@link Vocabulary#build} lays them out. */

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vocabulary.SpecialTokens;
 import org.seqnlp.vocabulary.Vocabulary;
@@ -413,6 +414,26 @@ public class RnnLanguageModelTest {
         properties -> properties.setProperty("Output-Classes", "4"));
     assertTrue(e.getMessage().contains(RnnLanguageModel.CLASS_WEIGHTS + " has shape [7, 3], expected [7, 4]"),
         e.getMessage());
+  }
+
+  /** Another version's entry in the weights (8-bit weights, a list, a text) might matter to the scores. */
+  @Test
+  void weightsHoldingAnEntryThatIsNotAFloatTensorAreRefused() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve("noted-weights.zip");
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, weights -> {
+      TensorBundle bundle = new TensorBundle();
+      TensorFile.read(new ByteArrayInputStream(weights), "weights").values().forEach(bundle::add);
+      bundle.addText("dropout-mask", "on");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TensorFile.write(bundle, out);
+      return out.toByteArray();
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    assertTrue(e.getMessage().startsWith(file + "!" + RnnLanguageModel.WEIGHTS_ENTRY + ": byte "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": entry 'dropout-mask' is not a float tensor, which is all a language"
+        + " model's weights hold"), e.getMessage());
   }
 
   @Test
