@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -130,13 +129,10 @@ final class LanguageModelFile {
    * list, a text value) would be another version's or another model's, and is refused rather than ignored.
    */
   private static Map<String, Tensor> floatTensorsOnly(TensorBundle weights) throws InputFormatException {
-    for (Map<String, ?> others : List.of(weights.byteTensors(), weights.stringLists(), weights.texts())) {
-      if (!others.isEmpty()) {
-        String name = others.keySet().iterator().next();
-        throw weights.fail(name, "entry '" + name + "' is not a float tensor, which is all a language model's"
-            + " weights hold");
-      }
+    for (Tensor tensor : weights.tensors().values()) {
+      weights.tensor(tensor.name(), tensor.shape());
     }
+    weights.requireAllTaken("a language model's weights, which are float tensors");
     return weights.tensors();
   }
 

@@ -432,8 +432,8 @@ public class RnnLanguageModelTest {
     });
     InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
     assertTrue(e.getMessage().startsWith(file + "!" + RnnLanguageModel.WEIGHTS_ENTRY + ": byte "), e.getMessage());
-    assertTrue(e.getMessage().endsWith(": entry 'dropout-mask' is not a float tensor, which is all a language"
-        + " model's weights hold"), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": entry 'dropout-mask' is not part of a language model's weights, which are"
+        + " float tensors"), e.getMessage());
   }
 
   @Test

@@ -33,9 +33,14 @@ class TrainingRunStateTest {
 
   private static TrainingSettings settings(int epochs, int patience, int hidden, double averageDecay,
       Path checkpoint) {
+    return settings(epochs, patience, hidden, averageDecay, checkpoint, List.of());
+  }
+
+  private static TrainingSettings settings(int epochs, int patience, int hidden, double averageDecay,
+      Path checkpoint, List<Path> gazetteers) {
     TrainingSettings d = TrainingSettings.DEFAULTS;
     return new TrainingSettings(epochs, patience, 8, 8, 4, 6, d.maxWordChars(), hidden, 0.02, 0, d.gradientClip(),
-        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, List.of(), false, averageDecay, 0, 0);
+        d.maxVocabulary(), d.embeddingBits(), d.seed(), checkpoint, gazetteers, false, averageDecay, 0, 0);
   }
 
   private static BatchTrainer batchTrainer(TrainingSettings settings, List<LabeledSentence> sentences) {
@@ -205,6 +210,55 @@ class TrainingRunStateTest {
         () -> new BiLstmCrfTrainer(settings(2, 0, 8, 0, checkpoint), false)
             .train(LABELS, sentences(40, 2), null, null));
     assertTrue(data.getMessage().contains("training-sentences was 40 sentences, CRC-32 "), data.getMessage());
+  }
+
+  /** The gazetteers are the run's by their lists: moved, or given file by file, they resume; changed, they do not. */
+  @Test
+  void gazetteersAreComparedByTheirListsNotTheirPaths() throws IOException {
+    Path first = Files.createDirectories(directory.resolve("lists"));
+    Files.writeString(first.resolve("per-people.txt"), "Anna\nPeter\n");
+    Files.writeString(first.resolve("loc-cities.txt"), "Oslo\nBerlin\n");
+    Path checkpoint = directory.resolve("listed.bin");
+    List<LabeledSentence> sentences = sentences(40, 6);
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint, List.of(first)), sentences, 2);
+    Path moved = Files.createDirectories(directory.resolve("moved"));
+    Files.copy(first.resolve("per-people.txt"), moved.resolve("per-people.txt"));
+    Files.copy(first.resolve("loc-cities.txt"), moved.resolve("loc-cities.txt"));
+    CountingScore resumed = new CountingScore(0);
+    new BiLstmCrfTrainer(settings(3, 0, 8, 0, checkpoint,
+        List.of(moved.resolve("per-people.txt"), moved.resolve("loc-cities.txt"))), false)
+        .train(LABELS, sentences, null, resumed);
+    assertEquals(2, resumed.scored, "resumed after epoch 1");
+
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint, List.of(first)), sentences, 2);
+    Files.writeString(moved.resolve("loc-cities.txt"), "Oslo\nParis\n");
+    IllegalArgumentException changed = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings(3, 0, 8, 0, checkpoint, List.of(moved)), false)
+            .train(LABELS, sentences, null, new CountingScore(0)));
+    assertTrue(changed.getMessage().contains("gazetteer was 4 entries, CRC-32 "), changed.getMessage());
+  }
+
+  /** A state whose best network has other labels than the run's (a forged or mixed-up file) is refused. */
+  @Test
+  void aBestNetworkWithOtherLabelsIsRefused() throws IOException {
+    Path checkpoint = directory.resolve("labels.bin");
+    List<LabeledSentence> sentences = sentences(40, 1);
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
+    Path state = TrainingRunState.fileFor(checkpoint);
+    TensorBundle saved = TensorFile.read(state);
+    TensorBundle forged = new TensorBundle();
+    saved.texts().forEach(forged::addText);
+    saved.stringLists().forEach((name, strings) -> forged.addStrings(name,
+        name.equals("best/labels") ? List.of("other", "person-start") : strings));
+    saved.tensors().values().forEach(forged::add);
+    saved.byteTensors().values().forEach(forged::add);
+    try (var out = Files.newOutputStream(state)) {
+      TensorFile.write(forged, out);
+    }
+    InputFormatException e = assertThrows(InputFormatException.class, () -> new BiLstmCrfTrainer(
+        settings(3, 0, 8, 0, checkpoint), false).train(LABELS, sentences, null, new CountingScore(0)));
+    assertTrue(e.getMessage().contains("the best network's labels [other, person-start] are not the run's"),
+        e.getMessage());
   }
 
   @Test
