@@ -140,10 +140,7 @@ public class RnnLanguageModelTest {
 
   @Test
   void classScoresMoveWholeClassesAndLeaveTheWordsWithinAClassInProportion() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    classModel.write(bytes);
-    Path file = directory.resolve("shifted-classes.zip");
-    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, weights -> {
+    Path file = classModelWithWeights("shifted-classes.zip", weights -> {
       Map<String, Tensor> tensors = TensorFile.read(new ByteArrayInputStream(weights), "weights");
       float[] bias = tensors.get(RnnLanguageModel.CLASS_BIAS).values();
       bias[1] += 2f;
@@ -419,10 +416,7 @@ public class RnnLanguageModelTest {
   /** Another version's entry in the weights (8-bit weights, a list, a text) might matter to the scores. */
   @Test
   void weightsHoldingAnEntryThatIsNotAFloatTensorAreRefused() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    classModel.write(bytes);
-    Path file = directory.resolve("noted-weights.zip");
-    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, weights -> {
+    Path file = classModelWithWeights("noted-weights.zip", weights -> {
       TensorBundle bundle = new TensorBundle();
       TensorFile.read(new ByteArrayInputStream(weights), "weights").values().forEach(bundle::add);
       bundle.addText("dropout-mask", "on");
@@ -596,6 +590,15 @@ public class RnnLanguageModelTest {
   }
 
   /** Copies the zip {@code model} to {@code file} with {@code entry} changed by {@code change}. */
+  /** A copy of the class model, named {@code name}, whose weights entry {@code change} rewrites. */
+  private Path classModelWithWeights(String name, EntryChange change) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    classModel.write(bytes);
+    Path file = directory.resolve(name);
+    copyEntries(bytes.toByteArray(), file, RnnLanguageModel.WEIGHTS_ENTRY, change);
+    return file;
+  }
+
   private static void copyEntries(byte[] model, Path file, String entry, EntryChange change) throws IOException {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(model));
         OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {

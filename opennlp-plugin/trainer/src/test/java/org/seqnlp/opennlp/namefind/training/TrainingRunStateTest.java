@@ -107,6 +107,12 @@ class TrainingRunStateTest {
     }
   }
 
+  /** The state left by a run on {@code sentences(40, 1)} killed in epoch 2, checkpointed to {@code checkpoint}. */
+  private static Path killedRunState(Path checkpoint) {
+    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences(40, 1), 2);
+    return TrainingRunState.fileFor(checkpoint);
+  }
+
   /** Trains until the run is killed in epoch {@code diesAt}; leaves the state of the epoch before. */
   private static void trainUntilKilled(TrainingSettings settings, List<LabeledSentence> sentences, int diesAt) {
     assertThrows(IllegalStateException.class, () -> new BiLstmCrfTrainer(settings, false)
@@ -200,7 +206,7 @@ class TrainingRunStateTest {
   void theStateOfAnotherRunIsRefusedNamingTheDifference() throws IOException {
     Path checkpoint = directory.resolve("run.bin");
     List<LabeledSentence> sentences = sentences(40, 1);
-    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
+    killedRunState(checkpoint);
     IllegalArgumentException hidden = assertThrows(IllegalArgumentException.class,
         () -> new BiLstmCrfTrainer(settings(2, 0, 9, 0, checkpoint), false).train(LABELS, sentences, null, null));
     assertTrue(hidden.getMessage().contains("Hidden was 8, is 9"), hidden.getMessage());
@@ -243,8 +249,7 @@ class TrainingRunStateTest {
   void aBestNetworkWithOtherLabelsIsRefused() throws IOException {
     Path checkpoint = directory.resolve("labels.bin");
     List<LabeledSentence> sentences = sentences(40, 1);
-    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
-    Path state = TrainingRunState.fileFor(checkpoint);
+    Path state = killedRunState(checkpoint);
     TensorBundle saved = TensorFile.read(state);
     TensorBundle forged = new TensorBundle();
     saved.texts().forEach(forged::addText);
@@ -265,8 +270,7 @@ class TrainingRunStateTest {
   void aDamagedStateIsAnErrorNamingTheFile() throws IOException {
     Path checkpoint = directory.resolve("damaged.bin");
     List<LabeledSentence> sentences = sentences(40, 1);
-    trainUntilKilled(settings(3, 0, 8, 0, checkpoint), sentences, 2);
-    Path state = TrainingRunState.fileFor(checkpoint);
+    Path state = killedRunState(checkpoint);
     byte[] bytes = Files.readAllBytes(state);
     Files.write(state, Arrays.copyOf(bytes, bytes.length / 2));
     InputFormatException e = assertThrows(InputFormatException.class,
