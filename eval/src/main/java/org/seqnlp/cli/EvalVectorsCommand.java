@@ -127,15 +127,10 @@ final class EvalVectorsCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     StandardVectorTests tests = StandardVectorTests.read(dataDirectory);
-    WordVectors vectors;
-    VectorFormat vectorFormat = givenFormat;
-    if (givenFormat == null) {
-      VectorFiles.Detected detected = VectorFiles.readDetected(vectorsFile);
-      vectors = detected.vectors();
-      vectorFormat = detected.format();
-    } else {
-      vectors = VectorFiles.read(vectorsFile, givenFormat);
-    }
+    VectorFiles.Detected read = givenFormat == null ? VectorFiles.readDetected(vectorsFile)
+        : new VectorFiles.Detected(VectorFiles.read(vectorsFile, givenFormat), givenFormat);
+    WordVectors vectors = read.vectors();
+    VectorFormat vectorFormat = read.format();
     UnitVectors unitVectors = new UnitVectors(vectors);
     PrintWriter out = spec.commandLine().getOut();
     out.printf(Locale.ROOT, "%s: %,d words x %d dimensions (%s)%n", vectorsFile, vectors.size(),

@@ -58,8 +58,8 @@ public final class CollectionVectors {
   private CollectionVectors() {}
 
   /**
-   * Trains word2vec on the documents as {@code trainingText} says, one document a sentence: {@code ensemble} times, with seeds
-   * from the settings' on, as {@code train-vectors --ensemble} does.
+   * Trains word2vec on the documents as {@code trainingText} says, one document a sentence: {@code ensemble} times,
+   * with seeds from the settings' on, as {@code train-vectors --ensemble} does.
    *
    * @param minCount words seen fewer times are left out of the vocabulary
    */

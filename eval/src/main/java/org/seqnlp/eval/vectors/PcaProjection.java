@@ -47,7 +47,10 @@ public record PcaProjection(double[][] coordinates, double[] explainedVariance) 
         singular[1] * singular[1] / total});
   }
 
-  /** Whether the rows hold equal numbers, 0 and -0 alike (which {@link Arrays#equals(double[], double[])} tells apart). */
+  /**
+   * Whether the rows hold equal numbers, 0 and -0 alike (which {@link Arrays#equals(double[], double[])} tells
+   * apart).
+   */
   private static boolean sameValues(double[] row, double[] other) {
     for (int i = 0; i < row.length; i++) {
       if (row[i] != other[i]) {

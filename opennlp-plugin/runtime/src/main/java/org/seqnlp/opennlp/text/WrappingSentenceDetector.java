@@ -30,7 +30,7 @@ public abstract class WrappingSentenceDetector implements SentenceDetector {
     return Span.spansToStrings(sentPosDetect(text), text);
   }
 
-  /** Adds the sentences the wrapped detector finds in {@code text} from {@code start} to {@code end}, as spans over text. */
+  /** Adds the sentences the wrapped detector finds in {@code text} from {@code start} to {@code end}, over text. */
   protected final void detectIn(CharSequence text, int start, int end, List<Span> sentences) {
     for (Span sentence : SentenceSpans.detect(detector, text.subSequence(start, end))) {
       sentences.add(new Span(sentence, start));

@@ -32,7 +32,8 @@ class TextLayoutTest {
 
   @Test
   void theModelsOfTheOtherLayoutsGetLongRunsInPiecesAndAsSentencesOfTheirOwn() throws IOException {
-    TokenizerModel tokenizer = new TokenizerModel(new ByteArrayInputStream(TextModelFixtures.tokenizerModelBytes("en")));
+    TokenizerModel tokenizer =
+        new TokenizerModel(new ByteArrayInputStream(TextModelFixtures.tokenizerModelBytes("en")));
     SentenceModel sentences = new SentenceModel(new ByteArrayInputStream(TextModelFixtures.sentenceModelBytes("en")));
     String run = "x".repeat(1_500);
     String text = "Anna came home. " + run + " Bob left.";
@@ -47,7 +48,8 @@ class TextLayoutTest {
 
   @Test
   void everyOtherLayoutSplitsClitics() throws IOException {
-    TokenizerModel tokenizer = new TokenizerModel(new ByteArrayInputStream(TextModelFixtures.tokenizerModelBytes("en")));
+    TokenizerModel tokenizer =
+        new TokenizerModel(new ByteArrayInputStream(TextModelFixtures.tokenizerModelBytes("en")));
     for (TextLayout layout : new TextLayout[] {TextLayout.SENTENCES, TextLayout.PARAGRAPHS, TextLayout.DOCUMENTS}) {
       assertTrue(layout.needsTokenizerModel());
       String[] tokens = layout.tokenizer(tokenizer).tokenize("Anna's home.");
