@@ -24,7 +24,8 @@ final class ConvertVectorsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file to read.")
   Path input;
 
-  @Option(names = "--input-format", description = "Format of VECTORS (default: detected).")
+  @Option(names = "--input-format", description = "Format of VECTORS, or auto to detect it from the content"
+      + " (default: auto).")
   String inputFormat;
 
   @Option(names = {"-o", "--output"}, required = true, description = "Vector file to write (.gz compresses).")
@@ -39,14 +40,8 @@ final class ConvertVectorsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    VectorFormat from;
-    VectorFormat to;
-    try {
-      to = VectorFormat.forId(format);
-      from = inputFormat == null ? null : VectorFormat.forId(inputFormat);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    VectorFormat to = VectorFormatOption.toWrite(spec, "--format", format);
+    VectorFormat from = VectorFormatOption.toRead(spec, "--input-format", inputFormat);
     OutputPaths.check(spec, output, input);
     WordVectors vectors = from == null ? VectorFiles.read(input) : VectorFiles.read(input, from);
     VectorFiles.write(vectors, output, to);

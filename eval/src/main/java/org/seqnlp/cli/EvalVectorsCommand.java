@@ -43,8 +43,8 @@ final class EvalVectorsCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "VECTORS", description = "Vector file (format detected unless --format).")
   Path vectorsFile;
 
-  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove, dl4j-zip, seqnlp or seqnlp-int8 "
-      + "(default: detected).")
+  @Option(names = "--format", description = "word2vec-binary, word2vec-text, glove, dl4j-zip, seqnlp, seqnlp-int8,"
+      + " or auto to detect it from the content (default: auto).")
   String format;
 
   @Option(names = "--data", paramLabel = "DIR", description = "Shared data directory holding wordvec-eval/"
@@ -120,12 +120,7 @@ final class EvalVectorsCommand implements Callable<Integer> {
     }
     InputPaths.requireFile(vectorsFile, "vector file");
     PlotWords words = plotGroups == null ? PlotWords.of(plotWords) : PlotWords.read(plotGroups);
-    VectorFormat givenFormat;
-    try {
-      givenFormat = format == null ? null : VectorFormat.forId(format);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
+    VectorFormat givenFormat = VectorFormatOption.toRead(spec, "--format", format);
     StandardVectorTests tests = StandardVectorTests.read(dataDirectory);
     VectorFiles.Detected read = givenFormat == null ? VectorFiles.readDetected(vectorsFile)
         : new VectorFiles.Detected(VectorFiles.read(vectorsFile, givenFormat), givenFormat);

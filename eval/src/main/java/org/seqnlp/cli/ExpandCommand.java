@@ -37,7 +37,7 @@ final class ExpandCommand implements Callable<Integer> {
           + " gzipped.")
   Path vectors;
 
-  @Option(names = "--format", defaultValue = "auto",
+  @Option(names = "--format", defaultValue = VectorFormatOption.AUTO,
       description = "auto (detect from the content), word2vec-text, word2vec-binary, glove, dl4j-zip, seqnlp"
           + " or seqnlp-int8 (default: ${DEFAULT-VALUE}).")
   String format;
@@ -66,7 +66,7 @@ final class ExpandCommand implements Callable<Integer> {
     OptionRange.require(spec, "--max-expansions", maxExpansions, 1, SemanticExpansionFilter.MAX_EXPANSIONS);
     OptionRange.requirePositive(spec, "--min-similarity", minSimilarity, 1);
     OptionRange.requirePositive(spec, "--expansion-weight", expansionWeight, 1);
-    VectorFormat vectorFormat = parseFormat();
+    VectorFormat vectorFormat = VectorFormatOption.toRead(spec, "--format", format);
     long start = System.nanoTime();
     WordVectors wordVectors = vectorFormat == null ? VectorFiles.read(vectors) : VectorFiles.read(vectors,
         vectorFormat);
@@ -78,17 +78,6 @@ final class ExpandCommand implements Callable<Integer> {
       print(analyzer, neighbours, spec.commandLine().getOut());
     }
     return 0;
-  }
-
-  private VectorFormat parseFormat() {
-    if (format.equalsIgnoreCase("auto")) {
-      return null;
-    }
-    try {
-      return VectorFormat.forId(format);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-    }
   }
 
   /** Prints "term -> neighbour cos C weight W, ..." per position of the analyzed text. */

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.seqnlp.io.ArrayLimits;
+import org.seqnlp.io.TemporaryFiles;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilter;
 import org.seqnlp.lucene.expansion.SemanticExpansionFilterFactory;
 import org.seqnlp.progress.Progress;
@@ -123,7 +124,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
   }
 
   private void timeLoading(WordVectors written) throws IOException {
-    Path directory = Files.createTempDirectory("expansion-latency");
+    Path directory = TemporaryFiles.createDirectory("expansion-latency");
     try {
       for (VectorFormat format : List.of(VectorFormat.WORD2VEC_BINARY, VectorFormat.WORD2VEC_TEXT)) {
         Path file = directory.resolve("vectors." + format.id());
@@ -148,7 +149,7 @@ final class ExpansionLatencyCommand implements Callable<Integer> {
         Files.delete(file);
       }
     } finally {
-      Files.deleteIfExists(directory);
+      TemporaryFiles.delete(directory);
     }
   }
 

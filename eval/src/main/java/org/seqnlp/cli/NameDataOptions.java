@@ -32,10 +32,20 @@ final class NameDataOptions {
       description = "Character encoding of the data (default: ${DEFAULT-VALUE}).")
   Charset encoding;
 
-  /** Reads the first {@code limit} sentences of {@code file} (all when 0) in the chosen format. */
+  /**
+   * Reads the first {@code limit} sentences of {@code file} (all when 0) in the chosen format.
+   *
+   * @throws IOException also when no sentence holds a name: a model trained on them would learn nothing and one
+   *     scored on them would score 0, most often because the file is in another format than the one given
+   */
   List<NameSample> read(CommandLine.Model.CommandSpec spec, Path file, int limit) throws IOException {
     requireLineReaderEncoding(spec);
-    return NerFiles.readSamples(file, format, encoding, limit);
+    List<NameSample> samples = NerFiles.readSamples(file, format, encoding, limit);
+    if (samples.stream().allMatch(sample -> sample.getNames().length == 0)) {
+      throw new IOException(String.format(Locale.ROOT, "%s: no names in %,d sentences read as %s (is --format"
+          + " right?)", file, samples.size(), format));
+    }
+    return samples;
   }
 
   /** Reads every sentence of {@code file} in the chosen format, with the line each starts on. */

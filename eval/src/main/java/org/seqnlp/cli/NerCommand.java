@@ -168,11 +168,13 @@ final class NerCommand implements Callable<Integer> {
     if ((sentences || tokenized) && passes == 1) {
       tagSentences(reader, finder, output);
     } else {
-      tagDocuments(reader, finder, output);
+      // a document of lines is read whole only for the passes after the first
+      tagDocuments(reader, finder, output, sentences || tokenized ? "or give --passes 1" : "or give --sentences");
     }
   }
 
-  private static void tagDocuments(LineReader reader, DocumentNameFinder finder, NerOutput output)
+  /** @param remedy what else a user can do about a document too long to hold, besides ending it sooner */
+  private static void tagDocuments(LineReader reader, DocumentNameFinder finder, NerOutput output, String remedy)
       throws IOException {
     StringBuilder document = new StringBuilder();
     long documentStart = 0;
@@ -189,7 +191,7 @@ final class NerCommand implements Callable<Integer> {
         }
         if (document.length() + line.length() > MAX_DOCUMENT_CHARS) {
           throw reader.error(String.format(Locale.ROOT, "document longer than %,d characters (end documents"
-              + " with a blank line, or give --sentences)", MAX_DOCUMENT_CHARS));
+              + " with a blank line, %s)", MAX_DOCUMENT_CHARS, remedy));
         }
         document.append(line);
       }
@@ -199,7 +201,7 @@ final class NerCommand implements Callable<Integer> {
   }
 
   private static void tagDocument(String source, StringBuilder document, long documentStart,
-      DocumentNameFinder finder, NerOutput output) {
+      DocumentNameFinder finder, NerOutput output) throws IOException {
     if (document.isEmpty()) {
       return;
     }

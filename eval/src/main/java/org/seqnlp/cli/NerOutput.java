@@ -1,6 +1,8 @@
 package org.seqnlp.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import java.util.Locale;
 import opennlp.tools.namefind.NameSample;
@@ -60,8 +62,13 @@ final class NerOutput {
     anyDocument = true;
   }
 
-  /** Writes a sentence of the current document whose offsets are relative to {@code offset} in the input. */
-  void sentence(Sentence tagged, long offset) {
+  /**
+   * Writes a sentence of the current document whose offsets are relative to {@code offset} in the input.
+   *
+   * @throws IOException when the output can no longer be written, so that tagging stops there rather than go on
+   *     to the end of the input for nobody: a full disk, or a reader such as {@code head} that has gone
+   */
+  void sentence(Sentence tagged, long offset) throws IOException {
     if (tagged.tokens().isEmpty()) {
       return;
     }
@@ -69,6 +76,10 @@ final class NerOutput {
       case MARKUP -> out.println(new NameSample(tagged.tokenTexts(), tagged.nameSpans(), false));
       case CONLL -> out.print(conll(tagged));
       case JSON -> out.println(json(tagged, offset));
+    }
+    if (out.checkError()) {
+      throw new FileSystemException(SeqNlp.STANDARD_OUTPUT, null, "cannot write (the disk is full, or its reader"
+          + " has stopped reading); tagging stopped");
     }
     sentence++;
   }

@@ -1,14 +1,20 @@
 package org.seqnlp.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.seqnlp.io.NamedOutputStream;
 import org.seqnlp.vectors.kernels.Vectorization;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +59,8 @@ import picocli.CommandLine.Option;
 public final class SeqNlp implements Runnable {
 
   static final int EXIT_FAILURE = 1;
+  /** How errors name the standard output. */
+  static final String STANDARD_OUTPUT = "standard output";
   static final int EXIT_USAGE = 2;
 
   /** What {@code --help} says when no {@link SubcommandProvider} brought the training commands. */
@@ -81,6 +89,11 @@ public final class SeqNlp implements Runnable {
 
   /** Runs the tool as {@link #main} does, returning the exit code instead of exiting. */
   public static int execute(String... args) {
+    return execute(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+  }
+
+  /** Runs the tool with {@code stdout} and {@code stderr} as its standard output and error. */
+  static int execute(OutputStream stdout, OutputStream stderr, String... args) {
     // The logging backend reads its levels once, when the first logger is created: set them first.
     boolean verbose = Arrays.stream(args).anyMatch(a -> a.equals("-v") || a.equals("--verbose"));
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
@@ -88,8 +101,21 @@ public final class SeqNlp implements Runnable {
     // Lucene warns on every JDK before 20 that its vectorized code is off: true, but nothing a user of a
     // command can act on, and two lines of noise above the command's output.
     LUCENE_VECTORIZATION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
+    // UTF-8 whatever the locale: input is read as UTF-8, and under a C locale the JDK's default would print every
+    // other character as '?'.
+    NamedOutputStream output = new NamedOutputStream(stdout, STANDARD_OUTPUT);
     try {
-      return newCommandLine().execute(args);
+      CommandLine commandLine = newCommandLine();
+      commandLine.setOut(new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true));
+      commandLine.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
+      int exitCode = commandLine.execute(args);
+      commandLine.getOut().flush();
+      // picocli's writer swallows a failed write: without this, a full disk would end in success and half a file
+      if (output.failure() != null && exitCode == 0) {
+        commandLine.getErr().println("seqnlp: error: " + ErrorMessages.describe(output.failure()));
+        return EXIT_FAILURE;
+      }
+      return exitCode;
     } catch (OutOfMemoryError e) {
       // picocli passes Errors through; this one has a remedy the user can apply.
       System.err.println("seqnlp: error: " + ErrorMessages.describe(e));
@@ -107,6 +133,9 @@ public final class SeqNlp implements Runnable {
     if (!provided) {
       commandLine.getCommandSpec().usageMessage().footer(WITHOUT_TRAINING_COMMANDS);
     }
+    // Every subcommand's --help lists -V, which prints its own command's version: the tool's.
+    Version version = new Version();
+    commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     // Enum options are documented in lowercase (--format conll03); accept any case.
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     // picocli's own conversion names the JDK's exception class in its message.

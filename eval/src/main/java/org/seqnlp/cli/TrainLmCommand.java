@@ -191,7 +191,11 @@ final class TrainLmCommand implements Callable<Integer> {
   /** The work directory must exist or be created, and take checkpoints, before training rather than at the first. */
   private void checkWorkDirectory() {
     OutputPaths.createWritableDirectory(spec, workDirectory);
-    OutputPaths.check(spec, RnnLmTrainer.checkpointFile(workDirectory), train, valid, test);
+    List<Path> workFiles = RnnLmTrainer.workFiles(workDirectory);
+    for (Path written : workFiles) {
+      OutputPaths.check(spec, written, train, valid, test);
+    }
+    OutputPaths.check(spec, output, workFiles);
   }
 
   /** The defaults of every option from {@link LmTrainingSettings#DEFAULTS}, also shown by {@code --help}. */

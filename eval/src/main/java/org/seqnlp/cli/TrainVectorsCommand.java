@@ -199,8 +199,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
       trainers.add(trainer(seed + member));
     }
     OptionRange.requireEnsembleWidth(spec, "--ensemble", ensemble, dimension);
-    VectorFormat vectorFormat = parse(() -> format != null ? VectorFormat.forId(format)
-        : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY);
+    VectorFormat vectorFormat = format != null ? VectorFormatOption.toWrite(spec, "--format", format)
+        : subwords != null ? VectorFormat.SEQNLP : VectorFormat.WORD2VEC_BINARY;
     requireOneSource();
     long start = System.nanoTime();
     Tokenizer tokenizer = new Tokenizer(lowercase);

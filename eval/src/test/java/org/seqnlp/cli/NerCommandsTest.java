@@ -127,6 +127,10 @@ class NerCommandsTest extends ToolTest {
     err.getBuffer().setLength(0);
     assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--passes", "5"));
     assertTrue(err.toString().contains("--passes must be an integer in [1, 4], got 5"), err.toString());
+    err.getBuffer().setLength(0);
+    // checked against the model, which is loaded before the test data are read
+    assertEquals(2, run("eval-ner", "--model", model.toString(), "--test", missing, "--embedding-bits", "8"));
+    assertTrue(err.toString().contains("--embedding-bits: " + model + " is not a BiLSTM-CRF model"), err.toString());
   }
 
   @Test
@@ -143,6 +147,16 @@ class NerCommandsTest extends ToolTest {
     assertEquals(1, run("ner", "--model", model.toString(), directory.resolve("none.txt").toString()));
     assertEquals("seqnlp ner: error: " + directory.resolve("none.txt") + ": no such file to tag",
         err.toString().strip());
+  }
+
+  /** Data read in another format than its own hold no names, and a score of 0 on them would say nothing. */
+  @Test
+  void dataWithoutANameAreRefusedNamingTheFormat() throws IOException {
+    List<String> lines = Files.readAllLines(test);
+    assertEquals(1, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--format", "opennlp"));
+    assertEquals("seqnlp eval-ner: error: " + test + ": no names in " + String.format(Locale.ROOT, "%,d",
+        lines.stream().filter(line -> !line.isBlank()).count()) + " sentences read as opennlp (is --format"
+        + " right?)", err.toString().strip());
   }
 
   @Test

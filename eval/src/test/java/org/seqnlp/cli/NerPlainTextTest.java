@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +141,31 @@ class NerPlainTextTest extends ToolTest {
     assertEquals(1, run("ner", "--model", MODEL, file.toString()));
     assertEquals("seqnlp ner: error: " + file + ":13: document longer than 16,777,216 characters (end documents"
         + " with a blank line, or give --sentences)", err.toString().strip());
+    err.getBuffer().setLength(0);
+    // with --sentences, only the second pass reads a document whole
+    assertEquals(1, run("ner", "--model", MODEL, "--sentences", "--passes", "2", file.toString()));
+    assertEquals("seqnlp ner: error: " + file + ":13: document longer than 16,777,216 characters (end documents"
+        + " with a blank line, or give --passes 1)", err.toString().strip());
+  }
+
+  /** A reader such as {@code head} that has gone, or a full disk: tagging stops there, not at the input's end. */
+  @Test
+  void taggingStopsWhenTheOutputCannotBeWritten() throws IOException {
+    Path file = Files.writeString(directory.resolve("many.txt"), "Tim Cook met Angela Merkel in Berlin .\n"
+        .repeat(2000));
+    int[] attempts = new int[1];
+    OutputStream gone = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        attempts[0]++;
+        throw new IOException("Broken pipe");
+      }
+    };
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    assertEquals(1, SeqNlp.execute(gone, errors, "ner", "--model", MODEL, "--tokenized", file.toString()));
+    assertEquals("seqnlp ner: error: standard output: cannot write (the disk is full, or its reader has stopped"
+        + " reading); tagging stopped", errors.toString(StandardCharsets.UTF_8).strip());
+    assertTrue(attempts[0] < 10, attempts[0] + " writes tried");
   }
 
   @Test

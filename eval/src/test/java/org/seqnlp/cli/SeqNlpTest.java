@@ -4,10 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SeqNlpTest extends ToolTest {
+
+  @TempDir
+  Path directory;
 
   @Test
   void helpListsEverySubcommandAndExitsZero() {
@@ -37,6 +47,45 @@ class SeqNlpTest extends ToolTest {
   void versionNamesTheKernelsInUse() {
     assertEquals(0, run("--version"));
     assertTrue(out.toString().contains("kernels: SIMD kernels (Vector API"), out.toString());
+  }
+
+  @Test
+  void everySubcommandsVersionOptionPrintsTheToolsVersion() {
+    for (var subcommand : SeqNlp.newCommandLine().getSubcommands().entrySet()) {
+      if (subcommand.getValue().getCommandSpec().findOption("--version") != null) {
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(subcommand.getKey(), "--version"), subcommand.getKey());
+        assertTrue(out.toString().startsWith("seqnlp "), subcommand.getKey() + ": " + out);
+      }
+    }
+  }
+
+  /** A full disk or a reader gone: picocli's writer swallows the failure, so the tool checks for it. */
+  @Test
+  void aFailedWriteToTheStandardOutputIsAFailure() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    OutputStream full = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    assertEquals(SeqNlp.EXIT_FAILURE, SeqNlp.execute(full, errors, "--version"));
+    assertEquals("seqnlp: error: standard output: cannot write: No space left on device",
+        errors.toString(StandardCharsets.UTF_8).strip());
+  }
+
+  /** Output is UTF-8 whatever the platform's default, as input is read. */
+  @Test
+  void theStandardOutputIsUtf8() throws IOException {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    assertEquals(0, SeqNlp.execute(output, new ByteArrayOutputStream(), "ner", "--model", "../models/ner/en-ner.bin",
+        "--tokenized", "--output-format", "conll", writeTokens("Zürich")), output.toString());
+    assertTrue(output.toString(StandardCharsets.UTF_8).startsWith("Zürich\t"), output.toString());
+  }
+
+  private String writeTokens(String tokens) throws IOException {
+    return Files.writeString(directory.resolve("tokens.txt"), tokens + "\n").toString();
   }
 
   @Test

@@ -21,7 +21,11 @@ class TrainLmWorkDirectoryTest extends ToolTest {
   }
 
   private int train(Path workDirectory) throws IOException {
-    return run("train-lm", "--train", text().toString(), "-o", directory.resolve("lm.zip").toString(),
+    return train(workDirectory, directory.resolve("lm.zip"));
+  }
+
+  private int train(Path workDirectory, Path output) throws IOException {
+    return run("train-lm", "--train", text().toString(), "-o", output.toString(),
         "--work-dir", workDirectory.toString(), "--hidden-size", "4", "--embedding-size", "4", "--batch-size", "2",
         "--bptt", "4", "--epochs", "1", "--threads", "1");
   }
@@ -56,5 +60,18 @@ class TrainLmWorkDirectoryTest extends ToolTest {
     Files.createSymbolicLink(work.resolve("checkpoint.bin"), train);
     assertEquals(SeqNlp.EXIT_USAGE, train(work), err.toString());
     assertTrue(err.toString().contains(": is also an input (" + train + ")"), err.toString());
+  }
+
+  /** The model written over the checkpoint, or over the best model, would leave the next resume nothing to read. */
+  @Test
+  void anOutputThatIsAFileOfTheWorkDirectoryIsRefusedBeforeTraining() throws IOException {
+    Path work = Files.createDirectories(directory.resolve("work"));
+    for (String file : new String[] {"checkpoint.bin", "best.zip"}) {
+      err.getBuffer().setLength(0);
+      assertEquals(SeqNlp.EXIT_USAGE, train(work, work.resolve(file)), file + ": " + err);
+      assertRefusedBeforeTraining("seqnlp train-lm: error: " + work.resolve(file) + ": is also an input ("
+          + work.resolve(file) + "); writing it would destroy the input");
+      assertTrue(Files.notExists(work.resolve(file)), file);
+    }
   }
 }

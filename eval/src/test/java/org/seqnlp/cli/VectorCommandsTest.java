@@ -514,6 +514,31 @@ class VectorCommandsTest extends ToolTest {
     assertTrue(err.toString().contains("none.bin: no such vector file"), err.toString());
   }
 
+  /** Every command that reads vectors takes auto for the detected format, and names its option for a bad one. */
+  @Test
+  void vectorFormatOptionsTakeAutoAndNameThemselvesWhenWrong() throws IOException {
+    Path binary = fixtureVectors();
+    Path text = directory.resolve("fixture.txt");
+    assertEquals(0, run("convert-vectors", binary.toString(), "--input-format", "AUTO", "-o", text.toString(),
+        "--format", "word2vec-text"), err.toString());
+    assertEquals(10, VectorFiles.read(text, VectorFormat.WORD2VEC_TEXT).size());
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    assertEquals(0, run("eval-vectors", text.toString(), "--format", "auto", "--data", data.toString()),
+        err.toString());
+    assertTrue(out.toString().contains("WordSim-353  Spearman 1.000"), out.toString());
+    String output = directory.resolve("x.txt").toString();
+    String[][] wrongs = {
+        {"convert-vectors", binary.toString(), "-o", output, "--format", "glove", "--input-format", "csv"},
+        {"convert-vectors", binary.toString(), "-o", output, "--format", "csv"},
+        {"eval-vectors", binary.toString(), "--data", data.toString(), "--format", "csv"}};
+    for (String[] wrong : wrongs) {
+      err.getBuffer().setLength(0);
+      assertEquals(SeqNlp.EXIT_USAGE, run(wrong), String.join(" ", wrong));
+      assertTrue(err.toString().startsWith("seqnlp " + wrong[0] + ": " + wrong[wrong.length - 2]
+          + ": unknown vector format 'csv'"), err.toString());
+    }
+  }
+
   @Test
   void convertingFromAPipeGivesNoSizeOfThePipe() throws Exception {
     Path binary = fixtureVectors();

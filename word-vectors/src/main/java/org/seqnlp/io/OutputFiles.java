@@ -19,8 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that no reader ever sees half of one and no input is ever lost: every write goes to
- * a temporary file beside the target, which is then renamed over it. A new file gets the default
- * permissions (0666 less the umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
+ * a temporary file beside the target, which is then renamed over it, and which is removed if the write fails or
+ * the program is stopped first ({@link TemporaryFiles}). A new file gets the default permissions (0666 less the
+ * umask, usually 0644), not {@code Files.createTempFile}'s 0600, so that a
  * server running as another user can read what a command wrote; a file written over keeps its own, set
  * before any content is written, so that a private file is never readable by others on the way. The path
  * is resolved as the system resolves it ({@code ..} after a link leaves the link's target): a symbolic link
@@ -91,7 +92,8 @@ public final class OutputFiles {
     if (!Files.exists(output) || !Files.exists(input)) {
       return output.equals(follow(input, false));
     }
-    return Files.isSameFile(output, input) || output.toRealPath().equals(input.toRealPath());
+    // by file key alone: the real path of a shell's <(...) pipe, /dev/fd/N, cannot be resolved
+    return Files.isSameFile(output, input);
   }
 
   /**
@@ -102,18 +104,18 @@ public final class OutputFiles {
   public static void write(Path target, Content content) throws IOException {
     Path absolute = resolve(target);
     if (isStream(target, absolute)) {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute, StandardOpenOption.WRITE),
-          1 << 16)) {
+      try (OutputStream out = new BufferedOutputStream(new NamedOutputStream(Files.newOutputStream(absolute,
+          StandardOpenOption.WRITE), target.toString()), 1 << 16)) {
         content.writeTo(out);
       }
       return;
     }
-    Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
-    boolean moved = false;
+    Path temporary = TemporaryFiles.track(absolute.resolveSibling("." + absolute.getFileName() + "."
+        + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp"));
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+          OutputStream out = new BufferedOutputStream(new NamedOutputStream(Channels.newOutputStream(channel),
+              target.toString()), 1 << 16)) {
         keepPermissions(absolute, temporary);
         content.writeTo(out);
         out.flush();
@@ -125,11 +127,9 @@ public final class OutputFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
-      moved = true;
     } finally {
-      if (!moved) {
-        Files.deleteIfExists(temporary);
-      }
+      // after the rename, removes nothing: the name is gone
+      TemporaryFiles.delete(temporary);
     }
   }
 

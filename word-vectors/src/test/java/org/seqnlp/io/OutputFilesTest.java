@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.Pipe;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,6 +162,49 @@ class OutputFilesTest {
     try (var files = Files.list(directory)) {
       assertEquals(1, files.count());
     }
+  }
+
+  /** What Ctrl-C during a write gives: the shutdown hook removes the temporary file, and the target stays as it was. */
+  @Test
+  void theTemporaryFileGoesWhenTheProgramIsStoppedDuringAWrite() throws IOException {
+    Path target = Files.writeString(directory.resolve("vectors.txt"), "previous");
+    assertThrows(IOException.class, () -> OutputFiles.write(target, out -> {
+      out.write(new byte[1 << 17]);
+      TemporaryFiles.removeAllLive();
+    }));
+    assertEquals("previous", Files.readString(target));
+    try (var files = Files.list(directory)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  /** A shell's {@code <(zcat vectors.gz)} is a descriptor linked to {@code pipe:[N]}, which has no real path. */
+  @Test
+  void anInputThatIsAPipeIsToldApartFromAnExistingOutput() throws IOException {
+    Path output = Files.writeString(directory.resolve("out.txt"), "old");
+    try (Pipe.SourceChannel source = Pipe.open().source()) {
+      Path pipe = pipeDescriptor();
+      OutputFiles.checkWritable(output, pipe);
+      assertTrue(source.isOpen());
+    }
+  }
+
+  private static Path pipeDescriptor() throws IOException {
+    Path descriptors = Path.of("/proc/self/fd");
+    Assumptions.assumeTrue(Files.isDirectory(descriptors), "no /proc/self/fd here");
+    try (var entries = Files.list(descriptors)) {
+      for (Path entry : entries.toList()) {
+        try {
+          if (Files.readSymbolicLink(entry).toString().startsWith("pipe:")) {
+            return entry;
+          }
+        } catch (IOException e) {
+          // a descriptor closed since the listing
+        }
+      }
+    }
+    Assumptions.abort("no pipe among this process's descriptors");
+    return null;
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.IOUtils;
+import org.seqnlp.io.TemporaryFiles;
 import org.seqnlp.lucene.corpus.AnalysedText;
 import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.lucene.corpus.StoredFieldCorpus;
@@ -65,7 +65,7 @@ public final class CollectionVectors {
    */
   public static WordVectors train(TestCollection collection, TrainingText trainingText, Word2VecSettings settings,
       int minCount, int ensemble) throws IOException {
-    Path index = Files.createTempDirectory("seqnlp-" + collection.name().toLowerCase(Locale.ROOT));
+    Path index = TemporaryFiles.createDirectory("seqnlp-" + collection.name().toLowerCase(Locale.ROOT));
     try (Analyzer analysis = trainingText == TrainingText.ANALYSED ? new StandardEnglishAnalyzer() : null) {
       writeStored(collection.documents(), index);
       try (StoredFieldCorpus corpus = StoredFieldCorpus.open(index, SearchIndex.FIELD, Tokenizer.lowercasing(),
@@ -75,7 +75,7 @@ public final class CollectionVectors {
             seed -> new Word2VecTrainer(settings.withSeed(seed)).train(encoded, Progress::silent));
       }
     } finally {
-      IOUtils.rm(index);
+      TemporaryFiles.delete(index);
     }
   }
 

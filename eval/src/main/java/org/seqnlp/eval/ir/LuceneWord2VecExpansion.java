@@ -2,13 +2,13 @@ package org.seqnlp.eval.ir;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.synonym.word2vec.Dl4jModelReader;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymFilter;
 import org.apache.lucene.analysis.synonym.word2vec.Word2VecSynonymProvider;
 import org.seqnlp.io.InputFiles;
+import org.seqnlp.io.TemporaryFiles;
 import org.seqnlp.lucene.corpus.StandardEnglishAnalyzer;
 import org.seqnlp.vectors.WordVectors;
 import org.seqnlp.vectors.format.VectorFiles;
@@ -36,12 +36,13 @@ public final class LuceneWord2VecExpansion implements ExpansionMethod {
    * the same vectors our filter uses.
    */
   public static LuceneWord2VecExpansion of(WordVectors vectors) throws IOException {
-    Path zip = Files.createTempFile("seqnlp-lucene-w2v", ".zip");
+    Path directory = TemporaryFiles.createDirectory("seqnlp-lucene-w2v");
     try {
+      Path zip = directory.resolve("vectors.zip");
       VectorFiles.write(vectors, zip, VectorFormat.DL4J_ZIP);
       return load(zip);
     } finally {
-      Files.deleteIfExists(zip);
+      TemporaryFiles.delete(directory);
     }
   }
 

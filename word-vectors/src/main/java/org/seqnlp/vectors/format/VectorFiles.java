@@ -183,7 +183,8 @@ public final class VectorFiles {
 
   /**
    * Whether the record from {@code from} has a binary record's shape: the word, a space, {@code dimension} floats
-   * without a line end among their bytes, and then a newline or the file's end.
+   * without a line end among their bytes, not all of them the characters of text numbers, and then a newline or the
+   * file's end.
    */
   private static boolean isBinaryRecord(byte[] sample, int from, int length, boolean whole, int dimension) {
     int space = from;
@@ -195,10 +196,24 @@ public final class VectorFiles {
       return false;
     }
     int values = space + 1;
-    if (lineEnd(sample, values, (int) end) < end) {
+    if (lineEnd(sample, values, (int) end) < end || !hasNonNumberByte(sample, values, (int) end)) {
       return false;
     }
     return end == length || sample[(int) end] == '\n';
+  }
+
+  /**
+   * Whether a byte in {@code [from, to)} cannot be part of a text row's numbers: without one, the bytes read as text
+   * numbers (a row with more values than the header says), and taking them for floats would be a silently wrong
+   * result where the text reader names the line.
+   */
+  private static boolean hasNonNumberByte(byte[] sample, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (sample[i] != ' ' && sample[i] != '\t' && NUMBER_CHARACTERS.indexOf(sample[i]) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

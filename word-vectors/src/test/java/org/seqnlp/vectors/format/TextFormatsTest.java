@@ -131,7 +131,9 @@ class TextFormatsTest {
         "2 2\nab 1 2 3\ncd 4 5\n", ":2: expected 2 values after word 'ab', found 3",
         "1 2\na 1,5 2,5\n", ":2: not a number: '1,5'",
         "2 2\nab 1 2 3 4\ncd 5 6 7 8\n", ":2: expected 2 values after word 'ab', found 4",
-        "1 5\n2 6\n3 7\n", ":2: expected 5 values after word '2', found 1");
+        "1 5\n2 6\n3 7\n", ":2: expected 5 values after word '2', found 1",
+        // as long as a binary record of 2 floats: yet only digits and spaces, which no float file is made of
+        "2 2\na 1 2 3 45\nb 5 6 7 89\n", ":2: expected 2 values after word 'a', found 4");
     int file = 0;
     for (Map.Entry<String, String> entry : expected.entrySet()) {
       Path path = Files.writeString(directory.resolve("damaged" + file++ + ".txt"), entry.getKey());

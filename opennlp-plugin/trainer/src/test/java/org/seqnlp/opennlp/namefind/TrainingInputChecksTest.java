@@ -47,6 +47,19 @@ class TrainingInputChecksTest {
         e.getMessage());
   }
 
+  /** OpenNLP itself refuses such a model only once every epoch has run. */
+  @Test
+  void samplesWithoutANameFailBeforeTheFirstEpoch() {
+    List<NameSample> unnamed = new ArrayList<>();
+    for (NameSample sample : SyntheticNames.samples(5, 1)) {
+      unnamed.add(new NameSample(sample.getSentence(), new Span[0], false));
+    }
+    Exception e = trainingFailure(SyntheticNames.parameters(), unnamed);
+    assertEquals(IllegalArgumentException.class, e.getClass());
+    assertEquals("the training samples hold no names (5 sentences), so there is nothing to learn; are they read in"
+        + " the right format?", e.getMessage());
+  }
+
   @Test
   void aMissingDevelopmentFileFailsBeforeTheVectorsAreRead() {
     Path dev = directory.resolve("dev.txt");

@@ -50,6 +50,11 @@ public final class RnnLmTrainer {
     return workDirectory.resolve(TrainingCheckpoint.CHECKPOINT);
   }
 
+  /** The files in {@code workDirectory} that a run writes and a resumed run reads: no other output may replace them. */
+  public static List<Path> workFiles(Path workDirectory) {
+    return List.of(checkpointFile(workDirectory), workDirectory.resolve(TrainingCheckpoint.BEST));
+  }
+
   /**
    * Trains on {@code trainFile}.
    *

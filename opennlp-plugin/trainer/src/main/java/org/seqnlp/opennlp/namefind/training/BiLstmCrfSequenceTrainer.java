@@ -149,6 +149,11 @@ public final class BiLstmCrfSequenceTrainer implements SequenceTrainer {
       outcomes.add(sentenceOutcomes);
     }
     List<String> labelList = List.copyOf(labels);
+    if (typesOf(labelList).isEmpty()) {
+      // caught here rather than by OpenNLP, which refuses the model only after every epoch has run
+      throw new IllegalArgumentException("the training samples hold no names (" + tokens.size() + " sentences),"
+          + " so there is nothing to learn; are they read in the right format?");
+    }
     List<LabeledSentence> sentences = new ArrayList<>(tokens.size());
     for (int s = 0; s < tokens.size(); s++) {
       int[] indices = new int[tokens.get(s).length];
