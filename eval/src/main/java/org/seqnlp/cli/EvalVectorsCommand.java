@@ -106,7 +106,7 @@ final class EvalVectorsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     OptionRange.require(spec, "--analogy-vocabulary", analogyVocabulary, 1, Integer.MAX_VALUE);
-    OptionRange.require(spec, "--neighbour-count", neighbourCount, 0, MAX_NEIGHBOURS);
+    OptionRange.require(spec, "--neighbour-count", neighbourCount, 1, MAX_NEIGHBOURS);
     OptionRange.requirePositive(spec, "--perplexity", perplexity, PlotWords.MAX_WORDS);
     requireUsed(plot != null, "--plot PNG", "--plot-method", "--plot-groups", "--plot-words", "--perplexity",
         "--seed");

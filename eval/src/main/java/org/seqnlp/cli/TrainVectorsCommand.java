@@ -173,6 +173,12 @@ final class TrainVectorsCommand implements Callable<Integer> {
     if (subwords == null && spec.commandLine().getParseResult().hasMatchedOption("--buckets")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--buckets needs --subwords");
     }
+    // an option of the other kind of model would be ignored without a word, and the user misled about what trained
+    for (String option : model == Model.glove ? new String[] {"--negative", "--sample"} : new String[] {"--x-max"}) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), option + " does not apply to --model " + model);
+      }
+    }
     if (subwords != null && model != Model.sg) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--subwords trains skip-gram (--model sg), not "
           + model);

@@ -83,7 +83,7 @@ class OptionRangesTest extends ToolTest {
     assertUsageError("seqnlp eval-ir: --seed 9223372036854775807 with --train-ensemble 2: the last seed,"
         + " 9223372036854775807 + 1, passes the largest, 9223372036854775807", "eval-ir", "--vectors",
         vectors.toString(), "--seed", String.valueOf(Long.MAX_VALUE), "--train-ensemble", "2");
-    assertUsageError("seqnlp eval-vectors: --neighbour-count must be an integer in [0, 10000], got -1",
-        "eval-vectors", vectors.toString(), "--neighbour-count", "-1");
+    assertUsageError("seqnlp eval-vectors: --neighbour-count must be an integer in [1, 10000], got 0",
+        "eval-vectors", vectors.toString(), "--neighbour-count", "0");
   }
 }

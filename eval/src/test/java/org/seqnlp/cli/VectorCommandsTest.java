@@ -414,6 +414,14 @@ class VectorCommandsTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--dim", "0"));
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--model", "lsa"));
     assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--min-count", "0"));
+    for (String[] notApplying : new String[][] {{"glove", "--negative", "5"}, {"glove", "--sample", "0"},
+        {"sg", "--x-max", "10"}, {"cbow", "--x-max", "10"}}) {
+      err.getBuffer().setLength(0);
+      assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", corpus.toString(), "-o", output, "--model",
+          notApplying[0], notApplying[1], notApplying[2]));
+      assertTrue(err.toString().startsWith("seqnlp train-vectors: " + notApplying[1] + " does not apply to --model "
+          + notApplying[0]), err.toString());
+    }
     assertEquals(SeqNlp.EXIT_FAILURE, run("train-vectors", directory.resolve("none.txt").toString(),
         "-o", output));
   }

@@ -53,6 +53,10 @@ public enum VectorFormat {
 
     @Override
     public void write(WordVectors vectors, OutputStream out) throws IOException {
+      if (vectors.size() == 0) {
+        // without a header, nothing would tell the dimension, and an empty file is no vector file to any reader
+        throw new IllegalArgumentException("GloVe text cannot hold vectors without a word; write word2vec text");
+      }
       TextVectorWriter.write(vectors, out, false, TextVectorWriter::requireToken, row -> true);
     }
   },

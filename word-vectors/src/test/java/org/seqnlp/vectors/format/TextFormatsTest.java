@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -237,6 +238,15 @@ class TextFormatsTest {
   void lineStartingWithASpaceIsAnError() {
     assertEquals("v.txt:2: line starts with a space, expected a word",
         failure("a 1\n 2\n", VectorFormat.GLOVE).getMessage());
+  }
+
+  /** An empty GloVe file would be refused by every reader, this one too. */
+  @Test
+  void vectorsWithoutAWordAreNotWrittenAsGlove() {
+    WordVectors none = new WordVectors(List.of(), 4, new float[0]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> VectorFormat.GLOVE.write(none, OutputStream.nullOutputStream()));
+    assertEquals("GloVe text cannot hold vectors without a word; write word2vec text", e.getMessage());
   }
 
   @Test
