@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNullElse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,8 @@ final class TrainVectorsCommand implements Callable<Integer> {
   List<Path> corpus = List.of();
 
   @Option(names = "--index", paramLabel = "DIR", description = "Read the corpus from this Lucene index "
-      + "directory instead of files; a Solr core's data directory is read through its index/ subdirectory. "
+      + "directory instead of files; a Solr core's data directory is read through the index directory Solr reads"
+      + " (the one its index.properties names, else index/). "
       + "Repeatable: the indexes are read in turn (one replica of each shard of a collection).")
   List<Path> indexes = List.of();
 
@@ -223,7 +225,15 @@ final class TrainVectorsCommand implements Callable<Integer> {
       Analyzer analysis = standardAnalysis ? new StandardEnglishAnalyzer() : null;
       try {
         for (Path index : indexes) {
-          shards.add(StoredFieldCorpus.open(index, field, tokenizer, analysis));
+          StoredFieldCorpus shard = StoredFieldCorpus.open(index, field, tokenizer, analysis);
+          shards.add(shard);
+          for (int earlier = 0; earlier < shards.size() - 1; earlier++) {
+            if (Files.isSameFile(shards.get(earlier).index(), shard.index())) {
+              // its documents would count twice, and more words would pass --min-count
+              throw new CommandLine.ParameterException(spec.commandLine(), "--index " + index + " is the index of"
+                  + " --index " + indexes.get(earlier) + " again");
+            }
+          }
         }
         general = readJoin();
         encoded = encode(handler -> {

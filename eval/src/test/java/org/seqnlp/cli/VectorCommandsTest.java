@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
@@ -79,7 +80,10 @@ class VectorCommandsTest extends ToolTest {
    * document's topic in the indexed but unstored field "topic".
    */
   private Path solrDataDirectory() throws IOException {
-    Path data = directory.resolve("data");
+    return solrDataDirectory(directory.resolve("data"));
+  }
+
+  private Path solrDataDirectory(Path data) throws IOException {
     try (FSDirectory files = FSDirectory.open(data.resolve("index"));
         IndexWriter writer = new IndexWriter(files, new IndexWriterConfig(new StandardAnalyzer()))) {
       for (String body : documents()) {
@@ -157,18 +161,50 @@ class VectorCommandsTest extends ToolTest {
   @Test
   void readsOneIndexPerShardInTurn() throws IOException {
     Path data = solrDataDirectory();
+    Path shard2 = solrDataDirectory(directory.resolve("shard2/data")).resolve("index");
     Path output = directory.resolve("shards.txt");
-    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", data.resolve("index").toString(),
+    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", shard2.toString(),
         "--field", "body", "-o", output.toString(), "--format", "word2vec-text", "--dim", "10", "--epochs", "1",
         "--threads", "1"), err.toString());
     assertTrue(out.toString().contains("from 7,200 corpus tokens in field body of 300 documents in 2 indexes"),
         out.toString());
     out.getBuffer().setLength(0);
-    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", data.resolve("index").toString(),
+    assertEquals(0, run("train-vectors", "--index", data.toString(), "--index", shard2.toString(),
         "--field", "body", "--standard-analysis", "-o", output.toString(), "--format", "word2vec-text", "--dim", "10",
         "--epochs", "1", "--threads", "1"), err.toString());
     assertTrue(out.toString().contains("from 6,000 corpus tokens in field body of 300 documents in 2 indexes"),
         "every index analysed: " + out);
+  }
+
+  /** An index Solr 9.5 to 9.7 wrote (Lucene 9.9 to 9.11) keeps such segments until they are merged away. */
+  @Test
+  void readsSegmentsOfAnOlderLucene9() throws IOException {
+    Path index = directory.resolve("lucene99");
+    try (FSDirectory files = FSDirectory.open(index);
+        IndexWriter writer = new IndexWriter(files, new IndexWriterConfig(new StandardAnalyzer())
+            .setCodec(Codec.forName("Lucene99")))) {
+      for (String body : documents()) {
+        Document document = new Document();
+        document.add(new TextField("body", body, Field.Store.YES));
+        writer.addDocument(document);
+      }
+    }
+    assertEquals(0, run("train-vectors", "--index", index.toString(), "--field", "body", "-o",
+        directory.resolve("old.txt").toString(), "--format", "word2vec-text", "--dim", "10", "--epochs", "1"),
+        err.toString());
+    assertTrue(out.toString().contains("field body of 150 documents"), out.toString());
+  }
+
+  /** Its documents would count twice, and more words would pass --min-count. */
+  @Test
+  void theSameIndexTwiceIsRefused() throws IOException {
+    Path data = solrDataDirectory();
+    Path output = directory.resolve("twice.txt");
+    assertEquals(SeqNlp.EXIT_USAGE, run("train-vectors", "--index", data.toString(), "--index",
+        data.resolve("index").toString(), "--field", "body", "-o", output.toString()));
+    assertEquals("seqnlp train-vectors: --index " + data.resolve("index") + " is the index of --index " + data
+        + " again (see --help)", err.toString().strip());
+    assertFalse(Files.exists(output));
   }
 
   @Test

@@ -137,6 +137,10 @@ class SemanticConfigsetSolrTest {
     }
     assertTrue(parse("lucene", "automobile", "body_same_term") instanceof SynonymQuery);
     assertEquals(List.of("1", "4"), ids("body_same_term:automobile"));
+    // through the default handler, as the READMEs say: its edismax reads qf, set to body, and df only without one
+    String parsed = String.valueOf(solr.query(new SolrQuery("automobile").setParam("qf", "body_same_term")
+        .setShowDebugInfo(true)).getDebugMap().get("parsedquery"));
+    assertTrue(parsed.contains("Synonym(body_same_term:automobile"), parsed);
   }
 
   /** The configset's default handler uses edismax over the one field: the same scores as the standard parser. */

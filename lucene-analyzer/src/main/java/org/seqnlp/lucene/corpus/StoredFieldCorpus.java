@@ -2,6 +2,7 @@ package org.seqnlp.lucene.corpus;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +24,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.vectors.corpus.SentenceSource;
 import org.seqnlp.vectors.corpus.Tokenizer;
 
@@ -44,6 +47,10 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
 
   /** How many field names the error for a missing field lists. */
   private static final int LISTED_FIELDS = 20;
+  /** The file in which Solr names a data directory's live index directory. */
+  static final String SOLR_INDEX_PROPERTIES = "index.properties";
+  /** Solr writes one line; anything near this size is not Solr's. */
+  private static final int MAX_INDEX_PROPERTIES_BYTES = 1 << 16;
 
   private final Path index;
   private final String field;
@@ -86,7 +93,7 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
     }
   }
 
-  /** The directory that holds the index files: the one given, or a Solr data directory's {@code index}. */
+  /** The directory that holds the index files: the one given, or a Solr data directory's index directory. */
   private static Path indexDirectory(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       if (Files.exists(directory)) {
@@ -97,12 +104,44 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
     if (hasIndex(directory)) {
       return directory;
     }
-    Path solrIndex = directory.resolve("index");
+    Path solrIndex = solrIndexDirectory(directory);
     if (Files.isDirectory(solrIndex) && hasIndex(solrIndex)) {
       return solrIndex;
     }
-    throw new IOException(directory + ": not a Lucene index (no segments_N file here or in index/); give the "
-        + "directory of the index files, for a Solr core its data/index directory");
+    throw new IOException(directory + ": not a Lucene index (no segments_N file here or in " + solrIndex.getFileName()
+        + "/); give the directory of the index files, for a Solr core its data directory");
+  }
+
+  /**
+   * Where a Solr data directory keeps its index, as Solr itself finds it: in the directory its {@value
+   * #SOLR_INDEX_PROPERTIES} names (after a full replication, SolrCloud's recovery, a replica's live index is
+   * {@code index.<timestamp>}, and {@code index/} may still hold an old one), else in {@code index/}.
+   */
+  private static Path solrIndexDirectory(Path data) throws IOException {
+    Path file = data.resolve(SOLR_INDEX_PROPERTIES);
+    Path standard = data.resolve("index");
+    if (!Files.isRegularFile(file)) {
+      return standard;
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_INDEX_PROPERTIES_BYTES + 1);
+    }
+    if (bytes.length > MAX_INDEX_PROPERTIES_BYTES) {
+      throw InputFormatException.atByte(file.toString(), MAX_INDEX_PROPERTIES_BYTES, "longer than the "
+          + MAX_INDEX_PROPERTIES_BYTES + " bytes a Solr index.properties takes");
+    }
+    String name = PropertyFiles.parse(bytes, file.toString()).getProperty("index");
+    if (name == null || name.isBlank()) {
+      return standard;
+    }
+    Path named = data.getFileSystem().getPath(name.strip());
+    if (named.getNameCount() != 1 || named.isAbsolute() || name.strip().equals("..") || name.strip().equals(".")) {
+      throw new IOException(file + ": index=" + name + " names no directory beside it");
+    }
+    Path live = data.resolve(named);
+    // Solr too falls back on index/ when the directory named is gone
+    return Files.isDirectory(live) ? live : standard;
   }
 
   private static boolean hasIndex(Path directory) throws IOException {

@@ -19,7 +19,7 @@ import org.seqnlp.vectors.format.VectorFormat;
  * that names it: vector files are hundreds of megabytes, and Solr creates a factory per field type and
  * per core.
  *
- * <p>Files are keyed by their real path and reloaded when their modification time, size or identity
+ * <p>Files are keyed by their real path and format (as given or detected) and reloaded when their modification time, size or identity
  * changes. The identity (device and inode where the file system has them) catches a file replaced by a
  * rename, the safe way to update vectors under a running Solr, even when the new file has the same
  * size and a modification time within the file system's resolution of the old one's; so a core or
@@ -43,14 +43,17 @@ final class VectorSpaceCache {
    */
   static VectorSpace forFile(Path file, VectorFormat format) throws IOException {
     Path realPath = file.toRealPath();
-    return inSlot(new FileKey(realPath, format), slot -> {
+    // detected before the key is made, so that a factory naming the file's format and one leaving it to be
+    // detected share one space
+    VectorFormat read = format != null ? format : VectorFiles.detect(realPath);
+    return inSlot(new FileKey(realPath, read), slot -> {
       BasicFileAttributes attributes = Files.readAttributes(realPath, BasicFileAttributes.class);
       VectorSpace cached = slot.space.get();
       if (cached != null && attributes.lastModifiedTime().equals(slot.modified)
           && attributes.size() == slot.size && Objects.equals(attributes.fileKey(), slot.identity)) {
         return cached;
       }
-      WordVectors vectors = format == null ? VectorFiles.read(realPath) : VectorFiles.read(realPath, format);
+      WordVectors vectors = VectorFiles.read(realPath, read);
       VectorSpace loaded = new VectorSpace(realPath.toString(), vectors);
       slot.fill(loaded);
       slot.modified = attributes.lastModifiedTime();

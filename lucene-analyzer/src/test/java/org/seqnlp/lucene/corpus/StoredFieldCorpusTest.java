@@ -162,6 +162,31 @@ class StoredFieldCorpusTest {
     }
   }
 
+  /**
+   * After a full replication a Solr replica's live index is the directory index.properties names, and index/ may
+   * still hold an older one.
+   */
+  @Test
+  void aSolrDataDirectoryIsReadThroughTheIndexItsPropertiesName() throws IOException {
+    Path data = directory.resolve("data");
+    Path live = writeIndex(data.resolve("index.20261208010101123"));
+    try (FSDirectory files = FSDirectory.open(data.resolve("index"));
+        IndexWriter stale = new IndexWriter(files, new IndexWriterConfig(new StandardAnalyzer()))) {
+      stale.addDocument(document("0", "stale", "old"));
+    }
+    Files.writeString(data.resolve(StoredFieldCorpus.SOLR_INDEX_PROPERTIES),
+        "#index.properties\nindex=index.20261208010101123\n");
+    try (StoredFieldCorpus corpus = StoredFieldCorpus.open(data, "body", Tokenizer.lowercasing(), null)) {
+      assertEquals(live, corpus.index());
+      assertEquals(3, sentences(corpus).size());
+    }
+    Files.writeString(data.resolve(StoredFieldCorpus.SOLR_INDEX_PROPERTIES), "index=../elsewhere\n");
+    IOException outside = assertThrows(IOException.class,
+        () -> StoredFieldCorpus.open(data, "body", Tokenizer.lowercasing(), null));
+    assertEquals(data.resolve("index.properties") + ": index=../elsewhere names no directory beside it",
+        outside.getMessage());
+  }
+
   @Test
   void aDirectoryWithoutAnIndexIsNotALuceneIndex() throws IOException {
     Path empty = Files.createDirectories(directory.resolve("empty"));

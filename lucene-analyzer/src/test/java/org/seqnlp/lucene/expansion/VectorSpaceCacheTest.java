@@ -93,11 +93,18 @@ class VectorSpaceCacheTest {
     assertTrue(after.search().vectors().contains("cab"));
   }
 
+  /** The format detected is the format named: one space; read in another format, the file is other vectors. */
   @Test
-  void keysFilesByFormatAsWell() throws IOException {
+  void keysFilesByTheFormatTheyAreReadIn() throws IOException {
     Path file = writeVehicles("format.bin");
-    assertNotSame(VectorSpaceCache.forFile(file, null),
-        VectorSpaceCache.forFile(file, VectorFormat.WORD2VEC_BINARY));
+    assertSame(VectorSpaceCache.forFile(file, null), VectorSpaceCache.forFile(file, VectorFormat.WORD2VEC_BINARY));
+    // one word of one dimension in word2vec text, which its first line declares; two words in GloVe
+    Path both = Files.writeString(directory.resolve("both.txt"), "1 1\nb 2\n");
+    VectorSpace detected = VectorSpaceCache.forFile(both, null);
+    assertSame(detected, VectorSpaceCache.forFile(both, VectorFormat.WORD2VEC_TEXT));
+    VectorSpace glove = VectorSpaceCache.forFile(both, VectorFormat.GLOVE);
+    assertNotSame(detected, glove);
+    assertEquals(2, glove.search().vectors().size());
   }
 
   @Test
