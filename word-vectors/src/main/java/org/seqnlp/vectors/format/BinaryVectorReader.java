@@ -67,7 +67,9 @@ final class BinaryVectorReader {
     }
     byte[] line = new byte[newline < 0 ? buffer.limit() : newline];
     buffer.get(line);
-    VectorHeader header = newline < 0 ? null : VectorHeader.parse(line, 0, line.length);
+    // a byte-order mark before the header is dropped, as detection and the text readers drop it
+    int start = StrictUtf8.startsWithByteOrderMark(line, 0, line.length) ? 3 : 0;
+    VectorHeader header = newline < 0 ? null : VectorHeader.parse(line, start, line.length);
     if (header == null) {
       String shown = new String(line, 0, Math.min(line.length, 40), StandardCharsets.UTF_8);
       throw InputFormatException.atByte(source, 0, "expected a '<words> <dimension>' header line, found '"

@@ -94,6 +94,20 @@ class BinaryFormatTest {
     assertEquals(3f, VectorFiles.read(file).get(0, 2));
   }
 
+  /** Detection looks past a byte-order mark before the header; so does the reader. */
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsDropped() throws IOException {
+    byte[] file = new BinaryFile("1 3").record("a", "\n", 1, 2, 3).bytes();
+    byte[] marked = new byte[file.length + 3];
+    marked[0] = (byte) 0xEF;
+    marked[1] = (byte) 0xBB;
+    marked[2] = (byte) 0xBF;
+    System.arraycopy(file, 0, marked, 3, file.length);
+    Path path = Files.write(directory.resolve("bom.bin"), marked);
+    assertEquals(VectorFormat.WORD2VEC_BINARY, VectorFiles.detect(path));
+    assertEquals(3f, VectorFiles.read(path).get(0, 2));
+  }
+
   /** Printable float bytes: no control byte to tell them from text, but no text row either. */
   @Test
   void detectsBinaryRowsWhoseBytesArePrintable() throws IOException {
