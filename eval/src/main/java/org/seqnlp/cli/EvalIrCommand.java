@@ -110,7 +110,8 @@ final class EvalIrCommand implements Callable<Integer> {
 
   @Option(names = "--stemming", defaultValue = "none", paramLabel = "none|porter",
       description = "Stemmer at the end of the index's analysis and of every query's, after the expansion filter: none"
-          + " (the issue's figures), or porter, as Solr's text_en field type stems (default: ${DEFAULT-VALUE}).")
+          + " (the issue's figures), or porter, as Solr's text_en field type stems, followed by removeDuplicates"
+          + " (default: ${DEFAULT-VALUE}).")
   Stemming stemming;
 
   @Option(names = "--latency-repetitions", defaultValue = "5",
