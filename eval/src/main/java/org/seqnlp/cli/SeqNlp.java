@@ -101,11 +101,11 @@ public final class SeqNlp implements Runnable {
     // Lucene warns on every JDK before 20 that its vectorized code is off: true, but nothing a user of a
     // command can act on, and two lines of noise above the command's output.
     LUCENE_VECTORIZATION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
-    // UTF-8 whatever the locale: input is read as UTF-8, and under a C locale the JDK's default would print every
-    // other character as '?'.
     NamedOutputStream output = new NamedOutputStream(stdout, STANDARD_OUTPUT);
     try {
       CommandLine commandLine = newCommandLine();
+      // UTF-8 whatever the locale: input is read as UTF-8, and under a C locale the JDK's default would print every
+      // other character as '?'.
       commandLine.setOut(new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true));
       commandLine.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
       int exitCode = commandLine.execute(args);

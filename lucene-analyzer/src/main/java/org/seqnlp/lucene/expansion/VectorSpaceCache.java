@@ -19,9 +19,9 @@ import org.seqnlp.vectors.format.VectorFormat;
  * that names it: vector files are hundreds of megabytes, and Solr creates a factory per field type and
  * per core.
  *
- * <p>Files are keyed by their real path and format (as given or detected) and reloaded when their modification time, size or identity
- * changes. The identity (device and inode where the file system has them) catches a file replaced by a
- * rename, the safe way to update vectors under a running Solr, even when the new file has the same
+ * <p>Files are keyed by their real path and format (as given or detected) and reloaded when their modification
+ * time, size or identity changes. The identity (device and inode where the file system has them) catches a file
+ * replaced by a rename, the safe way to update vectors under a running Solr, even when the new file has the same
  * size and a modification time within the file system's resolution of the old one's; so a core or
  * collection reload after such an update loads the new vectors.
  * Resources that only a {@link ResourceLoader} can open (class path, ZooKeeper) are keyed by loader and
