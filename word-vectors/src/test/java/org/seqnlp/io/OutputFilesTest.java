@@ -152,29 +152,27 @@ class OutputFilesTest {
 
   @Test
   void aFailedWriteKeepsThePreviousFile() throws IOException {
-    Path target = directory.resolve("model.zip");
-    Files.writeString(target, "previous");
-    assertThrows(IOException.class, () -> OutputFiles.write(target, out -> {
+    assertAFailedWriteLeavesThePreviousFileAlone(out -> {
       out.write(1);
       throw new IOException("interrupted");
-    }));
-    assertEquals("previous", Files.readString(target));
-    try (var files = Files.list(directory)) {
-      assertEquals(1, files.count());
-    }
+    });
   }
 
   /** What Ctrl-C during a write gives: the shutdown hook removes the temporary file, and the target stays as it was. */
   @Test
   void theTemporaryFileGoesWhenTheProgramIsStoppedDuringAWrite() throws IOException {
-    Path target = Files.writeString(directory.resolve("vectors.txt"), "previous");
-    assertThrows(IOException.class, () -> OutputFiles.write(target, out -> {
+    assertAFailedWriteLeavesThePreviousFileAlone(out -> {
       out.write(new byte[1 << 17]);
       TemporaryFiles.removeAllLive();
-    }));
+    });
+  }
+
+  private void assertAFailedWriteLeavesThePreviousFileAlone(OutputFiles.Content failing) throws IOException {
+    Path target = Files.writeString(directory.resolve("model.zip"), "previous");
+    assertThrows(IOException.class, () -> OutputFiles.write(target, failing));
     assertEquals("previous", Files.readString(target));
     try (var files = Files.list(directory)) {
-      assertEquals(1, files.count());
+      assertEquals(1, files.count(), "no temporary file is left");
     }
   }
 
