@@ -41,7 +41,7 @@ final class NameDataOptions {
   List<NameSample> read(CommandLine.Model.CommandSpec spec, Path file, int limit) throws IOException {
     requireLineReaderEncoding(spec);
     List<NameSample> samples = NerFiles.readSamples(file, format, encoding, limit);
-    if (samples.stream().allMatch(sample -> sample.getNames().length == 0)) {
+    if (!samples.isEmpty() && samples.stream().allMatch(sample -> sample.getNames().length == 0)) {
       throw new IOException(String.format(Locale.ROOT, "%s: no names in %,d sentences read as %s (is --format"
           + " right?)", file, samples.size(), format));
     }

@@ -27,6 +27,9 @@ import org.seqnlp.opennlp.namefind.DocumentNameFinder.Token;
  */
 final class NerOutput {
 
+  /** How many sentences of a document are written between two checks that the output still takes them. */
+  private static final int CHECK_EVERY = 64;
+
   enum Format {
     MARKUP, CONLL, JSON
   }
@@ -77,7 +80,8 @@ final class NerOutput {
       case CONLL -> out.print(conll(tagged));
       case JSON -> out.println(json(tagged, offset));
     }
-    if (out.checkError()) {
+    // checked now and then: checkError() flushes, which would otherwise cost a write per sentence
+    if (sentence % CHECK_EVERY == 0 && out.checkError()) {
       throw new FileSystemException(SeqNlp.STANDARD_OUTPUT, null, "cannot write (the disk is full, or its reader"
           + " has stopped reading); tagging stopped");
     }

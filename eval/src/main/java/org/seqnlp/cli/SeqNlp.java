@@ -5,9 +5,11 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -81,15 +83,19 @@ public final class SeqNlp implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    // the descriptors themselves: System.out is a PrintStream, which swallows a failed write
+    System.exit(execute(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args));
   }
 
   /** Held so that its level stays set: the JDK keeps loggers only weakly. */
   private static final Logger LUCENE_VECTORIZATION_LOG = Logger.getLogger("org.apache.lucene.internal.vectorization");
 
-  /** Runs the tool as {@link #main} does, returning the exit code instead of exiting. */
+  /**
+   * Runs the tool as {@link #main} does, writing to {@link System#out} and {@link System#err} (so that a caller may
+   * redirect them), and returns the exit code instead of exiting.
+   */
   public static int execute(String... args) {
-    return execute(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+    return execute(System.out, System.err, args);
   }
 
   /** Runs the tool with {@code stdout} and {@code stderr} as its standard output and error. */
@@ -111,8 +117,12 @@ public final class SeqNlp implements Runnable {
       int exitCode = commandLine.execute(args);
       commandLine.getOut().flush();
       // picocli's writer swallows a failed write: without this, a full disk would end in success and half a file
-      if (output.failure() != null && exitCode == 0) {
-        commandLine.getErr().println("seqnlp: error: " + ErrorMessages.describe(output.failure()));
+      IOException failure = output.failure();
+      if (failure == null && stdout instanceof PrintStream printStream && printStream.checkError()) {
+        failure = new FileSystemException(STANDARD_OUTPUT, null, "cannot write");
+      }
+      if (failure != null && exitCode == 0) {
+        commandLine.getErr().println("seqnlp: error: " + ErrorMessages.describe(failure));
         return EXIT_FAILURE;
       }
       return exitCode;

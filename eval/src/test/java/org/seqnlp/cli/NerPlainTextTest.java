@@ -165,7 +165,7 @@ class NerPlainTextTest extends ToolTest {
     assertEquals(1, SeqNlp.execute(gone, errors, "ner", "--model", MODEL, "--tokenized", file.toString()));
     assertEquals("seqnlp ner: error: standard output: cannot write (the disk is full, or its reader has stopped"
         + " reading); tagging stopped", errors.toString(StandardCharsets.UTF_8).strip());
-    assertTrue(attempts[0] < 10, attempts[0] + " writes tried");
+    assertTrue(attempts[0] < 200, attempts[0] + " writes tried of 2,000 sentences");
   }
 
   @Test

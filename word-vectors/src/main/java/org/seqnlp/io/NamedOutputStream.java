@@ -64,7 +64,8 @@ public final class NamedOutputStream extends FilterOutputStream {
 
   private IOException named(IOException e) {
     IOException named = e instanceof FileSystemException ? e
-        : new FileSystemException(destination, null, "cannot write: " + e.getMessage());
+        : new FileSystemException(destination, null, "cannot write: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     if (named != e) {
       named.initCause(e);
     }

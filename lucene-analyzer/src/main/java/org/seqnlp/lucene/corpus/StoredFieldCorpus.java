@@ -140,8 +140,12 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
       throw new IOException(file + ": index=" + name + " names no directory beside it");
     }
     Path live = data.resolve(named);
-    // Solr too falls back on index/ when the directory named is gone
-    return Files.isDirectory(live) ? live : standard;
+    if (!Files.isDirectory(live)) {
+      // Solr would start an empty index there, not read index/, which may hold an index from before a replication
+      throw new NoSuchFileException(file.toString(), null, "index=" + name + " names a directory that does not"
+          + " exist");
+    }
+    return live;
   }
 
   private static boolean hasIndex(Path directory) throws IOException {

@@ -185,6 +185,12 @@ class StoredFieldCorpusTest {
         () -> StoredFieldCorpus.open(data, "body", Tokenizer.lowercasing(), null));
     assertEquals(data.resolve("index.properties") + ": index=../elsewhere names no directory beside it",
         outside.getMessage());
+    // Solr would start an empty index there: index/, older, is not what it serves
+    Files.writeString(data.resolve(StoredFieldCorpus.SOLR_INDEX_PROPERTIES), "index=index.gone\n");
+    IOException gone = assertThrows(IOException.class,
+        () -> StoredFieldCorpus.open(data, "body", Tokenizer.lowercasing(), null));
+    assertEquals(data.resolve("index.properties") + ": index=index.gone names a directory that does not exist",
+        gone.getMessage());
   }
 
   @Test
