@@ -70,11 +70,10 @@ final class EvalNerCommand implements Callable<Integer> {
           + TokenEncoder.EMBEDDING_BITS + ", not " + embeddingBits);
     }
     ScoredTypes types = scoredTypes.get(spec);
-    // Loaded first: the options that apply to some models only are checked against it before the data are read.
-    TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     DataSet read = inputs.readTest(spec);
     ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
     DataSet testSet = read.scoring(types);
+    TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,
         "tagging " + testSet.name()).scoring(types);
     PrintWriter out = spec.commandLine().getOut();
