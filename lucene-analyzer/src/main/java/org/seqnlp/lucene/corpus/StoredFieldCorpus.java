@@ -24,7 +24,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.IOUtils;
-import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.LimitedInputStream;
 import org.seqnlp.io.PropertyFiles;
 import org.seqnlp.vectors.corpus.SentenceSource;
 import org.seqnlp.vectors.corpus.Tokenizer;
@@ -124,19 +124,17 @@ public final class StoredFieldCorpus implements SentenceSource, Closeable {
       return standard;
     }
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(file)) {
-      bytes = in.readNBytes(MAX_INDEX_PROPERTIES_BYTES + 1);
+    try (InputStream in = new LimitedInputStream(Files.newInputStream(file), file.toString(),
+        MAX_INDEX_PROPERTIES_BYTES, "longer than the " + MAX_INDEX_PROPERTIES_BYTES + " bytes a Solr"
+        + " index.properties takes")) {
+      bytes = in.readAllBytes();
     }
-    if (bytes.length > MAX_INDEX_PROPERTIES_BYTES) {
-      throw InputFormatException.atByte(file.toString(), MAX_INDEX_PROPERTIES_BYTES, "longer than the "
-          + MAX_INDEX_PROPERTIES_BYTES + " bytes a Solr index.properties takes");
-    }
-    String name = PropertyFiles.parse(bytes, file.toString()).getProperty("index");
-    if (name == null || name.isBlank()) {
+    String name = PropertyFiles.parse(bytes, file.toString()).getProperty("index", "").strip();
+    if (name.isEmpty()) {
       return standard;
     }
-    Path named = data.getFileSystem().getPath(name.strip());
-    if (named.getNameCount() != 1 || named.isAbsolute() || name.strip().equals("..") || name.strip().equals(".")) {
+    Path named = data.getFileSystem().getPath(name);
+    if (named.getNameCount() != 1 || named.isAbsolute() || name.equals("..") || name.equals(".")) {
       throw new IOException(file + ": index=" + name + " names no directory beside it");
     }
     Path live = data.resolve(named);
