@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -77,11 +78,17 @@ class SeqNlpTest extends ToolTest {
 
   /** Output is UTF-8 whatever the platform's default, as input is read. */
   @Test
-  void theStandardOutputIsUtf8() throws IOException {
-    ByteArrayOutputStream output = new ByteArrayOutputStream();
-    assertEquals(0, SeqNlp.execute(output, new ByteArrayOutputStream(), "ner", "--model", "../models/ner/en-ner.bin",
-        "--tokenized", "--output-format", "conll", writeTokens("Zürich")), output.toString());
-    assertTrue(output.toString(StandardCharsets.UTF_8).startsWith("Zürich\t"), output.toString());
+  void theStandardOutputIsUtf8WhateverTheDefaultCharset() throws IOException, InterruptedException {
+    // In a JVM of its own whose default charset is ASCII, as under a C locale: this machine's is UTF-8 already.
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dfile.encoding=US-ASCII", "-cp", System.getProperty("java.class.path"), SeqNlp.class.getName(), "ner",
+        "--model", "../models/ner/en-ner.bin", "--tokenized", "--output-format", "conll", writeTokens("Zürich"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] printed = process.getInputStream().readAllBytes();
+    assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(0, process.exitValue());
+    assertTrue(new String(printed, StandardCharsets.UTF_8).startsWith("Zürich\t"),
+        new String(printed, StandardCharsets.ISO_8859_1));
   }
 
   private String writeTokens(String tokens) throws IOException {

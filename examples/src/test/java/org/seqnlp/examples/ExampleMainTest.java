@@ -86,6 +86,13 @@ class ExampleMainTest {
   }
 
   @Test
+  void aDirectoryAsModelIsOneLineNamingIt(@TempDir Path directory) {
+    for (Example example : List.<Example>of(FindNamesExample::run, LanguageModelExample::run)) {
+      assertEquals(new Run(1, "", directory + ": is a directory\n"), run(example, directory.toString(), "text"));
+    }
+  }
+
+  @Test
   void aFileOfTheWrongKindIsOneLineNamingIt(@TempDir Path directory) throws IOException {
     Path garbage = Files.writeString(directory.resolve("garbage.bin"), "not a model\n");
     for (Example example : List.<Example>of(FindNamesExample::run, LanguageModelExample::run,

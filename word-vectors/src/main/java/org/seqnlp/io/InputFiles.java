@@ -3,6 +3,7 @@ package org.seqnlp.io;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -13,12 +14,16 @@ public final class InputFiles {
   }
 
   /**
-   * Opens {@code file} for reading; a missing file fails as {@link Files#newInputStream} fails.
-   * The JDK's channel stream answers {@code available()} on a pipe with "Illegal seek", and buffered and
-   * pushback streams call it, so anything but a regular file or a directory is opened as a {@link FileInputStream}.
+   * Opens {@code file} for reading; a missing file fails as {@link Files#newInputStream} fails, and a directory
+   * with a {@link FileSystemException} naming it (the JDK opens one, and its first read fails with "Is a
+   * directory" alone). The JDK's channel stream answers {@code available()} on a pipe with "Illegal seek", and
+   * buffered and pushback streams call it, so anything but a regular file is opened as a {@link FileInputStream}.
    */
   public static InputStream open(Path file) throws IOException {
-    if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+    if (Files.isDirectory(file)) {
+      throw new FileSystemException(file.toString(), null, "is a directory");
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
       return new FileInputStream(file.toFile());
     }
     return Files.newInputStream(file);

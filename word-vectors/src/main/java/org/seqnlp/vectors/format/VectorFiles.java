@@ -101,10 +101,30 @@ public final class VectorFiles {
    * reader (or an analyzer watching the file for changes) never sees it half-written, with the default
    * permissions so that a server running as another user can read it (a file written over keeps its own).
    *
-   * @throws IllegalArgumentException when a word cannot be written in {@code format} (see {@link
-   *     VectorFormat#requireWritable}) or a value is not finite, which no reader accepts; nothing is written then
+   * @throws IllegalArgumentException naming {@code file}, when a word cannot be written in {@code format} (see
+   *     {@link VectorFormat#requireWritable}), a value is not finite, which no reader accepts, or the format cannot
+   *     hold these vectors at all (GloVe text without a word); nothing is written then
    */
   public static void write(WordVectors vectors, Path file, VectorFormat format) throws IOException {
+    try {
+      requireWritable(vectors, format);
+      boolean gzipped = file.getFileName().toString().endsWith(".gz");
+      OutputFiles.write(file, out -> {
+        if (gzipped) {
+          GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+          format.write(vectors, gzip);
+          gzip.finish();
+        } else {
+          format.write(vectors, out);
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      // A command's user sees this line alone, and must learn which of its files could not be written.
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireWritable(WordVectors vectors, VectorFormat format) {
     for (int row = 0; row < vectors.size(); row++) {
       format.requireWritable(vectors.word(row));
       for (int component = 0; component < vectors.dimension(); component++) {
@@ -115,16 +135,6 @@ public final class VectorFiles {
         }
       }
     }
-    boolean gzipped = file.getFileName().toString().endsWith(".gz");
-    OutputFiles.write(file, out -> {
-      if (gzipped) {
-        GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
-        format.write(vectors, gzip);
-        gzip.finish();
-      } else {
-        format.write(vectors, out);
-      }
-    });
   }
 
   /** @param in decompressed and mark-supporting */

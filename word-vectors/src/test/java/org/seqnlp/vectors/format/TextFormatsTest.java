@@ -247,6 +247,11 @@ class TextFormatsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> VectorFormat.GLOVE.write(none, OutputStream.nullOutputStream()));
     assertEquals("GloVe text cannot hold vectors without a word; write word2vec text", e.getMessage());
+    Path file = directory.resolve("none.glove");
+    IllegalArgumentException named = assertThrows(IllegalArgumentException.class,
+        () -> VectorFiles.write(none, file, VectorFormat.GLOVE));
+    assertEquals(file + ": GloVe text cannot hold vectors without a word; write word2vec text", named.getMessage());
+    assertFalse(Files.exists(file));
   }
 
   @Test

@@ -83,8 +83,8 @@ class VectorFilesTest {
     Path file = directory.resolve("nan." + format);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> VectorFiles.write(vectors, file, format));
-    assertEquals("cannot write the vector of 'b': value 2 is NaN, and no vector format holds a value that is not"
-        + " finite", e.getMessage());
+    assertEquals(file + ": cannot write the vector of 'b': value 2 is NaN, and no vector format holds a value that"
+        + " is not finite", e.getMessage());
     assertFalse(Files.exists(file));
   }
 

@@ -1,16 +1,28 @@
 package org.seqnlp.examples.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileSplit;
+import org.apache.hadoop.mapred.TextInputFormat;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -20,7 +32,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.StrictUtf8;
 import org.seqnlp.opennlp.models.OpenNlpModelFiles;
+import scala.Tuple2;
 
 /**
  * Finds names in many documents on Apache Spark, as {@code seqnlp ner} finds them in one file: OpenNLP's
@@ -31,12 +48,13 @@ import org.seqnlp.opennlp.models.OpenNlpModelFiles;
  * <pre>
  * spark-submit --class org.seqnlp.examples.spark.SparkNameTaggingJob --jars JARS seqnlp-examples-spark.jar \
  *     --model en-ner.bin --input docs.txt --output names/ [--input-format text|parquet] [--output-format json|parquet]
+ *     [--language en] [--min-partitions N]
  * </pre>
  *
- * <p>Input: text files, one document a line (its id is the line's 0-based index in the input, files in the
- * order Spark lists them), or Parquet with an {@code id} column (any type, written as a string) and a
- * {@code text} column. Output: one row per sentence ({@link PartitionTagger#SENTENCES}), as JSON Lines or
- * Parquet files in the output directory, which must not exist yet.
+ * <p>Input: UTF-8 text files, one document a line (its id is the line's 0-based index in the input, files in the
+ * order Spark lists them), or Parquet with an {@code id} column (any type, written as a string; none null) and a
+ * string {@code text} column. Output: one row per sentence ({@link PartitionTagger#SENTENCES}), as JSON Lines or
+ * Parquet files in the output directory, which must not exist yet and appears only when the job succeeds.
  */
 public final class SparkNameTaggingJob {
 
@@ -51,11 +69,11 @@ public final class SparkNameTaggingJob {
   }
 
   /** The job's settings, checked before any work. */
-  record Settings(Path model, String input, String output, InputFormat inputFormat, OutputFormat outputFormat,
-      String language) {
+  record Settings(String model, String input, String output, InputFormat inputFormat, OutputFormat outputFormat,
+      String language, int minPartitions) {
 
     private static final Set<String> OPTIONS = Set.of("--model", "--input", "--output", "--input-format",
-        "--output-format", "--language");
+        "--output-format", "--language", "--min-partitions");
 
     /** Parses {@code --option value} pairs; a missing, unknown or repeated option is an {@link IllegalArgumentException}. */
     static Settings parse(String... args) {
@@ -76,10 +94,26 @@ public final class SparkNameTaggingJob {
           throw new IllegalArgumentException(required + " is required");
         }
       }
-      return new Settings(Path.of(given.get("--model")), given.get("--input"), given.get("--output"),
+      return new Settings(given.get("--model"), given.get("--input"), given.get("--output"),
           format(InputFormat.class, "--input-format", given.getOrDefault("--input-format", "text")),
           format(OutputFormat.class, "--output-format", given.getOrDefault("--output-format", "json")),
-          given.getOrDefault("--language", "en"));
+          given.getOrDefault("--language", "en"), minPartitions(given.get("--min-partitions")));
+    }
+
+    /** 0 when not given: Spark's own split of the input. */
+    private static int minPartitions(String value) {
+      if (value == null) {
+        return 0;
+      }
+      try {
+        int partitions = Integer.parseInt(value);
+        if (partitions >= 1) {
+          return partitions;
+        }
+      } catch (NumberFormatException e) {
+        // refused below, as a number out of range is
+      }
+      throw new IllegalArgumentException("--min-partitions must be a whole number of at least 1, not " + value);
     }
 
     private static <E extends Enum<E>> E format(Class<E> formats, String option, String value) {
@@ -107,47 +141,96 @@ public final class SparkNameTaggingJob {
       settings = Settings.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("SparkNameTaggingJob: " + e.getMessage() + " (usage: --model FILE --input PATH --output DIR"
-          + " [--input-format text|parquet] [--output-format json|parquet] [--language en])");
+          + " [--input-format text|parquet] [--output-format json|parquet] [--language en] [--min-partitions N])");
       return 2;
     }
     try {
-      TaggingModels models = models(settings);
+      TaggingModels models = models(settings, hadoopConfiguration());
       try (SparkSession spark = SparkSession.builder().appName("seqnlp name tagging").getOrCreate()) {
         run(spark, settings, models);
       }
       return 0;
     } catch (Exception e) {
-      // Spark's own errors (an input that does not exist, a failed task) come unchecked, on several lines.
-      String message = Objects.requireNonNullElse(e.getMessage(), e.toString());
-      err.println("SparkNameTaggingJob: error: " + message.lines().findFirst().orElse(message));
+      err.println("SparkNameTaggingJob: error: " + message(e));
       return 1;
     }
   }
 
   /**
-   * The models the job broadcasts, parsed here once so that a bad model fails on the driver, before Spark starts
-   * (which takes seconds, and on a cluster the wait for executors).
+   * One line for a failure: a bad input line's own message when a task failed on one (Spark wraps it in its
+   * "Job aborted" message, on several lines), else the first line of the message.
    */
-  static TaggingModels models(Settings settings) throws IOException {
-    TaggingModels models = new TaggingModels(readModel(settings.model()), settings.model().toString(),
+  static String message(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InputFormatException) {
+        return cause.getMessage();
+      }
+    }
+    String message = Objects.requireNonNullElse(failure.getMessage(), failure.toString());
+    return message.lines().findFirst().orElse(message);
+  }
+
+  /**
+   * Hadoop's configuration as the Spark session will have it ({@code spark.hadoop.*} settings included), for
+   * reading the model before the session starts.
+   */
+  private static Configuration hadoopConfiguration() {
+    Configuration configuration = new Configuration();
+    for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      configuration.set(setting._1(), setting._2());
+    }
+    return configuration;
+  }
+
+  /**
+   * The models the job broadcasts, parsed here once so that a bad model fails on the driver, before Spark starts
+   * (which takes seconds, and on a cluster the wait for executors). The model file may be on any file system
+   * Hadoop reaches ({@code hdfs://}, {@code s3a://}, a local path).
+   */
+  static TaggingModels models(Settings settings, Configuration hadoop) throws IOException {
+    TaggingModels models = new TaggingModels(readModel(settings.model(), hadoop), settings.model(),
         settings.language());
     models.newFinder();
     return models;
   }
 
-  /** Reads, tags with {@code models} and writes as {@code settings} say. */
+  /**
+   * Reads, tags with {@code models} and writes as {@code settings} say. The sentences are written into a hidden
+   * directory beside the output, renamed to it when complete, so that a failed or killed run leaves no output
+   * behind to refuse the next one.
+   */
   static void run(SparkSession spark, Settings settings, TaggingModels models) throws IOException {
-    org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(settings.output());
-    FileSystem outputFileSystem = output.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(settings.output());
+    FileSystem outputFileSystem = given.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    org.apache.hadoop.fs.Path output = outputFileSystem.makeQualified(given);
     if (outputFileSystem.exists(output)) {
       throw new IOException(settings.output() + ": already exists; nothing was tagged");
     }
+    if (output.getParent() == null) {
+      throw new IOException(settings.output() + ": the root of a file system cannot be the output directory");
+    }
     Dataset<Row> documents = settings.inputFormat() == InputFormat.TEXT
-        ? textDocuments(spark, settings.input()) : parquetDocuments(spark, settings.input());
+        ? textDocuments(spark, settings.input(), settings.minPartitions())
+        : parquetDocuments(spark, settings.input(), settings.minPartitions());
     Dataset<Row> sentences = tag(spark, documents, models);
-    switch (settings.outputFormat()) {
-      case JSON -> sentences.write().json(settings.output());
-      case PARQUET -> sentences.write().parquet(settings.output());
+    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(output.getParent(),
+        "." + output.getName() + "-" + UUID.randomUUID() + ".partial");
+    outputFileSystem.deleteOnExit(partial);
+    try {
+      switch (settings.outputFormat()) {
+        case JSON -> sentences.write().json(partial.toString());
+        case PARQUET -> sentences.write().parquet(partial.toString());
+      }
+      // A rename onto an existing directory would move the sentences into it.
+      if (outputFileSystem.exists(output)) {
+        throw new IOException(settings.output() + ": made by something else while the job ran; nothing was written");
+      }
+      if (!outputFileSystem.rename(partial, output)) {
+        throw new IOException(settings.output() + ": cannot rename " + partial + " to it");
+      }
+    } finally {
+      outputFileSystem.delete(partial, true);
+      outputFileSystem.cancelDeleteOnExit(partial);
     }
   }
 
@@ -157,15 +240,49 @@ public final class SparkNameTaggingJob {
     return documents.mapPartitions(new PartitionTagger(broadcast), Encoders.row(PartitionTagger.SENTENCES));
   }
 
-  /** Text files, one document a line, each with its 0-based line index as id. */
-  static Dataset<Row> textDocuments(SparkSession spark, String input) {
-    JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext()).textFile(input).zipWithIndex()
-        .map(line -> RowFactory.create(String.valueOf(line._2()), line._1()));
+  /**
+   * Text files, one document a line, each with its 0-based line index as id, in at least {@code minPartitions}
+   * partitions (0: Spark's default). A line that is not UTF-8 fails the job with an {@link InputFormatException}
+   * naming its file and the byte where the line starts, as {@code seqnlp ner} refuses it, where Spark's
+   * {@code textFile} would tag replacement characters.
+   */
+  static Dataset<Row> textDocuments(SparkSession spark, String input, int minPartitions) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    @SuppressWarnings("unchecked")
+    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) context.hadoopFile(input,
+        TextInputFormat.class, LongWritable.class, Text.class,
+        minPartitions > 0 ? minPartitions : context.defaultMinPartitions());
+    JavaRDD<String> texts = lines.mapPartitionsWithInputSplit((split, records) -> {
+      String file = split instanceof FileSplit fileSplit ? fileSplit.getPath().toString() : input;
+      Iterator<Tuple2<LongWritable, Text>> iterator = records;
+      return new Iterator<String>() {
+        @Override
+        public boolean hasNext() {
+          return iterator.hasNext();
+        }
+
+        @Override
+        public String next() {
+          // The reader reuses its Text for the next line: decode it now.
+          Tuple2<LongWritable, Text> line = iterator.next();
+          try {
+            return StrictUtf8.decode(line._2().getBytes(), 0, line._2().getLength());
+          } catch (CharacterCodingException e) {
+            throw new UncheckedIOException(InputFormatException.atByte(file, line._1().get(),
+                "a line that is not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)", e));
+          }
+        }
+      };
+    }, true);
+    JavaRDD<Row> rows = texts.zipWithIndex().map(line -> RowFactory.create(String.valueOf(line._2()), line._1()));
     return spark.createDataFrame(rows, PartitionTagger.DOCUMENTS);
   }
 
-  /** Parquet with an {@code id} and a {@code text} column, checked from the files' schema before any work. */
-  static Dataset<Row> parquetDocuments(SparkSession spark, String input) throws IOException {
+  /**
+   * Parquet with an {@code id} and a {@code text} column, checked before any tagging: both are there, the text is a
+   * string and no id is null. Repartitioned when it has fewer than {@code minPartitions} partitions.
+   */
+  static Dataset<Row> parquetDocuments(SparkSession spark, String input, int minPartitions) throws IOException {
     Dataset<Row> parquet = spark.read().parquet(input);
     List<String> columns = List.of(parquet.columns());
     for (String required : List.of("id", "text")) {
@@ -173,13 +290,32 @@ public final class SparkNameTaggingJob {
         throw new IOException(input + ": no column '" + required + "' (the columns are " + columns + ")");
       }
     }
-    return parquet.select(functions.col("id").cast("string").as("id"), functions.col("text"));
+    DataType text = parquet.schema().apply("text").dataType();
+    if (!text.equals(DataTypes.StringType)) {
+      throw new IOException(input + ": column 'text' holds " + text.simpleString() + ", not string");
+    }
+    // Only the id column is read for this; a null id would fail the job at the write, with Spark's words.
+    if (!parquet.where(functions.col("id").isNull()).select("id").isEmpty()) {
+      throw new IOException(input + ": a document with a null id (every document needs one, to name its rows)");
+    }
+    Dataset<Row> documents = parquet.select(functions.col("id").cast("string").as("id"), functions.col("text"));
+    return documents.rdd().getNumPartitions() < minPartitions ? documents.repartition(minPartitions) : documents;
   }
 
-  private static byte[] readModel(Path model) throws IOException {
-    if (!Files.isRegularFile(model)) {
+  private static byte[] readModel(String model, Configuration hadoop) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(model);
+    FileSystem fileSystem = path.getFileSystem(hadoop);
+    FileStatus status;
+    try {
+      status = fileSystem.getFileStatus(path);
+    } catch (FileNotFoundException e) {
       throw new IOException(model + ": no such model file");
     }
-    return OpenNlpModelFiles.read(model);
+    if (!status.isFile()) {
+      throw new IOException(model + ": a directory, not a model file");
+    }
+    try (InputStream in = fileSystem.open(path)) {
+      return OpenNlpModelFiles.read(in, status.getLen(), model);
+    }
   }
 }

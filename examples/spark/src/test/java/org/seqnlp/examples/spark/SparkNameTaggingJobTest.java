@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -120,7 +123,7 @@ class SparkNameTaggingJobTest {
 
   private static void runJob(String... args) throws IOException {
     SparkNameTaggingJob.Settings settings = SparkNameTaggingJob.Settings.parse(args);
-    SparkNameTaggingJob.run(spark, settings, SparkNameTaggingJob.models(settings));
+    SparkNameTaggingJob.run(spark, settings, SparkNameTaggingJob.models(settings, new Configuration()));
   }
 
   private static List<String> canonical(Dataset<Row> sentences, Function<String, String> documentOfId) {
@@ -133,8 +136,9 @@ class SparkNameTaggingJobTest {
     Path input = Files.write(directory.resolve("documents.txt"), DOCUMENTS);
     Path output = directory.resolve("json-out");
     runJob("--model", MODEL.toString(), "--input", input.toString(), "--output", output.toString());
-    assertEquals(2, SparkNameTaggingJob.textDocuments(spark, input.toString()).rdd().getNumPartitions(),
+    assertEquals(2, SparkNameTaggingJob.textDocuments(spark, input.toString(), 0).rdd().getNumPartitions(),
         "two partitions, so both threads tag");
+    assertEquals(5, SparkNameTaggingJob.textDocuments(spark, input.toString(), 5).rdd().getNumPartitions());
     List<String> tagged = canonical(spark.read().schema(PartitionTagger.SENTENCES).json(output.toString()), id -> id);
     assertFalse(tagged.isEmpty());
     assertEquals(String.join("\n", expected), String.join("\n", tagged));
@@ -152,8 +156,9 @@ class SparkNameTaggingJobTest {
     Path input = directory.resolve("documents.parquet");
     spark.createDataFrame(rows, schema).repartition(2).write().parquet(input.toString());
     Path output = directory.resolve("parquet-out");
-    runJob("--model", MODEL.toString(), "--input", input.toString(), "--input-format", "parquet", "--output",
-        output.toString(), "--output-format", "parquet");
+    // The model named by a Hadoop file system's URI, as one on hdfs:// or s3a:// would be.
+    runJob("--model", MODEL.toAbsolutePath().toUri().toString(), "--input", input.toString(), "--input-format",
+        "parquet", "--output", output.toString(), "--output-format", "parquet");
     Dataset<Row> written = spark.read().parquet(output.toString());
     assertEquals(PartitionTagger.SENTENCES.fieldNames().length, written.schema().fieldNames().length);
     List<String> tagged = canonical(written, id -> String.valueOf(Long.parseLong(id) - 1000));
@@ -168,6 +173,71 @@ class SparkNameTaggingJobTest {
     IOException refused = assertThrows(IOException.class, () -> runJob("--model", MODEL.toString(), "--input",
         input.toString(), "--input-format", "parquet", "--output", directory.resolve("no-text-out").toString()));
     assertEquals(input + ": no column 'text' (the columns are [id, body])", refused.getMessage());
+  }
+
+  @Test
+  void parquetWithTextThatIsNotAStringIsRefusedBeforeAnyWork() {
+    Path input = directory.resolve("numbers.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, 7)), new StructType().add("id", DataTypes.LongType)
+        .add("text", DataTypes.IntegerType)).write().parquet(input.toString());
+    IOException refused = assertThrows(IOException.class, () -> runJob("--model", MODEL.toString(), "--input",
+        input.toString(), "--input-format", "parquet", "--output", directory.resolve("numbers-out").toString()));
+    assertEquals(input + ": column 'text' holds int, not string", refused.getMessage());
+  }
+
+  @Test
+  void parquetWithANullIdIsRefusedBeforeAnyWork() {
+    Path input = directory.resolve("null-id.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, "Paris"), RowFactory.create(null, "Rome")), new StructType()
+        .add("id", DataTypes.LongType).add("text", DataTypes.StringType)).write().parquet(input.toString());
+    Path output = directory.resolve("null-id-out");
+    IOException refused = assertThrows(IOException.class, () -> runJob("--model", MODEL.toString(), "--input",
+        input.toString(), "--input-format", "parquet", "--output", output.toString()));
+    assertEquals(input + ": a document with a null id (every document needs one, to name its rows)",
+        refused.getMessage());
+    assertFalse(Files.exists(output));
+  }
+
+  @Test
+  void parquetInFewerPartitionsThanAskedIsRepartitioned() throws IOException {
+    Path input = directory.resolve("one-partition.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, "Paris"), RowFactory.create(2L, "Rome")), new StructType()
+        .add("id", DataTypes.LongType).add("text", DataTypes.StringType)).coalesce(1).write().parquet(input.toString());
+    assertEquals(1, SparkNameTaggingJob.parquetDocuments(spark, input.toString(), 0).rdd().getNumPartitions());
+    assertEquals(3, SparkNameTaggingJob.parquetDocuments(spark, input.toString(), 3).rdd().getNumPartitions());
+  }
+
+  @Test
+  void textThatIsNotUtf8FailsNamingTheLineAndLeavesNoOutput() throws IOException {
+    Path input = directory.resolve("latin-1.txt");
+    byte[] good = "Angela Merkel arrived in Paris.\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "She met Olaf Scholz in M\u00fcnchen.\n".getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(input, concat(good, bad));
+    Path output = directory.resolve("latin-1-out");
+    // One partition: zipWithIndex then needs no job of its own, so the line fails while the output is written.
+    Exception failed = assertThrows(Exception.class, () -> runJob("--model", MODEL.toString(), "--input",
+        input.toString(), "--output", output.toString(), "--min-partitions", "1"));
+    assertEquals(input.toUri().toString().replaceFirst("^file:///", "file:/") + ": byte " + good.length
+        + ": a line that is not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)",
+        SparkNameTaggingJob.message(failed));
+    assertFalse(Files.exists(output));
+    try (Stream<Path> beside = Files.list(directory)) {
+      assertEquals(List.of(), beside.filter(path -> path.getFileName().toString().startsWith(".latin-1-out"))
+          .toList(), "the partial output is removed");
+    }
+  }
+
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  @Test
+  void aDirectoryAsModelIsRefused() {
+    IOException refused = assertThrows(IOException.class, () -> runJob("--model", directory.toString(), "--input",
+        "any", "--output", directory.resolve("never").toString()));
+    assertEquals(directory + ": a directory, not a model file", refused.getMessage());
   }
 
   @Test
@@ -214,10 +284,18 @@ class SparkNameTaggingJobTest {
     IllegalArgumentException format = assertThrows(IllegalArgumentException.class,
         () -> SparkNameTaggingJob.Settings.parse("--model", "m", "--input", "i", "--output", "o", "--input-format", "csv"));
     assertEquals("--input-format must be one of [text, parquet], not csv", format.getMessage());
+    for (String partitions : List.of("0", "-1", "many", "99999999999")) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SparkNameTaggingJob
+          .Settings.parse("--model", "m", "--input", "i", "--output", "o", "--min-partitions", partitions));
+      assertEquals("--min-partitions must be a whole number of at least 1, not " + partitions, refused.getMessage());
+    }
+    assertEquals(4, SparkNameTaggingJob.Settings.parse("--model", "m", "--input", "i", "--output", "o",
+        "--min-partitions", "4").minPartitions());
     SparkNameTaggingJob.Settings defaults = SparkNameTaggingJob.Settings.parse("--model", "m", "--input", "i",
         "--output", "o");
     assertEquals(SparkNameTaggingJob.InputFormat.TEXT, defaults.inputFormat());
     assertEquals(SparkNameTaggingJob.OutputFormat.JSON, defaults.outputFormat());
     assertEquals("en", defaults.language());
+    assertEquals(0, defaults.minPartitions());
   }
 }

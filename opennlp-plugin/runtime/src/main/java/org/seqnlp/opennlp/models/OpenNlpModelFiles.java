@@ -77,16 +77,26 @@ public final class OpenNlpModelFiles {
    * String, Parser)} here or elsewhere (a Spark job broadcasts them to its executors).
    */
   public static byte[] read(Path file) throws IOException {
-    long size = InputFiles.sizeOf(file);
+    try (InputStream in = InputFiles.open(file)) {
+      return read(in, InputFiles.sizeOf(file), file.toString());
+    }
+  }
+
+  /**
+   * The bytes of a model read from {@code in}, as {@link #read(Path)} reads a file's, for models kept where a
+   * {@link Path} cannot reach (a Spark job reads them through Hadoop's file systems).
+   *
+   * @param size the size the file system declares, checked before reading; negative when it declares none
+   * @param source names the model in errors
+   */
+  public static byte[] read(InputStream in, long size, String source) throws IOException {
     if (size > MAX_MODEL_BYTES) {
-      throw InputFormatException.atByte(file.toString(), MAX_MODEL_BYTES, "a model file of " + size
+      throw InputFormatException.atByte(source, MAX_MODEL_BYTES, "a model file of " + size
           + " bytes, more than the limit of " + MAX_MODEL_BYTES);
     }
     // Bounded as it is read too: a pipe has no size to check beforehand.
-    try (InputStream in = InputFiles.open(file)) {
-      return new LimitedInputStream(in, file.toString(), MAX_MODEL_BYTES, "a model file of more than the limit of "
-          + MAX_MODEL_BYTES + " bytes").readAllBytes();
-    }
+    return new LimitedInputStream(in, source, MAX_MODEL_BYTES, "a model file of more than the limit of "
+        + MAX_MODEL_BYTES + " bytes").readAllBytes();
   }
 
   /**
