@@ -2,6 +2,7 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -228,9 +229,19 @@ final class BiLstmCrfTrainingOptions {
     return parameters;
   }
 
+  /** The trainer opens these files by name, inside OpenNLP's training call: a pipe would be read there or not at all. */
   private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
-    if (file != null && !Files.isRegularFile(file)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), option + ": no such file " + file);
+    if (file == null) {
+      return;
+    }
+    try {
+      InputPaths.requireFile(file, "file");
+      if (!Files.isRegularFile(file)) {
+        throw new FileSystemException(file.toString(), null, "is not a regular file (a pipe?); " + option
+            + " takes a regular file");
+      }
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + ErrorMessages.describe(e));
     }
   }
 

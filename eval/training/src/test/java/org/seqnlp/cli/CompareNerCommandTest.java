@@ -181,7 +181,7 @@ class CompareNerCommandTest extends ToolTest {
     err.getBuffer().setLength(0);
     Path missing = directory.resolve("missing-vectors.bin");
     assertEquals(SeqNlp.EXIT_USAGE, compare(directory.resolve("x.md"), List.of("--vectors", missing.toString())));
-    assertTrue(err.toString().contains("--vectors: no such file " + missing), err.toString());
+    assertTrue(err.toString().contains("--vectors: " + missing + ": no such file (see --help)"), err.toString());
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.util.ext.ExtensionLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.ner.ConllFixtures;
@@ -204,6 +205,17 @@ class TrainNerCommandTest extends ToolTest {
         "16"));
     assertEquals("seqnlp train-ner: --embedding-bits must be one of [8, 32], not 16 (see --help)",
         err.toString().strip());
+  }
+
+  @Test
+  void aPipeAsDevDataIsAUsageErrorSayingSo() throws IOException, InterruptedException {
+    Path pipe = directory.resolve("dev.pipe");
+    Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+        "mkfifo is not available here");
+    assertEquals(2, run("train-ner", "--train", train.toString(), "--output", directory.resolve("y.bin").toString(),
+        "--dev", pipe.toString()));
+    assertEquals("seqnlp train-ner: --dev: " + pipe + ": is not a regular file (a pipe?); --dev takes a regular file"
+        + " (see --help)", err.toString().strip());
   }
 
   @Test
