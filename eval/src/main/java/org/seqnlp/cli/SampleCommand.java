@@ -3,6 +3,7 @@ package org.seqnlp.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -55,6 +56,14 @@ final class SampleCommand implements Callable<Integer> {
     InputPaths.requireFile(model, "model file");
     RnnLanguageModel languageModel = RnnLanguageModel.load(model);
     String[] context = languageModel.tokenize(seedText).toArray(String[]::new);
+    List<String> unknown = Arrays.stream(context).filter(token -> !languageModel.vocabulary().contains(token))
+        .distinct().toList();
+    if (!unknown.isEmpty()) {
+      // The samples go on from the unknown token, not from these words: say so, as the output repeats them.
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: the model reads "
+          + ErrorMessages.printable("'" + String.join("', '", unknown) + "'") + " of the seed text as its unknown token (outside"
+          + " its vocabulary; is the text tokenised and cased as the model's training text?)");
+    }
     Random random = new Random(seed);
     for (int i = 0; i < count; i++) {
       String[] continuation = languageModel.sample(context, maxTokens, temperature, topK, random);

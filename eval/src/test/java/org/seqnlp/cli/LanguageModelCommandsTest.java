@@ -68,6 +68,31 @@ class LanguageModelCommandsTest extends ToolTest {
   }
 
   @Test
+  void perplexityCountsTheTokensOutsideTheVocabularyAndWarnsWhenTheyAreMany() throws IOException {
+    assertEquals(0, run("perplexity", "-m", model.toString(), "-d", text.toString()), err.toString());
+    assertTrue(out.toString().contains("\nunknown=0 (0.00%)\n"), out.toString());
+    assertEquals("", err.toString());
+    // Capitalised, every word is outside the vocabulary: a lower perplexity that means nothing.
+    Path capitalised = Files.writeString(directory.resolve("capitalised.txt"), "The Cat sees A Dog\n");
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("perplexity", "-m", model.toString(), "-d", capitalised.toString()), err.toString());
+    assertTrue(out.toString().contains("\nunknown=4 (66.67%)\n"), out.toString());
+    assertEquals("seqnlp perplexity: warning: 66.7% of the tokens of " + capitalised + " are outside the model's"
+        + " vocabulary and scored as its unknown token, which it predicts easily: this perplexity is not comparable"
+        + " with one of text the vocabulary covers (is the text tokenised and cased as the model's training text?)",
+        err.toString().strip());
+  }
+
+  @Test
+  void aSeedTextOutsideTheVocabularyIsNamedInAWarning() {
+    assertEquals(0, run("sample", "-m", model.toString(), "--seed-text", "The cat Sees", "--temperature", "0"));
+    assertEquals("seqnlp sample: warning: the model reads 'The', 'Sees' of the seed text as its unknown token"
+        + " (outside its vocabulary; is the text tokenised and cased as the model's training text?)",
+        err.toString().strip());
+    assertTrue(out.toString().startsWith("The cat Sees"), out.toString());
+  }
+
+  @Test
   void perplexityAcrossSentencesIsAnotherFigure() {
     assertEquals(0, run("perplexity", "-m", model.toString(), "-d", text.toString()));
     String alone = out.toString().strip().lines().reduce((a, b) -> b).orElseThrow();

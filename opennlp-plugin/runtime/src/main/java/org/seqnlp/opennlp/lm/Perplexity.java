@@ -2,11 +2,18 @@ package org.seqnlp.opennlp.lm;
 
 /**
  * The total natural-log probability of {@code tokens} predicted tokens (end-of-sentence tokens
- * included) and the perplexity exp(−logProbability / tokens).
+ * included) and the perplexity exp(−logProbability / tokens). {@code unknownTokens} of them were outside the
+ * model's vocabulary (or were its unknown token itself) and scored as the unknown token: a text with more of
+ * them gets a lower perplexity without being better predicted, so perplexities compare only at similar rates.
  */
-public record Perplexity(double logProbability, long tokens) {
+public record Perplexity(double logProbability, long tokens, long unknownTokens) {
 
   public double value() {
     return Math.exp(-logProbability / tokens);
+  }
+
+  /** The share of the tokens scored as the unknown token. */
+  public double unknownRate() {
+    return (double) unknownTokens / tokens;
   }
 }

@@ -40,7 +40,7 @@ public final class PerplexityScorer {
     for (int id : stream) {
       logProbability += state.logProbabilityOf(id);
     }
-    return new Perplexity(logProbability, stream.length);
+    return new Perplexity(logProbability, stream.length, unknown(stream));
   }
 
   /**
@@ -54,11 +54,13 @@ public final class PerplexityScorer {
    */
   public Perplexity ofSentences(int[][] sentences) {
     long tokens = 0;
+    long unknown = 0;
     for (int s = 0; s < sentences.length; s++) {
       if (sentences[s].length == 0 || sentences[s][sentences[s].length - 1] != Vocabulary.END_OF_SENTENCE_ID) {
         throw new IllegalArgumentException("sentence " + s + " does not end with the end-of-sentence id");
       }
       tokens += sentences[s].length;
+      unknown += unknown(sentences[s]);
     }
     LanguageModelState[] lanes = new LanguageModelState[LANES];
     int[] sentenceOf = new int[LANES];
@@ -82,7 +84,7 @@ public final class PerplexityScorer {
         }
       }
       if (active == 0) {
-        return new Perplexity(logProbability, tokens);
+        return new Perplexity(logProbability, tokens, unknown);
       }
       model.softmax.logProbabilities(hidden, targets, active, logProbabilities);
       active = 0;
@@ -93,5 +95,16 @@ public final class PerplexityScorer {
         }
       }
     }
+  }
+
+  private long unknown(int[] ids) {
+    int unknownId = model.vocabulary().unknownId();
+    long unknown = 0;
+    for (int id : ids) {
+      if (id == unknownId) {
+        unknown++;
+      }
+    }
+    return unknown;
   }
 }
