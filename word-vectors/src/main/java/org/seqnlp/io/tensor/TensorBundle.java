@@ -18,6 +18,9 @@ import org.seqnlp.io.InputFormatException;
  */
 public final class TensorBundle {
 
+  /** The largest magnitude of a value {@link #weights} accepts. */
+  public static final float MAX_WEIGHT = 1e5f;
+
   private final Map<String, Tensor> tensors = new LinkedHashMap<>();
   private final Map<String, ByteTensor> byteTensors = new LinkedHashMap<>();
   private final Map<String, List<String>> stringLists = new LinkedHashMap<>();
@@ -168,6 +171,24 @@ public final class TensorBundle {
     }
     requireShape("tensor", name, tensor.shape(), shape);
     taken.add(name);
+    return tensor;
+  }
+
+  /**
+   * The tensor {@code name} as a network's weights: as {@link #tensor}, and no value above {@value #MAX_WEIGHT} in
+   * magnitude. Trained weights stay far below (the shipped models' below 10); values that are finite but huge pass
+   * the reader's check and then overflow a network's sums, or swamp every other term in them, so that a model
+   * would tag or score on without a word.
+   */
+  public Tensor weights(String name, int... shape) throws InputFormatException {
+    Tensor tensor = tensor(name, shape);
+    float[] values = tensor.values();
+    for (int i = 0; i < values.length; i++) {
+      if (Math.abs(values[i]) > MAX_WEIGHT) {
+        throw fail(name, "tensor '" + name + "': value " + (i + 1) + " is " + values[i] + ", beyond the "
+            + (long) MAX_WEIGHT + " in magnitude that no trained weight reaches (a damaged or hand-made model?)");
+      }
+    }
     return tensor;
   }
 

@@ -330,6 +330,17 @@ class TensorFileTest {
   }
 
   @Test
+  void weightsBeyondAnyTrainedMagnitudeAreRefusedAtTheirEntry() throws IOException {
+    TensorBundle read = read(bytesOf(sample().add(new Tensor("huge", new int[] {3},
+        new float[] {TensorBundle.MAX_WEIGHT, -1, -3e38f}))));
+    InputFormatException e = assertThrows(InputFormatException.class, () -> read.weights("huge", 3));
+    assertTrue(e.getMessage().matches("t\\.bin: byte \\d+: tensor 'huge': value 3 is -3\\.0E38, beyond the 100000 in"
+        + " magnitude that no trained weight reaches \\(a damaged or hand-made model\\?\\)"), e.getMessage());
+    assertArrayEquals(new float[] {1, 2, 3, 4, 5, -6.5f}, read.weights("w", 2, 3).values());
+    assertEquals(3, read.tensor("huge", 3).values().length, "a tensor that is not weights has no bound");
+  }
+
+  @Test
   void byteTensorsRoundTripAfterTheFloatTensors() throws IOException {
     TensorBundle bundle = sample().add(new ByteTensor("q", new int[] {2, 2}, new byte[] {-128, -1, 0, 127}));
     TensorBundle read = read(bytesOf(bundle));

@@ -125,12 +125,18 @@ final class LanguageModelFile {
   }
 
   /**
-   * The float tensors of a weights entry, which must hold nothing else: an entry of another kind (8-bit weights, a
-   * list, a text value) would be another version's or another model's, and is refused rather than ignored.
+   * The float tensors of a weights entry, each weight bounded ({@link TensorBundle#weights}), which must hold nothing
+   * else: an entry of another kind (8-bit weights, a list, a text value) would be another version's or another
+   * model's, and is refused rather than ignored.
    */
   private static Map<String, Tensor> floatTensorsOnly(TensorBundle weights) throws InputFormatException {
     for (Tensor tensor : weights.tensors().values()) {
-      weights.tensor(tensor.name(), tensor.shape());
+      // the class boundaries are word ids, held as floats, not weights
+      if (tensor.name().equals(RnnLanguageModel.CLASS_STARTS)) {
+        weights.tensor(tensor.name(), tensor.shape());
+      } else {
+        weights.weights(tensor.name(), tensor.shape());
+      }
     }
     weights.requireAllTaken("a language model's weights, which are float tensors");
     return weights.tensors();

@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -428,6 +429,40 @@ public class RnnLanguageModelTest {
     assertTrue(e.getMessage().startsWith(file + "!" + RnnLanguageModel.WEIGHTS_ENTRY + ": byte "), e.getMessage());
     assertTrue(e.getMessage().endsWith(": entry 'dropout-mask' is not part of a language model's weights, which are"
         + " float tensors"), e.getMessage());
+  }
+
+  /** Finite but huge weights would score NaN or a perplexity of 1 without a word; class starts are ids, not weights. */
+  @Test
+  void weightsBeyondAnyTrainedMagnitudeAreRefused() throws IOException {
+    Path file = classModelWithWeights("huge-bias.zip", weights -> {
+      TensorBundle bundle = new TensorBundle();
+      TensorFile.read(new ByteArrayInputStream(weights), "weights").values().forEach(tensor -> bundle.add(
+          tensor.name().equals(RnnLanguageModel.OUTPUT_BIAS) ? new Tensor(tensor.name(), tensor.shape(),
+              filled(tensor.values().length, 3e38f)) : tensor));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TensorFile.write(bundle, out);
+      return out.toByteArray();
+    });
+    InputFormatException e = assertThrows(InputFormatException.class, () -> RnnLanguageModel.load(file));
+    assertTrue(e.getMessage().startsWith(file + "!" + RnnLanguageModel.WEIGHTS_ENTRY + ": byte "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(": tensor '" + RnnLanguageModel.OUTPUT_BIAS + "': value 1 is 3.0E38, beyond"
+        + " the 100000 in magnitude that no trained weight reaches (a damaged or hand-made model?)"), e.getMessage());
+  }
+
+  @Test
+  void classStartsAreIdsAndLoadBeyondTheWeightBound() throws IOException {
+    List<String> words = IntStream.range(0, (int) TensorBundle.MAX_WEIGHT).mapToObj(i -> "w" + i).toList();
+    int size = words.size() + 2;
+    RnnLanguageModel large = randomModel(CellType.RNN, TokenUnit.WORD, words, new int[] {0, 1, size});
+    Path file = directory.resolve("large.zip");
+    large.save(file);
+    assertEquals(size, RnnLanguageModel.load(file).vocabulary().size());
+  }
+
+  private static float[] filled(int length, float value) {
+    float[] values = new float[length];
+    Arrays.fill(values, value);
+    return values;
   }
 
   @Test

@@ -175,17 +175,17 @@ public final class BiLstmCrfNetworkFormat {
     try {
       TokenEncoder encoder = new TokenEncoder(words, chars, charDimension, charFilters, maxWordChars,
           wordEmbeddings(bundle, words.size(), wordDimension),
-          bundle.tensor("char-embeddings", chars.size(), charDimension).values(),
-          bundle.tensor("convolution-weights", charFilters, TokenEncoder.KERNEL_WIDTH, charDimension).values(),
-          bundle.tensor("convolution-bias", charFilters).values());
+          bundle.weights("char-embeddings", chars.size(), charDimension).values(),
+          bundle.weights("convolution-weights", charFilters, TokenEncoder.KERNEL_WIDTH, charDimension).values(),
+          bundle.weights("convolution-bias", charFilters).values());
       Lstm forward = lstm(bundle, "forward", features, hidden);
       Lstm backward = lstm(bundle, "backward", features, hidden);
-      LinearChainCrf crf = new LinearChainCrf(labelCount, bundle.tensor("crf-start", labelCount).values(),
-          bundle.tensor("crf-end", labelCount).values(),
-          bundle.tensor("crf-transitions", labelCount, labelCount).values());
+      LinearChainCrf crf = new LinearChainCrf(labelCount, bundle.weights("crf-start", labelCount).values(),
+          bundle.weights("crf-end", labelCount).values(),
+          bundle.weights("crf-transitions", labelCount, labelCount).values());
       BiLstmCrfNetwork network = new BiLstmCrfNetwork(labels, encoder, gazetteer, forward, backward,
-          bundle.tensor("output-weights", 2 * hidden, labelCount).values(),
-          bundle.tensor("output-bias", labelCount).values(), crf);
+          bundle.weights("output-weights", 2 * hidden, labelCount).values(),
+          bundle.weights("output-bias", labelCount).values(), crf);
       bundle.requireAllTaken("a " + ARCHITECTURE + " network");
       return network;
     } catch (IllegalArgumentException e) {
@@ -228,7 +228,7 @@ public final class BiLstmCrfNetworkFormat {
   private static EmbeddingTable wordEmbeddings(TensorBundle bundle, int words, int dimension)
       throws InputFormatException {
     if (!bundle.contains(WORD_EMBEDDINGS_INT8)) {
-      return new FloatEmbeddingTable(bundle.tensor(WORD_EMBEDDINGS, words, dimension).values(), words, dimension);
+      return new FloatEmbeddingTable(bundle.weights(WORD_EMBEDDINGS, words, dimension).values(), words, dimension);
     }
     if (bundle.contains(WORD_EMBEDDINGS)) {
       throw bundle.fail(WORD_EMBEDDINGS, "both " + WORD_EMBEDDINGS + " and " + WORD_EMBEDDINGS_INT8);
@@ -312,8 +312,8 @@ public final class BiLstmCrfNetworkFormat {
 
   private static Lstm lstm(TensorBundle bundle, String direction, int features, int hidden)
       throws InputFormatException {
-    return new Lstm(features, hidden, bundle.tensor(direction + "-input-weights", features, 4 * hidden).values(),
-        bundle.tensor(direction + "-recurrent-weights", hidden, 4 * hidden).values(),
-        bundle.tensor(direction + "-bias", 4 * hidden).values());
+    return new Lstm(features, hidden, bundle.weights(direction + "-input-weights", features, 4 * hidden).values(),
+        bundle.weights(direction + "-recurrent-weights", hidden, 4 * hidden).values(),
+        bundle.weights(direction + "-bias", 4 * hidden).values());
   }
 }

@@ -91,6 +91,20 @@ class BiLstmCrfNetworkFormatTest {
         shape.getMessage());
   }
 
+  /** Finite but huge, the CRF's weights swamp every score, and the model would find no name without a word. */
+  @Test
+  void everyWeightTensorIsBounded() throws IOException {
+    TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.withGazetteer(5));
+    for (String name : bundle.tensors().keySet()) {
+      float[] values = bundle.tensors().get(name).values().clone();
+      values[values.length - 1] = 3e38f;
+      InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(
+          replaced(bundle, new Tensor(name, bundle.tensors().get(name).shape(), values)))), name);
+      assertTrue(e.getMessage().endsWith(": tensor '" + name + "': value " + values.length + " is 3.0E38, beyond the"
+          + " 100000 in magnitude that no trained weight reaches (a damaged or hand-made model?)"), e.getMessage());
+    }
+  }
+
   /** {@code bundle} with the float tensor of {@code tensor}'s name replaced by it (null: none replaced). */
   private static TensorBundle replaced(TensorBundle bundle, Tensor tensor) {
     TensorBundle changed = new TensorBundle();
