@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +22,9 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapred.FileInputFormat;
 import org.apache.hadoop.mapred.FileSplit;
+import org.apache.hadoop.mapred.JobConf;
 import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaHadoopRDD;
@@ -52,7 +57,7 @@ import scala.Tuple2;
  * </pre>
  *
  * <p>Input: UTF-8 text files, one document a line (its id is the line's 0-based index in the input, files in the
- * order Spark lists them), or Parquet with an {@code id} column (any type, written as a string; none null) and a
+ * order of their names), or Parquet with an {@code id} column (any type, written as a string; none null) and a
  * string {@code text} column. Output: one row per sentence ({@link PartitionTagger#SENTENCES}), as JSON Lines or
  * Parquet files in the output directory, which must not exist yet and appears only when the job succeeds.
  */
@@ -196,8 +201,8 @@ public final class SparkNameTaggingJob {
 
   /**
    * Reads, tags with {@code models} and writes as {@code settings} say. The sentences are written into a hidden
-   * directory beside the output, renamed to it when complete, so that a failed or killed run leaves no output
-   * behind to refuse the next one.
+   * directory beside the output and renamed to it when complete, so that a failed run, or one stopped by a signal
+   * the JVM sees, leaves no output behind to refuse the next one.
    */
   static void run(SparkSession spark, Settings settings, TaggingModels models) throws IOException {
     org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(settings.output());
@@ -221,16 +226,31 @@ public final class SparkNameTaggingJob {
         case JSON -> sentences.write().json(partial.toString());
         case PARQUET -> sentences.write().parquet(partial.toString());
       }
-      // A rename onto an existing directory would move the sentences into it.
-      if (outputFileSystem.exists(output)) {
-        throw new IOException(settings.output() + ": made by something else while the job ran; nothing was written");
-      }
-      if (!outputFileSystem.rename(partial, output)) {
-        throw new IOException(settings.output() + ": cannot rename " + partial + " to it");
-      }
+      publish(outputFileSystem, partial, output, settings.output());
     } finally {
       outputFileSystem.delete(partial, true);
       outputFileSystem.cancelDeleteOnExit(partial);
+    }
+  }
+
+  /**
+   * Renames the complete {@code partial} directory to {@code output}, which must not exist: a rename onto an
+   * existing directory moves the source into it, so one made while the job ran is checked before the rename and,
+   * as it may appear in between, after it.
+   */
+  static void publish(FileSystem fileSystem, org.apache.hadoop.fs.Path partial, org.apache.hadoop.fs.Path output,
+      String name) throws IOException {
+    String madeMeanwhile = name + ": made by something else while the job ran; nothing was written";
+    if (fileSystem.exists(output)) {
+      throw new IOException(madeMeanwhile);
+    }
+    if (!fileSystem.rename(partial, output)) {
+      throw new IOException(name + ": cannot rename " + partial + " to it");
+    }
+    org.apache.hadoop.fs.Path movedInto = new org.apache.hadoop.fs.Path(output, partial.getName());
+    if (fileSystem.exists(movedInto)) {
+      fileSystem.delete(movedInto, true);
+      throw new IOException(madeMeanwhile);
     }
   }
 
@@ -242,14 +262,17 @@ public final class SparkNameTaggingJob {
 
   /**
    * Text files, one document a line, each with its 0-based line index as id, in at least {@code minPartitions}
-   * partitions (0: Spark's default). A line that is not UTF-8 fails the job with an {@link InputFormatException}
-   * naming its file and the byte where the line starts, as {@code seqnlp ner} refuses it, where Spark's
-   * {@code textFile} would tag replacement characters.
+   * partitions (0: Spark's default). The files of a directory are read in the order of their names, as a glob's
+   * are, so that ids do not depend on the order a file system lists them. A line that is not UTF-8 fails the job
+   * with an {@link InputFormatException} naming its file and the byte where the line starts, as {@code seqnlp ner}
+   * refuses it, where Spark's {@code textFile} would tag replacement characters.
    */
-  static Dataset<Row> textDocuments(SparkSession spark, String input, int minPartitions) {
+  static Dataset<Row> textDocuments(SparkSession spark, String input, int minPartitions) throws IOException {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JobConf files = new JobConf(context.hadoopConfiguration());
+    FileInputFormat.setInputPaths(files, textFiles(input, files));
     @SuppressWarnings("unchecked")
-    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) context.hadoopFile(input,
+    JavaHadoopRDD<LongWritable, Text> lines = (JavaHadoopRDD<LongWritable, Text>) context.hadoopRDD(files,
         TextInputFormat.class, LongWritable.class, Text.class,
         minPartitions > 0 ? minPartitions : context.defaultMinPartitions());
     JavaRDD<String> texts = lines.mapPartitionsWithInputSplit((split, records) -> {
@@ -275,31 +298,96 @@ public final class SparkNameTaggingJob {
       };
     }, true);
     JavaRDD<Row> rows = texts.zipWithIndex().map(line -> RowFactory.create(String.valueOf(line._2()), line._1()));
+    // A gzip file is one partition however many are asked for.
+    if (rows.getNumPartitions() < minPartitions) {
+      rows = rows.repartition(minPartitions);
+    }
     return spark.createDataFrame(rows, PartitionTagger.DOCUMENTS);
   }
 
   /**
-   * Parquet with an {@code id} and a {@code text} column, checked before any tagging: both are there, the text is a
-   * string and no id is null. Repartitioned when it has fewer than {@code minPartitions} partitions.
+   * The files {@code input} names (a file, a directory or a glob), a directory's visible files sorted by name, as
+   * Hadoop sorts a glob's matches.
+   */
+  private static org.apache.hadoop.fs.Path[] textFiles(String input, Configuration hadoop) throws IOException {
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
+    FileSystem fileSystem = path.getFileSystem(hadoop);
+    FileStatus[] matches = fileSystem.globStatus(path);
+    if (matches == null || matches.length == 0) {
+      throw new IOException(input + ": no such file or directory");
+    }
+    List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
+    for (FileStatus match : matches) {
+      if (!match.isDirectory()) {
+        files.add(match.getPath());
+        continue;
+      }
+      // Hadoop's own listing skips these too: _SUCCESS and the hidden files of other writers.
+      FileStatus[] listed = fileSystem.listStatus(match.getPath(),
+          file -> !file.getName().startsWith("_") && !file.getName().startsWith("."));
+      Arrays.sort(listed, Comparator.comparing(FileStatus::getPath));
+      for (FileStatus file : listed) {
+        if (file.isDirectory()) {
+          // as Hadoop refuses it, but before any work, and with the way out
+          throw new IOException(input + ": holds the directory " + file.getPath().getName() + "; a glob such as "
+              + input + "/*/* reads the files of directories within");
+        }
+        files.add(file.getPath());
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IOException(input + ": no file to read");
+    }
+    return files.toArray(org.apache.hadoop.fs.Path[]::new);
+  }
+
+  /**
+   * Parquet with an {@code id} and a {@code text} column (names matched as Spark matches them, without regard to
+   * case unless {@code spark.sql.caseSensitive}), checked before any tagging: both are there, the text is a string,
+   * no id is null and every text is valid UTF-8 (Spark would read the text of a damaged file with replacement
+   * characters); the check reads the two columns once. Repartitioned when it has fewer than {@code minPartitions}
+   * partitions.
    */
   static Dataset<Row> parquetDocuments(SparkSession spark, String input, int minPartitions) throws IOException {
-    Dataset<Row> parquet = spark.read().parquet(input);
+    Dataset<Row> parquet;
+    try {
+      parquet = spark.read().parquet(input);
+    } catch (Exception e) { // Spark's own SparkException is checked, though Scala declares none
+      throw new IOException(input + ": cannot be read as Parquet: " + innermostMessage(e), e);
+    }
+    boolean caseSensitive = Boolean.parseBoolean(spark.conf().get("spark.sql.caseSensitive", "false"));
     List<String> columns = List.of(parquet.columns());
     for (String required : List.of("id", "text")) {
-      if (!columns.contains(required)) {
+      if (columns.stream().noneMatch(column -> caseSensitive ? column.equals(required)
+          : column.equalsIgnoreCase(required))) {
         throw new IOException(input + ": no column '" + required + "' (the columns are " + columns + ")");
       }
     }
-    DataType text = parquet.schema().apply("text").dataType();
+    DataType text = parquet.select("text").schema().fields()[0].dataType();
     if (!text.equals(DataTypes.StringType)) {
       throw new IOException(input + ": column 'text' holds " + text.simpleString() + ", not string");
     }
-    // Only the id column is read for this; a null id would fail the job at the write, with Spark's words.
-    if (!parquet.where(functions.col("id").isNull()).select("id").isEmpty()) {
-      throw new IOException(input + ": a document with a null id (every document needs one, to name its rows)");
+    List<Row> bad = parquet.where(functions.col("id").isNull().or(functions.not(functions.is_valid_utf8(
+        functions.col("text"))))).select(functions.col("id").cast("string")).limit(1).collectAsList();
+    if (!bad.isEmpty()) {
+      throw new IOException(input + (bad.get(0).isNullAt(0)
+          ? ": a document with a null id (every document needs one, to name its rows)"
+          : ": the text of document " + bad.get(0).getString(0) + " is not valid UTF-8"));
     }
-    Dataset<Row> documents = parquet.select(functions.col("id").cast("string").as("id"), functions.col("text"));
+    Dataset<Row> documents = parquet.select(functions.col("id").cast("string").as("id"),
+        functions.col("text").as("text"));
     return documents.rdd().getNumPartitions() < minPartitions ? documents.repartition(minPartitions) : documents;
+  }
+
+  /** The first line of the message of the innermost cause that has one, which for Spark's errors says what failed. */
+  private static String innermostMessage(Throwable failure) {
+    String message = failure.toString();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        message = cause.getMessage();
+      }
+    }
+    return message.lines().findFirst().orElse(message);
   }
 
   private static byte[] readModel(String model, Configuration hadoop) throws IOException {

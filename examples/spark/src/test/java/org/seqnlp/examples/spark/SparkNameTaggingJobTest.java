@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FilterFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -225,6 +230,107 @@ class SparkNameTaggingJobTest {
       assertEquals(List.of(), beside.filter(path -> path.getFileName().toString().startsWith(".latin-1-out"))
           .toList(), "the partial output is removed");
     }
+  }
+
+  @Test
+  void aDirectorysFilesAreReadInTheOrderOfTheirNames() throws IOException {
+    Path input = Files.createDirectories(directory.resolve("twelve"));
+    // Written out of order: a local disk lists a directory in its own order, which ids must not follow.
+    for (int file : new int[] {12, 4, 5, 6, 10, 2, 11, 1, 3, 9, 8, 7}) {
+      Files.writeString(input.resolve(String.format(Locale.ROOT, "f%02d.txt", file)), "document " + file + "\n");
+    }
+    Files.writeString(input.resolve("_SUCCESS"), "");
+    Files.writeString(input.resolve(".hidden.txt"), "not a document\n");
+    List<String> read = SparkNameTaggingJob.textDocuments(spark, input.toString(), 0).collectAsList().stream()
+        .map(row -> row.getString(0) + ": " + row.getString(1)).toList();
+    assertEquals(IntStream.range(0, 12).mapToObj(i -> i + ": document " + (i + 1)).toList(), read);
+  }
+
+  @Test
+  void aDirectoryWithinTheInputOrAMissingInputIsRefusedBeforeAnyWork() throws IOException {
+    Path input = Files.createDirectories(directory.resolve("nested/inner"));
+    Files.writeString(input.resolve("a.txt"), "Paris\n");
+    Path outer = input.getParent();
+    IOException nested = assertThrows(IOException.class, () -> SparkNameTaggingJob.textDocuments(spark,
+        outer.toString(), 0));
+    assertEquals(outer + ": holds the directory inner; a glob such as " + outer + "/*/* reads the files of"
+        + " directories within", nested.getMessage());
+    assertEquals(1, SparkNameTaggingJob.textDocuments(spark, outer + "/*/*", 0).count());
+    Path missing = directory.resolve("missing.txt");
+    assertEquals(missing + ": no such file or directory", assertThrows(IOException.class,
+        () -> SparkNameTaggingJob.textDocuments(spark, missing.toString(), 0)).getMessage());
+  }
+
+  @Test
+  void theJobTagsInAtLeastTheAskedPartitionsGzipToo() throws IOException {
+    Path text = Files.write(directory.resolve("partitions.txt"), DOCUMENTS);
+    Path gzip = directory.resolve("partitions.txt.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+      out.write(Files.readAllBytes(text));
+    }
+    for (Path input : List.of(text, gzip)) {
+      Path output = directory.resolve("partitions-out-" + input.getFileName());
+      runJob("--model", MODEL.toString(), "--input", input.toString(), "--output", output.toString(),
+          "--min-partitions", "3");
+      try (Stream<Path> parts = Files.list(output)) {
+        assertEquals(3, parts.filter(part -> part.getFileName().toString().startsWith("part-")).count(),
+            "a part file per partition: " + input);
+      }
+      assertEquals(String.join("\n", expected), String.join("\n", canonical(spark.read()
+          .schema(PartitionTagger.SENTENCES).json(output.toString()), id -> id)));
+    }
+  }
+
+  @Test
+  void anOutputMadeWhileTheJobRanIsLeftAsItIs() throws IOException {
+    FileSystem local = FileSystem.getLocal(new Configuration());
+    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(Files.writeString(Files.createDirectories(
+        directory.resolve("race/.out-1.partial")).resolve("part-0"), "tagged").getParent().toString());
+    org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(Files.writeString(Files.createDirectories(
+        directory.resolve("race/out")).resolve("theirs.txt"), "theirs").getParent().toString());
+    String refused = "out: made by something else while the job ran; nothing was written";
+    assertEquals(refused, assertThrows(IOException.class, () -> SparkNameTaggingJob.publish(local, partial, output,
+        "out")).getMessage());
+    // Made between the check and the rename, which then moves the sentences into it.
+    FileSystem late = new FilterFileSystem(local) {
+      private boolean checked;
+
+      @Override
+      public boolean exists(org.apache.hadoop.fs.Path path) throws IOException {
+        boolean first = !checked;
+        checked = true;
+        return !first && super.exists(path);
+      }
+    };
+    assertEquals(refused, assertThrows(IOException.class, () -> SparkNameTaggingJob.publish(late, partial, output,
+        "out")).getMessage());
+    try (Stream<Path> files = Files.list(directory.resolve("race/out"))) {
+      assertEquals(List.of("theirs.txt"), files.map(file -> file.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void parquetTextThatIsNotUtf8IsRefusedNamingTheDocument() {
+    Path input = directory.resolve("latin-1.parquet");
+    spark.sql("SELECT 7L AS id, CAST(unhex('416E67656C61FF20506172697320') AS STRING) AS text").write()
+        .parquet(input.toString());
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.parquetDocuments(spark,
+        input.toString(), 0));
+    assertEquals(input + ": the text of document 7 is not valid UTF-8", refused.getMessage());
+  }
+
+  @Test
+  void parquetColumnsAreMatchedAsSparkMatchesThemAndOtherFilesAreNotParquet() throws IOException {
+    Path input = directory.resolve("capitals.parquet");
+    spark.createDataFrame(List.of(RowFactory.create(1L, "Paris")), new StructType().add("ID", DataTypes.LongType)
+        .add("Text", DataTypes.StringType)).write().parquet(input.toString());
+    assertEquals(List.of(RowFactory.create("1", "Paris")), SparkNameTaggingJob.parquetDocuments(spark,
+        input.toString(), 0).collectAsList());
+    Path text = Files.write(directory.resolve("not.parquet"), DOCUMENTS);
+    IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.parquetDocuments(spark,
+        text.toString(), 0).collectAsList());
+    assertTrue(refused.getMessage().startsWith(text + ": cannot be read as Parquet: ")
+        && refused.getMessage().indexOf('\n') < 0, refused.getMessage());
   }
 
   private static byte[] concat(byte[] first, byte[] second) {
