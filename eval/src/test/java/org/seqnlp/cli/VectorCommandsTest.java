@@ -25,6 +25,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.eval.vectors.EvaluationFixtures;
@@ -633,6 +634,17 @@ class VectorCommandsTest extends ToolTest {
         plot.toString(), "--plot-method", "tsne", "--plot-words", "king,queen,man,woman,nothing"));
     assertTrue(err.toString().contains("--perplexity: t-SNE with perplexity 30.0 needs more than 30 points, got 4;"
         + " lower the perplexity (the plot words with a vector)"), err.toString());
+  }
+
+  @Test
+  void aPlotThatCannotBeWrittenIsOneLineNamingTheFile() throws IOException {
+    Path full = Path.of("/dev/full");
+    Assumptions.assumeTrue(Files.exists(full), "no /dev/full here");
+    Path data = EvaluationFixtures.writeTestSets(directory.resolve("data"));
+    assertEquals(SeqNlp.EXIT_FAILURE, run("eval-vectors", fixtureVectors().toString(), "--data", data.toString(),
+        "--plot", full.toString(), "--plot-words", "king,queen,man,woman"));
+    assertEquals("seqnlp eval-vectors: error: /dev/full: cannot write: No space left on device",
+        err.toString().strip());
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +92,14 @@ public final class WordPlot {
     } finally {
       g.dispose();
     }
-    OutputFiles.write(file, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    });
+    // Encoded in memory first: ImageIO wraps a failed write in "I/O error writing PNG file!", naming no file, and
+    // leaves its cache file to a shutdown hook that then prints a stack trace; a plot is a few hundred kB.
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.setUseCache(false);
+    if (!ImageIO.write(image, "png", png)) {
+      throw new IOException("no PNG writer available");
+    }
+    OutputFiles.write(file, png::writeTo);
   }
 
   private void drawLegend(Graphics2D g, int width) {
