@@ -56,7 +56,11 @@ public final class WordVectors {
     this.matrix = matrix;
     this.indexByWord = new HashMap<>(words.size() * 2);
     for (int i = 0; i < this.words.length; i++) {
-      if (indexByWord.putIfAbsent(Objects.requireNonNull(this.words[i], "word"), i) != null) {
+      // no text yields an empty token, so it is never looked up, and it would print as a blank neighbour
+      if (Objects.requireNonNull(this.words[i], "word").isEmpty()) {
+        throw new IllegalArgumentException("an empty word at row " + i);
+      }
+      if (indexByWord.putIfAbsent(this.words[i], i) != null) {
         throw new IllegalArgumentException("duplicate word '" + this.words[i] + "' at rows "
             + indexByWord.get(this.words[i]) + " and " + i);
       }

@@ -3,6 +3,7 @@ package org.seqnlp.vectors.format;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.seqnlp.io.InputFormatException;
+import org.seqnlp.io.tensor.Tensor;
+import org.seqnlp.io.tensor.TensorBundle;
+import org.seqnlp.io.tensor.TensorFile;
 import org.seqnlp.vectors.RandomVectors;
 import org.seqnlp.vectors.WordVectors;
 
@@ -111,10 +116,26 @@ class VectorFormatTest {
   @ParameterizedTest
   @EnumSource(value = VectorFormat.class, names = {"WORD2VEC_TEXT", "WORD2VEC_BINARY", "GLOVE"})
   void refusesToWriteWordsItCannotSpell(VectorFormat format) {
-    for (String word : List.of("two words", "tab\there", "line\nbreak", "")) {
+    for (String word : List.of("two words", "tab\there", "line\nbreak")) {
       WordVectors vectors = new WordVectors(List.of(word), 1, new float[] {1});
       assertThrows(IllegalArgumentException.class, () -> write(vectors, format), word);
     }
+    assertThrows(IllegalArgumentException.class, () -> format.requireWritable(""));
+  }
+
+  /** No text gives an empty token; a file holding one as a word is damaged, in any format. */
+  @Test
+  void anEmptyWordIsRefusedWhenReadFromASeqnlpFile() throws IOException {
+    TensorBundle bundle = new TensorBundle().addText("format", "seqnlp-vectors").addText("precision", "float32")
+        .addText("dimension", "1").addStrings("words", List.of("king", "")).add(new Tensor("vectors",
+            new int[] {2, 1}, new float[] {1, 2}));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    TensorFile.write(bundle, bytes);
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "empty.sq"));
+    assertTrue(e.getMessage().matches("empty\\.sq: byte \\d+: an empty word at row 1"), e.getMessage());
+    assertEquals("an empty word at row 0", assertThrows(IllegalArgumentException.class,
+        () -> new WordVectors(List.of(""), 1, new float[] {1})).getMessage());
   }
 
   @ParameterizedTest
