@@ -30,7 +30,9 @@ import picocli.CommandLine.Parameters;
         + " by default); sentences may run across lines, as in wrapped text. --paragraphs: one paragraph a line,"
         + " sentences never cross a line end. --sentences: one sentence a line, tokenised but not split."
         + " --tokenized: one sentence a line, tokens separated by whitespace. The name finder's adaptive data is"
-        + " cleared between documents.",
+        + " cleared between documents. A sentence of more than " + DocumentNameFinder.MAX_PIECE_TOKENS + " tokens"
+        + " (text without sentence ends) is tagged in pieces of that many, so a name across a cut comes out as"
+        + " two; eval-ner tags whole sentences.",
         "Output formats: markup (OpenNLP's <START:type> ... <END>, one sentence a line, a blank line between"
             + " documents), conll (token and IOB2 tag a line, a blank line after each sentence), json (one"
             + " object a line per sentence: input, document, sentence, start, end, text, tokens with start and"

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.seqnlp.eval.ner.ScoredTypes;
 import org.seqnlp.io.InputFormatException;
@@ -57,8 +59,26 @@ final class ScoreNerCommand implements Callable<Integer> {
       scores.add(types.labelled(expected.sample().getNames()), types.labelled(actual.sample().getNames()));
     }
     requireSameSentenceCount(reference, tagged);
+    warnOfTypesOnlyPredicted(types, reference, tagged);
     spec.commandLine().getOut().println(scores.format());
     return 0;
+  }
+
+  /**
+   * Names the types that the predictions have and the test data lack: all their names count as false positives, and
+   * such a type is more often a label misspelt or cut (a file ending in {@code I-LO}) than a real prediction.
+   */
+  private void warnOfTypesOnlyPredicted(ScoredTypes types, List<NerFiles.Sentence> reference,
+      List<NerFiles.Sentence> tagged) {
+    Set<String> onlyPredicted = new TreeSet<>();
+    tagged.forEach(sentence -> Arrays.stream(types.labelled(sentence.sample().getNames()))
+        .forEach(name -> onlyPredicted.add(name.getType())));
+    reference.forEach(sentence -> Arrays.stream(types.labelled(sentence.sample().getNames()))
+        .forEach(name -> onlyPredicted.remove(name.getType())));
+    if (!onlyPredicted.isEmpty()) {
+      spec.commandLine().getErr().printf("%s: warning: %s has names of type %s, which %s has none of; they count as"
+          + " false positives%n", spec.qualifiedName(), predicted, String.join(", ", onlyPredicted), gold);
+    }
   }
 
   /** Fails at the first sentence of the longer file that the other lacks, unless both have as many. */

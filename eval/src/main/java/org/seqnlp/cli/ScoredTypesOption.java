@@ -21,10 +21,16 @@ final class ScoredTypesOption {
 
   /**
    * Checks the scored types against the names of {@code testData}'s {@code samples}, renamed as scored: none of them
-   * there is a usage error of {@code spec} (the scores would be a table of zeros), some missing a warning naming them.
+   * there is a usage error of {@code spec} (the scores would be a table of zeros), some missing a warning naming them;
+   * a LABEL=TYPE whose label no name has is a warning too.
    */
   static void requireIn(CommandLine.Model.CommandSpec spec, ScoredTypes types, List<NameSample> samples,
       Object testData) {
+    Set<String> unused = types.unusedRenamesIn(samples.stream().flatMap(sample -> Arrays.stream(sample.getNames())));
+    if (!unused.isEmpty()) {
+      spec.commandLine().getErr().printf("%s: warning: --score-types: no name labelled %s in %s, so nothing is"
+          + " renamed from it%n", spec.qualifiedName(), String.join(", ", unused), testData);
+    }
     Set<String> missing = types.missingFrom(samples.stream()
         .flatMap(sample -> Arrays.stream(types.labelled(sample.getNames()))));
     if (missing.isEmpty()) {

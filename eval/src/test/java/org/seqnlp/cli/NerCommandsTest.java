@@ -78,6 +78,13 @@ class NerCommandsTest extends ToolTest {
     assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
         "person,persn"));
     assertEquals("seqnlp eval-ner: warning: --score-types: no name of type persn in " + test, err.toString().strip());
+    err.getBuffer().setLength(0);
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("eval-ner", "--model", model.toString(), "--test", test.toString(), "--score-types",
+        "person,human=person"), err.toString());
+    assertEquals("seqnlp eval-ner: warning: --score-types: no name labelled human in " + test + ", so nothing is"
+        + " renamed from it", err.toString().strip());
+    assertEquals(person, figuresOf("overall"));
   }
 
   @Test

@@ -56,6 +56,16 @@ class ScoreNerCommandTest extends ToolTest {
   }
 
   @Test
+  void aTypeOnlyThePredictionsHaveIsNamedInAWarning() throws IOException {
+    Path gold = file("gold.txt", "Paris B-LOC\nis O\nbig O\n");
+    Path predicted = file("predicted.txt", "Paris B-LO\nis O\nbig O\n");
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString()), err.toString());
+    assertEquals("0 1 1", overallCounts());
+    assertEquals("seqnlp score-ner: warning: " + predicted + " has names of type lo, which " + gold + " has none of;"
+        + " they count as false positives", err.toString().strip());
+  }
+
+  @Test
   void readsTheFormatAndEncodingGiven() throws IOException {
     // OpenNLP's format in ISO-8859-1: Zoë Lee is cut short and Bob was never a name, Acme is right: 1 correct, 3
     // predicted, 2 in the data.

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import opennlp.tools.util.Span;
 
@@ -61,6 +62,16 @@ public final class ScoredTypes {
     Set<String> missing = new LinkedHashSet<>(kept);
     names.forEach(span -> missing.remove(span.getType()));
     return missing;
+  }
+
+  /**
+   * The labels of LABEL=TYPE entries that none of {@code names}, spans as read (before {@link #labelled}), has: a
+   * label misspelt in the list, whose names would otherwise go unscored without a word.
+   */
+  public Set<String> unusedRenamesIn(Stream<Span> names) {
+    Set<String> unused = new TreeSet<>(renames.keySet());
+    names.forEach(span -> unused.remove(span.getType()));
+    return unused;
   }
 
   /** The number of types scored; 0 for every type. */
