@@ -108,12 +108,12 @@ public final class SeqNlp implements Runnable {
     // command can act on, and two lines of noise above the command's output.
     LUCENE_VECTORIZATION_LOG.setLevel(verbose ? Level.INFO : Level.SEVERE);
     NamedOutputStream output = new NamedOutputStream(stdout, STANDARD_OUTPUT);
+    CommandLine commandLine = newCommandLine();
+    // UTF-8 whatever the locale: input is read as UTF-8, and under a C locale the JDK's default would print every
+    // other character as '?'.
+    commandLine.setOut(new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true));
+    commandLine.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
     try {
-      CommandLine commandLine = newCommandLine();
-      // UTF-8 whatever the locale: input is read as UTF-8, and under a C locale the JDK's default would print every
-      // other character as '?'.
-      commandLine.setOut(new PrintWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), true));
-      commandLine.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
       int exitCode = commandLine.execute(args);
       commandLine.getOut().flush();
       // picocli's writer swallows a failed write: without this, a full disk would end in success and half a file
@@ -122,15 +122,27 @@ public final class SeqNlp implements Runnable {
         failure = new FileSystemException(STANDARD_OUTPUT, null, "cannot write");
       }
       if (failure != null && exitCode == 0) {
-        commandLine.getErr().println("seqnlp: error: " + ErrorMessages.describe(failure));
+        commandLine.getErr().println(commandName(commandLine) + ": error: " + ErrorMessages.describe(failure));
         return EXIT_FAILURE;
       }
       return exitCode;
     } catch (OutOfMemoryError e) {
       // picocli passes Errors through; this one has a remedy the user can apply.
-      System.err.println("seqnlp: error: " + ErrorMessages.describe(e));
+      commandLine.getErr().println(commandName(commandLine) + ": error: " + ErrorMessages.describe(e));
       return EXIT_FAILURE;
     }
+  }
+
+  /** The command that ran, as its errors name it ({@code seqnlp ner}), or {@code seqnlp} before one was parsed. */
+  private static String commandName(CommandLine commandLine) {
+    CommandLine.ParseResult parsed = commandLine.getParseResult();
+    if (parsed == null) {
+      return commandLine.getCommandSpec().qualifiedName();
+    }
+    while (parsed.hasSubcommand()) {
+      parsed = parsed.subcommand();
+    }
+    return parsed.commandSpec().qualifiedName();
   }
 
   static CommandLine newCommandLine() {

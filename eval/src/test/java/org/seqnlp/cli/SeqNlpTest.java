@@ -74,6 +74,12 @@ class SeqNlpTest extends ToolTest {
     assertEquals(SeqNlp.EXIT_FAILURE, SeqNlp.execute(full, errors, "--version"));
     assertEquals("seqnlp: error: standard output: cannot write: No space left on device",
         errors.toString(StandardCharsets.UTF_8).strip());
+    errors.reset();
+    assertEquals(SeqNlp.EXIT_FAILURE, SeqNlp.execute(full, errors, "expand", "--vectors",
+        "../models/vectors/seqnlp-en-100d.bin", "king"));
+    String printed = errors.toString(StandardCharsets.UTF_8).strip();
+    assertEquals("seqnlp expand: error: standard output: cannot write: No space left on device",
+        printed.substring(printed.lastIndexOf('\n') + 1), printed);
   }
 
   /** Output is UTF-8 whatever the platform's default, as input is read. */
