@@ -105,6 +105,8 @@ final class ExpandCommand implements Callable<Integer> {
       }
       if (term != null) {
         out.println(describe(term, expansions, wordVectors));
+      } else {
+        out.println("no term: the text holds no word (the tokenizer drops punctuation and spaces)");
       }
       stream.end();
     }

@@ -51,6 +51,12 @@ class ExpandCommandTest {
   }
 
   @Test
+  void textWithoutAWordSaysSoRatherThanPrintingNothing() throws IOException {
+    assertEquals(0, run("expand", "--vectors", vehicles().toString(), "...", " "), err);
+    assertEquals("no term: the text holds no word (the tokenizer drops punctuation and spaces)", out.strip());
+  }
+
+  @Test
   void printsEachTermWithItsExpansionsTheirCosinesAndWeights() throws IOException {
     assertEquals(0, run("expand", "--vectors", vehicles().toString(), "--max-expansions", "2",
         "--min-similarity", "0.7", "--expansion-weight", "0.5", "Fast CAR", "banana"));
