@@ -5,10 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
@@ -112,8 +112,8 @@ public final class SemanticExpansionFilter extends TokenFilter {
    * @param minSimilarity the least cosine similarity of an added neighbour, in (0, 1]
    * @param expansionWeight the weight of a term's neighbours together relative to the term, in (0, 1]
    * @param unexpanded terms never expanded, e.g. {@link CharArraySet#EMPTY_SET}
-   * @param lowercaseLookup whether to look terms up lowercased (in the root locale), leaving out neighbours that
-   *     differ from the term or an earlier neighbour only in case
+   * @param lowercaseLookup whether to look terms up lowercased (as Lucene's {@code LowerCaseFilter} lowercases),
+   *     leaving out neighbours that differ from the term or an earlier neighbour only in case
    */
   public SemanticExpansionFilter(TokenStream input, NeighbourLookup neighbours, int maxExpansions,
       float minSimilarity, float expansionWeight, CharArraySet unexpanded, boolean lowercaseLookup) {
@@ -239,8 +239,21 @@ public final class SemanticExpansionFilter extends TokenFilter {
 
   /** The current term as looked up: lowercased with lowercase lookup. */
   private String key() {
-    String word = termAtt.toString();
-    return lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word;
+    return lookedUp(termAtt.toString());
+  }
+
+  /**
+   * {@code word} lowercased with lowercase lookup, code point by code point as Lucene's {@code LowerCaseFilter} and
+   * an ignoring-case {@link CharArraySet} lowercase (so the protected words and the vectors agree): {@link
+   * String#toLowerCase} turns a final capital sigma into ς and a dotted capital I into two characters.
+   */
+  private String lookedUp(String word) {
+    if (!lowercaseLookup) {
+      return word;
+    }
+    char[] chars = word.toCharArray();
+    CharacterUtils.toLowerCase(chars, 0, chars.length);
+    return new String(chars);
   }
 
   /**
@@ -256,7 +269,7 @@ public final class SemanticExpansionFilter extends TokenFilter {
       List<Neighbour> kept = new ArrayList<>(found.size());
       for (Neighbour neighbour : found) {
         String word = neighbour.word();
-        if (seen.add(lowercaseLookup ? word.toLowerCase(Locale.ROOT) : word)) {
+        if (seen.add(lookedUp(word))) {
           kept.add(neighbour);
         }
       }

@@ -100,6 +100,10 @@ public final class SemanticExpansionFilterFactory extends TokenFilterFactory imp
   public SemanticExpansionFilterFactory(Map<String, String> args) {
     super(args);
     vectorsName = require(args, "vectors");
+    if (vectorsName.isBlank()) {
+      // found here, with the other arguments, rather than when the core loads the file
+      throw new IllegalArgumentException("Configuration Error: 'vectors' names no file");
+    }
     format = getFormat(args, "format");
     maxExpansions = getStrictInt(args, "maxExpansions", DEFAULT_MAX_EXPANSIONS);
     minSimilarity = getStrictFloat(args, "minSimilarity", DEFAULT_MIN_SIMILARITY);

@@ -322,6 +322,9 @@ public class TestSemanticExpansionFilterFactory extends BaseTokenStreamTestCase 
     IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
         () -> TokenFilterFactory.forName("semanticExpansion", args()));
     assertTrue(e.getMessage(), e.getMessage().contains("vectors"));
+    IllegalArgumentException blank = expectThrows(IllegalArgumentException.class,
+        () -> TokenFilterFactory.forName("semanticExpansion", args("vectors", " ")));
+    assertEquals("Configuration Error: 'vectors' names no file", blank.getMessage());
   }
 
   public void testRejectsUnknownParameters() {
