@@ -58,6 +58,8 @@ public final class LineReader implements Closeable {
   private boolean afterCarriageReturn;
   /** Empty lines, ended by {@code \r} alone, read but not yet returned. */
   private long blankLinesPending;
+  /** Whether the line read last ended with a line break ({@link #lineEnded()}). */
+  private boolean lineEnded;
 
   private LineReader(String source, InputStream in, Charset charset, int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
@@ -176,8 +178,17 @@ public final class LineReader implements Closeable {
     return line;
   }
 
+  /**
+   * Whether the line read last ended with a line break: false for a last line that runs to the end of the file, as
+   * one does when a file is cut short (or its writer left the break out).
+   */
+  public boolean lineEnded() {
+    return lineEnded;
+  }
+
   /** Reads the next line's bytes into {@link #line}: its length, or -1 at the end of the file. */
   private int nextLine() throws IOException {
+    lineEnded = true;
     if (blankLinesPending > 0) {
       blankLinesPending--;
       lineNumber++;
@@ -217,6 +228,7 @@ public final class LineReader implements Closeable {
       }
       position = limit;
       if (!fill()) {
+        lineEnded = false;
         break;
       }
     }

@@ -59,6 +59,18 @@ class LineReaderTest {
     assertEquals(List.of("first", "", "third", "  ", "last without end"), readAll(file, StandardCharsets.UTF_8));
   }
 
+  @Test
+  void saysWhetherTheLineReadLastEndedWithALineBreak() throws IOException {
+    Path file = write("ends.txt", "a\r\nb\r\rc".getBytes(StandardCharsets.UTF_8));
+    List<Boolean> ended = new ArrayList<>();
+    try (LineReader reader = LineReader.open(file, StandardCharsets.UTF_8)) {
+      while (reader.readLine() != null) {
+        ended.add(reader.lineEnded());
+      }
+    }
+    assertEquals(List.of(true, true, true, false), ended);
+  }
+
   /** Read as Latin-1, the mark would be three letters stuck to the first token, and no error. */
   @Test
   void aByteOrderMarkInAFileReadInAnotherCharsetIsAnError() throws IOException {

@@ -124,8 +124,16 @@ final class TextVectorReader {
     }
   }
 
-  /** Parses the current line into a new row of {@code builder}. */
+  /**
+   * Parses the current line into a new row of {@code builder}. The last line must end with a line break, as every
+   * writer of these formats ends it: without one, the file may be cut inside its last number ({@code 0.95} read as
+   * {@code 0.}), which no count or length check would notice.
+   */
   private void parseRow(WordVectorsBuilder builder) throws InputFormatException {
+    if (!lines.lineEnded()) {
+      throw InputFormatException.atLine(source, lineNumber, "the last line has no line break at its end, so the"
+          + " file may be cut short, its last value with it (if the file is whole, end it with a line break)");
+    }
     int wordEnd = nextSeparator(0);
     if (wordEnd == 0) {
       throw InputFormatException.atLine(source, lineNumber, "line starts with a space, expected a word");

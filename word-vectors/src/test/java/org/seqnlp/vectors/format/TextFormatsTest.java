@@ -72,12 +72,20 @@ class TextFormatsTest {
   @Test
   void linesMayEndAtALoneCarriageReturn() throws IOException {
     assertArrayEquals(new float[] {3, 4}, read("2 2\rking 1 2\rqueen 3 4\r", VectorFormat.WORD2VEC_TEXT).vector(1));
-    assertEquals("b", read("a 1 2\rb 3 4", VectorFormat.GLOVE).word(1));
+    assertEquals("b", read("a 1 2\rb 3 4\r", VectorFormat.GLOVE).word(1));
   }
 
   @Test
-  void readsALastLineWithoutNewline() throws IOException {
-    assertEquals(2, read("a 1 2\nb 3 4", VectorFormat.GLOVE).size());
+  void aLastLineWithoutALineBreakIsRefusedAsPerhapsCutShort() throws IOException {
+    // cut inside its last number, "0.95" would read as "0." with every count still right
+    for (VectorFormat format : new VectorFormat[] {VectorFormat.GLOVE, VectorFormat.WORD2VEC_TEXT}) {
+      String header = format == VectorFormat.GLOVE ? "" : "2 2\n";
+      InputFormatException e = failure(header + "a 1 2\nb 3 0.", format);
+      assertEquals("v.txt:" + (format == VectorFormat.GLOVE ? 2 : 3) + ": the last line has no line break at its"
+          + " end, so the file may be cut short, its last value with it (if the file is whole, end it with a line"
+          + " break)", e.getMessage());
+      assertEquals(2, read(header + "a 1 2\nb 3 0.95\n", format).size());
+    }
   }
 
   @Test
