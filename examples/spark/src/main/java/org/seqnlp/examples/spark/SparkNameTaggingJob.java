@@ -17,9 +17,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.PathFilter;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapred.FileInputFormat;
@@ -35,6 +37,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
@@ -62,6 +65,9 @@ import scala.Tuple2;
  * Parquet files in the output directory, which must not exist yet and appears only when the job succeeds.
  */
 public final class SparkNameTaggingJob {
+
+  /** What Hadoop's globs give a meaning to, each escaped by a backslash to stand for itself. */
+  private static final Pattern GLOB_CHARACTERS = Pattern.compile("[\\\\{}\\[\\]*?]");
 
   /** How documents come in. */
   enum InputFormat {
@@ -202,7 +208,8 @@ public final class SparkNameTaggingJob {
   /**
    * Reads, tags with {@code models} and writes as {@code settings} say. The sentences are written into a hidden
    * directory beside the output and renamed to it when complete, so that a failed run, or one stopped by a signal
-   * the JVM sees, leaves no output behind to refuse the next one.
+   * the JVM sees, leaves no output behind to refuse the next one; if the rename fails, the error names the hidden
+   * directory, which keeps the sentences.
    */
   static void run(SparkSession spark, Settings settings, TaggingModels models) throws IOException {
     org.apache.hadoop.fs.Path given = new org.apache.hadoop.fs.Path(settings.output());
@@ -220,37 +227,41 @@ public final class SparkNameTaggingJob {
     Dataset<Row> sentences = tag(spark, documents, models);
     org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(output.getParent(),
         "." + output.getName() + "-" + UUID.randomUUID() + ".partial");
+    // Made first: Hadoop's deleteOnExit ignores a path that does not exist yet. Spark then writes over it.
+    outputFileSystem.mkdirs(partial);
     outputFileSystem.deleteOnExit(partial);
     try {
       switch (settings.outputFormat()) {
-        case JSON -> sentences.write().json(partial.toString());
-        case PARQUET -> sentences.write().parquet(partial.toString());
+        case JSON -> sentences.write().mode(SaveMode.Overwrite).json(partial.toString());
+        case PARQUET -> sentences.write().mode(SaveMode.Overwrite).parquet(partial.toString());
       }
-      publish(outputFileSystem, partial, output, settings.output());
-    } finally {
+    } catch (Throwable failure) {
       outputFileSystem.delete(partial, true);
+      throw failure;
+    } finally {
       outputFileSystem.cancelDeleteOnExit(partial);
     }
+    publish(outputFileSystem, partial, output, settings.output());
   }
 
   /**
    * Renames the complete {@code partial} directory to {@code output}, which must not exist: a rename onto an
    * existing directory moves the source into it, so one made while the job ran is checked before the rename and,
-   * as it may appear in between, after it.
+   * as it may appear in between, after it (the sentences are then moved back). When the sentences cannot be
+   * published, the error names where they are.
    */
   static void publish(FileSystem fileSystem, org.apache.hadoop.fs.Path partial, org.apache.hadoop.fs.Path output,
       String name) throws IOException {
-    String madeMeanwhile = name + ": made by something else while the job ran; nothing was written";
+    String madeMeanwhile = name + ": made by something else while the job ran; the sentences are in ";
     if (fileSystem.exists(output)) {
-      throw new IOException(madeMeanwhile);
+      throw new IOException(madeMeanwhile + partial);
     }
     if (!fileSystem.rename(partial, output)) {
-      throw new IOException(name + ": cannot rename " + partial + " to it");
+      throw new IOException(name + ": cannot rename the sentences to it; they are in " + partial);
     }
     org.apache.hadoop.fs.Path movedInto = new org.apache.hadoop.fs.Path(output, partial.getName());
     if (fileSystem.exists(movedInto)) {
-      fileSystem.delete(movedInto, true);
-      throw new IOException(madeMeanwhile);
+      throw new IOException(madeMeanwhile + (fileSystem.rename(movedInto, partial) ? partial : movedInto));
     }
   }
 
@@ -317,15 +328,17 @@ public final class SparkNameTaggingJob {
       throw new IOException(input + ": no such file or directory");
     }
     List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
+    // Hadoop's own listing skips these too: _SUCCESS and the hidden files of other writers.
+    PathFilter visible = file -> !file.getName().startsWith("_") && !file.getName().startsWith(".");
     for (FileStatus match : matches) {
       if (!match.isDirectory()) {
-        files.add(match.getPath());
+        if (visible.accept(match.getPath())) {
+          files.add(match.getPath());
+        }
         continue;
       }
-      // Hadoop's own listing skips these too: _SUCCESS and the hidden files of other writers.
-      FileStatus[] listed = fileSystem.listStatus(match.getPath(),
-          file -> !file.getName().startsWith("_") && !file.getName().startsWith("."));
-      Arrays.sort(listed, Comparator.comparing(FileStatus::getPath));
+      FileStatus[] listed = fileSystem.listStatus(match.getPath(), visible);
+      Arrays.sort(listed, Comparator.comparing(file -> file.getPath().getName()));
       for (FileStatus file : listed) {
         if (file.isDirectory()) {
           // as Hadoop refuses it, but before any work, and with the way out
@@ -338,7 +351,9 @@ public final class SparkNameTaggingJob {
     if (files.isEmpty()) {
       throw new IOException(input + ": no file to read");
     }
-    return files.toArray(org.apache.hadoop.fs.Path[]::new);
+    // Hadoop reads each input path as a glob again: a file named a[1].txt would read a1.txt.
+    return files.stream().map(file -> new org.apache.hadoop.fs.Path(GLOB_CHARACTERS.matcher(file.toString())
+        .replaceAll("\\\\$0"))).toArray(org.apache.hadoop.fs.Path[]::new);
   }
 
   /**

@@ -282,16 +282,18 @@ class SparkNameTaggingJobTest {
   }
 
   @Test
-  void anOutputMadeWhileTheJobRanIsLeftAsItIs() throws IOException {
+  void anOutputMadeWhileTheJobRanIsLeftAsItIsAndTheSentencesAreKept() throws IOException {
     FileSystem local = FileSystem.getLocal(new Configuration());
-    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(Files.writeString(Files.createDirectories(
-        directory.resolve("race/.out-1.partial")).resolve("part-0"), "tagged").getParent().toString());
-    org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(Files.writeString(Files.createDirectories(
-        directory.resolve("race/out")).resolve("theirs.txt"), "theirs").getParent().toString());
-    String refused = "out: made by something else while the job ran; nothing was written";
+    Path partialDirectory = Files.createDirectories(directory.resolve("race/.out-1.partial"));
+    Files.writeString(partialDirectory.resolve("part-0"), "tagged");
+    Path outputDirectory = Files.createDirectories(directory.resolve("race/out"));
+    Files.writeString(outputDirectory.resolve("theirs.txt"), "theirs");
+    org.apache.hadoop.fs.Path partial = new org.apache.hadoop.fs.Path(partialDirectory.toString());
+    org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(outputDirectory.toString());
+    String refused = "out: made by something else while the job ran; the sentences are in " + partial;
     assertEquals(refused, assertThrows(IOException.class, () -> SparkNameTaggingJob.publish(local, partial, output,
         "out")).getMessage());
-    // Made between the check and the rename, which then moves the sentences into it.
+    // Made between the check and the rename, which then moves the sentences into it: they are moved back.
     FileSystem late = new FilterFileSystem(local) {
       private boolean checked;
 
@@ -304,9 +306,28 @@ class SparkNameTaggingJobTest {
     };
     assertEquals(refused, assertThrows(IOException.class, () -> SparkNameTaggingJob.publish(late, partial, output,
         "out")).getMessage());
-    try (Stream<Path> files = Files.list(directory.resolve("race/out"))) {
+    try (Stream<Path> files = Files.list(outputDirectory)) {
       assertEquals(List.of("theirs.txt"), files.map(file -> file.getFileName().toString()).toList());
     }
+    assertEquals("tagged", Files.readString(partialDirectory.resolve("part-0")));
+  }
+
+  @Test
+  void fileNamesThatLookLikeGlobsAreReadAsTheyAreAndAGlobSkipsHiddenFiles() throws IOException {
+    Path input = Files.createDirectories(directory.resolve("glob-like"));
+    for (String name : List.of("a[1].txt", "a1.txt", "report{v2}.txt", "what?.txt")) {
+      Files.writeString(input.resolve(name), "from " + name + "\n");
+    }
+    List<String> read = SparkNameTaggingJob.textDocuments(spark, input.toString(), 0).collectAsList().stream()
+        .map(row -> row.getString(1)).toList();
+    assertEquals(List.of("from a1.txt", "from a[1].txt", "from report{v2}.txt", "from what?.txt"), read);
+    // a glob over another job's output, which holds _SUCCESS and checksum files
+    Path previous = Files.createDirectories(directory.resolve("previous"));
+    Files.writeString(previous.resolve("part-00000"), "Paris\n");
+    Files.writeString(previous.resolve("_SUCCESS"), "");
+    Files.writeString(previous.resolve(".part-00000.crc"), "x");
+    assertEquals(List.of("Paris"), SparkNameTaggingJob.textDocuments(spark, previous + "/*", 0).collectAsList()
+        .stream().map(row -> row.getString(1)).toList());
   }
 
   @Test
