@@ -72,6 +72,7 @@ final class EvalNerCommand implements Callable<Integer> {
     ScoredTypes types = scoredTypes.get(spec);
     DataSet read = inputs.readTest(spec);
     ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
+    ScoredTypesOption.warnOfUnusedRenames(spec, types, read.samples(), String.valueOf(read.file()));
     DataSet testSet = read.scoring(types);
     TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,

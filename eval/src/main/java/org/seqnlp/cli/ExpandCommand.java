@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
     description = {"Expands a query as the semanticExpansion Lucene filter does (standard tokenizer, lowercase,"
         + " nearest neighbours by cosine similarity) and prints each term with its expansions, one term a line,"
         + " each neighbour with its cosine similarity and its weight in the query (its boost).",
-        "Each line: term -> neighbour cos C weight W, ..."})
+        "Each line: term -> neighbour cos C weight W, ...; or term (not in the vectors), or term (no neighbour at"
+            + " S or above). Text without a word prints one line: no term: ..."})
 final class ExpandCommand implements Callable<Integer> {
 
   @Option(names = "--vectors", required = true,

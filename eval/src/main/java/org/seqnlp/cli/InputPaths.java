@@ -33,12 +33,15 @@ final class InputPaths {
     }
   }
 
-  /** As {@link #requireFile}, for a file that is read more than once, which a pipe cannot be. */
-  static void requireRegularFile(Path file, String kind) throws IOException {
+  /**
+   * As {@link #requireFile}, for a file that a pipe cannot stand for.
+   *
+   * @param why why not, for the message, e.g. "the training file is read more than once"
+   */
+  static void requireRegularFile(Path file, String kind, String why) throws IOException {
     requireFile(file, kind);
     if (!Files.isRegularFile(file)) {
-      throw new FileSystemException(file.toString(), null, "is not a regular file (a pipe?); the " + kind
-          + " is read more than once");
+      throw new FileSystemException(file.toString(), null, "is not a regular file (a pipe?); " + why);
     }
   }
 }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 @Command(name = "perplexity", mixinStandardHelpOptions = true,
     description = {"Prints the perplexity of a language model on a file of sentences, one a line.",
         "Each line is followed by one end-of-sentence token, which counts in N (Penn Treebank convention).",
-        "unknown= counts the tokens outside the model's vocabulary, scored as its unknown token; above "
-            + PerplexityCommand.WARN_PERCENT + "% a warning says the figure is not comparable.",
+        "unknown= counts the tokens scored as the model's unknown token: those outside its vocabulary, and <unk>"
+            + " itself in text preprocessed to it (Penn Treebank's); above " + PerplexityCommand.WARN_PERCENT
+            + "% a warning says the figure is not comparable.",
         "The last line is perplexity=<number>."})
 final class PerplexityCommand implements Callable<Integer> {
 
@@ -49,10 +50,10 @@ final class PerplexityCommand implements Callable<Integer> {
     out.println(String.format(Locale.ROOT, "unknown=%d (%.2f%%)", perplexity.unknownTokens(),
         100 * perplexity.unknownRate()));
     if (100 * perplexity.unknownRate() > WARN_PERCENT) {
-      spec.commandLine().getErr().printf(Locale.ROOT, "%s: warning: %.1f%% of the tokens of %s are outside the"
-          + " model's vocabulary and scored as its unknown token, which it predicts easily: this perplexity is not"
-          + " comparable with one of text the vocabulary covers (is the text tokenised and cased as the model's"
-          + " training text?)%n", spec.qualifiedName(), 100 * perplexity.unknownRate(), data);
+      spec.commandLine().getErr().printf(Locale.ROOT, "%s: warning: %.1f%% of the tokens of %s are scored as the"
+          + " model's unknown token: this perplexity is not comparable with one of text its vocabulary covers (is"
+          + " the text tokenised and cased as the model's training text?)%n", spec.qualifiedName(),
+          100 * perplexity.unknownRate(), data);
     }
     out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
     out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));

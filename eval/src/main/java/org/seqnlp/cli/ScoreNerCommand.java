@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.seqnlp.eval.ner.ScoredTypes;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.namefind.EntityScores;
@@ -50,6 +51,9 @@ final class ScoreNerCommand implements Callable<Integer> {
       throw new IOException(gold + ": no sentences to score");
     }
     ScoredTypesOption.requireIn(spec, types, reference.stream().map(NerFiles.Sentence::sample).toList(), gold);
+    // the renames apply to both files: another tagger names its types its own way
+    ScoredTypesOption.warnOfUnusedRenames(spec, types, Stream.concat(reference.stream(), tagged.stream())
+        .map(NerFiles.Sentence::sample).toList(), gold + " or " + predicted);
     EntityScores scores = new EntityScores();
     for (int i = 0; i < Math.min(reference.size(), tagged.size()); i++) {
       NerFiles.Sentence expected = reference.get(i);

@@ -21,16 +21,10 @@ final class ScoredTypesOption {
 
   /**
    * Checks the scored types against the names of {@code testData}'s {@code samples}, renamed as scored: none of them
-   * there is a usage error of {@code spec} (the scores would be a table of zeros), some missing a warning naming them;
-   * a LABEL=TYPE whose label no name has is a warning too.
+   * there is a usage error of {@code spec} (the scores would be a table of zeros), some missing a warning naming them.
    */
   static void requireIn(CommandLine.Model.CommandSpec spec, ScoredTypes types, List<NameSample> samples,
       Object testData) {
-    Set<String> unused = types.unusedRenamesIn(samples.stream().flatMap(sample -> Arrays.stream(sample.getNames())));
-    if (!unused.isEmpty()) {
-      spec.commandLine().getErr().printf("%s: warning: --score-types: no name labelled %s in %s, so nothing is"
-          + " renamed from it%n", spec.qualifiedName(), String.join(", ", unused), testData);
-    }
     Set<String> missing = types.missingFrom(samples.stream()
         .flatMap(sample -> Arrays.stream(types.labelled(sample.getNames()))));
     if (missing.isEmpty()) {
@@ -41,6 +35,19 @@ final class ScoredTypesOption {
       throw new CommandLine.ParameterException(spec.commandLine(), problem);
     }
     spec.commandLine().getErr().printf("%s: warning: %s%n", spec.qualifiedName(), problem);
+  }
+
+  /**
+   * Warns of each LABEL=TYPE whose label none of {@code samples}, those of every file renamed ({@code files}),
+   * has: a label misspelt, whose names would otherwise go unscored without a word.
+   */
+  static void warnOfUnusedRenames(CommandLine.Model.CommandSpec spec, ScoredTypes types, List<NameSample> samples,
+      String files) {
+    Set<String> unused = types.unusedRenamesIn(samples.stream().flatMap(sample -> Arrays.stream(sample.getNames())));
+    if (!unused.isEmpty()) {
+      spec.commandLine().getErr().printf("%s: warning: --score-types: no name labelled %s in %s, so nothing is"
+          + " renamed from it%n", spec.qualifiedName(), String.join(", ", unused), files);
+    }
   }
 
   /** The parsed list, or {@link ScoredTypes#ALL} without the option; a bad list is a usage error of {@code spec}. */

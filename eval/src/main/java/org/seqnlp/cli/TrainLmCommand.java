@@ -148,7 +148,7 @@ final class TrainLmCommand implements Callable<Integer> {
     if (workDirectory != null) {
       checkWorkDirectory();
       // The checkpoint records the training file's checksum, which is one more reading of it.
-      InputPaths.requireRegularFile(train, "training file");
+      InputPaths.requireRegularFile(train, "training file", "the training file is read more than once");
     } else {
       InputPaths.requireFile(train, "training file");
     }

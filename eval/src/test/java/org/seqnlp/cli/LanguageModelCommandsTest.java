@@ -77,10 +77,12 @@ class LanguageModelCommandsTest extends ToolTest {
     out.getBuffer().setLength(0);
     assertEquals(0, run("perplexity", "-m", model.toString(), "-d", capitalised.toString()), err.toString());
     assertTrue(out.toString().contains("\nunknown=4 (66.67%)\n"), out.toString());
-    assertEquals("seqnlp perplexity: warning: 66.7% of the tokens of " + capitalised + " are outside the model's"
-        + " vocabulary and scored as its unknown token, which it predicts easily: this perplexity is not comparable"
-        + " with one of text the vocabulary covers (is the text tokenised and cased as the model's training text?)",
-        err.toString().strip());
+    assertEquals("seqnlp perplexity: warning: 66.7% of the tokens of " + capitalised + " are scored as the model's"
+        + " unknown token: this perplexity is not comparable with one of text its vocabulary covers (is the text"
+        + " tokenised and cased as the model's training text?)", err.toString().strip());
+    out.getBuffer().setLength(0);
+    assertEquals(0, run("perplexity", "-m", model.toString(), "-d", capitalised.toString(), "--across-sentences"));
+    assertTrue(out.toString().contains("\nunknown=4 (66.67%)\n"), out.toString());
   }
 
   @Test
@@ -90,6 +92,9 @@ class LanguageModelCommandsTest extends ToolTest {
         + " (outside its vocabulary; is the text tokenised and cased as the model's training text?)",
         err.toString().strip());
     assertTrue(out.toString().startsWith("The cat Sees"), out.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(0, run("sample", "-m", model.toString(), "--seed-text", "the cat sees", "--temperature", "0"));
+    assertEquals("", err.toString());
   }
 
   @Test

@@ -42,6 +42,19 @@ class ScoreNerCommandTest extends ToolTest {
     assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString(), "--score-types",
         "person,organization,corporation=organization"), err.toString());
     assertEquals("2 3 4", overallCounts());
+    assertEquals("", err.toString(), "every rename names a label of one of the files, every type one of the data");
+    // A label that neither file has is named; one the predictions alone have is a rename like any other.
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", predicted.toString(), "--score-types",
+        "person,organization,corporation=organization,company=organization"), err.toString());
+    assertEquals("seqnlp score-ner: warning: --score-types: no name labelled company in " + gold + " or " + predicted
+        + ", so nothing is renamed from it", err.toString().strip());
+    err.getBuffer().setLength(0);
+    out.getBuffer().setLength(0);
+    Path company = file("company.txt", Files.readString(predicted).replace("ORGANIZATION", "COMPANY"));
+    assertEquals(0, run("score-ner", "--gold", gold.toString(), "--predicted", company.toString(), "--score-types",
+        "person,organization,corporation=organization,company=organization"), err.toString());
+    assertEquals("2 3 4", overallCounts());
+    assertEquals("", err.toString());
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.seqnlp.io.OutputFiles;
 
 /**
@@ -95,9 +97,10 @@ public final class WordPlot {
     // Encoded in memory first: ImageIO wraps a failed write in "I/O error writing PNG file!", naming no file, and
     // leaves its cache file to a shutdown hook that then prints a stack trace; a plot is a few hundred kB.
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.setUseCache(false);
-    if (!ImageIO.write(image, "png", png)) {
-      throw new IOException("no PNG writer available");
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(png)) {
+      if (!ImageIO.write(image, "png", stream)) {
+        throw new IOException("no PNG writer available");
+      }
     }
     OutputFiles.write(file, png::writeTo);
   }

@@ -2,7 +2,6 @@ package org.seqnlp.cli;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,11 +234,7 @@ final class BiLstmCrfTrainingOptions {
       return;
     }
     try {
-      InputPaths.requireFile(file, "file");
-      if (!Files.isRegularFile(file)) {
-        throw new FileSystemException(file.toString(), null, "is not a regular file (a pipe?); " + option
-            + " takes a regular file");
-      }
+      InputPaths.requireRegularFile(file, "file", option + " takes a regular file");
     } catch (IOException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + ErrorMessages.describe(e));
     }

@@ -99,6 +99,7 @@ final class CompareNerCommand implements Callable<Integer> {
     for (Path test : tests) {
       DataSet testSet = read(test);
       ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples(), test);
+      ScoredTypesOption.warnOfUnusedRenames(spec, settings.types(), testSet.samples(), String.valueOf(test));
       testSets.add(testSet);
     }
 

@@ -91,18 +91,27 @@ public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
    */
   public static Int8Rows from(TensorBundle bundle, String name, int rows, int columns)
       throws InputFormatException {
-    return from(bundle, name, name + SCALES_SUFFIX, rows, columns);
+    return from(bundle, name, name + SCALES_SUFFIX, rows, columns, MAX_SCALE);
   }
 
-  /** {@link #from(TensorBundle, String, int, int)} with the scales stored as {@code scalesName}. */
-  public static Int8Rows from(TensorBundle bundle, String name, String scalesName, int rows, int columns)
+  /**
+   * A network's weights stored as {@code name} with their scales as {@code scalesName}: as {@link #from(TensorBundle,
+   * String, int, int)}, every value bounded as {@link TensorBundle#weights} bounds float weights.
+   */
+  public static Int8Rows weights(TensorBundle bundle, String name, String scalesName, int rows, int columns)
       throws InputFormatException {
+    // as quantize scales: a row whose largest weight is the bound has the largest scale accepted
+    return from(bundle, name, scalesName, rows, columns, TensorBundle.MAX_WEIGHT / LEVELS);
+  }
+
+  private static Int8Rows from(TensorBundle bundle, String name, String scalesName, int rows, int columns,
+      float maxScale) throws InputFormatException {
     byte[] values = bundle.byteTensor(name, rows, columns).values();
     float[] scales = bundle.tensor(scalesName, rows).values();
     for (int row = 0; row < rows; row++) {
-      if (!(scales[row] >= 0 && scales[row] <= MAX_SCALE)) {
+      if (!(scales[row] >= 0 && scales[row] <= maxScale)) {
         throw bundle.fail(scalesName, "scale " + (row + 1) + " of '" + name + "' is not a number in [0, "
-            + MAX_SCALE + "]: " + scales[row]);
+            + maxScale + "]: " + scales[row]);
       }
     }
     return new Int8Rows(rows, columns, values, scales);

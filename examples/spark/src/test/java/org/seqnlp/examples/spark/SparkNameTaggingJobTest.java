@@ -347,6 +347,13 @@ class SparkNameTaggingJobTest {
         .add("Text", DataTypes.StringType)).write().parquet(input.toString());
     assertEquals(List.of(RowFactory.create("1", "Paris")), SparkNameTaggingJob.parquetDocuments(spark,
         input.toString(), 0).collectAsList());
+    spark.conf().set("spark.sql.caseSensitive", "true");
+    try {
+      assertEquals(input + ": no column 'id' (the columns are [ID, Text])", assertThrows(IOException.class,
+          () -> SparkNameTaggingJob.parquetDocuments(spark, input.toString(), 0)).getMessage());
+    } finally {
+      spark.conf().unset("spark.sql.caseSensitive");
+    }
     Path text = Files.write(directory.resolve("not.parquet"), DOCUMENTS);
     IOException refused = assertThrows(IOException.class, () -> SparkNameTaggingJob.parquetDocuments(spark,
         text.toString(), 0).collectAsList());

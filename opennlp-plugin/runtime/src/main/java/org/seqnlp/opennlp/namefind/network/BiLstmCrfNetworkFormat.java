@@ -233,7 +233,7 @@ public final class BiLstmCrfNetworkFormat {
     if (bundle.contains(WORD_EMBEDDINGS)) {
       throw bundle.fail(WORD_EMBEDDINGS, "both " + WORD_EMBEDDINGS + " and " + WORD_EMBEDDINGS_INT8);
     }
-    return new Int8EmbeddingTable(Int8Rows.from(bundle, WORD_EMBEDDINGS_INT8, WORD_EMBEDDING_SCALES, words,
+    return new Int8EmbeddingTable(Int8Rows.weights(bundle, WORD_EMBEDDINGS_INT8, WORD_EMBEDDING_SCALES, words,
         dimension));
   }
 

@@ -70,8 +70,9 @@ class BiLstmCrfNetworkFormatTest {
   @Test
   void badEightBitEmbeddingsAreRejectedAtTheirEntry() throws IOException {
     TensorBundle bundle = BiLstmCrfNetworkFormat.toBundle(RandomNetworks.create(5).withEmbeddingBits(8));
-    // Float.MAX_VALUE is finite, but a byte of -128 times it is not, and the network would tag with NaN.
-    for (float bad : new float[] {-0.5f, Float.MAX_VALUE}) {
+    // Float.MAX_VALUE is finite, but a byte of -128 times it is not, and the network would tag with NaN; 1e36 times
+    // a byte is finite, but beyond any trained weight, as TensorBundle.weights bounds float weights.
+    for (float bad : new float[] {-0.5f, Float.MAX_VALUE, 1e36f}) {
       float[] scales = bundle.tensor("word-embedding-scales", 6).values().clone();
       scales[3] = bad;
       InputFormatException e = assertThrows(InputFormatException.class, () -> read(bytesOf(

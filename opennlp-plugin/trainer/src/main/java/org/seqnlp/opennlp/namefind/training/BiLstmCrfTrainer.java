@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Random;
 import opennlp.tools.namefind.BioCodec;
 import org.seqnlp.io.OutputFiles;
+import org.seqnlp.io.tensor.TensorBundle;
 import org.seqnlp.opennlp.namefind.gazetteer.Gazetteer;
 import org.seqnlp.opennlp.namefind.gazetteer.GazetteerFiles;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
@@ -189,6 +190,19 @@ public final class BiLstmCrfTrainer {
     if (vectors != null && vectors.dimension() > TrainingSettings.MAX_WORD_DIMENSION) {
       throw new IllegalArgumentException("word vectors of " + vectors.dimension() + " dimensions exceed the "
           + TrainingSettings.MAX_WORD_DIMENSION + " of " + TrainingSettings.WORD_DIMENSION + "'s range");
+    }
+    if (vectors != null) {
+      // they become the word embeddings, which the model's reader bounds as it bounds every weight
+      for (int row = 0; row < vectors.size(); row++) {
+        for (int component = 0; component < vectors.dimension(); component++) {
+          float value = vectors.get(row, component);
+          if (Math.abs(value) > TensorBundle.MAX_WEIGHT) {
+            throw new IllegalArgumentException("the vector of '" + vectors.word(row) + "' holds " + value
+                + ", beyond the " + (long) TensorBundle.MAX_WEIGHT + " in magnitude a model's weights may have;"
+                + " scale the vectors down (to unit length, say) first");
+          }
+        }
+      }
     }
     long product = (long) characters * settings.charFilters();
     if (product > BiLstmCrfNetworkFormat.MAX_CHARACTER_FILTERS) {

@@ -165,6 +165,11 @@ class BiLstmCrfTrainerTest {
     IllegalArgumentException vectors = assertThrows(IllegalArgumentException.class,
         () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), wide, null));
     assertEquals("word vectors of 10001 dimensions exceed the 10000 of WordDimension's range", vectors.getMessage());
+    WordVectors raw = new WordVectors(List.of("a", "b"), 2, new float[] {1, 2, 3, 200_000});
+    IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), raw, null));
+    assertEquals("the vector of 'b' holds 200000.0, beyond the 100000 in magnitude a model's weights may have;"
+        + " scale the vectors down (to unit length, say) first", large.getMessage());
   }
 
   @Test
