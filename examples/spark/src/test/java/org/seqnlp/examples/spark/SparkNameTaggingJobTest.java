@@ -12,8 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -217,7 +217,8 @@ class SparkNameTaggingJobTest {
     Path input = directory.resolve("latin-1.txt");
     byte[] good = "Angela Merkel arrived in Paris.\n".getBytes(StandardCharsets.UTF_8);
     byte[] bad = "She met Olaf Scholz in M\u00fcnchen.\n".getBytes(StandardCharsets.ISO_8859_1);
-    Files.write(input, concat(good, bad));
+    Files.write(input, good);
+    Files.write(input, bad, StandardOpenOption.APPEND);
     Path output = directory.resolve("latin-1-out");
     // One partition: zipWithIndex then needs no job of its own, so the line fails while the output is written.
     Exception failed = assertThrows(Exception.class, () -> runJob("--model", MODEL.toString(), "--input",
@@ -359,12 +360,6 @@ class SparkNameTaggingJobTest {
         text.toString(), 0).collectAsList());
     assertTrue(refused.getMessage().startsWith(text + ": cannot be read as Parquet: ")
         && refused.getMessage().indexOf('\n') < 0, refused.getMessage());
-  }
-
-  private static byte[] concat(byte[] first, byte[] second) {
-    byte[] both = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    return both;
   }
 
   @Test
