@@ -60,9 +60,10 @@ final class SampleCommand implements Callable<Integer> {
         .distinct().toList();
     if (!unknown.isEmpty()) {
       // The samples go on from the unknown token, not from these words: say so, as the output repeats them.
-      spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: the model reads "
-          + ErrorMessages.printable("'" + String.join("', '", unknown) + "'") + " of the seed text as its unknown token (outside"
-          + " its vocabulary; is the text tokenised and cased as the model's training text?)");
+      String words = ErrorMessages.printable("'" + String.join("', '", unknown) + "'");
+      spec.commandLine().getErr().println(spec.qualifiedName() + ": warning: the model reads " + words + " of the"
+          + " seed text as its unknown token (outside its vocabulary; is the text tokenised and cased as the model's"
+          + " training text?)");
     }
     Random random = new Random(seed);
     for (int i = 0; i < count; i++) {

@@ -228,7 +228,7 @@ final class BiLstmCrfTrainingOptions {
     return parameters;
   }
 
-  /** The trainer opens these files by name, inside OpenNLP's training call: a pipe would be read there or not at all. */
+  // The trainer opens these files by name, inside OpenNLP's training call: a pipe would be read there or not at all.
   private static void requireFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
     if (file == null) {
       return;
