@@ -71,8 +71,9 @@ final class EvalNerCommand implements Callable<Integer> {
     }
     ScoredTypes types = scoredTypes.get(spec);
     DataSet read = inputs.readTest(spec);
-    ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
+    // the warning first: a misspelt label may be why no scored type is left
     ScoredTypesOption.warnOfUnusedRenames(spec, types, read.samples(), String.valueOf(read.file()));
+    ScoredTypesOption.requireIn(spec, types, read.samples(), read.file());
     DataSet testSet = read.scoring(types);
     TokenNameFinderModel loaded = documentContext.apply(spec, withEmbeddingBits(inputs.loadModel()));
     NameFinderTagging.Run run = NameFinderTagging.find(loaded, testSet.samples(), rounds, passes,

@@ -50,10 +50,11 @@ final class ScoreNerCommand implements Callable<Integer> {
     if (reference.isEmpty() && tagged.isEmpty()) {
       throw new IOException(gold + ": no sentences to score");
     }
-    ScoredTypesOption.requireIn(spec, types, reference.stream().map(NerFiles.Sentence::sample).toList(), gold);
-    // the renames apply to both files: another tagger names its types its own way
+    // the renames apply to both files (another tagger names its types its own way); the warning comes first, as a
+    // misspelt label may be why no scored type is left
     ScoredTypesOption.warnOfUnusedRenames(spec, types, Stream.concat(reference.stream(), tagged.stream())
         .map(NerFiles.Sentence::sample).toList(), gold + " or " + predicted);
+    ScoredTypesOption.requireIn(spec, types, reference.stream().map(NerFiles.Sentence::sample).toList(), gold);
     EntityScores scores = new EntityScores();
     for (int i = 0; i < Math.min(reference.size(), tagged.size()); i++) {
       NerFiles.Sentence expected = reference.get(i);

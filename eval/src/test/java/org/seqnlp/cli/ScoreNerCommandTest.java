@@ -55,6 +55,12 @@ class ScoreNerCommandTest extends ToolTest {
         "person,organization,corporation=organization,company=organization"), err.toString());
     assertEquals("2 3 4", overallCounts());
     assertEquals("", err.toString());
+    // A misspelt label leaves no scored type: the warning says why before the usage error.
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("score-ner", "--gold", gold.toString(), "--predicted", company.toString(), "--score-types",
+        "organization,corporaton=organization"));
+    assertTrue(err.toString().startsWith("seqnlp score-ner: warning: --score-types: no name labelled corporaton in "),
+        err.toString());
   }
 
   @Test

@@ -98,8 +98,8 @@ final class CompareNerCommand implements Callable<Integer> {
     List<DataSet> testSets = new ArrayList<>();
     for (Path test : tests) {
       DataSet testSet = read(test);
-      ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples(), test);
       ScoredTypesOption.warnOfUnusedRenames(spec, settings.types(), testSet.samples(), String.valueOf(test));
+      ScoredTypesOption.requireIn(spec, settings.types(), testSet.samples(), test);
       testSets.add(testSet);
     }
 

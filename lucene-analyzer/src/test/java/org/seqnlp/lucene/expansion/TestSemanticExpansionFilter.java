@@ -310,13 +310,16 @@ public class TestSemanticExpansionFilter extends BaseTokenStreamTestCase {
     assertTokenStreamContents(stream, new String[] {"Car", "automobile", "vehicle"});
   }
 
-  /** Lowercased as LowerCaseFilter lowercases: String.toLowerCase would look up the final sigma as ς, not σ. */
+  /**
+   * Lowercased as LowerCaseFilter lowercases, to look terms up and to leave out case variants: String.toLowerCase
+   * would give the final sigma as ς, not σ.
+   */
   public void testLowercaseLookupLowercasesAsLuceneDoes() throws IOException {
-    List<String> words = List.of("οδοσ", "δρομοσ");
+    List<String> words = List.of("οδοσ", "ΟΔΟΣ", "δρομοσ");
     Tokenizer tokenizer = new MockTokenizer(MockTokenizer.WHITESPACE, false);
     tokenizer.setReader(new StringReader("ΟΔΟΣ"));
     TokenStream stream = new SemanticExpansionFilter(tokenizer, new NearestNeighbours(new WordVectors(words, 2,
-        new float[] {1, 0, 0.9f, 0.1f})), 1, 0.5f, 0.5f, CharArraySet.EMPTY_SET, true);
+        new float[] {1, 0, 0.99f, 0.05f, 0.9f, 0.1f})), 2, 0.5f, 0.5f, CharArraySet.EMPTY_SET, true);
     assertTokenStreamContents(stream, new String[] {"ΟΔΟΣ", "δρομοσ"});
   }
 

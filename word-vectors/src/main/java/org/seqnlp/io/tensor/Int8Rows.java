@@ -96,7 +96,8 @@ public record Int8Rows(int rows, int columns, byte[] values, float[] scales) {
 
   /**
    * A network's weights stored as {@code name} with their scales as {@code scalesName}: as {@link #from(TensorBundle,
-   * String, int, int)}, every value bounded as {@link TensorBundle#weights} bounds float weights.
+   * String, int, int)}, every value bounded as {@link TensorBundle#weights} bounds float weights (to within a byte:
+   * a stored -128, which {@link #quantize} never writes, may stand for a little more).
    */
   public static Int8Rows weights(TensorBundle bundle, String name, String scalesName, int rows, int columns)
       throws InputFormatException {

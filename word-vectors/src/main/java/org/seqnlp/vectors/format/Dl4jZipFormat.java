@@ -15,7 +15,8 @@ import org.seqnlp.vectors.WordVectors;
  * The model zip of Lucene's {@code Word2VecSynonymFilter} (Lucene 9.12 {@code Dl4jModelReader}), the
  * layout DL4J's {@code WordVectorSerializer.writeWord2VecModel} produces. Lucene reads only the first
  * entry whose name starts with {@code syn0}: word2vec text with single spaces, a {@code "<words>
- * <dimension>"} header and every word spelled {@code B64:} + Base64 of its UTF-8 bytes. (Lucene decides
+ * <dimension>"} header (DL4J writes {@code "<words> <dimension> <documents>"}, which is read too) and every
+ * word spelled {@code B64:} + Base64 of its UTF-8 bytes. (Lucene decides
  * from the first word alone whether all words are encoded, so every word is written encoded.)
  */
 final class Dl4jZipFormat {
@@ -38,7 +39,7 @@ final class Dl4jZipFormat {
     WordVectors[] vectors = new WordVectors[1];
     ZipEntries.readAll(in, source, limit, limit, (name, entry, entrySource) -> {
       if (vectors[0] == null && name.startsWith(VECTORS_ENTRY_PREFIX)) {
-        vectors[0] = TextVectorReader.readWithHeader(entry, entrySource, Dl4jZipFormat::decode, -1);
+        vectors[0] = TextVectorReader.readDl4jSyn0(entry, entrySource, Dl4jZipFormat::decode);
       }
     });
     if (vectors[0] == null) {

@@ -61,11 +61,22 @@ final class TextVectorReader {
    */
   static WordVectors readWithHeader(InputStream in, String source, WordDecoder decoder, long fileBytes)
       throws IOException {
+    return readWithHeader(in, source, decoder, fileBytes, false);
+  }
+
+  /** As {@link #readWithHeader(InputStream, String, WordDecoder, long)}, with DL4J's header ({@code parseDl4j}). */
+  static WordVectors readDl4jSyn0(InputStream in, String source, WordDecoder decoder) throws IOException {
+    return readWithHeader(in, source, decoder, -1, true);
+  }
+
+  private static WordVectors readWithHeader(InputStream in, String source, WordDecoder decoder, long fileBytes,
+      boolean dl4jHeader) throws IOException {
     TextVectorReader reader = new TextVectorReader(in, source, decoder);
     if (!reader.nextLine()) {
       throw InputFormatException.atLine(source, 1, "empty file, expected a '<words> <dimension>' header");
     }
-    VectorHeader header = VectorHeader.parse(reader.buffer, 0, reader.lineEnd);
+    VectorHeader header = dl4jHeader ? VectorHeader.parseDl4j(reader.buffer, 0, reader.lineEnd)
+        : VectorHeader.parse(reader.buffer, 0, reader.lineEnd);
     if (header == null) {
       throw InputFormatException.atLine(source, 1, "expected a '<words> <dimension>' header, found '"
           + reader.lineText() + "'");

@@ -37,6 +37,26 @@ record VectorHeader(int words, int dimension) {
     return new VectorHeader((int) words, (int) dimension);
   }
 
+  /**
+   * As {@link #parse}, also taking the header DL4J's {@code WordVectorSerializer} writes in its zips, {@code "<words>
+   * <dimension> <documents>"}: the third count, of the training documents, says nothing of the vectors, and
+   * Lucene's reader skips it too.
+   */
+  static VectorHeader parseDl4j(byte[] bytes, int from, int to) {
+    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\t')) {
+      to--;
+    }
+    int spaces = 0;
+    int last = -1;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == ' ') {
+        spaces++;
+        last = i;
+      }
+    }
+    return spaces == 2 && parseCount(bytes, last + 1, to) >= 0 ? parse(bytes, from, last) : parse(bytes, from, to);
+  }
+
   /** Why the header cannot describe a file of {@code fileBytes} bytes, or null when it can. */
   String contradiction(long fileBytes, long minimumBytesPerWord) {
     if (dimension > MAX_DIMENSION) {

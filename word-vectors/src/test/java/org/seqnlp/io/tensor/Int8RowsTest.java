@@ -79,6 +79,21 @@ class Int8RowsTest {
     assertThrows(InputFormatException.class, () -> Int8Rows.from(roundTrip(huge), "v", 1, 1));
   }
 
+  /** Weights are bounded as float weights are: a row whose largest value is the bound loads, one above it not. */
+  @Test
+  void weightsAtTheBoundRoundTripAndBeyondItAreRefused() throws IOException {
+    float bound = TensorBundle.MAX_WEIGHT;
+    TensorBundle bundle = new TensorBundle();
+    Int8Rows.quantize(new float[] {bound, -1, Math.nextUp(bound), 1}, 2, 2).addTo(bundle, "w", "w-scales");
+    TensorBundle read = roundTrip(bundle);
+    InputFormatException e = assertThrows(InputFormatException.class,
+        () -> Int8Rows.weights(read, "w", "w-scales", 2, 2));
+    assertTrue(e.getMessage().contains("scale 2 of 'w' is not a number in [0, "), e.getMessage());
+    TensorBundle atBound = new TensorBundle();
+    Int8Rows.quantize(new float[] {bound, -1, -bound, 1}, 2, 2).addTo(atBound, "w", "w-scales");
+    assertEquals(bound, Int8Rows.weights(roundTrip(atBound), "w", "w-scales", 2, 2).dequantize()[0], bound * 1e-6f);
+  }
+
   private static TensorBundle roundTrip(TensorBundle bundle) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TensorFile.write(bundle, out);

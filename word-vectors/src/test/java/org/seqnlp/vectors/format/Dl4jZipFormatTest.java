@@ -58,6 +58,22 @@ class Dl4jZipFormatTest {
     assertEquals("plain", read.word(0));
   }
 
+  /** DL4J's own WordVectorSerializer writes a third count, of training documents; word2vec text has two. */
+  @Test
+  void readsTheHeaderDl4jWritesWithItsDocumentCount() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      zip.putNextEntry(new ZipEntry("syn0.txt"));
+      zip.write("2 2 100\nB64:YQ== 1 2\nB64:Yg== 3 4\n".getBytes(StandardCharsets.UTF_8));
+    }
+    WordVectors read = VectorFiles.read(new ByteArrayInputStream(bytes.toByteArray()), "m.zip");
+    assertEquals(List.of("a", "b"), read.words());
+    InputFormatException text = assertThrows(InputFormatException.class, () -> VectorFiles.read(
+        new ByteArrayInputStream("2 2 100\na 1 2\nb 3 4\n".getBytes(StandardCharsets.UTF_8)), "v.txt",
+        VectorFormat.WORD2VEC_TEXT));
+    assertEquals("v.txt:1: expected a '<words> <dimension>' header, found '2 2 100'", text.getMessage());
+  }
+
   @Test
   void errorsNameTheEntryAndLine() throws IOException {
     // "B64:" encodes the empty word, which no format can hold.

@@ -60,7 +60,7 @@ import scala.Tuple2;
  * </pre>
  *
  * <p>Input: UTF-8 text files, one document a line (its id is the line's 0-based index in the input, files in the
- * order of their names), or Parquet with an {@code id} column (any type, written as a string; none null) and a
+ * order of their names, URI-encoded), or Parquet with an {@code id} column (any type, written as a string; none null) and a
  * string {@code text} column. Output: one row per sentence ({@link PartitionTagger#SENTENCES}), as JSON Lines or
  * Parquet files in the output directory, which must not exist yet and appears only when the job succeeds.
  */
@@ -273,8 +273,8 @@ public final class SparkNameTaggingJob {
 
   /**
    * Text files, one document a line, each with its 0-based line index as id, in at least {@code minPartitions}
-   * partitions (0: Spark's default). The files of a directory are read in the order of their names, as a glob's
-   * are, so that ids do not depend on the order a file system lists them. A line that is not UTF-8 fails the job
+   * partitions (0: Spark's default). The files of a directory are read in the order Hadoop sorts a glob's matches
+   * (of their names, URI-encoded), so that ids do not depend on the order a file system lists them. A line that is not UTF-8 fails the job
    * with an {@link InputFormatException} naming its file and the byte where the line starts, as {@code seqnlp ner}
    * refuses it, where Spark's {@code textFile} would tag replacement characters.
    */
@@ -317,8 +317,8 @@ public final class SparkNameTaggingJob {
   }
 
   /**
-   * The files {@code input} names (a file, a directory or a glob), a directory's visible files sorted by name, as
-   * Hadoop sorts a glob's matches.
+   * The files {@code input} names (a file, a directory or a glob), those whose names start with {@code _} or {@code
+   * .} left out, a directory's sorted as Hadoop sorts a glob's matches.
    */
   private static org.apache.hadoop.fs.Path[] textFiles(String input, Configuration hadoop) throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(input);
@@ -338,7 +338,8 @@ public final class SparkNameTaggingJob {
         continue;
       }
       FileStatus[] listed = fileSystem.listStatus(match.getPath(), visible);
-      Arrays.sort(listed, Comparator.comparing(file -> file.getPath().getName()));
+      // as Hadoop sorts a glob's matches, so that a directory and a glob over it give the same ids
+      Arrays.sort(listed, Comparator.comparing(FileStatus::getPath));
       for (FileStatus file : listed) {
         if (file.isDirectory()) {
           // as Hadoop refuses it, but before any work, and with the way out
@@ -349,7 +350,7 @@ public final class SparkNameTaggingJob {
       }
     }
     if (files.isEmpty()) {
-      throw new IOException(input + ": no file to read");
+      throw new IOException(input + ": no file to read (files whose names start with _ or . are skipped)");
     }
     // Hadoop reads each input path as a glob again: a file named a[1].txt would read a1.txt.
     return files.stream().map(file -> new org.apache.hadoop.fs.Path(GLOB_CHARACTERS.matcher(file.toString())

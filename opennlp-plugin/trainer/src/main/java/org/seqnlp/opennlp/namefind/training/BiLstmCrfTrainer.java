@@ -178,6 +178,13 @@ public final class BiLstmCrfTrainer {
    *
    * @throws IllegalArgumentException naming the limit and the setting or data to change
    */
+  private static void requireWeight(float value, String what) {
+    if (Math.abs(value) > TensorBundle.MAX_WEIGHT) {
+      throw new IllegalArgumentException(what + " holds " + value + ", beyond the " + (long) TensorBundle.MAX_WEIGHT
+          + " in magnitude a model's weights may have; scale the vectors down (to unit length, say) first");
+    }
+  }
+
   private void requireLoadable(List<String> labels, int characters, WordVectors vectors) {
     if (labels.size() > BiLstmCrfNetworkFormat.MAX_LABELS) {
       throw new IllegalArgumentException(labels.size() + " labels exceed the " + BiLstmCrfNetworkFormat.MAX_LABELS
@@ -192,15 +199,16 @@ public final class BiLstmCrfTrainer {
           + TrainingSettings.MAX_WORD_DIMENSION + " of " + TrainingSettings.WORD_DIMENSION + "'s range");
     }
     if (vectors != null) {
-      // they become the word embeddings, which the model's reader bounds as it bounds every weight
+      // They become the word embeddings, which the model's reader bounds as it bounds every weight; so do the
+      // n-gram vectors, which give the training words outside the vocabulary theirs.
       for (int row = 0; row < vectors.size(); row++) {
         for (int component = 0; component < vectors.dimension(); component++) {
-          float value = vectors.get(row, component);
-          if (Math.abs(value) > TensorBundle.MAX_WEIGHT) {
-            throw new IllegalArgumentException("the vector of '" + vectors.word(row) + "' holds " + value
-                + ", beyond the " + (long) TensorBundle.MAX_WEIGHT + " in magnitude a model's weights may have;"
-                + " scale the vectors down (to unit length, say) first");
-          }
+          requireWeight(vectors.get(row, component), "the vector of '" + vectors.word(row) + "'");
+        }
+      }
+      if (vectors.subwords().isPresent()) {
+        for (float value : vectors.subwords().get().copyOfMatrix()) {
+          requireWeight(value, "an n-gram vector");
         }
       }
     }

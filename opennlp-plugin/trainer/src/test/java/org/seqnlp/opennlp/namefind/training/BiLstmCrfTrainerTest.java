@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetwork;
 import org.seqnlp.opennlp.namefind.network.BiLstmCrfNetworkFormat;
+import org.seqnlp.vectors.CharacterNgrams;
+import org.seqnlp.vectors.SubwordVectors;
 import org.seqnlp.vectors.WordVectors;
 
 class BiLstmCrfTrainerTest {
@@ -170,6 +172,14 @@ class BiLstmCrfTrainerTest {
         () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), raw, null));
     assertEquals("the vector of 'b' holds 200000.0, beyond the 100000 in magnitude a model's weights may have;"
         + " scale the vectors down (to unit length, say) first", large.getMessage());
+    float[] buckets = new float[8];
+    buckets[5] = -300_000;
+    WordVectors subwords = new WordVectors(List.of("a"), 2, new float[] {1, 2},
+        new SubwordVectors(new CharacterNgrams(3, 3, 4), 2, buckets));
+    IllegalArgumentException ngrams = assertThrows(IllegalArgumentException.class,
+        () -> new BiLstmCrfTrainer(settings, false).train(LABELS, sentences(10, 3), subwords, null));
+    assertEquals("an n-gram vector holds -300000.0, beyond the 100000 in magnitude a model's weights may have;"
+        + " scale the vectors down (to unit length, say) first", ngrams.getMessage());
   }
 
   @Test
