@@ -38,6 +38,12 @@ public final class NeighbourTable implements NeighbourLookup {
    * batch by one thread with heaps of its own, so no locking is needed.
    */
   static NeighbourTable build(NearestNeighbours search, int k, Progress progress) {
+    Runtime runtime = Runtime.getRuntime();
+    return build(search, k, progress, runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
+  }
+
+  /** {@link #build(NearestNeighbours, int, Progress)} with {@code availableBytes} of heap to build in. */
+  static NeighbourTable build(NearestNeighbours search, int k, Progress progress, long availableBytes) {
     NearestNeighbours.requireNonNegative(k);
     int size = search.size();
     if (!ArrayLimits.fitsRows(size, k)) {
@@ -45,6 +51,7 @@ public final class NeighbourTable implements NeighbourLookup {
           + " words has more than the %,d entries one table holds; ask for fewer neighbours", k, size,
           ArrayLimits.MAX_LENGTH));
     }
+    requireMemory(size, k, availableBytes);
     int[] neighbourRows = new int[size * k];
     float[] similarities = new float[neighbourRows.length];
     AtomicInteger nextBatch = new AtomicInteger();
@@ -65,6 +72,20 @@ public final class NeighbourTable implements NeighbourLookup {
     };
     runOnAllProcessors(worker, failure);
     return new NeighbourTable(search.vectors(), k, neighbourRows, similarities);
+  }
+
+  /**
+   * Fails, saying what to change, when a table of {@code k} neighbours for {@code words} words needs more than
+   * {@code availableBytes}: an OutOfMemoryError at a Solr core's load says neither what took the memory nor what to
+   * lower, and can take the node down with it.
+   */
+  private static void requireMemory(int words, int k, long availableBytes) {
+    long bytes = (long) words * k * (Integer.BYTES + Float.BYTES);
+    if (bytes > availableBytes) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "a table of %,d neighbours for each of %,d words"
+          + " takes %,d MB, more than the %,d MB of heap left; ask for fewer neighbours, search without a table, or"
+          + " give the JVM more heap", k, words, bytes >> 20, availableBytes >> 20));
+    }
   }
 
   /** How many neighbours per word the table holds. */

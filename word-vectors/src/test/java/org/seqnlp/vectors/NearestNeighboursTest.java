@@ -189,6 +189,20 @@ class NearestNeighboursTest {
     assertEquals(SPACE.size(), progress.done());
   }
 
+  /** 8 bytes a word and neighbour: more than the heap left is refused before anything is allocated. */
+  @Test
+  void aTableLargerThanTheHeapLeftIsRefusedSayingWhatToChange() {
+    Progress progress = Progress.silent("table", SPACE.size(), "words");
+    long needed = (long) SPACE.size() * 4 * 8;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> NeighbourTable.build(search, 4, progress, needed - 1));
+    assertTrue(e.getMessage().startsWith("a table of 4 neighbours for each of " + SPACE.size() + " words takes 0 MB,"
+        + " more than the 0 MB of heap left; ask for fewer neighbours, search without a table, or give the JVM"
+        + " more heap"), e.getMessage());
+    assertEquals(0, progress.done());
+    assertEquals(4, NeighbourTable.build(search, 4, progress, needed).k());
+  }
+
   @Test
   void tableOfASpaceSmallerThanKHoldsWhatThereIs() {
     WordVectors space = new WordVectors(List.of("zero", "a", "b"), 2, new float[] {0, 0, 1, 0, 1, 1});
