@@ -47,13 +47,13 @@ final class PerplexityCommand implements Callable<Integer> {
     InputPaths.requireFile(data, "data file");
     Perplexity perplexity = RnnLanguageModel.load(model).perplexity(data, acrossSentences);
     out.println("tokens=" + perplexity.tokens());
-    out.println(String.format(Locale.ROOT, "unknown=%d (%.2f%%)", perplexity.unknownTokens(),
-        100 * perplexity.unknownRate()));
-    if (100 * perplexity.unknownRate() > WARN_PERCENT) {
+    double unknownPercent = 100 * perplexity.unknownRate();
+    out.println(String.format(Locale.ROOT, "unknown=%d (%.2f%%)", perplexity.unknownTokens(), unknownPercent));
+    if (unknownPercent > WARN_PERCENT) {
       spec.commandLine().getErr().printf(Locale.ROOT, "%s: warning: %.1f%% of the tokens of %s are scored as the"
           + " model's unknown token: this perplexity is not comparable with one of text its vocabulary covers (is"
-          + " the text tokenised and cased as the model's training text?)%n", spec.qualifiedName(),
-          100 * perplexity.unknownRate(), data);
+          + " the text tokenised and cased as the model's training text?)%n", spec.qualifiedName(), unknownPercent,
+          data);
     }
     out.println(String.format(Locale.ROOT, "log-probability=%.4f", perplexity.logProbability()));
     out.println(String.format(Locale.ROOT, "perplexity=%.4f", perplexity.value()));

@@ -3,12 +3,14 @@ package org.seqnlp.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import opennlp.tools.util.Span;
 import org.seqnlp.eval.ner.ScoredTypes;
 import org.seqnlp.io.InputFormatException;
 import org.seqnlp.opennlp.namefind.EntityScores;
@@ -56,15 +58,22 @@ final class ScoreNerCommand implements Callable<Integer> {
         .map(NerFiles.Sentence::sample).toList(), gold + " or " + predicted);
     ScoredTypesOption.requireIn(spec, types, reference.stream().map(NerFiles.Sentence::sample).toList(), gold);
     EntityScores scores = new EntityScores();
+    Set<String> onlyPredicted = new TreeSet<>();
+    Set<String> inGold = new HashSet<>();
     for (int i = 0; i < Math.min(reference.size(), tagged.size()); i++) {
       NerFiles.Sentence expected = reference.get(i);
       NerFiles.Sentence actual = tagged.get(i);
       requireSameTokens(expected, actual);
       // The renames of --score-types apply to the predictions too: another tagger names its types its own way.
-      scores.add(types.labelled(expected.sample().getNames()), types.labelled(actual.sample().getNames()));
+      Span[] goldNames = types.labelled(expected.sample().getNames());
+      Span[] predictedNames = types.labelled(actual.sample().getNames());
+      scores.add(goldNames, predictedNames);
+      Arrays.stream(goldNames).forEach(name -> inGold.add(name.getType()));
+      Arrays.stream(predictedNames).forEach(name -> onlyPredicted.add(name.getType()));
     }
     requireSameSentenceCount(reference, tagged);
-    warnOfTypesOnlyPredicted(types, reference, tagged);
+    onlyPredicted.removeAll(inGold);
+    warnOfTypesOnlyPredicted(onlyPredicted);
     spec.commandLine().getOut().println(scores.format());
     return 0;
   }
@@ -73,13 +82,7 @@ final class ScoreNerCommand implements Callable<Integer> {
    * Names the types that the predictions have and the test data lack: all their names count as false positives, and
    * such a type is more often a label misspelt or cut (a file ending in {@code I-LO}) than a real prediction.
    */
-  private void warnOfTypesOnlyPredicted(ScoredTypes types, List<NerFiles.Sentence> reference,
-      List<NerFiles.Sentence> tagged) {
-    Set<String> onlyPredicted = new TreeSet<>();
-    tagged.forEach(sentence -> Arrays.stream(types.labelled(sentence.sample().getNames()))
-        .forEach(name -> onlyPredicted.add(name.getType())));
-    reference.forEach(sentence -> Arrays.stream(types.labelled(sentence.sample().getNames()))
-        .forEach(name -> onlyPredicted.remove(name.getType())));
+  private void warnOfTypesOnlyPredicted(Set<String> onlyPredicted) {
     if (!onlyPredicted.isEmpty()) {
       spec.commandLine().getErr().printf("%s: warning: %s has names of type %s, which %s has none of; they count as"
           + " false positives%n", spec.qualifiedName(), predicted, String.join(", ", onlyPredicted), gold);

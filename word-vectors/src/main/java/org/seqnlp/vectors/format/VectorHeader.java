@@ -22,9 +22,7 @@ record VectorHeader(int words, int dimension) {
    * allowed), or returns null when they are not two non-negative integers with a positive dimension.
    */
   static VectorHeader parse(byte[] bytes, int from, int to) {
-    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\t')) {
-      to--;
-    }
+    to = trimmedEnd(bytes, from, to);
     int separator = from;
     while (separator < to && bytes[separator] != ' ') {
       separator++;
@@ -43,9 +41,7 @@ record VectorHeader(int words, int dimension) {
    * Lucene's reader skips it too.
    */
   static VectorHeader parseDl4j(byte[] bytes, int from, int to) {
-    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\t')) {
-      to--;
-    }
+    to = trimmedEnd(bytes, from, to);
     int spaces = 0;
     int last = -1;
     for (int i = from; i < to; i++) {
@@ -84,6 +80,14 @@ record VectorHeader(int words, int dimension) {
   @Override
   public String toString() {
     return words + " " + dimension;
+  }
+
+  /** The end of {@code bytes[from, to)} without its trailing spaces, tabs and carriage return. */
+  private static int trimmedEnd(byte[] bytes, int from, int to) {
+    while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\r' || bytes[to - 1] == '\t')) {
+      to--;
+    }
+    return to;
   }
 
   private static long parseCount(byte[] bytes, int from, int to) {

@@ -9,15 +9,17 @@ import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -288,25 +290,9 @@ public final class SparkNameTaggingJob {
         minPartitions > 0 ? minPartitions : context.defaultMinPartitions());
     JavaRDD<String> texts = lines.mapPartitionsWithInputSplit((split, records) -> {
       String file = split instanceof FileSplit fileSplit ? fileSplit.getPath().toString() : input;
-      Iterator<Tuple2<LongWritable, Text>> iterator = records;
-      return new Iterator<String>() {
-        @Override
-        public boolean hasNext() {
-          return iterator.hasNext();
-        }
-
-        @Override
-        public String next() {
-          // The reader reuses its Text for the next line: decode it now.
-          Tuple2<LongWritable, Text> line = iterator.next();
-          try {
-            return StrictUtf8.decode(line._2().getBytes(), 0, line._2().getLength());
-          } catch (CharacterCodingException e) {
-            throw new UncheckedIOException(InputFormatException.atByte(file, line._1().get(),
-                "a line that is not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)", e));
-          }
-        }
-      };
+      // decoded as each line is read: the reader reuses its Text for the next one
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false)
+          .map(line -> text(line, file)).iterator();
     }, true);
     JavaRDD<Row> rows = texts.zipWithIndex().map(line -> RowFactory.create(String.valueOf(line._2()), line._1()));
     // A gzip file is one partition however many are asked for.
@@ -314,6 +300,16 @@ public final class SparkNameTaggingJob {
       rows = rows.repartition(minPartitions);
     }
     return spark.createDataFrame(rows, PartitionTagger.DOCUMENTS);
+  }
+
+  /** The text of {@code line} of {@code file}, as strict UTF-8; its offset names it in the error. */
+  private static String text(Tuple2<LongWritable, Text> line, String file) {
+    try {
+      return StrictUtf8.decode(line._2().getBytes(), 0, line._2().getLength());
+    } catch (CharacterCodingException e) {
+      throw new UncheckedIOException(InputFormatException.atByte(file, line._1().get(),
+          "a line that is not valid UTF-8 text (is the file in another encoding, such as ISO-8859-1?)", e));
+    }
   }
 
   /**
